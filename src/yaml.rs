@@ -1,0 +1,728 @@
+//! A YAML reader that keeps positions.
+//!
+//! Every node carries the span it came from, so that a semantic error found long after
+//! parsing (a Fargate size, an unknown key) can still point at the exact line and column.
+//! The reader refuses what a manifest never needs and an attacker might send: more than one
+//! document, nesting deeper than [`MAX_DEPTH`], duplicate keys, non-scalar keys, and aliases
+//! that expand past [`MAX_ALIAS_NODES`] nodes ("billion laughs").
+
+use std::collections::HashMap;
+use std::fmt;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+
+/// Deepest nesting accepted; real manifests stay under 10.
+pub const MAX_DEPTH: usize = 128;
+/// Total nodes that alias expansion may add to a document.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+
+/// A place in a source file: byte offset and length for rendering, line and column
+/// (both 1-based, column counted in characters) for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub offset: usize,
+    pub len: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    pub text: String,
+    /// Plain (unquoted, untagged) scalars are resolved to numbers and booleans; quoted ones
+    /// are always strings.
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+/// What a scalar means under the YAML 1.2 core schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Resolved<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+impl Scalar {
+    pub fn resolve(&self) -> Resolved<'_> {
+        if !self.plain {
+            return Resolved::Str(&self.text);
+        }
+        let t = self.text.as_str();
+        match t {
+            "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
+            "true" | "True" | "TRUE" => return Resolved::Bool(true),
+            "false" | "False" | "FALSE" => return Resolved::Bool(false),
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+                return Resolved::Float(f64::INFINITY)
+            }
+            "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
+            _ => {}
+        }
+        if let Some(i) = parse_int(t) {
+            return Resolved::Int(i);
+        }
+        if looks_like_float(t) {
+            if let Ok(f) = t.parse::<f64>() {
+                return Resolved::Float(f);
+            }
+        }
+        Resolved::Str(t)
+    }
+}
+
+fn parse_int(t: &str) -> Option<i64> {
+    let (neg, digits) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let value = if let Some(hex) = digits.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()?
+    } else if let Some(oct) = digits.strip_prefix("0o") {
+        i64::from_str_radix(oct, 8).ok()?
+    } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse::<i64>().ok()?
+    } else {
+        return None;
+    };
+    Some(if neg { -value } else { value })
+}
+
+fn looks_like_float(t: &str) -> bool {
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let mut seen_digit = false;
+    let mut seen_dot = false;
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '0'..='9' => seen_digit = true,
+            '.' if !seen_dot => seen_dot = true,
+            'e' | 'E' if seen_digit => {
+                if matches!(chars.peek(), Some('+' | '-')) {
+                    chars.next();
+                }
+                return chars.clone().count() > 0 && chars.all(|c| c.is_ascii_digit());
+            }
+            _ => return false,
+        }
+    }
+    seen_digit
+}
+
+impl Node {
+    pub fn null(span: Span) -> Node {
+        Node {
+            value: Value::Null,
+            span,
+        }
+    }
+
+    pub fn string(text: impl Into<String>, span: Span) -> Node {
+        Node {
+            value: Value::Scalar(Scalar {
+                text: text.into(),
+                plain: false,
+            }),
+            span,
+        }
+    }
+
+    /// The entries of a mapping, or None for any other kind of node.
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn resolved(&self) -> Option<Resolved<'_>> {
+        match &self.value {
+            Value::Null => Some(Resolved::Null),
+            Value::Scalar(s) => Some(s.resolve()),
+            _ => None,
+        }
+    }
+
+    /// The text of a scalar that is a string (quoted, or plain and not a number or bool).
+    pub fn as_str(&self) -> Option<&str> {
+        match self.resolved()? {
+            Resolved::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The raw text of any scalar: `80`, `true` and `"80"` all give their characters.
+    pub fn scalar_text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(s) => Some(&s.text),
+            _ => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.resolved()? {
+            Resolved::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.resolved()? {
+            Resolved::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// The value under `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_map()?.iter().find(|e| e.key == key)
+    }
+
+    /// Follows a dotted path of keys and list indexes (`http.healthcheck.path`,
+    /// `sidecars.nginx.port`, `subnets.0.cidr`).
+    pub fn at_path(&self, path: &[PathSeg]) -> Option<&Node> {
+        let mut node = self;
+        for seg in path {
+            node = match seg {
+                PathSeg::Key(k) => node.get(k)?,
+                PathSeg::Index(i) => node.as_seq()?.get(*i)?,
+            };
+        }
+        Some(node)
+    }
+
+    /// The span of the key that holds the value at `path` (for "unknown key" and
+    /// "remove this field" messages), falling back to the value's span.
+    pub fn key_span_at(&self, path: &[PathSeg]) -> Option<Span> {
+        let (last, parent) = path.split_last()?;
+        let parent = self.at_path(parent)?;
+        match last {
+            PathSeg::Key(k) => parent.entry(k).map(|e| e.key_span),
+            PathSeg::Index(i) => parent.as_seq()?.get(*i).map(|n| n.span),
+        }
+    }
+
+    /// A short name for the kind of node, for "expected X, found Y" messages.
+    pub fn kind(&self) -> String {
+        match &self.value {
+            Value::Null => "nothing (null)".to_string(),
+            Value::Seq(_) => "a list".to_string(),
+            Value::Map(_) => "a map".to_string(),
+            Value::Scalar(s) => match s.resolve() {
+                Resolved::Null => "nothing (null)".to_string(),
+                Resolved::Bool(b) => format!("the boolean `{b}`"),
+                Resolved::Int(i) => format!("the number {i}"),
+                Resolved::Float(_) => format!("the number {}", s.text),
+                Resolved::Str(t) => format!("the string \"{t}\""),
+            },
+        }
+    }
+
+    /// Counts the nodes in this tree (itself included).
+    pub fn size(&self) -> usize {
+        1 + match &self.value {
+            Value::Seq(items) => items.iter().map(Node::size).sum(),
+            Value::Map(entries) => entries.iter().map(|e| 1 + e.value.size()).sum(),
+            _ => 0,
+        }
+    }
+
+    /// Converts to JSON, resolving scalars; the form typed deserialisation reads.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Scalar(s) => match s.resolve() {
+                Resolved::Null => J::Null,
+                Resolved::Bool(b) => J::Bool(b),
+                Resolved::Int(i) => J::from(i),
+                Resolved::Float(f) => serde_json::Number::from_f64(f)
+                    .map(J::Number)
+                    .unwrap_or_else(|| J::String(s.text.clone())),
+                Resolved::Str(t) => J::String(t.to_string()),
+            },
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// One step of a path into a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+impl fmt::Display for PathSeg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathSeg::Key(k) => f.write_str(k),
+            PathSeg::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
+/// Renders a path the way a person writes it: `http.healthcheck.path`, `subnets[0].cidr`.
+pub fn path_string(path: &[PathSeg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            PathSeg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            PathSeg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub message: String,
+    pub help: Option<String>,
+    pub span: Span,
+}
+
+/// Maps the parser's (line, character column) to byte offsets.
+struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { src, starts }
+    }
+
+    /// `line` 1-based, `col` 0-based in characters, as saphyr reports them.
+    fn span(&self, line: usize, col: usize, end_line: usize, end_col: usize) -> Span {
+        let offset = self.offset(line, col);
+        let end = self.offset(end_line, end_col).max(offset);
+        Span {
+            offset,
+            len: end - offset,
+            line: line.max(1),
+            column: col + 1,
+        }
+    }
+
+    fn offset(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return self.src.len();
+        };
+        let rest = &self.src[start..];
+        match rest.char_indices().nth(col) {
+            Some((i, _)) => start + i,
+            None => self.src.len(),
+        }
+    }
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Node>,
+        span: Span,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<Entry>,
+        /// Entries brought in by merge keys (`<<`); explicit keys win over them.
+        merged: Vec<Entry>,
+        pending_key: Option<(String, Span)>,
+        span: Span,
+        anchor: usize,
+    },
+}
+
+/// Parses one YAML document into a tree of positioned nodes. An empty document (or only
+/// comments) gives a null node.
+pub fn parse(src: &str) -> Result<Node, ParseError> {
+    let index = LineIndex::new(src);
+    let mut parser = Parser::new_from_str(src);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut alias_budget = MAX_ALIAS_NODES;
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+
+    while let Some(next) = parser.next_event() {
+        let (event, sp) = next.map_err(|e| scan_error(&index, &e))?;
+        let span = index.span(sp.start.line(), sp.start.col(), sp.end.line(), sp.end.col());
+        let node = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(ParseError {
+                        message: "more than one YAML document in this file".into(),
+                        help: Some(
+                            "a manifest is one document: remove the `---` and what follows it"
+                                .into(),
+                        ),
+                        span,
+                    });
+                }
+                continue;
+            }
+            Event::SequenceStart(anchor, _) => {
+                check_depth(&stack, span)?;
+                stack.push(Frame::Seq {
+                    items: Vec::new(),
+                    span,
+                    anchor,
+                });
+                continue;
+            }
+            Event::MappingStart(anchor, _) => {
+                check_depth(&stack, span)?;
+                stack.push(Frame::Map {
+                    entries: Vec::new(),
+                    merged: Vec::new(),
+                    pending_key: None,
+                    span,
+                    anchor,
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = stack.pop() else { continue };
+                let (node, anchor) = match frame {
+                    Frame::Seq {
+                        items,
+                        span: start,
+                        anchor,
+                    } => (close(start, span, Value::Seq(items)), anchor),
+                    Frame::Map {
+                        mut entries,
+                        merged,
+                        span: start,
+                        anchor,
+                        ..
+                    } => {
+                        for entry in merged {
+                            if !entries.iter().any(|e| e.key == entry.key) {
+                                entries.push(entry);
+                            }
+                        }
+                        (close(start, span, Value::Map(entries)), anchor)
+                    }
+                };
+                if anchor != 0 {
+                    anchors.insert(anchor, node.clone());
+                }
+                node
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let plain = style == ScalarStyle::Plain && tag.is_none();
+                let node = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
+                    Node::null(span)
+                } else {
+                    Node {
+                        value: Value::Scalar(Scalar {
+                            text: text.into_owned(),
+                            plain,
+                        }),
+                        span,
+                    }
+                };
+                if anchor != 0 {
+                    anchors.insert(anchor, node.clone());
+                }
+                node
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    return Err(ParseError {
+                        message: "this alias refers to an anchor that is not defined".into(),
+                        help: Some("define the anchor with `&name` before using `*name`".into()),
+                        span,
+                    });
+                };
+                let size = target.size();
+                if size > alias_budget {
+                    return Err(ParseError {
+                        message: format!(
+                            "aliases in this file expand to more than {MAX_ALIAS_NODES} nodes"
+                        ),
+                        help: Some(
+                            "this looks like an alias bomb; write the values out or use fewer nested aliases"
+                                .into(),
+                        ),
+                        span,
+                    });
+                }
+                alias_budget -= size;
+                let mut node = target.clone();
+                node.span = span;
+                node
+            }
+            Event::StreamEnd => break,
+            _ => continue,
+        };
+        push_node(&mut stack, &mut root, node)?;
+    }
+    Ok(root.unwrap_or_else(|| Node::null(Span::default())))
+}
+
+fn close(start: Span, end: Span, value: Value) -> Node {
+    let len = (end.offset + end.len).saturating_sub(start.offset);
+    Node {
+        value,
+        span: Span { len, ..start },
+    }
+}
+
+fn check_depth(stack: &[Frame], span: Span) -> Result<(), ParseError> {
+    if stack.len() >= MAX_DEPTH {
+        return Err(ParseError {
+            message: format!("the document nests too deeply (more than {MAX_DEPTH} levels)"),
+            help: Some("a manifest never needs this much nesting; check the indentation".into()),
+            span,
+        });
+    }
+    Ok(())
+}
+
+fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<(), ParseError> {
+    match stack.last_mut() {
+        None => *root = Some(node),
+        Some(Frame::Seq { items, .. }) => items.push(node),
+        Some(Frame::Map {
+            entries,
+            merged,
+            pending_key,
+            ..
+        }) => match pending_key.take() {
+            Some((key, key_span)) => {
+                if key == "<<" {
+                    merge_keys(merged, node)?;
+                } else {
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                }
+            }
+            None => {
+                let key = match &node.value {
+                    Value::Scalar(s) => s.text.clone(),
+                    Value::Null => String::new(),
+                    _ => {
+                        return Err(ParseError {
+                            message: "a map key must be a plain value, not a list or a map".into(),
+                            help: Some("write the key as text followed by a colon".into()),
+                            span: node.span,
+                        })
+                    }
+                };
+                if let Some(first) = entries.iter().find(|e| e.key == key) {
+                    return Err(ParseError {
+                        message: format!(
+                            "duplicate key `{key}` (first set on line {})",
+                            first.key_span.line
+                        ),
+                        help: Some(format!(
+                            "keep one `{key}`: YAML does not allow a key twice in one map"
+                        )),
+                        span: node.span,
+                    });
+                }
+                *pending_key = Some((key, node.span));
+            }
+        },
+    }
+    Ok(())
+}
+
+/// Collects a YAML merge key (`<<: *defaults`); the first source of a key wins.
+fn merge_keys(entries: &mut Vec<Entry>, node: Node) -> Result<(), ParseError> {
+    let span = node.span;
+    let sources = match node.value {
+        Value::Map(m) => vec![m],
+        Value::Seq(items) => items
+            .into_iter()
+            .map(|n| match n.value {
+                Value::Map(m) => Ok(m),
+                _ => Err(()),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| merge_error(span))?,
+        _ => return Err(merge_error(span)),
+    };
+    for source in sources {
+        for entry in source {
+            if !entries.iter().any(|e| e.key == entry.key) {
+                entries.push(entry);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn merge_error(span: Span) -> ParseError {
+    ParseError {
+        message: "a merge key `<<` takes a map or a list of maps".into(),
+        help: None,
+        span,
+    }
+}
+
+fn scan_error(index: &LineIndex<'_>, e: &ScanError) -> ParseError {
+    let m = e.marker();
+    let span = index.span(m.line(), m.col(), m.line(), m.col() + 1);
+    let info = e.info();
+    let at = index.src[span.offset..].chars().next();
+    let help = if info.contains("tab") || at == Some('\t') {
+        Some("YAML does not allow tabs for indentation: indent with spaces".to_string())
+    } else if info.contains("mapping values are not allowed") {
+        Some("a value that contains `: ` must be quoted, or the line is indented wrongly".into())
+    } else if info.contains("did not find expected key") || info.contains("block") {
+        Some("check the indentation of this line against the lines above it".into())
+    } else {
+        None
+    };
+    let message = if at == Some('\t') || info.contains("tab") {
+        "tab character where YAML expects spaces".to_string()
+    } else if info.contains("recursion limit") {
+        return ParseError {
+            message: "the document nests too deeply".into(),
+            help: Some("a manifest never needs this much nesting; check the indentation".into()),
+            span,
+        };
+    } else {
+        format!("invalid YAML: {info}")
+    };
+    ParseError {
+        message,
+        help,
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_lines_and_columns() {
+        let doc = parse("a: 1\nb:\n  c: \"x\"\n").unwrap();
+        let c = doc.get("b").unwrap().get("c").unwrap();
+        assert_eq!((c.span.line, c.span.column), (3, 6));
+        assert_eq!(c.as_str(), Some("x"));
+        assert_eq!(doc.get("a").unwrap().as_i64(), Some(1));
+    }
+
+    #[test]
+    fn quoted_numbers_stay_strings() {
+        let doc = parse("a: \"80\"\nb: 80\nc: 1.5\nd: true\ne:\n").unwrap();
+        assert_eq!(doc.get("a").unwrap().as_str(), Some("80"));
+        assert_eq!(doc.get("b").unwrap().as_i64(), Some(80));
+        assert_eq!(
+            doc.get("c").unwrap().resolved(),
+            Some(Resolved::Float(1.5))
+        );
+        assert_eq!(doc.get("d").unwrap().as_bool(), Some(true));
+        assert!(doc.get("e").unwrap().is_null());
+    }
+
+    #[test]
+    fn duplicate_keys_name_the_first_line() {
+        let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert!(err.message.contains("duplicate key `a`"), "{}", err.message);
+        assert!(err.message.contains("line 1"));
+        assert_eq!(err.span.line, 3);
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for w in names.windows(2) {
+            let refs = vec![format!("*{}", w[0]); 9].join(", ");
+            src.push_str(&format!("{}: &{} [{}]\n", w[1], w[1], refs));
+        }
+        let err = parse(&src).unwrap_err();
+        assert!(err.message.contains("expand to more than"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let src = "[".repeat(1000) + &"]".repeat(1000);
+        let err = parse(&src).unwrap_err();
+        assert!(err.message.contains("nests too deeply"), "{}", err.message);
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let err = parse("a:\n\tb: 1\n").unwrap_err();
+        assert!(err.help.unwrap().contains("tabs"));
+        assert_eq!(err.span.line, 2);
+    }
+
+    #[test]
+    fn merge_keys_fill_missing_entries() {
+        let doc = parse("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n").unwrap();
+        let c = doc.get("c").unwrap();
+        assert_eq!(c.get("x").unwrap().as_i64(), Some(1));
+        assert_eq!(c.get("y").unwrap().as_i64(), Some(3));
+    }
+
+    #[test]
+    fn multibyte_text_keeps_byte_offsets() {
+        let src = "a: \"héllo\"\nb: 2\n";
+        let doc = parse(src).unwrap();
+        let b = doc.get("b").unwrap();
+        assert_eq!(&src[b.span.offset..b.span.offset + b.span.len], "2");
+    }
+}
