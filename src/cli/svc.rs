@@ -1,0 +1,13 @@
+use clap::Subcommand;
+
+use crate::cli::Context;
+use crate::error::Result;
+
+#[derive(Debug, Subcommand)]
+pub enum SvcCommand {}
+
+impl SvcCommand {
+    pub fn run(self, _ctx: &Context) -> Result<u8> {
+        match self {}
+    }
+}

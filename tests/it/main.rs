@@ -1,0 +1,3 @@
+//! One integration test binary (fast to link); one module per area.
+
+mod common;
