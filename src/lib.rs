@@ -10,6 +10,7 @@ use clap::Parser;
 pub mod cli;
 pub mod diag;
 pub mod error;
+pub mod manifest;
 pub mod sim;
 pub mod ui;
 pub mod yaml;

@@ -1,0 +1,968 @@
+//! The manifest schema as Rust types. Field names are Copilot's, so the effective manifest
+//! that `tug svc show --manifest` prints can be diffed against the user's file. The JSON
+//! schema derived from these types drives the located checks in [`super::schema`].
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub type Map<T> = BTreeMap<String, T>;
+
+/// Any YAML value, kept as is (filter policies, log destinations, taskdef override values).
+pub type Any = serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum WorkloadType {
+    #[serde(rename = "Load Balanced Web Service")]
+    LoadBalancedWebService,
+    #[serde(rename = "Backend Service")]
+    BackendService,
+    #[serde(rename = "Worker Service")]
+    WorkerService,
+    #[serde(rename = "Scheduled Job")]
+    ScheduledJob,
+}
+
+impl WorkloadType {
+    pub const ALL: [&'static str; 4] = [
+        "Load Balanced Web Service",
+        "Backend Service",
+        "Worker Service",
+        "Scheduled Job",
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkloadType::LoadBalancedWebService => Self::ALL[0],
+            WorkloadType::BackendService => Self::ALL[1],
+            WorkloadType::WorkerService => Self::ALL[2],
+            WorkloadType::ScheduledJob => Self::ALL[3],
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "Load Balanced Web Service" => WorkloadType::LoadBalancedWebService,
+            "Backend Service" => WorkloadType::BackendService,
+            "Worker Service" => WorkloadType::WorkerService,
+            "Scheduled Job" => WorkloadType::ScheduledJob,
+            _ => return None,
+        })
+    }
+
+    pub fn is_service(self) -> bool {
+        self != WorkloadType::ScheduledJob
+    }
+}
+
+/// A service or job manifest (`tug/<name>/manifest.yml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: WorkloadType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrypoint: Option<StringOrList>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<StringOrList>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exec: Option<Exec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variables: Option<Map<Variable>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<Map<Secret>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<Storage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging: Option<Logging>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sidecars: Option<Map<Sidecar>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<Network>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment: Option<Deployment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<Publish>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observability: Option<WorkloadObservability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taskdef_overrides: Option<Vec<TaskdefOverride>>,
+    /// Load Balanced Web Service and Backend Service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http: Option<HttpOrBool>,
+    /// Load Balanced Web Service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nlb: Option<Nlb>,
+    /// Worker Service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscribe: Option<Subscribe>,
+    /// Scheduled Job.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<JobTrigger>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retries: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    /// Per-environment overrides of any field above; merged before anything else reads them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Map<Any>>")]
+    pub environments: Option<Map<Any>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum StringOrList {
+    String(String),
+    List(Vec<String>),
+}
+
+impl StringOrList {
+    pub fn to_list(&self) -> Vec<String> {
+        match self {
+            StringOrList::String(s) => s.split_whitespace().map(str::to_string).collect(),
+            StringOrList::List(l) => l.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<Build>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Map<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: Option<Map<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<ContainerHealthcheck>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Build {
+    Dockerfile(String),
+    Args(BuildArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BuildArgs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dockerfile: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub args: Option<Map<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_from: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContainerHealthcheck {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<StringOrList>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retries: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_period: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Platform {
+    String(String),
+    Args(PlatformArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformArgs {
+    pub osfamily: String,
+    pub architecture: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Exec {
+    Enabled(bool),
+    Args {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        enable: Option<bool>,
+    },
+}
+
+impl Exec {
+    pub fn enabled(&self) -> bool {
+        match self {
+            Exec::Enabled(b) => *b,
+            Exec::Args { enable } => enable.unwrap_or(false),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Variable {
+    String(String),
+    Number(serde_json::Number),
+    Bool(bool),
+    FromCfn(FromCfn),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FromCfn {
+    pub from_cfn: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Secret {
+    /// An SSM parameter name or an ARN.
+    Ssm(String),
+    SecretsManager(SecretsManager),
+    FromCfn(FromCfn),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecretsManager {
+    pub secretsmanager: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Count {
+    Value(u32),
+    Advanced(AdvancedCount),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdvancedCount {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooldown: Option<Cooldown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_percentage: Option<ScalingMetric>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_percentage: Option<ScalingMetric>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requests: Option<ScalingMetric>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_time: Option<ScalingMetric>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue_delay: Option<QueueDelay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Range {
+    /// `"1-10"`
+    Text(String),
+    Args(RangeArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RangeArgs {
+    pub min: u32,
+    pub max: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_from: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cooldown {
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub scale_in: Option<String>,
+    #[serde(default, rename = "out", skip_serializing_if = "Option::is_none")]
+    pub scale_out: Option<String>,
+}
+
+/// A target value (`70`, or `2s` for response_time), optionally with its own cooldown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ScalingMetric {
+    Number(f64),
+    Text(String),
+    Args(ScalingMetricArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScalingMetricArgs {
+    pub value: ScalarValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooldown: Option<Cooldown>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ScalarValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QueueDelay {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptable_latency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg_processing_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooldown: Option<Cooldown>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Storage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readonly_fs: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<Map<Volume>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Volume {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efs: Option<Efs>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Efs {
+    Managed(bool),
+    Args(EfsArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EfsArgs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<StringOrFromCfn>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_dir: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<EfsAuth>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gid: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EfsAuth {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iam: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_point_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum StringOrFromCfn {
+    String(String),
+    FromCfn(FromCfn),
+}
+
+/// FireLens log routing.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Logging {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<Map<Any>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_metadata: Option<bool>,
+    #[serde(default, rename = "secretOptions", skip_serializing_if = "Option::is_none")]
+    pub secret_options: Option<Map<Secret>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variables: Option<Map<Variable>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<Map<Secret>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_file: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<PortSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<SidecarImage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essential: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials_parameter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variables: Option<Map<Variable>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<Map<Secret>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mount_points: Option<Vec<MountPoint>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Map<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: Option<Map<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<ContainerHealthcheck>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<StringOrList>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrypoint: Option<StringOrList>,
+}
+
+/// `8080`, or `8080/tcp`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PortSpec {
+    Number(u16),
+    Text(String),
+}
+
+impl PortSpec {
+    /// The port number and protocol (`tcp` unless given).
+    pub fn parse(&self) -> Option<(u16, String)> {
+        match self {
+            PortSpec::Number(n) => Some((*n, "tcp".into())),
+            PortSpec::Text(t) => {
+                let (port, proto) = t.split_once('/').unwrap_or((t, "tcp"));
+                Some((port.trim().parse().ok()?, proto.trim().to_ascii_lowercase()))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SidecarImage {
+    Location(String),
+    Args(Image),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MountPoint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_volume: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc: Option<WorkloadVpc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connect: Option<Connect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadVpc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement: Option<Placement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<SecurityGroups>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Placement {
+    /// `public` or `private`.
+    Kind(String),
+    Subnets(PlacementSubnets),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlacementSubnets {
+    pub subnets: SubnetSelector,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SubnetSelector {
+    Ids(Vec<String>),
+    Tags(SubnetTags),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubnetTags {
+    pub from_tags: Map<StringOrList>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SecurityGroups {
+    List(Vec<StringOrFromCfn>),
+    Args(SecurityGroupArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityGroupArgs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<StringOrFromCfn>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deny_default: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Connect {
+    Enabled(bool),
+    Args {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        alias: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rolling: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rollback_alarms: Option<RollbackAlarms>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RollbackAlarms {
+    Names(Vec<String>),
+    Args(RollbackAlarmArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RollbackAlarmArgs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_utilization: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_utilization: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages_delayed: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topics: Option<Vec<Topic>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fifo: Option<BoolOrMap>,
+}
+
+/// `true`/`false`, or a map of options (FIFO settings and the like).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum BoolOrMap {
+    Bool(bool),
+    Map(Map<Any>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadObservability {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracing: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskdefOverride {
+    pub path: String,
+    pub value: Any,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum HttpOrBool {
+    Enabled(bool),
+    Config(Box<Http>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Http {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<HttpHealthcheck>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stickiness: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<Alias>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hosted_zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_to_https: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deregistration_delay: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_container: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_port: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_source_ips: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alb: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_rules: Option<Vec<Http>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum HttpHealthcheck {
+    Path(String),
+    Args(HttpHealthcheckArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HttpHealthcheckArgs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_codes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthy_threshold: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unhealthy_threshold: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace_period: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Alias {
+    Name(String),
+    Names(Vec<String>),
+    Args(Vec<AliasArgs>),
+}
+
+impl Alias {
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            Alias::Name(n) => vec![n.clone()],
+            Alias::Names(n) => n.clone(),
+            Alias::Args(a) => a.iter().map(|a| a.name.clone()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AliasArgs {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hosted_zone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nlb {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<NlbHealthcheck>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_container: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_port: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stickiness: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<Alias>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deregistration_delay: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_listeners: Option<Vec<Nlb>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NlbHealthcheck {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthy_threshold: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unhealthy_threshold: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace_period: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subscribe {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topics: Option<Vec<Subscription>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<Queue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subscription {
+    pub name: String,
+    pub service: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter_policy: Option<Any>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<QueueOrBool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum QueueOrBool {
+    Enabled(bool),
+    Config(Queue),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Queue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_letter: Option<DeadLetter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fifo: Option<BoolOrMap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeadLetter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tries: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JobTrigger {
+    pub schedule: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// Environment manifests (`tug/environments/<env>/manifest.yml`)
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Environment {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EnvironmentType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<EnvNetwork>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http: Option<EnvHttp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cdn: Option<BoolOrMap>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observability: Option<EnvObservability>,
+    /// tug: NAT gateways for private subnets: `per-az`, `single` or `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nat: Option<String>,
+    /// tug: EC2 instance groups, for the simulator and EC2 capacity providers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Vec<CapacityGroup>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum EnvironmentType {
+    Environment,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvNetwork {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc: Option<EnvVpc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvVpc {
+    /// An existing VPC to import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The CIDR of a VPC tug creates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subnets: Option<EnvSubnets>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_group: Option<Map<Any>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_logs: Option<BoolOrMap>,
+    /// tug: interface/gateway endpoints for ECR, S3 and CloudWatch Logs, so image pulls
+    /// and logs skip the NAT gateway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoints: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvSubnets {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<Vec<EnvSubnet>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<Vec<EnvSubnet>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvSubnet {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub az: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvHttp {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<PublicHttp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<PrivateHttp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicHttp {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificates: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_logs: Option<BoolOrMap>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingress: Option<Map<Any>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Map<Any>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrivateHttp {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificates: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subnets: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingress: Option<Map<Any>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Map<Any>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvObservability {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container_insights: Option<BoolOrString>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum BoolOrString {
+    Bool(bool),
+    String(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityGroup {
+    #[serde(rename = "type")]
+    pub instance_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azs: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Map<String>>,
+}
