@@ -162,10 +162,6 @@ impl fmt::Display for Shown<'_> {
 impl std::error::Error for Shown<'_> {}
 
 impl miette::Diagnostic for Shown<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.0.code))
-    }
-
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.0.severity {
             Severity::Error => miette::Severity::Error,

@@ -13,6 +13,7 @@ pub mod error;
 pub mod manifest;
 pub mod sim;
 pub mod ui;
+pub mod workspace;
 pub mod yaml;
 
 use error::{Error, EXIT_USAGE};
@@ -29,9 +30,7 @@ where
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp
-                | clap::error::ErrorKind::DisplayVersion
-                => 0,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => EXIT_USAGE,
             };
         }

@@ -3,19 +3,180 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::Context;
-use crate::error::Result;
+use crate::diag::{self, Diagnostic};
+use crate::error::{Error, Result};
+use crate::manifest::{self, Kind, Loaded, Options};
+use crate::workspace::{display_path, Workspace};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Check the manifests as they apply to this environment (default: every environment)
     #[arg(short = 'e', long = "env", value_name = "ENV")]
     pub env: Option<String>,
-    /// Manifest files to check (default: the whole workspace)
+    /// Manifest files to check (default: every manifest in the workspace)
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
+/// The outcome of checking a set of manifests.
+pub struct Report {
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn valid(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
 impl ValidateArgs {
-    pub fn run(self, _ctx: &Context) -> Result<u8> {
-        Ok(0)
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        let report = self.check(ctx)?;
+        let p = &ctx.printer;
+        if ctx.global.json {
+            p.json(&serde_json::json!({
+                "valid": report.valid(),
+                "diagnostics": report.diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+            }))?;
+        } else {
+            for d in &report.diagnostics {
+                p.diagnostic(d);
+            }
+            let (errors, warnings) = diag::summary(&report.diagnostics);
+            let files = plural(report.files, "manifest");
+            if errors == 0 {
+                let w = if warnings > 0 {
+                    format!(" ({})", plural(warnings, "warning"))
+                } else {
+                    String::new()
+                };
+                p.info(&format!("{files} valid{w}"));
+            } else {
+                p.info(&format!(
+                    "{files} checked: {}, {}",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                ));
+            }
+        }
+        Ok(if report.valid() { 0 } else { 1 })
+    }
+
+    /// Reads and checks every manifest asked for.
+    pub fn check(&self, ctx: &Context) -> Result<Report> {
+        let workspace = Workspace::find(&ctx.cwd)?;
+        let files: Vec<PathBuf> = if self.paths.is_empty() {
+            let ws = workspace.as_ref().ok_or_else(|| {
+                Error::usage("no manifests to check: no tug workspace here and no PATH given")
+                    .with_help("run inside a repository with tug/ or copilot/, pass -C DIR, or name manifest files")
+            })?;
+            ws.environments()
+                .into_iter()
+                .chain(ws.workloads())
+                .map(|(_, p)| p)
+                .collect()
+        } else {
+            self.paths.iter().map(|p| ctx.cwd.join(p)).collect()
+        };
+        let ws_envs: Vec<String> = workspace
+            .as_ref()
+            .map(|ws| ws.environments().into_iter().map(|(n, _)| n).collect())
+            .unwrap_or_default();
+        if let (Some(env), Some(ws)) = (&self.env, &workspace) {
+            if !ws_envs.is_empty() {
+                ws.environment(env)?;
+            }
+        }
+        let app = workspace
+            .as_ref()
+            .map_or("app", |w| w.app.as_str())
+            .to_string();
+
+        let mut diagnostics = Vec::new();
+        for path in &files {
+            let shown = display_path(path, &ctx.cwd);
+            if !path.is_file() {
+                return Err(Error::user(format!("{shown}: no such file"))
+                    .with_help("check the path; directories are not manifests"));
+            }
+            let loaded = match manifest::read(path, &shown) {
+                Ok(l) => l,
+                Err(d) => {
+                    diagnostics.push(*d);
+                    continue;
+                }
+            };
+            diagnostics.extend(check_one(&loaded, &app, self.env.as_deref(), &ws_envs));
+        }
+        Ok(Report {
+            files: files.len(),
+            diagnostics: manifest::dedup(diagnostics),
+        })
+    }
+}
+
+/// Checks one manifest for each environment it applies to.
+fn check_one(loaded: &Loaded, app: &str, env: Option<&str>, ws_envs: &[String]) -> Vec<Diagnostic> {
+    match loaded.kind {
+        Kind::Environment => manifest::environment(loaded).1,
+        Kind::Workload(_) => {
+            let overrides = loaded.override_names();
+            let envs: Vec<Option<String>> = match env {
+                Some(e) => vec![Some(e.to_string())],
+                None if !ws_envs.is_empty() => ws_envs.iter().cloned().map(Some).collect(),
+                None if !overrides.is_empty() => overrides.iter().cloned().map(Some).collect(),
+                None => vec![None],
+            };
+            let mut out = Vec::new();
+            if !ws_envs.is_empty() {
+                out.extend(unknown_overrides(loaded, ws_envs));
+            }
+            for e in &envs {
+                let opts = Options {
+                    app,
+                    env: e.as_deref(),
+                    unset_is_error: false,
+                    lookup: &manifest::process_env,
+                };
+                out.extend(manifest::workload(loaded, &opts).1);
+            }
+            out
+        }
+    }
+}
+
+/// Overrides for environments the workspace does not have: never applied, likely a typo.
+fn unknown_overrides(loaded: &Loaded, ws_envs: &[String]) -> Vec<Diagnostic> {
+    let Some(entries) = loaded.root.get("environments").and_then(|n| n.as_map()) else {
+        return Vec::new();
+    };
+    let known: Vec<&str> = ws_envs.iter().map(String::as_str).collect();
+    entries
+        .iter()
+        .filter(|e| !ws_envs.contains(&e.key))
+        .map(|e| {
+            let help = match manifest::schema::did_you_mean(&e.key, &known) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("environments in this workspace: {}", known.join(", ")),
+            };
+            Diagnostic::warning(
+                "unknown-environment",
+                format!(
+                    "`environments.{}` overrides an environment this workspace does not have",
+                    e.key
+                ),
+            )
+            .at(&loaded.source, e.key_span)
+            .help(help)
+        })
+        .collect()
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }

@@ -47,9 +47,7 @@ pub fn substitute(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> (Strin
         };
         let name = &rest[i + 2..i + close];
         let valid = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && !name.starts_with(|c: char| c.is_ascii_digit());
         if escaped {
             out.push_str(&rest[..i - 1]);

@@ -85,17 +85,26 @@ mod tests {
 
     #[test]
     fn shapes_reset_each_other() {
-        let out = merged("count: 2\nhttp: false\n", "count: {range: 1-3}\nhttp: {path: /}\n");
+        let out = merged(
+            "count: 2\nhttp: false\n",
+            "count: {range: 1-3}\nhttp: {path: /}\n",
+        );
         assert_eq!(
             out,
             serde_json::json!({"count": {"range": "1-3"}, "http": {"path": "/"}})
         );
-        let out = merged("image: {build: ./Dockerfile, port: 80}\n", "image: {location: nginx}\n");
+        let out = merged(
+            "image: {build: ./Dockerfile, port: 80}\n",
+            "image: {location: nginx}\n",
+        );
         assert_eq!(
             out,
             serde_json::json!({"image": {"port": 80, "location": "nginx"}})
         );
-        let out = merged("count: {range: 2-10, cpu_percentage: 70}\n", "count: {spot: 5}\n");
+        let out = merged(
+            "count: {range: 2-10, cpu_percentage: 70}\n",
+            "count: {spot: 5}\n",
+        );
         assert_eq!(out, serde_json::json!({"count": {"spot": 5}}));
     }
 

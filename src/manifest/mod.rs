@@ -5,3 +5,406 @@ pub mod interpolate;
 pub mod merge;
 pub mod schema;
 pub mod types;
+pub mod validate;
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::yaml::{self, Node, PathSeg, Span};
+use schema::Checker;
+use types::{Environment, Workload, WorkloadType};
+
+/// Manifests larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// What a manifest file declares itself to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Workload(WorkloadType),
+    Environment,
+}
+
+/// A manifest file read and parsed, before any environment is applied.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub source: Arc<SourceFile>,
+    pub root: Node,
+    pub kind: Kind,
+}
+
+impl Loaded {
+    /// The `name` field, when it is a string.
+    pub fn name(&self) -> Option<&str> {
+        self.root.get("name").and_then(Node::as_str)
+    }
+
+    /// The environments this manifest overrides, in file order.
+    pub fn override_names(&self) -> Vec<String> {
+        self.root
+            .get("environments")
+            .and_then(Node::as_map)
+            .map(|m| m.iter().map(|e| e.key.clone()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a manifest and finds its type. Errors are located diagnostics.
+pub fn read(path: &Path, display: &str) -> Result<Loaded, Box<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            "read-error",
+            format!("{display}: cannot read the file: {e}"),
+        )
+        .help("check the path and its permissions")
+    })?;
+    parse(path, display, bytes)
+}
+
+/// Parses manifest bytes (see [`read`]).
+pub fn parse(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Loaded, Box<Diagnostic>> {
+    parse_inner(path, display, bytes).map_err(Box::new)
+}
+
+#[allow(clippy::result_large_err)]
+fn parse_inner(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Loaded, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "file-too-large",
+            format!(
+                "{display} is {} MiB; manifests are limited to {} MiB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .help("is this the right file? A manifest is usually under 10 KiB"));
+    }
+    let (text, bad_utf8) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+        }
+    };
+    let source = SourceFile::new(path, display.to_string(), text);
+    if let Some(at) = bad_utf8 {
+        let (line, column) = line_col(&source.text, at);
+        return Err(
+            Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
+                .at(
+                    &source,
+                    Span {
+                        offset: at,
+                        len: 1,
+                        line,
+                        column,
+                    },
+                )
+                .label("invalid byte here")
+                .help("save the manifest as UTF-8; is this a binary file?"),
+        );
+    }
+    let root = match yaml::parse(&source.text) {
+        Ok(root) => root,
+        Err(e) => {
+            let mut d = Diagnostic::error("yaml-syntax", e.message).at(&source, e.span);
+            if let Some(help) = e.help {
+                d = d.help(help);
+            }
+            return Err(d);
+        }
+    };
+    let kind = detect_kind(&source, &root)?;
+    Ok(Loaded { source, root, kind })
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[allow(clippy::result_large_err)]
+fn detect_kind(source: &Arc<SourceFile>, root: &Node) -> Result<Kind, Diagnostic> {
+    let all = || {
+        let mut names: Vec<&str> = WorkloadType::ALL.to_vec();
+        names.push("Environment");
+        names
+    };
+    let list = || {
+        all()
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if root.is_null() {
+        return Err(Diagnostic::error("empty-manifest", "the manifest is empty")
+            .at(source, Span::default())
+            .help("a manifest needs at least `name:` and `type:`; `tug init` writes one"));
+    }
+    if root.as_map().is_none() {
+        return Err(Diagnostic::error(
+            "not-a-map",
+            format!(
+                "a manifest is a map of fields, but this file holds {}",
+                root.kind()
+            ),
+        )
+        .at(source, root.span)
+        .help("start the file with `name:` and `type:` lines"));
+    }
+    let Some(entry) = root.entry("type") else {
+        return Err(
+            Diagnostic::error("missing-field", "the manifest has no `type`")
+                .at(
+                    source,
+                    Span {
+                        len: 0,
+                        ..root.span
+                    },
+                )
+                .help(format!("add `type:` with one of {}", list())),
+        );
+    };
+    let Some(text) = entry.value.as_str() else {
+        return Err(Diagnostic::error(
+            "wrong-type",
+            format!("`type` must be a string, found {}", entry.value.kind()),
+        )
+        .at(source, entry.value.span)
+        .help(format!("use one of {}", list())));
+    };
+    if let Some(t) = WorkloadType::from_name(text) {
+        return Ok(Kind::Workload(t));
+    }
+    if text == "Environment" {
+        return Ok(Kind::Environment);
+    }
+    if matches!(text, "Request-Driven Web Service" | "Static Site") {
+        return Err(Diagnostic::error(
+            "unsupported-type",
+            format!("`{text}` is not supported by tug"),
+        )
+        .at(source, entry.value.span)
+        .label("not supported")
+        .help(if text == "Static Site" {
+            "host static files with S3 and CloudFront directly, or serve them from a Load Balanced Web Service"
+        } else {
+            "App Runner is closed to new customers: use `type: Load Balanced Web Service`, which runs the same image on ECS Fargate behind a load balancer"
+        }));
+    }
+    let known = all();
+    let help = match schema::did_you_mean(text, &known) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("use one of {}", list()),
+    };
+    Err(
+        Diagnostic::error("unknown-type", format!("unknown manifest type `{text}`"))
+            .at(source, entry.value.span)
+            .help(help),
+    )
+}
+
+fn workload_checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::new(schemars::schema_for!(Workload)))
+}
+
+fn environment_checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::new(schemars::schema_for!(Environment)))
+}
+
+/// How to apply a manifest.
+pub struct Options<'a> {
+    pub app: &'a str,
+    /// The environment whose overrides apply; None reads the manifest as written.
+    pub env: Option<&'a str>,
+    /// A `${VAR}` that is not set: an error (deploy, package) or a warning (validate).
+    pub unset_is_error: bool,
+    pub lookup: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Options<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        match name {
+            "TUG_APPLICATION_NAME" | "COPILOT_APPLICATION_NAME" => Some(self.app.to_string()),
+            "TUG_ENVIRONMENT_NAME" | "COPILOT_ENVIRONMENT_NAME" => self.env.map(str::to_string),
+            _ => (self.lookup)(name),
+        }
+    }
+}
+
+/// The process environment, for [`Options::lookup`].
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// A workload as it applies to one environment: merged, interpolated, checked, with
+/// defaults. The tree is kept so that later checks can point into the file.
+#[derive(Debug, Clone)]
+pub struct Effective {
+    pub workload: Workload,
+    pub tree: Node,
+}
+
+/// Applies `opts.env` to a workload manifest and validates the result. Returns the
+/// effective workload when there are no errors, and every diagnostic found.
+pub fn workload(loaded: &Loaded, opts: &Options<'_>) -> (Option<Effective>, Vec<Diagnostic>) {
+    let src = &loaded.source;
+    let checker = workload_checker();
+    let mut diags = Vec::new();
+    let issue = |i: schema::Issue| {
+        let mut d = Diagnostic::error(i.code, i.message).at(src, i.span);
+        if let Some(h) = i.help {
+            d = d.help(h);
+        }
+        d
+    };
+
+    // Every override is checked, whichever environment applies, so a typo under `prod`
+    // is caught while validating `test`.
+    let mut base = loaded.root.clone();
+    let mut overrides: Vec<(String, Node)> = Vec::new();
+    if let yaml::Value::Map(entries) = &mut base.value {
+        if let Some(i) = entries.iter().position(|e| e.key == "environments") {
+            let envs = entries.remove(i);
+            match &envs.value.value {
+                yaml::Value::Map(list) => {
+                    for e in list {
+                        let (_, issues) = checker.check(&e.value, true);
+                        for mut i in issues {
+                            let mut p = vec![
+                                PathSeg::Key("environments".into()),
+                                PathSeg::Key(e.key.clone()),
+                            ];
+                            p.append(&mut i.path);
+                            i.path = p;
+                            diags.push(issue(i));
+                        }
+                        overrides.push((e.key.clone(), e.value.clone()));
+                    }
+                }
+                yaml::Value::Null => {}
+                _ => diags.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        format!(
+                            "`environments` must be a map of environment names, found {}",
+                            envs.value.kind()
+                        ),
+                    )
+                    .at(src, envs.value.span),
+                ),
+            }
+        }
+    }
+
+    let mut tree = base;
+    if let Some(env) = opts.env {
+        if let Some((_, over)) = overrides.iter().find(|(name, _)| name == env) {
+            if over.as_map().is_some() {
+                merge::merge(&mut tree, over, "");
+            }
+        }
+    }
+    for unset in interpolate::interpolate(&mut tree, &|name| opts.var(name)) {
+        let message = format!("`${{{}}}` is not set", unset.name);
+        let help = format!(
+            "export {} before running tug, or write the value in the manifest",
+            unset.name
+        );
+        let d = if opts.unset_is_error {
+            Diagnostic::error("unset-variable", message)
+        } else {
+            Diagnostic::warning("unset-variable", message)
+        };
+        diags.push(d.at(src, unset.span).help(help));
+    }
+
+    let (json, issues) = checker.check(&tree, false);
+    diags.extend(issues.into_iter().map(issue));
+    let schema_errors = diags.iter().any(Diagnostic::is_error);
+
+    let mut workload: Workload = match serde_json::from_value(json) {
+        Ok(w) => w,
+        Err(e) => {
+            if !schema_errors {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-manifest",
+                        format!("the manifest cannot be read: {e}"),
+                    )
+                    .in_file(src),
+                );
+            }
+            return (None, dedup(diags));
+        }
+    };
+    let kind = workload.kind;
+    diags.extend(validate::workload(&workload, &tree, src, opts.env));
+    validate::apply_defaults(&mut workload, kind);
+    diags.extend(validate::unimplemented_fields(&tree, src));
+    let diags = dedup(diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    (Some(Effective { workload, tree }), diags)
+}
+
+/// Reads and validates an environment manifest.
+pub fn environment(loaded: &Loaded) -> (Option<Environment>, Vec<Diagnostic>) {
+    let src = &loaded.source;
+    let (json, issues) = environment_checker().check(&loaded.root, false);
+    let mut diags: Vec<Diagnostic> = issues
+        .into_iter()
+        .map(|i| {
+            let mut d = Diagnostic::error(i.code, i.message).at(src, i.span);
+            if let Some(h) = i.help {
+                d = d.help(h);
+            }
+            d
+        })
+        .collect();
+    let schema_errors = !diags.is_empty();
+    let env: Environment = match serde_json::from_value(json) {
+        Ok(env) => env,
+        Err(e) => {
+            if !schema_errors {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-manifest",
+                        format!("the manifest cannot be read: {e}"),
+                    )
+                    .in_file(src),
+                );
+            }
+            return (None, dedup(diags));
+        }
+    };
+    diags.extend(validate::environment(&env, &loaded.root, src));
+    diags.extend(validate::unimplemented_env_fields(&loaded.root, src));
+    let diags = dedup(diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    (Some(env), diags)
+}
+
+/// Drops repeats (the same problem found through several environments), keeping order.
+pub fn dedup(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    diags
+        .into_iter()
+        .filter(|d| {
+            seen.insert((
+                d.file_name().map(str::to_string),
+                d.span.map(|s| (s.offset, s.len)),
+                d.code,
+                d.message.clone(),
+            ))
+        })
+        .collect()
+}

@@ -294,7 +294,9 @@ impl<'a> Walk<'a> {
                 Json::from(i)
             }
             Resolved::Int(_) | Resolved::Float(_) if acc.number => {
-                serde_json::from_str::<Json>(text).ok().filter(Json::is_number)?
+                serde_json::from_str::<Json>(text)
+                    .ok()
+                    .filter(Json::is_number)?
             }
             Resolved::Str(s) if acc.string => Json::String(s.to_string()),
             _ => return None,
@@ -533,16 +535,25 @@ mod tests {
     fn a_number_where_a_string_goes() {
         let found = issues("name: 123\ntype: Backend Service\n");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("must be a string, found the number 123"));
+        assert!(found[0]
+            .message
+            .contains("must be a string, found the number 123"));
         assert!(found[0].help.as_deref().unwrap().contains("quotes"));
     }
 
     #[test]
     fn two_shaped_fields_take_either_shape() {
         assert!(issues("name: a\ntype: Backend Service\ncount: 3\n").is_empty());
-        assert!(issues("name: a\ntype: Backend Service\ncount: {range: 1-3, cpu_percentage: 50}\n").is_empty());
-        let found = issues("name: a\ntype: Backend Service\ncount: {range: 1-3, cpu_percentag: 50}\n");
+        assert!(issues(
+            "name: a\ntype: Backend Service\ncount: {range: 1-3, cpu_percentage: 50}\n"
+        )
+        .is_empty());
+        let found =
+            issues("name: a\ntype: Backend Service\ncount: {range: 1-3, cpu_percentag: 50}\n");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `cpu_percentage`?"));
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `cpu_percentage`?")
+        );
     }
 }

@@ -262,7 +262,7 @@ pub struct SecretsManager {
 #[serde(untagged)]
 pub enum Count {
     Value(u32),
-    Advanced(AdvancedCount),
+    Advanced(Box<AdvancedCount>),
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -316,7 +316,7 @@ pub struct Cooldown {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ScalingMetric {
-    Number(f64),
+    Number(serde_json::Number),
     Text(String),
     Args(ScalingMetricArgs),
 }
@@ -332,7 +332,7 @@ pub struct ScalingMetricArgs {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ScalarValue {
-    Number(f64),
+    Number(serde_json::Number),
     Text(String),
 }
 
@@ -419,7 +419,11 @@ pub struct Logging {
     pub destination: Option<Map<Any>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_metadata: Option<bool>,
-    #[serde(default, rename = "secretOptions", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "secretOptions",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub secret_options: Option<Map<Secret>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_file: Option<String>,
@@ -487,7 +491,7 @@ impl PortSpec {
 #[serde(untagged)]
 pub enum SidecarImage {
     Location(String),
-    Args(Image),
+    Args(Box<Image>),
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]

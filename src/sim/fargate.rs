@@ -249,10 +249,16 @@ mod tests {
     #[test]
     fn bad_pair_suggests_more_memory_or_less_cpu() {
         let err = check(1024, 1024, Os::Linux, Arch::X86_64).unwrap_err();
-        assert_eq!(err.message, "cpu 1024 with memory 1024 is not a Fargate size");
+        assert_eq!(
+            err.message,
+            "cpu 1024 with memory 1024 is not a Fargate size"
+        );
         assert!(err.suggestions.contains(&(1024, 2048)));
         assert!(err.suggestions.contains(&(512, 1024)));
-        assert_eq!(err.detail, "valid memory for cpu 1024: 2048-8192 MiB in steps of 1024");
+        assert_eq!(
+            err.detail,
+            "valid memory for cpu 1024: 2048-8192 MiB in steps of 1024"
+        );
     }
 
     #[test]

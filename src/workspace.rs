@@ -1,0 +1,167 @@
+//! Finding the workspace (a `tug/` or `copilot/` folder with `.workspace`), listing its
+//! workloads and environments, and writing files atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::manifest::schema::did_you_mean;
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The folder that holds `.workspace` (`<repo>/tug` or `<repo>/copilot`).
+    pub dir: PathBuf,
+    /// The application name from `.workspace`.
+    pub app: String,
+}
+
+impl Workspace {
+    /// Walks up from `start` to the first folder holding `tug/.workspace` or
+    /// `copilot/.workspace` (`tug/` wins when both exist).
+    pub fn find(start: &Path) -> Result<Option<Workspace>> {
+        for dir in start.ancestors() {
+            for name in ["tug", "copilot"] {
+                let candidate = dir.join(name);
+                let marker = candidate.join(".workspace");
+                if marker.is_file() {
+                    let app = read_app_name(&marker)?;
+                    return Ok(Some(Workspace {
+                        dir: candidate,
+                        app,
+                    }));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Like [`Workspace::find`], but a missing workspace is an error that says what to do.
+    pub fn require(start: &Path) -> Result<Workspace> {
+        Self::find(start)?.ok_or_else(|| {
+            Error::user(format!(
+                "no tug workspace found in {} or any folder above it",
+                start.display()
+            ))
+            .with_help(
+                "run tug from your repository (it needs tug/.workspace or copilot/.workspace), or pass -C DIR",
+            )
+        })
+    }
+
+    /// Workload manifests: `<dir>/<name>/manifest.yml`, sorted by name.
+    pub fn workloads(&self) -> Vec<(String, PathBuf)> {
+        let mut out = list_manifests(&self.dir);
+        out.retain(|(name, _)| name != "environments");
+        out
+    }
+
+    /// Environment manifests: `<dir>/environments/<env>/manifest.yml`, sorted by name.
+    pub fn environments(&self) -> Vec<(String, PathBuf)> {
+        list_manifests(&self.dir.join("environments"))
+    }
+
+    /// The manifest of workload `name`, or an error listing the ones that exist.
+    pub fn workload(&self, name: &str) -> Result<PathBuf> {
+        find_named(self.workloads(), name, "service", &self.dir, "-n")
+    }
+
+    pub fn environment(&self, name: &str) -> Result<PathBuf> {
+        find_named(
+            self.environments(),
+            name,
+            "environment",
+            &self.dir.join("environments"),
+            "-e",
+        )
+    }
+}
+
+fn find_named(
+    list: Vec<(String, PathBuf)>,
+    name: &str,
+    what: &str,
+    dir: &Path,
+    flag: &str,
+) -> Result<PathBuf> {
+    if let Some((_, path)) = list.iter().find(|(n, _)| n == name) {
+        return Ok(path.clone());
+    }
+    let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
+    let help = match did_you_mean(name, &names) {
+        Some(s) => format!("did you mean `{flag} {s}`?"),
+        None if names.is_empty() => format!("there are none yet in {}", dir.display()),
+        None => format!("known: {}", names.join(", ")),
+    };
+    Err(Error::user(format!("no {what} named `{name}` in this workspace")).with_help(help))
+}
+
+fn list_manifests(dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let manifest = e.path().join("manifest.yml");
+            manifest
+                .is_file()
+                .then(|| (e.file_name().to_string_lossy().into_owned(), manifest))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn read_app_name(marker: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(marker)
+        .map_err(|e| Error::io(format!("reading {}", marker.display()), e))?;
+    let bad = || {
+        Error::user(format!(
+            "{} does not name the application",
+            marker.display()
+        ))
+        .with_help("it should hold one line: `application: <name>`")
+    };
+    let node = crate::yaml::parse(&text).map_err(|_| bad())?;
+    node.get("application")
+        .and_then(|n| n.scalar_text())
+        .map(str::to_string)
+        .ok_or_else(bad)
+}
+
+/// Writes `contents` to `path` so that a crash leaves either the old file or the new one:
+/// a temporary file in the same folder, synced, then renamed over. Refuses to replace an
+/// existing file unless `force`.
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+    if !force && path.exists() {
+        return Err(Error::user(format!("{} already exists", path.display()))
+            .with_help("pass --force to overwrite it"));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.tug-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(format!("writing {}", path.display()), e));
+    }
+    Ok(())
+}
+
+/// Shows `path` relative to `base` when it is inside it.
+pub fn display_path(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
