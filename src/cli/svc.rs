@@ -44,8 +44,7 @@ pub struct ShowArgs {
 
 impl ShowArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
-        let (_, env, effective) = self.target.load(ctx)?;
-        let _ = env;
+        let (_, _, effective) = self.target.load(ctx)?;
         if ctx.global.json {
             let value = serde_json::to_value(&effective.workload)
                 .map_err(|e| Error::user(format!("cannot print the manifest: {e}")))?;

@@ -42,15 +42,6 @@ impl Checker {
         let value = walk.check(&self.root, node, &mut path, &mut issues);
         (value, issues)
     }
-
-    /// The schema of the field at `path` (object properties only), for partial checks.
-    pub fn property_names(&self) -> Vec<String> {
-        self.root
-            .get("properties")
-            .and_then(Json::as_object)
-            .map(|p| p.keys().cloned().collect())
-            .unwrap_or_default()
-    }
 }
 
 struct Walk<'a> {
