@@ -1,4 +1,6 @@
 //! One integration test binary (fast to link); one module per area.
 
+mod cli;
 mod common;
 mod completions;
+mod manifest;
