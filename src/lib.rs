@@ -11,6 +11,7 @@ pub mod cli;
 pub mod diag;
 pub mod error;
 pub mod manifest;
+pub mod render;
 pub mod sim;
 pub mod ui;
 pub mod workspace;

@@ -1,0 +1,303 @@
+//! The environment stack: network, cluster, load balancers, security groups, exports.
+//!
+//! Decisions (kept in sync with the comments at the top of `templates/cfn/env.yml.j2`):
+//! - The public ALB exists when a Load Balanced Web Service with `http` is among the
+//!   workloads, or the manifest configures `http.public`. The internal ALB exists when a
+//!   Backend Service declares `http`, or the manifest configures `http.private`. So an
+//!   environment with no web services costs no load balancer; adding the first web service
+//!   means an `env deploy` first (`tug deploy` does that in order).
+//! - NAT: `nat: per-az | single | none`; when unset, `per-az` if a workload is placed in
+//!   private subnets (`network.vpc.placement: private`), else `none`. Imported VPCs never get
+//!   NAT gateways or endpoints from tug (their route tables are the owner's).
+//! - With certificates, the HTTP listener redirects to HTTPS and services attach their rules
+//!   to the HTTPS listener; `PublicListenerArn` / `InternalListenerArn` name the listener a
+//!   service should use, so a service stack never needs to know whether HTTPS is on.
+
+use serde::Serialize;
+
+use super::{render_template, tags, RenderError, Rendered, ENV_TEMPLATE};
+use crate::manifest::types::{
+    BoolOrString, EnvSubnet, Environment, HttpOrBool, Placement, Workload, WorkloadType,
+};
+
+const DEFAULT_VPC_CIDR: &str = "10.0.0.0/16";
+const DEFAULT_PUBLIC: [&str; 2] = ["10.0.0.0/24", "10.0.1.0/24"];
+const DEFAULT_PRIVATE: [&str; 2] = ["10.0.2.0/24", "10.0.3.0/24"];
+
+#[derive(Serialize)]
+struct Ctx {
+    app: String,
+    env: String,
+    export_prefix: String,
+    imported_vpc: bool,
+    vpc_id: Option<String>,
+    vpc_cidr: String,
+    public_subnets: Vec<Subnet>,
+    private_subnets: Vec<Subnet>,
+    nat_gateways: Vec<Nat>,
+    endpoints: bool,
+    container_insights: Option<&'static str>,
+    public_alb: Option<Alb>,
+    internal_alb: Option<Alb>,
+}
+
+#[derive(Serialize)]
+struct Subnet {
+    /// Logical id (`PublicSubnet1`); for imported subnets, unused.
+    logical: String,
+    /// Imported subnet id.
+    id: Option<String>,
+    cidr: Option<String>,
+    /// An explicit AZ; else the template selects `index` from `!GetAZs`.
+    az: Option<String>,
+    index: usize,
+    /// The NAT gateway a private subnet routes through.
+    nat: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Nat {
+    logical: String,
+    public_subnet: String,
+}
+
+#[derive(Serialize)]
+struct Alb {
+    certificate: Option<String>,
+    extra_certificates: Vec<String>,
+    ssl_policy: Option<String>,
+}
+
+/// Renders the environment stack `tug-<app>-<env>`. `workloads` are the workspace's
+/// effective workloads for this environment: they decide which load balancers exist and
+/// whether NAT gateways are needed.
+pub fn environment(
+    app: &str,
+    env: &Environment,
+    workloads: &[Workload],
+) -> Result<Rendered, RenderError> {
+    let vpc = env.network.as_ref().and_then(|n| n.vpc.as_ref());
+    let imported_vpc = vpc.and_then(|v| v.id.clone());
+    let subnets = vpc.and_then(|v| v.subnets.as_ref());
+    let given_public = subnets.and_then(|s| s.public.clone()).unwrap_or_default();
+    let given_private = subnets.and_then(|s| s.private.clone()).unwrap_or_default();
+
+    let (public, private) = if let Some(_vpc_id) = &imported_vpc {
+        (
+            imported_subnets(&given_public, "network.vpc.subnets.public")?,
+            imported_subnets(&given_private, "network.vpc.subnets.private")?,
+        )
+    } else if given_public.is_empty() && given_private.is_empty() {
+        let default = |cidrs: [&str; 2], kind: &str| {
+            cidrs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Subnet {
+                    logical: format!("{kind}Subnet{}", i + 1),
+                    id: None,
+                    cidr: Some(c.to_string()),
+                    az: None,
+                    index: i,
+                    nat: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        (
+            default(DEFAULT_PUBLIC, "Public"),
+            default(DEFAULT_PRIVATE, "Private"),
+        )
+    } else {
+        (
+            created_subnets(&given_public, "Public", "network.vpc.subnets.public")?,
+            created_subnets(&given_private, "Private", "network.vpc.subnets.private")?,
+        )
+    };
+    let mut private = private;
+
+    let wants_private = workloads.iter().any(|w| {
+        matches!(
+            w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.placement.as_ref()),
+            Some(Placement::Kind(k)) if k == "private"
+        )
+    });
+    let nat_mode = match env.nat.as_deref() {
+        Some(m @ ("per-az" | "single" | "none")) => m,
+        Some(other) => {
+            return Err(RenderError::invalid(
+                "nat",
+                format!("`{other}` is not a NAT mode; use `per-az`, `single` or `none`"),
+            ))
+        }
+        None if wants_private => "per-az",
+        None => "none",
+    };
+    let mut nat_gateways = Vec::new();
+    if imported_vpc.is_none() && !private.is_empty() && nat_mode != "none" {
+        if public.is_empty() {
+            return Err(RenderError::invalid(
+                "nat",
+                "NAT gateways need public subnets; add `network.vpc.subnets.public` or set `nat: none`",
+            ));
+        }
+        let count = if nat_mode == "single" {
+            1
+        } else {
+            public.len()
+        };
+        for (i, p) in public.iter().take(count).enumerate() {
+            nat_gateways.push(Nat {
+                logical: format!("NatGateway{}", i + 1),
+                public_subnet: p.logical.clone(),
+            });
+        }
+        for (i, s) in private.iter_mut().enumerate() {
+            s.nat = Some(nat_gateways[i % nat_gateways.len()].logical.clone());
+        }
+    }
+
+    let has_http = |w: &Workload| match &w.http {
+        Some(HttpOrBool::Enabled(b)) => *b,
+        Some(HttpOrBool::Config(_)) => true,
+        None => false,
+    };
+    let public_http = env.http.as_ref().and_then(|h| h.public.as_ref());
+    let private_http = env.http.as_ref().and_then(|h| h.private.as_ref());
+    let wants_public_alb = public_http.is_some()
+        || workloads
+            .iter()
+            .any(|w| w.kind == WorkloadType::LoadBalancedWebService && has_http(w));
+    let wants_internal_alb = private_http.is_some()
+        || workloads
+            .iter()
+            .any(|w| w.kind == WorkloadType::BackendService && has_http(w));
+    let alb = |certs: Option<&Vec<String>>, ssl_policy: Option<&String>| {
+        let certs = certs.cloned().unwrap_or_default();
+        Alb {
+            certificate: certs.first().cloned(),
+            extra_certificates: certs.iter().skip(1).cloned().collect(),
+            ssl_policy: ssl_policy.cloned(),
+        }
+    };
+    let public_alb = if wants_public_alb {
+        if public.is_empty() {
+            return Err(RenderError::invalid(
+                "network.vpc.subnets.public",
+                "a public load balancer needs public subnets; add them to the environment manifest",
+            ));
+        }
+        Some(alb(
+            public_http.and_then(|h| h.certificates.as_ref()),
+            public_http.and_then(|h| h.ssl_policy.as_ref()),
+        ))
+    } else {
+        None
+    };
+    let internal_alb = if wants_internal_alb {
+        if private.is_empty() {
+            return Err(RenderError::invalid(
+                "network.vpc.subnets.private",
+                "an internal load balancer needs private subnets; add them to the environment manifest",
+            ));
+        }
+        Some(alb(
+            private_http.and_then(|h| h.certificates.as_ref()),
+            private_http.and_then(|h| h.ssl_policy.as_ref()),
+        ))
+    } else {
+        None
+    };
+
+    let container_insights = match env
+        .observability
+        .as_ref()
+        .and_then(|o| o.container_insights.as_ref())
+    {
+        Some(BoolOrString::Bool(true)) => Some("enabled"),
+        Some(BoolOrString::Bool(false)) => Some("disabled"),
+        Some(BoolOrString::String(s)) if s == "enhanced" => Some("enhanced"),
+        Some(BoolOrString::String(s)) if s == "enabled" || s == "true" => Some("enabled"),
+        Some(BoolOrString::String(s)) if s == "disabled" || s == "false" => Some("disabled"),
+        Some(BoolOrString::String(s)) => {
+            return Err(RenderError::invalid(
+                "observability.container_insights",
+                format!("`{s}` is not a Container Insights setting; use true, false or `enhanced`"),
+            ))
+        }
+        None => None,
+    };
+
+    let ctx = Ctx {
+        app: app.to_string(),
+        env: env.name.clone(),
+        export_prefix: super::export_name(app, &env.name, ""),
+        vpc_id: imported_vpc.clone(),
+        imported_vpc: imported_vpc.is_some(),
+        vpc_cidr: vpc
+            .and_then(|v| v.cidr.clone())
+            .unwrap_or_else(|| DEFAULT_VPC_CIDR.to_string()),
+        endpoints: imported_vpc.is_none() && vpc.and_then(|v| v.endpoints).unwrap_or(false),
+        public_subnets: public,
+        private_subnets: private,
+        nat_gateways,
+        container_insights,
+        public_alb,
+        internal_alb,
+    };
+    Ok(Rendered {
+        template: render_template(ENV_TEMPLATE, &ctx)?,
+        parameters: serde_json::json!({
+            "Parameters": {},
+            "Tags": tags(app, &env.name, None),
+        }),
+    })
+}
+
+fn imported_subnets(given: &[EnvSubnet], field: &str) -> Result<Vec<Subnet>, RenderError> {
+    given
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let id = s.id.clone().ok_or_else(|| {
+                RenderError::invalid(
+                    format!("{field}[{i}]"),
+                    "an imported VPC needs subnet ids (`id: subnet-...`)",
+                )
+            })?;
+            Ok(Subnet {
+                logical: String::new(),
+                id: Some(id),
+                cidr: None,
+                az: None,
+                index: i,
+                nat: None,
+            })
+        })
+        .collect()
+}
+
+fn created_subnets(
+    given: &[EnvSubnet],
+    kind: &str,
+    field: &str,
+) -> Result<Vec<Subnet>, RenderError> {
+    given
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let cidr = s.cidr.clone().ok_or_else(|| {
+                RenderError::invalid(
+                    format!("{field}[{i}]"),
+                    "a subnet of a VPC tug creates needs `cidr` (or import the VPC with `network.vpc.id`)",
+                )
+            })?;
+            Ok(Subnet {
+                logical: format!("{kind}Subnet{}", i + 1),
+                id: None,
+                cidr: Some(cidr),
+                az: s.az.clone(),
+                index: i,
+                nat: None,
+            })
+        })
+        .collect()
+}

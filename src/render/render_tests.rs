@@ -1,0 +1,257 @@
+//! Unit tests of the rendered templates: what a deploy would notice if it broke.
+
+use super::*;
+use crate::manifest::types::{Environment, Workload};
+
+fn workload(yaml: &str) -> Workload {
+    serde_yaml_ng::from_str(yaml).expect("a test manifest")
+}
+
+fn env(yaml: &str) -> Environment {
+    serde_yaml_ng::from_str(yaml).expect("a test environment manifest")
+}
+
+const WEB: &str = "name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 8080}\nhttp: {path: /}\n";
+const API: &str = "name: api\ntype: Backend Service\nimage: {build: Dockerfile, port: 8080}\nhttp: {path: /api}\n";
+
+fn svc(yaml: &str) -> String {
+    service("shop", "test", &workload(yaml), "repo/web:1")
+        .expect("renders")
+        .template
+}
+
+/// The template parses as YAML (custom tags included) and is a mapping with Resources.
+fn parse(template: &str) -> serde_yaml_ng::Value {
+    let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(template).expect("valid YAML");
+    assert!(v.get("Resources").is_some(), "no Resources in\n{template}");
+    v
+}
+
+#[test]
+fn longer_paths_win_and_root_is_last() {
+    let root = rule_priority("web", "/", false, 0);
+    let api = rule_priority("api", "/api", false, 0);
+    let api_v1 = rule_priority("api", "/api/v1", false, 0);
+    assert!(api_v1 < api && api < root, "{api_v1} {api} {root}");
+    assert!(root > 49500 && root <= 50000);
+    // Host-header rules come before plain rules of the same path length.
+    assert!(rule_priority("web", "/", true, 0) < rule_priority("other", "/", false, 0));
+    // Stable: the same rule always gets the same priority, whatever else exists.
+    assert_eq!(rule_priority("api", "/api", false, 0), api);
+    for len in 1..150 {
+        let path = format!("/{}", "a".repeat(len));
+        let p = rule_priority("svc", &path, len % 2 == 0, len);
+        assert!((1..=50000).contains(&p), "{p}");
+    }
+}
+
+#[test]
+fn rules_of_one_service_get_distinct_priorities() {
+    let t = svc(&format!(
+        "{WEB}\n  additional_rules: [{{path: /a}}, {{path: /b}}, {{path: /c}}, {{path: /d}}]\n"
+    )
+    .replace(
+        "http: {path: /}\n\n  additional_rules",
+        "http:\n  path: /\n  additional_rules",
+    ));
+    let priorities: Vec<&str> = t
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Priority: "))
+        .collect();
+    assert_eq!(priorities.len(), 5, "{t}");
+    let mut unique = priorities.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 5, "{priorities:?}");
+}
+
+#[test]
+fn web_service_defaults() {
+    let t = svc(WEB);
+    parse(&t);
+    assert!(t.contains("LaunchType: FARGATE"));
+    assert!(t.contains("MinimumHealthyPercent: 100") && t.contains("MaximumPercent: 200"));
+    assert!(t.contains("AssignPublicIp: ENABLED"));
+    assert!(t.contains("!ImportValue \"tug-shop-test-PublicSubnets\""));
+    assert!(t.contains("!ImportValue \"tug-shop-test-PublicListenerArn\""));
+    assert!(t.contains("LogGroupName: \"/tug/shop/test/web\""));
+    assert!(t.contains("awslogs-stream-prefix: \"web\""));
+    assert!(t.contains("Cpu: \"256\"") && t.contains("Memory: \"512\""));
+    assert!(t.contains("Values: [\"/*\"]"));
+    assert!(t.contains("HealthCheckGracePeriodSeconds: 60"));
+    assert!(!t.contains("ssmmessages"), "exec is off by default");
+    assert!(!t.contains("EphemeralStorage"));
+}
+
+#[test]
+fn backend_rules_go_on_the_internal_listener() {
+    let t = svc(API);
+    assert!(t.contains("!ImportValue \"tug-shop-test-InternalListenerArn\""));
+    assert!(t.contains("Values: [\"/api\",\"/api/*\"]"));
+    let plain = svc("name: worker-ish\ntype: Backend Service\nimage: {build: Dockerfile}\n");
+    assert!(!plain.contains("TargetGroup"), "{plain}");
+    assert!(!plain.contains("HealthCheckGracePeriodSeconds"));
+}
+
+#[test]
+fn deployment_placement_exec_storage_platform() {
+    let t = svc(&format!(
+        "{WEB}deployment: {{rolling: recreate}}\nnetwork: {{vpc: {{placement: private}}}}\nexec: true\nstorage: {{ephemeral: 50}}\nplatform: linux/arm64\ncpu: 1024\nmemory: 2048\n"
+    ));
+    assert!(t.contains("MinimumHealthyPercent: 0") && t.contains("MaximumPercent: 100"));
+    assert!(t.contains("AssignPublicIp: DISABLED"));
+    assert!(t.contains("tug-shop-test-PrivateSubnets"));
+    assert!(t.contains("ssmmessages:CreateControlChannel"));
+    assert!(t.contains("EnableExecuteCommand: true"));
+    assert!(t.contains("SizeInGiB: 50"));
+    assert!(t.contains("CpuArchitecture: \"ARM64\""));
+    assert!(t.contains("Cpu: \"1024\""));
+}
+
+#[test]
+fn secrets_are_scoped_to_the_named_resources() {
+    let t = svc(&format!(
+        "{WEB}secrets:\n  A: /app/db_password\n  B: {{secretsmanager: prod/db}}\n  C: arn:aws:ssm:us-east-1:123456789012:parameter/x\n  D: {{from_cfn: SharedSecret}}\n"
+    ));
+    parse(&t);
+    assert!(t.contains(":parameter/\", \"app/db_password\"]]"), "{t}");
+    assert!(t.contains(":secret:\", \"prod/db-??????\"]]"), "{t}");
+    assert!(t.contains("- \"arn:aws:ssm:us-east-1:123456789012:parameter/x\""));
+    assert!(t.contains("ValueFrom: !ImportValue \"SharedSecret\""));
+    assert!(!t.contains("Resource: \"*\""), "no wildcard secret access");
+}
+
+#[test]
+fn autoscaling_and_spot() {
+    let t = svc(&format!(
+        "{WEB}count:\n  range: {{min: 2, max: 8, spot_from: 3}}\n  cooldown: {{in: 1m, out: 30s}}\n  cpu_percentage: 70\n  memory_percentage: {{value: 80, cooldown: {{in: 2m}}}}\n  requests: 1000\n  response_time: 500ms\n"
+    ));
+    parse(&t);
+    assert!(t.contains("DesiredCount: 2"));
+    assert!(t.contains("MinCapacity: 2") && t.contains("MaxCapacity: 8"));
+    assert!(t.contains("CapacityProvider: FARGATE_SPOT"));
+    assert!(t.contains("Base: 2"));
+    assert!(t.contains("PredefinedMetricType: ECSServiceAverageCPUUtilization"));
+    assert!(t.contains("PredefinedMetricType: ECSServiceAverageMemoryUtilization"));
+    assert!(t.contains("PredefinedMetricType: ALBRequestCountPerTarget"));
+    assert!(t.contains("ResourceLabel: !Join"));
+    assert!(t.contains("MetricName: TargetResponseTime"));
+    assert!(t.contains("TargetValue: 0.5"));
+    assert!(t.contains("ScaleInCooldown: 120"), "memory's own cooldown");
+    assert!(t.contains("ScaleInCooldown: 60") && t.contains("ScaleOutCooldown: 30"));
+    let spot = svc(&format!("{WEB}count: {{spot: 3}}\n"));
+    assert!(spot.contains("DesiredCount: 3") && spot.contains("FARGATE_SPOT"));
+    assert!(!spot.contains("LaunchType"));
+}
+
+#[test]
+fn user_values_cannot_break_the_yaml() {
+    let t = svc(&format!(
+        "{WEB}variables:\n  EVIL: \"x\\\"\\n  Injected: !Ref Boom # {{{{ y }}}}\"\n"
+    ));
+    let v = parse(&t);
+    let env =
+        &v["Resources"]["TaskDefinition"]["Properties"]["ContainerDefinitions"][0]["Environment"];
+    let evil = env
+        .as_sequence()
+        .and_then(|s| s.iter().find(|e| e["Name"] == "EVIL"))
+        .expect("EVIL is there");
+    assert_eq!(
+        evil["Value"].as_str(),
+        Some("x\"\n  Injected: !Ref Boom # {{ y }}")
+    );
+}
+
+#[test]
+fn unsupported_and_invalid_manifests_say_what_to_do() {
+    let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\n";
+    let e = service("shop", "test", &workload(w), "img").expect_err("workers");
+    assert!(
+        e.to_string()
+            .contains("Worker Service rendering is not supported yet"),
+        "{e}"
+    );
+    let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '@daily'}\n";
+    let e = service("shop", "test", &workload(j), "img").expect_err("jobs");
+    assert!(e.to_string().contains("not supported yet"));
+    let e = service(
+        "shop",
+        "test",
+        &workload("name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile}\nhttp: {path: /}\n"),
+        "img",
+    )
+    .expect_err("no port");
+    assert!(e.to_string().contains("image.port"), "{e}");
+}
+
+#[test]
+fn environment_default_has_no_nat_and_no_load_balancer() {
+    let t = environment("shop", &env("name: test\ntype: Environment\n"), &[])
+        .expect("renders")
+        .template;
+    parse(&t);
+    assert!(t.contains("CidrBlock: \"10.0.0.0/16\""));
+    for cidr in ["10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"] {
+        assert!(t.contains(cidr), "{cidr}");
+    }
+    assert!(!t.contains("AWS::EC2::NatGateway"));
+    assert!(!t.contains("AWS::ElasticLoadBalancingV2::LoadBalancer"));
+    assert!(t.contains("- FARGATE_SPOT"));
+    assert!(t.contains("Name: \"tug-shop-test-VpcId\""));
+    assert!(t.contains("!Select [1, !GetAZs \"\"]"));
+}
+
+#[test]
+fn environment_load_balancers_and_nat_follow_the_workloads() {
+    let private_web = workload(&format!("{WEB}network: {{vpc: {{placement: private}}}}\n"));
+    let e = env("name: test\ntype: Environment\n");
+    let t = environment("shop", &e, &[private_web.clone(), workload(API)])
+        .expect("renders")
+        .template;
+    parse(&t);
+    assert_eq!(t.matches("Type: AWS::EC2::NatGateway").count(), 2, "per-az");
+    assert!(t.contains("PublicLoadBalancer:") && t.contains("InternalLoadBalancer:"));
+    assert!(t.contains("Name: \"tug-shop-test-InternalListenerArn\""));
+    assert!(!t.contains("HTTPSListener:"));
+
+    let single = env("name: test\ntype: Environment\nnat: single\nnetwork: {vpc: {endpoints: true}}\nhttp: {public: {certificates: [arn:aws:acm:us-east-1:123456789012:certificate/a, arn:aws:acm:us-east-1:123456789012:certificate/b]}}\n");
+    let t = environment("shop", &single, &[private_web])
+        .expect("renders")
+        .template;
+    parse(&t);
+    assert_eq!(t.matches("Type: AWS::EC2::NatGateway").count(), 1);
+    assert!(t.contains("HTTPSListener:") && t.contains("Type: redirect"));
+    assert!(t.contains("AWS::ElasticLoadBalancingV2::ListenerCertificate"));
+    assert!(t.contains("Name: \"tug-shop-test-PublicListenerArn\""));
+    let s3 = &t[t.find("S3Endpoint:").expect("an S3 endpoint")..];
+    assert!(s3.contains("RouteTableIds:") && s3.contains("!Ref PrivateSubnet2RouteTable"));
+    assert!(t.contains("com.amazonaws.${AWS::Region}.ecr.dkr"));
+    assert!(!t.contains("InternalLoadBalancer:"), "no backend with http");
+}
+
+#[test]
+fn environment_rejects_what_it_cannot_build() {
+    let e = env("name: test\ntype: Environment\nnat: sometimes\n");
+    let err = environment("shop", &e, &[]).expect_err("bad nat");
+    assert!(err.to_string().contains("per-az"), "{err}");
+    let only_private = env("name: test\ntype: Environment\nnetwork: {vpc: {id: vpc-1, subnets: {private: [{id: subnet-1}, {id: subnet-2}]}}}\n");
+    let err = environment("shop", &only_private, &[workload(WEB)]).expect_err("no public");
+    assert!(err.to_string().contains("public subnets"), "{err}");
+}
+
+/// `svc package` must take < 20 ms in all; rendering is a small part of that.
+#[test]
+fn rendering_a_service_is_fast() {
+    let w = workload(&format!(
+        "{WEB}count: {{range: 1-4, cpu_percentage: 70}}\nsidecars: {{proxy: {{image: nginx, port: 80}}}}\n"
+    ));
+    service("shop", "test", &w, "img").expect("warm-up (template parse)");
+    let n = 200;
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        service("shop", "test", &w, "img").expect("renders");
+    }
+    let each = start.elapsed() / n;
+    eprintln!("render::service: {each:?} per service");
+    assert!(each < std::time::Duration::from_millis(5), "{each:?}");
+}

@@ -1,0 +1,1052 @@
+//! The service stack of a Load Balanced Web Service or a Backend Service.
+//!
+//! Listener rule priorities (see [`rule_priority`]) are computed from the rule alone, so
+//! adding or removing a service never renumbers the rules of the others.
+
+use serde::Serialize;
+
+use super::{
+    export_name, log_group_name, parse_seconds, render_template, tags, RenderError, Rendered,
+    SERVICE_TEMPLATE,
+};
+use crate::manifest::types::{
+    AdvancedCount, ContainerHealthcheck, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Map,
+    Placement, Platform, Range, ScalarValue, ScalingMetric, Secret, SecurityGroups, Sidecar,
+    SidecarImage, StringOrFromCfn, SubnetSelector, Variable, Workload, WorkloadType,
+};
+
+/// Defaults the loader applies too; repeated here so a partial manifest still renders.
+const DEFAULT_CPU: u32 = 256;
+const DEFAULT_MEMORY: u32 = 512;
+const DEFAULT_LOG_RETENTION: u32 = 30;
+const DEFAULT_COOLDOWN: u64 = 300;
+const DEFAULT_GRACE_PERIOD: u64 = 60;
+const DEFAULT_DEREGISTRATION_DELAY: u64 = 60;
+/// CloudWatch Logs accepts only these retention periods (days).
+const LOG_RETENTION_DAYS: [u32; 22] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+/// An Application Load Balancer rule holds at most 5 condition values in all.
+const MAX_CONDITION_VALUES: usize = 5;
+
+#[derive(Serialize)]
+struct Ctx {
+    app: String,
+    env: String,
+    name: String,
+    kind: &'static str,
+    family: String,
+    log_group: String,
+    log_retention: u32,
+    cpu: String,
+    memory: String,
+    os_family: String,
+    cpu_architecture: String,
+    ephemeral: Option<u32>,
+    containers: Vec<Container>,
+    exec: bool,
+    ssm_resources: Vec<String>,
+    secretsmanager_resources: Vec<String>,
+    desired_count: u32,
+    capacity_providers: Vec<CapacityProvider>,
+    min_healthy_percent: u32,
+    max_percent: u32,
+    assign_public_ip: bool,
+    /// YAML fragment: `!Split [",", !ImportValue "..."]` or a JSON list of ids.
+    subnets: String,
+    /// YAML fragments, one per security group.
+    security_groups: Vec<String>,
+    cluster: String,
+    vpc_id: String,
+    target_groups: Vec<TargetGroup>,
+    grace_period: Option<u64>,
+    scaling: Option<Scaling>,
+}
+
+#[derive(Serialize)]
+struct Container {
+    name: String,
+    /// YAML fragment.
+    image: String,
+    essential: bool,
+    ports: Vec<Port>,
+    /// (name, YAML fragment)
+    environment: Vec<(String, String)>,
+    /// (name, YAML fragment)
+    secrets: Vec<(String, String)>,
+    entrypoint: Option<Vec<String>>,
+    command: Option<Vec<String>>,
+    healthcheck: Option<Healthcheck>,
+    depends_on: Vec<(String, String)>,
+    readonly_fs: Option<bool>,
+    credentials: Option<String>,
+}
+
+#[derive(Serialize, PartialEq)]
+struct Port {
+    port: u16,
+    protocol: String,
+}
+
+#[derive(Serialize)]
+struct Healthcheck {
+    command: Vec<String>,
+    interval: u64,
+    retries: u32,
+    timeout: u64,
+    start_period: u64,
+}
+
+#[derive(Serialize)]
+struct CapacityProvider {
+    name: &'static str,
+    base: Option<u32>,
+    weight: u32,
+}
+
+#[derive(Serialize)]
+struct TargetGroup {
+    logical: String,
+    rule_logical: String,
+    container: String,
+    port: u16,
+    protocol_version: Option<String>,
+    health_path: String,
+    health_port: Option<String>,
+    matcher_kind: &'static str,
+    matcher: String,
+    healthy: u32,
+    unhealthy: u32,
+    interval: u64,
+    timeout: u64,
+    deregistration_delay: u64,
+    stickiness: bool,
+    /// YAML fragment.
+    listener: String,
+    priority: u32,
+    paths: Vec<String>,
+    hosts: Vec<String>,
+    source_ips: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Scaling {
+    min: u32,
+    max: u32,
+    policies: Vec<Policy>,
+}
+
+#[derive(Serialize)]
+struct Policy {
+    logical: String,
+    /// `ECSServiceAverageCPUUtilization`, ... ; `None` for the response-time policy.
+    predefined: Option<&'static str>,
+    /// YAML fragment for `ResourceLabel` (ALBRequestCountPerTarget) or the LB dimension.
+    load_balancer: Option<String>,
+    target_group: Option<String>,
+    target: f64,
+    scale_in: u64,
+    scale_out: u64,
+}
+
+/// Drops repeated entries, keeping the first of each (and so the order).
+fn unique(items: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|i| seen.insert(i.clone()));
+}
+
+fn lit(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}
+
+fn import(name: &str) -> String {
+    format!("!ImportValue {}", lit(name))
+}
+
+fn arn_join(parts: &[&str]) -> String {
+    // !Join keeps user text out of !Sub's `${}` syntax.
+    let mut items = vec!["\"arn:\"".to_string(), "!Ref AWS::Partition".to_string()];
+    for p in parts {
+        items.push(match *p {
+            "$REGION" => "!Ref AWS::Region".to_string(),
+            "$ACCOUNT" => "!Ref AWS::AccountId".to_string(),
+            other => lit(other),
+        });
+    }
+    format!("!Join [\"\", [{}]]", items.join(", "))
+}
+
+/// Renders the stack `tug-<app>-<env>-<workload>` of a Load Balanced Web Service or a
+/// Backend Service. `image` is the image URI the main container runs (passed as the
+/// `ContainerImage` parameter).
+pub fn service(
+    app: &str,
+    env_name: &str,
+    workload: &Workload,
+    image: &str,
+) -> Result<Rendered, RenderError> {
+    let w = workload;
+    match w.kind {
+        WorkloadType::LoadBalancedWebService | WorkloadType::BackendService => {}
+        other => {
+            return Err(RenderError::Unsupported {
+                kind: other.name(),
+                name: w.name.clone(),
+            })
+        }
+    }
+    let exp = |output: &str| export_name(app, env_name, output);
+    let http: Option<&Http> = match &w.http {
+        Some(HttpOrBool::Config(h)) => Some(h),
+        // `http: true` (not Copilot syntax, but harmless): all defaults.
+        Some(HttpOrBool::Enabled(true)) => None,
+        _ => None,
+    };
+    let http_default = Http::default();
+    let http = match (&w.http, http) {
+        (_, Some(h)) => Some(h),
+        (Some(HttpOrBool::Enabled(true)), None) => Some(&http_default),
+        (None, None) if w.kind == WorkloadType::LoadBalancedWebService => Some(&http_default),
+        _ => None,
+    };
+    if w.kind == WorkloadType::LoadBalancedWebService && http.is_none() {
+        return Err(RenderError::invalid(
+            "http",
+            "a Load Balanced Web Service served only by `nlb` is not supported yet; configure `http`",
+        ));
+    }
+
+    // --- containers -------------------------------------------------------------------
+    let mut ssm = Vec::new();
+    let mut sm = Vec::new();
+    let main_port = w.image.as_ref().and_then(|i| i.port);
+    let mut main = Container {
+        name: w.name.clone(),
+        image: "!Ref ContainerImage".into(),
+        essential: true,
+        ports: main_port
+            .map(|p| Port {
+                port: p,
+                protocol: "tcp".into(),
+            })
+            .into_iter()
+            .collect(),
+        environment: environment(app, env_name, &w.name, w.variables.as_ref(), true),
+        secrets: secrets(w.secrets.as_ref(), "secrets", &mut ssm, &mut sm)?,
+        entrypoint: w.entrypoint.as_ref().map(|e| e.to_list()),
+        command: w.command.as_ref().map(|c| c.to_list()),
+        healthcheck: w
+            .image
+            .as_ref()
+            .and_then(|i| i.healthcheck.as_ref())
+            .map(|h| healthcheck(h, "image.healthcheck"))
+            .transpose()?,
+        depends_on: depends_on(w.image.as_ref().and_then(|i| i.depends_on.as_ref())),
+        readonly_fs: w.storage.as_ref().and_then(|s| s.readonly_fs),
+        credentials: w.image.as_ref().and_then(|i| i.credentials.clone()),
+    };
+    if let Some(c) = &main.credentials {
+        sm.push(lit(c));
+    }
+    let mut containers = vec![];
+    let mut sidecars = Vec::new();
+    for (name, sc) in w.sidecars.iter().flatten() {
+        sidecars.push(sidecar(app, env_name, name, sc, &mut ssm, &mut sm)?);
+    }
+
+    // --- load balancing ---------------------------------------------------------------
+    let (listener, lb_full_name) = if w.kind == WorkloadType::LoadBalancedWebService {
+        (
+            import(&exp("PublicListenerArn")),
+            import(&exp("PublicLoadBalancerFullName")),
+        )
+    } else {
+        (
+            import(&exp("InternalListenerArn")),
+            import(&exp("InternalLoadBalancerFullName")),
+        )
+    };
+    let mut target_groups = Vec::new();
+    if let Some(h) = http {
+        let mut rules = vec![(h, "http".to_string())];
+        for (i, r) in h.additional_rules.iter().flatten().enumerate() {
+            rules.push((r, format!("http.additional_rules[{i}]")));
+        }
+        let mut used = Vec::new();
+        for (i, (rule, field)) in rules.iter().enumerate() {
+            let target = rule
+                .target_container
+                .clone()
+                .unwrap_or_else(|| w.name.clone());
+            let (container_ports, container) = if target == w.name {
+                (&mut main.ports, &w.name)
+            } else {
+                match sidecars.iter_mut().find(|c| c.name == target) {
+                    Some(c) => (&mut c.ports, &c.name),
+                    None => {
+                        return Err(RenderError::invalid(
+                            format!("{field}.target_container"),
+                            format!("no container named `{target}`; name the service or one of its sidecars"),
+                        ))
+                    }
+                }
+            };
+            let port = match rule.target_port.or(container_ports.first().map(|p| p.port)) {
+                Some(p) => p,
+                None => {
+                    return Err(RenderError::invalid(
+                        format!("{field}.target_port"),
+                        format!("container `{container}` exposes no port; set `image.port` or `target_port`"),
+                    ))
+                }
+            };
+            let container = container.clone();
+            let port_mapping = Port {
+                port,
+                protocol: "tcp".into(),
+            };
+            if !container_ports.contains(&port_mapping) {
+                container_ports.push(port_mapping);
+            }
+            target_groups.push(target_group(
+                &w.name, i, rule, h, field, container, port, &listener, &mut used,
+            )?);
+        }
+    }
+    let grace_period = (!target_groups.is_empty()).then(|| {
+        http.and_then(|h| h.healthcheck.as_ref())
+            .and_then(|hc| match hc {
+                HttpHealthcheck::Args(a) => a.grace_period.as_deref().and_then(parse_seconds),
+                HttpHealthcheck::Path(_) => None,
+            })
+            .map(|s| s.round() as u64)
+            .unwrap_or(DEFAULT_GRACE_PERIOD)
+    });
+    containers.push(main);
+    containers.extend(sidecars);
+
+    // --- service ----------------------------------------------------------------------
+    let (desired_count, scaling_range, spot) = count(w.count.as_ref())?;
+    let mut capacity_providers = Vec::new();
+    match spot {
+        Spot::None => {}
+        Spot::All => capacity_providers.push(CapacityProvider {
+            name: "FARGATE_SPOT",
+            base: None,
+            weight: 1,
+        }),
+        Spot::From(k) => {
+            capacity_providers.push(CapacityProvider {
+                name: "FARGATE",
+                base: Some(k.saturating_sub(1)),
+                weight: 0,
+            });
+            capacity_providers.push(CapacityProvider {
+                name: "FARGATE_SPOT",
+                base: None,
+                weight: 1,
+            });
+        }
+    }
+    let (min_healthy_percent, max_percent) =
+        match w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) {
+            None | Some("default") => (100, 200),
+            Some("recreate") => (0, 100),
+            Some(other) => {
+                return Err(RenderError::invalid(
+                    "deployment.rolling",
+                    format!("`{other}` is not a rolling strategy; use `default` or `recreate`"),
+                ))
+            }
+        };
+    let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+    let (subnets, assign_public_ip) = match wvpc.and_then(|v| v.placement.as_ref()) {
+        None => (
+            format!("!Split [\",\", {}]", import(&exp("PublicSubnets"))),
+            true,
+        ),
+        Some(Placement::Kind(k)) if k == "public" => (
+            format!("!Split [\",\", {}]", import(&exp("PublicSubnets"))),
+            true,
+        ),
+        Some(Placement::Kind(k)) if k == "private" => (
+            format!("!Split [\",\", {}]", import(&exp("PrivateSubnets"))),
+            false,
+        ),
+        Some(Placement::Kind(k)) => {
+            return Err(RenderError::invalid(
+                "network.vpc.placement",
+                format!("`{k}` is not a placement; use `public`, `private` or `subnets: [ids]`"),
+            ))
+        }
+        Some(Placement::Subnets(s)) => match &s.subnets {
+            SubnetSelector::Ids(ids) => (serde_json::Value::from(ids.clone()).to_string(), false),
+            SubnetSelector::Tags(_) => {
+                return Err(RenderError::invalid(
+                    "network.vpc.placement.subnets.from_tags",
+                    "selecting subnets by tags is not supported yet; list the subnet ids instead",
+                ))
+            }
+        },
+    };
+    let mut security_groups = Vec::new();
+    let (groups, deny_default) = match wvpc.and_then(|v| v.security_groups.as_ref()) {
+        None => (Vec::new(), false),
+        Some(SecurityGroups::List(l)) => (l.clone(), false),
+        Some(SecurityGroups::Args(a)) => (
+            a.groups.clone().unwrap_or_default(),
+            a.deny_default.unwrap_or(false),
+        ),
+    };
+    if !deny_default {
+        security_groups.push(import(&exp("EnvironmentSecurityGroup")));
+    }
+    for g in &groups {
+        security_groups.push(match g {
+            StringOrFromCfn::String(s) => lit(s),
+            StringOrFromCfn::FromCfn(f) => import(&f.from_cfn),
+        });
+    }
+    if security_groups.is_empty() {
+        return Err(RenderError::invalid(
+            "network.vpc.security_groups.deny_default",
+            "the service would have no security group; list `groups` or drop `deny_default`",
+        ));
+    }
+
+    let scaling = match (scaling_range, &w.count) {
+        (Some((min, max)), Some(Count::Advanced(adv))) => Some(Scaling {
+            min,
+            max,
+            policies: policies(adv, &target_groups, &lb_full_name)?,
+        }),
+        _ => None,
+    };
+
+    let (os_family, cpu_architecture) = platform(w.platform.as_ref())?;
+    let ephemeral = w
+        .storage
+        .as_ref()
+        .and_then(|s| s.ephemeral)
+        .filter(|e| *e > 20);
+    let retention = w.logging.as_ref().and_then(|l| l.retention);
+    let log_retention = match retention {
+        None => DEFAULT_LOG_RETENTION,
+        Some(days) => LOG_RETENTION_DAYS
+            .iter()
+            .copied()
+            .find(|d| *d >= days)
+            .unwrap_or(3653),
+    };
+
+    unique(&mut ssm);
+    unique(&mut sm);
+    let ctx = Ctx {
+        app: app.into(),
+        env: env_name.into(),
+        name: w.name.clone(),
+        kind: w.kind.name(),
+        family: super::stack_name(app, env_name, Some(&w.name)),
+        log_group: log_group_name(app, env_name, &w.name),
+        log_retention,
+        cpu: w.cpu.unwrap_or(DEFAULT_CPU).to_string(),
+        memory: w.memory.unwrap_or(DEFAULT_MEMORY).to_string(),
+        os_family,
+        cpu_architecture,
+        ephemeral,
+        containers,
+        exec: w.exec.as_ref().is_some_and(|e| e.enabled()),
+        ssm_resources: ssm,
+        secretsmanager_resources: sm,
+        desired_count,
+        capacity_providers,
+        min_healthy_percent,
+        max_percent,
+        assign_public_ip,
+        subnets,
+        security_groups,
+        cluster: import(&exp("ClusterName")),
+        vpc_id: import(&exp("VpcId")),
+        target_groups,
+        grace_period,
+        scaling,
+    };
+    Ok(Rendered {
+        template: render_template(SERVICE_TEMPLATE, &ctx)?,
+        parameters: serde_json::json!({
+            "Parameters": { "ContainerImage": image, "DeploymentToken": "" },
+            "Tags": tags(app, env_name, Some(&w.name)),
+        }),
+    })
+}
+
+fn environment(
+    app: &str,
+    env: &str,
+    name: &str,
+    vars: Option<&Map<Variable>>,
+    main: bool,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if main {
+        for (k, v) in [
+            ("TUG_APPLICATION_NAME", app),
+            ("TUG_ENVIRONMENT_NAME", env),
+            ("TUG_SERVICE_NAME", name),
+            ("COPILOT_APPLICATION_NAME", app),
+            ("COPILOT_ENVIRONMENT_NAME", env),
+            ("COPILOT_SERVICE_NAME", name),
+        ] {
+            out.push((k.to_string(), lit(v)));
+        }
+        out.push((
+            "TUG_DEPLOYMENT_TOKEN".to_string(),
+            "!Ref DeploymentToken".to_string(),
+        ));
+    }
+    for (k, v) in vars.into_iter().flatten() {
+        out.retain(|(name, _)| name != k);
+        let value = match v {
+            Variable::String(s) => lit(s),
+            Variable::Number(n) => lit(&n.to_string()),
+            Variable::Bool(b) => lit(&b.to_string()),
+            Variable::FromCfn(f) => import(&f.from_cfn),
+        };
+        out.push((k.clone(), value));
+    }
+    out
+}
+
+fn secrets(
+    secrets: Option<&Map<Secret>>,
+    field: &str,
+    ssm: &mut Vec<String>,
+    sm: &mut Vec<String>,
+) -> Result<Vec<(String, String)>, RenderError> {
+    let mut out = Vec::new();
+    for (k, s) in secrets.into_iter().flatten() {
+        let value = match s {
+            Secret::Ssm(v) if v.starts_with("arn:") => {
+                let parts: Vec<&str> = v.split(':').collect();
+                match parts.get(2) {
+                    Some(&"secretsmanager") => sm.push(lit(&parts[..parts.len().min(7)].join(":"))),
+                    Some(&"ssm") => ssm.push(lit(v)),
+                    _ => {
+                        return Err(RenderError::invalid(
+                            format!("{field}.{k}"),
+                            "an ARN secret must be an SSM parameter or a Secrets Manager secret",
+                        ))
+                    }
+                }
+                lit(v)
+            }
+            Secret::Ssm(v) => {
+                ssm.push(arn_join(&[
+                    ":ssm:",
+                    "$REGION",
+                    ":",
+                    "$ACCOUNT",
+                    ":parameter/",
+                    v.trim_start_matches('/'),
+                ]));
+                lit(v)
+            }
+            Secret::SecretsManager(s) if s.secretsmanager.starts_with("arn:") => {
+                let v = &s.secretsmanager;
+                let parts: Vec<&str> = v.split(':').collect();
+                sm.push(lit(&parts[..parts.len().min(7)].join(":")));
+                lit(v)
+            }
+            Secret::SecretsManager(s) => {
+                let v = &s.secretsmanager;
+                let base = v.split(':').next().unwrap_or(v);
+                sm.push(arn_join(&[
+                    ":secretsmanager:",
+                    "$REGION",
+                    ":",
+                    "$ACCOUNT",
+                    ":secret:",
+                    &format!("{base}-??????"),
+                ]));
+                arn_join(&[
+                    ":secretsmanager:",
+                    "$REGION",
+                    ":",
+                    "$ACCOUNT",
+                    ":secret:",
+                    v,
+                ])
+            }
+            Secret::FromCfn(f) => {
+                // The export may name a parameter or a secret: allow reading it as either.
+                ssm.push(import(&f.from_cfn));
+                sm.push(import(&f.from_cfn));
+                import(&f.from_cfn)
+            }
+        };
+        out.push((k.clone(), value));
+    }
+    Ok(out)
+}
+
+fn healthcheck(h: &ContainerHealthcheck, field: &str) -> Result<Healthcheck, RenderError> {
+    let secs = |v: &Option<String>, name: &str, default: u64| -> Result<u64, RenderError> {
+        match v {
+            None => Ok(default),
+            Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
+                RenderError::invalid(
+                    format!("{field}.{name}"),
+                    format!("`{t}` is not a duration; write it like `10s` or `1m30s`"),
+                )
+            }),
+        }
+    };
+    let command = match &h.command {
+        Some(crate::manifest::types::StringOrList::List(l)) => l.clone(),
+        Some(crate::manifest::types::StringOrList::String(s)) => {
+            vec!["CMD-SHELL".to_string(), s.clone()]
+        }
+        None => {
+            return Err(RenderError::invalid(
+                format!("{field}.command"),
+                "a container health check needs `command`",
+            ))
+        }
+    };
+    Ok(Healthcheck {
+        command,
+        interval: secs(&h.interval, "interval", 10)?,
+        retries: h.retries.unwrap_or(2),
+        timeout: secs(&h.timeout, "timeout", 5)?,
+        start_period: secs(&h.start_period, "start_period", 0)?,
+    })
+}
+
+fn depends_on(d: Option<&Map<String>>) -> Vec<(String, String)> {
+    d.into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.to_ascii_uppercase()))
+        .collect()
+}
+
+fn sidecar(
+    app: &str,
+    env: &str,
+    name: &str,
+    sc: &Sidecar,
+    ssm: &mut Vec<String>,
+    sm: &mut Vec<String>,
+) -> Result<Container, RenderError> {
+    let field = format!("sidecars.{name}");
+    let image = match &sc.image {
+        Some(SidecarImage::Location(l)) => l.clone(),
+        Some(SidecarImage::Args(i)) => match &i.location {
+            Some(l) => l.clone(),
+            None => {
+                return Err(RenderError::invalid(
+                    format!("{field}.image"),
+                    "building sidecar images is not supported yet; give `image.location`",
+                ))
+            }
+        },
+        None => {
+            return Err(RenderError::invalid(
+                format!("{field}.image"),
+                "a sidecar needs an image",
+            ))
+        }
+    };
+    let ports = match &sc.port {
+        None => Vec::new(),
+        Some(p) => match p.parse() {
+            Some((port, protocol)) => vec![Port { port, protocol }],
+            None => {
+                return Err(RenderError::invalid(
+                    format!("{field}.port"),
+                    "write the port as `8080` or `8080/tcp`",
+                ))
+            }
+        },
+    };
+    if let Some(c) = &sc.credentials_parameter {
+        sm.push(lit(c));
+    }
+    Ok(Container {
+        name: name.to_string(),
+        image: lit(&image),
+        essential: sc.essential.unwrap_or(true),
+        ports,
+        environment: environment(app, env, name, sc.variables.as_ref(), false),
+        secrets: secrets(sc.secrets.as_ref(), &format!("{field}.secrets"), ssm, sm)?,
+        entrypoint: sc.entrypoint.as_ref().map(|e| e.to_list()),
+        command: sc.command.as_ref().map(|c| c.to_list()),
+        healthcheck: sc
+            .healthcheck
+            .as_ref()
+            .map(|h| healthcheck(h, &format!("{field}.healthcheck")))
+            .transpose()?,
+        depends_on: depends_on(sc.depends_on.as_ref()),
+        readonly_fs: None,
+        credentials: sc.credentials_parameter.clone(),
+    })
+}
+
+/// The listener rule path patterns for a manifest path: `/` (or empty) is the catch-all
+/// `/*`; `api` or `/api/` become `/api` and `/api/*`.
+fn path_patterns(path: Option<&str>) -> (String, Vec<String>) {
+    let p = path.unwrap_or("/").trim().trim_end_matches('/');
+    if p.is_empty() || p == "*" || p == "/*" {
+        return ("/".into(), vec!["/*".into()]);
+    }
+    let p = if p.starts_with('/') {
+        p.to_string()
+    } else {
+        format!("/{p}")
+    };
+    if p.contains('*') || p.contains('?') {
+        (p.clone(), vec![p])
+    } else {
+        (p.clone(), vec![p.clone(), format!("{p}/*")])
+    }
+}
+
+/// The priority of a listener rule (1 = evaluated first, 50000 = last), from the rule alone.
+///
+/// Scheme: 100 buckets of 500 priorities, one per path length (paths of 99 characters or
+/// more share the first bucket, a length of 2 the 98th), so longer, more specific paths are
+/// evaluated first; the catch-all `/` has the last bucket (49501-50000). Inside a bucket,
+/// rules with host-header or source-ip conditions take the first 250 slots, plain rules the
+/// last 250, so `example.com/` beats `/`. The slot is a stable FNV-1a hash of the service
+/// name, path and rule index: the same service always gets the same priority, and adding a
+/// service never renumbers the others. Two rules of one service that collide are moved
+/// to the next free slot by the caller; two services colliding (about 1 in 250 for rules
+/// of the same path length and kind) fail at deploy time with "Priority is in use".
+pub fn rule_priority(service: &str, path: &str, has_conditions: bool, index: usize) -> u32 {
+    let length = path.chars().count();
+    let bucket: u32 = if path == "/" {
+        99
+    } else {
+        99 - (length.clamp(2, 99) as u32)
+    };
+    let half = if has_conditions { 0 } else { 250 };
+    bucket * 500 + half + slot(service, path, index) + 1
+}
+
+fn slot(service: &str, path: &str, index: usize) -> u32 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in service
+        .bytes()
+        .chain([0])
+        .chain(path.bytes())
+        .chain([0])
+        .chain(index.to_le_bytes())
+    {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    (h % 250) as u32
+}
+
+#[allow(clippy::too_many_arguments)]
+fn target_group(
+    service: &str,
+    index: usize,
+    rule: &Http,
+    main: &Http,
+    field: &str,
+    container: String,
+    port: u16,
+    listener: &str,
+    used: &mut Vec<u32>,
+) -> Result<TargetGroup, RenderError> {
+    let (path, paths) = path_patterns(rule.path.as_deref());
+    let hosts: Vec<String> = rule.alias.as_ref().map(|a| a.names()).unwrap_or_default();
+    let source_ips = rule.allowed_source_ips.clone().unwrap_or_default();
+    let values = paths.len() + hosts.len() + source_ips.len();
+    if values > MAX_CONDITION_VALUES {
+        return Err(RenderError::invalid(
+            field,
+            format!(
+                "this rule needs {values} condition values (paths, aliases, allowed_source_ips) but a load balancer rule holds at most {MAX_CONDITION_VALUES}; use fewer aliases or source IPs, or a path of `/`"
+            ),
+        ));
+    }
+    let has_conditions = !hosts.is_empty() || !source_ips.is_empty();
+    let mut priority = rule_priority(service, &path, has_conditions, index);
+    while used.contains(&priority) {
+        let base = (priority - 1) / 250 * 250;
+        priority = base + (priority - base) % 250 + 1;
+    }
+    used.push(priority);
+
+    // Additional rules inherit the health check, version, stickiness and deregistration
+    // delay of the main rule unless they set their own.
+    let hc = rule.healthcheck.as_ref().or(main.healthcheck.as_ref());
+    let args = match hc {
+        Some(HttpHealthcheck::Args(a)) => Some(a),
+        _ => None,
+    };
+    let secs = |v: Option<&String>, name: &str, default: u64| -> Result<u64, RenderError> {
+        match v {
+            None => Ok(default),
+            Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
+                RenderError::invalid(
+                    format!("{field}.{name}"),
+                    format!("`{t}` is not a duration; write it like `10s` or `1m30s`"),
+                )
+            }),
+        }
+    };
+    let health_path = match hc {
+        Some(HttpHealthcheck::Path(p)) => p.clone(),
+        Some(HttpHealthcheck::Args(a)) => a.path.clone().unwrap_or_else(|| "/".into()),
+        None => "/".into(),
+    };
+    let version = rule
+        .version
+        .as_ref()
+        .or(main.version.as_ref())
+        .map(|v| v.to_ascii_uppercase());
+    if let Some(v) = &version {
+        if !matches!(v.as_str(), "GRPC" | "HTTP1" | "HTTP2") {
+            return Err(RenderError::invalid(
+                format!("{field}.version"),
+                format!("`{v}` is not a protocol version; use GRPC, HTTP1 or HTTP2"),
+            ));
+        }
+    }
+    let grpc = version.as_deref() == Some("GRPC");
+    let interval = secs(
+        args.and_then(|a| a.interval.as_ref()),
+        "healthcheck.interval",
+        10,
+    )?;
+    let timeout = secs(
+        args.and_then(|a| a.timeout.as_ref()),
+        "healthcheck.timeout",
+        5,
+    )?;
+    Ok(TargetGroup {
+        logical: if index == 0 {
+            "TargetGroup".into()
+        } else {
+            format!("TargetGroup{}", index + 1)
+        },
+        rule_logical: if index == 0 {
+            "ListenerRule".into()
+        } else {
+            format!("ListenerRule{}", index + 1)
+        },
+        container,
+        port,
+        protocol_version: version,
+        health_path,
+        health_port: args.and_then(|a| a.port).map(|p| p.to_string()),
+        matcher_kind: if grpc { "GrpcCode" } else { "HttpCode" },
+        matcher: args
+            .and_then(|a| a.success_codes.clone())
+            .unwrap_or_else(|| if grpc { "0" } else { "200" }.into()),
+        healthy: args.and_then(|a| a.healthy_threshold).unwrap_or(2),
+        unhealthy: args.and_then(|a| a.unhealthy_threshold).unwrap_or(2),
+        interval,
+        timeout,
+        deregistration_delay: secs(
+            rule.deregistration_delay
+                .as_ref()
+                .or(main.deregistration_delay.as_ref()),
+            "deregistration_delay",
+            DEFAULT_DEREGISTRATION_DELAY,
+        )?,
+        stickiness: rule.stickiness.or(main.stickiness).unwrap_or(false),
+        listener: listener.to_string(),
+        priority,
+        paths,
+        hosts,
+        source_ips,
+    })
+}
+
+enum Spot {
+    None,
+    All,
+    From(u32),
+}
+
+/// Desired count, the autoscaling range, and how tasks use Fargate Spot.
+#[allow(clippy::type_complexity)]
+fn count(c: Option<&Count>) -> Result<(u32, Option<(u32, u32)>, Spot), RenderError> {
+    let adv: &AdvancedCount = match c {
+        None => return Ok((1, None, Spot::None)),
+        Some(Count::Value(n)) => return Ok((*n, None, Spot::None)),
+        Some(Count::Advanced(a)) => a,
+    };
+    if let Some(n) = adv.spot {
+        return Ok((n, None, Spot::All));
+    }
+    let Some(range) = &adv.range else {
+        return Ok((1, None, Spot::None));
+    };
+    let (min, max, spot_from) = match range {
+        Range::Args(r) => (r.min, r.max, r.spot_from),
+        Range::Text(t) => {
+            let parsed = t
+                .split_once('-')
+                .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)));
+            match parsed {
+                Some((a, b)) => (a, b, None),
+                None => {
+                    return Err(RenderError::invalid(
+                        "count.range",
+                        format!("`{t}` is not a range; write it like `1-10`"),
+                    ))
+                }
+            }
+        }
+    };
+    if min > max {
+        return Err(RenderError::invalid(
+            "count.range",
+            format!("min {min} is above max {max}"),
+        ));
+    }
+    let spot = spot_from.map_or(Spot::None, Spot::From);
+    Ok((min, Some((min, max)), spot))
+}
+
+fn policies(
+    adv: &AdvancedCount,
+    target_groups: &[TargetGroup],
+    lb_full_name: &str,
+) -> Result<Vec<Policy>, RenderError> {
+    let cooldown = |c: Option<&Cooldown>, field: &str| -> Result<(u64, u64), RenderError> {
+        let parse = |v: Option<&String>, default: u64, name: &str| match v {
+            None => Ok(default),
+            Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
+                RenderError::invalid(
+                    format!("{field}.{name}"),
+                    format!("`{t}` is not a duration; write it like `30s` or `1m30s`"),
+                )
+            }),
+        };
+        let global = adv.cooldown.as_ref();
+        let scale_in = parse(
+            c.and_then(|c| c.scale_in.as_ref())
+                .or(global.and_then(|g| g.scale_in.as_ref())),
+            DEFAULT_COOLDOWN,
+            "cooldown.in",
+        )?;
+        let scale_out = parse(
+            c.and_then(|c| c.scale_out.as_ref())
+                .or(global.and_then(|g| g.scale_out.as_ref())),
+            DEFAULT_COOLDOWN,
+            "cooldown.out",
+        )?;
+        Ok((scale_in, scale_out))
+    };
+    let value = |m: &ScalingMetric,
+                 field: &str,
+                 duration: bool|
+     -> Result<(f64, Option<Cooldown>), RenderError> {
+        let (v, cd) = match m {
+            ScalingMetric::Number(n) => (ScalarValue::Number(*n), None),
+            ScalingMetric::Text(t) => (ScalarValue::Text(t.clone()), None),
+            ScalingMetric::Args(a) => (a.value.clone(), a.cooldown.clone()),
+        };
+        let n = match v {
+            ScalarValue::Number(n) => Some(n),
+            ScalarValue::Text(t) if duration => parse_seconds(&t),
+            ScalarValue::Text(t) => t.trim().trim_end_matches('%').parse().ok(),
+        };
+        match n {
+            Some(n) if n > 0.0 => Ok((n, cd)),
+            _ => Err(RenderError::invalid(
+                field,
+                if duration {
+                    "write the target response time as a duration, like `2s` or `500ms`"
+                } else {
+                    "the target must be a positive number"
+                },
+            )),
+        }
+    };
+    let mut out = Vec::new();
+    let tg = target_groups.first().map(|t| t.logical.clone());
+    for (field, metric, predefined) in [
+        (
+            "count.cpu_percentage",
+            &adv.cpu_percentage,
+            "ECSServiceAverageCPUUtilization",
+        ),
+        (
+            "count.memory_percentage",
+            &adv.memory_percentage,
+            "ECSServiceAverageMemoryUtilization",
+        ),
+        ("count.requests", &adv.requests, "ALBRequestCountPerTarget"),
+        ("count.response_time", &adv.response_time, ""),
+    ] {
+        let Some(m) = metric else { continue };
+        let is_lb = predefined.is_empty() || predefined == "ALBRequestCountPerTarget";
+        if is_lb && tg.is_none() {
+            return Err(RenderError::invalid(
+                field,
+                "scaling on requests or response time needs `http` (a load balancer target)",
+            ));
+        }
+        let (target, cd) = value(m, field, predefined.is_empty())?;
+        let (scale_in, scale_out) = cooldown(cd.as_ref(), field)?;
+        let logical = match field {
+            "count.cpu_percentage" => "CpuScalingPolicy",
+            "count.memory_percentage" => "MemoryScalingPolicy",
+            "count.requests" => "RequestsScalingPolicy",
+            _ => "ResponseTimeScalingPolicy",
+        };
+        out.push(Policy {
+            logical: logical.into(),
+            predefined: (!predefined.is_empty()).then_some(predefined),
+            load_balancer: is_lb.then(|| lb_full_name.to_string()),
+            target_group: if is_lb { tg.clone() } else { None },
+            target,
+            scale_in,
+            scale_out,
+        });
+    }
+    Ok(out)
+}
+
+fn platform(p: Option<&Platform>) -> Result<(String, String), RenderError> {
+    let (os, arch) = match p {
+        None => ("linux".to_string(), "x86_64".to_string()),
+        Some(Platform::String(s)) => match s.split_once('/') {
+            Some((os, arch)) => (os.to_ascii_lowercase(), arch.to_ascii_lowercase()),
+            None => (s.to_ascii_lowercase(), "x86_64".into()),
+        },
+        Some(Platform::Args(a)) => (
+            a.osfamily.to_ascii_lowercase(),
+            a.architecture.to_ascii_lowercase(),
+        ),
+    };
+    let arch = match arch.as_str() {
+        "x86_64" | "amd64" => "X86_64",
+        "arm64" | "arm" => "ARM64",
+        other => {
+            return Err(RenderError::invalid(
+                "platform",
+                format!("architecture `{other}` is not supported; use x86_64 or arm64"),
+            ))
+        }
+    };
+    let os = match os.as_str() {
+        "linux" => "LINUX".to_string(),
+        "windows" => "WINDOWS_SERVER_2019_CORE".to_string(),
+        o if o.starts_with("windows_server_") => o.to_ascii_uppercase(),
+        other => {
+            return Err(RenderError::invalid(
+                "platform",
+                format!("operating system `{other}` is not supported; use linux or windows"),
+            ))
+        }
+    };
+    Ok((os, arch.to_string()))
+}
