@@ -620,34 +620,87 @@ fn merge_error(span: Span) -> ParseError {
 
 fn scan_error(index: &LineIndex<'_>, e: &ScanError) -> ParseError {
     let m = e.marker();
-    let span = index.span(m.line(), m.col(), m.line(), m.col() + 1);
+    let mut span = index.span(m.line(), m.col(), m.line(), m.col() + 1);
     let info = e.info();
     let at = index.src[span.offset..].chars().next();
-    let help = if info.contains("tab") || at == Some('\t') {
-        Some("YAML does not allow tabs for indentation: indent with spaces".to_string())
-    } else if info.contains("mapping values are not allowed") {
+    if let Some(c) = at.filter(|&c| is_forbidden_control(c)) {
+        return ParseError {
+            message: format!(
+                "control character U+{:04X} is not allowed in YAML",
+                c as u32
+            ),
+            help: Some("remove it; is this a binary file?".into()),
+            span: Span {
+                len: c.len_utf8(),
+                ..span
+            },
+        };
+    }
+    if info.contains("recursion limit") {
+        return ParseError {
+            message: "the document nests too deeply".into(),
+            help: Some("a manifest never needs this much nesting; check the indentation".into()),
+            span,
+        };
+    }
+    if at == Some('\t') || mentions_tab(info) {
+        if let Some(tab) = tab_before(index.src, span.offset) {
+            let back = index.src[tab..span.offset].chars().count();
+            span = Span {
+                offset: tab,
+                len: 1,
+                column: span.column.saturating_sub(back).max(1),
+                ..span
+            };
+        }
+        return ParseError {
+            message: "tab character where YAML expects spaces".into(),
+            help: Some("YAML does not allow tabs for indentation: indent with spaces".into()),
+            span,
+        };
+    }
+    let help = if info.contains("mapping values are not allowed") {
         Some("a value that contains `: ` must be quoted, or the line is indented wrongly".into())
     } else if info.contains("did not find expected key") || info.contains("block") {
         Some("check the indentation of this line against the lines above it".into())
     } else {
         None
     };
-    let message = if at == Some('\t') || info.contains("tab") {
-        "tab character where YAML expects spaces".to_string()
-    } else if info.contains("recursion limit") {
-        return ParseError {
-            message: "the document nests too deeply".into(),
-            help: Some("a manifest never needs this much nesting; check the indentation".into()),
-            span,
-        };
-    } else {
-        format!("invalid YAML: {info}")
-    };
     ParseError {
-        message,
+        message: format!("invalid YAML: {info}"),
         help,
         span,
     }
+}
+
+/// Control characters YAML never allows in a document (tab, line feed and carriage return
+/// are allowed; anything else below U+0020, DEL and the C1 controls are not).
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}')
+}
+
+/// Whether a scanner message is about tabs: the word "tab" or "tabs", not a word that
+/// happens to contain the letters (saphyr's "found unprintable character").
+fn mentions_tab(info: &str) -> bool {
+    info.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("tab") || w.eq_ignore_ascii_case("tabs"))
+}
+
+/// The byte offset of the tab an error at `offset` is about: the character there if it is
+/// a tab, otherwise the first tab in the run of blanks just before it on the same line
+/// (the scanner reports tab errors after skipping the indentation).
+fn tab_before(src: &str, offset: usize) -> Option<usize> {
+    if src[offset..].starts_with('\t') {
+        return Some(offset);
+    }
+    let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let blanks = &src[line_start..offset];
+    let run_start = blanks
+        .rfind(|c: char| c != ' ' && c != '\t')
+        .map_or(0, |i| i + 1);
+    blanks[run_start..]
+        .find('\t')
+        .map(|i| line_start + run_start + i)
 }
 
 #[cfg(test)]
@@ -709,6 +762,21 @@ mod tests {
         let err = parse("a:\n\tb: 1\n").unwrap_err();
         assert!(err.help.unwrap().contains("tabs"));
         assert_eq!(err.span.line, 2);
+        assert_eq!((err.span.column, err.span.offset, err.span.len), (1, 3, 1));
+    }
+
+    #[test]
+    fn control_characters_are_not_tabs() {
+        let err = parse("\0\x01name: api\0\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "control character U+0000 is not allowed in YAML"
+        );
+        assert!(!err.help.unwrap().contains("tab"));
+        assert_eq!((err.span.line, err.span.column), (1, 1));
+        assert!(!mentions_tab("found unprintable character"));
+        assert!(mentions_tab("while scanning a plain scalar, found a tab"));
+        assert!(mentions_tab("tabs disallowed in this context"));
     }
 
     #[test]

@@ -530,7 +530,6 @@ fn binary_garbage_is_a_located_not_utf8_error() {
 /// Control characters (valid UTF-8, but not YAML) are reported as "tab character" because
 /// src/yaml.rs scan_error tests `info.contains("tab")`, which matches "unprintable".
 #[test]
-#[ignore = "bug: src/yaml.rs:626/635 `info.contains(\"tab\")` matches saphyr's \"found unprintable character\""]
 fn control_characters_are_not_called_tabs() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "nul.yml", b"\x00\x01\x02name: api\x00\n");
