@@ -1,22 +1,26 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::manifest::{self, Effective, Kind, Options};
-use crate::workspace::{display_path, Workspace};
+use crate::render;
+use crate::workspace::{display_path, write_atomic, Workspace};
 
 #[derive(Debug, Subcommand)]
 pub enum SvcCommand {
     /// Show a service as it applies to an environment
     Show(ShowArgs),
+    /// Write the CloudFormation template and parameters a deploy of the service would send
+    Package(PackageArgs),
 }
 
 impl SvcCommand {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         match self {
             SvcCommand::Show(args) => args.run(ctx),
+            SvcCommand::Package(args) => args.run(ctx),
         }
     }
 }
@@ -56,6 +60,81 @@ impl ShowArgs {
         }
         Ok(0)
     }
+}
+
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: PathBuf,
+    /// Image tag for a service built from `image.build`
+    #[arg(long, value_name = "TAG", default_value = "latest")]
+    pub tag: String,
+}
+
+impl PackageArgs {
+    fn run(self, ctx: &Context) -> Result<u8> {
+        let (ws, env, effective) = self.target.load(ctx)?;
+        let w = &effective.workload;
+        let image = match w.image.as_ref().and_then(|i| i.location.clone()) {
+            Some(location) => location,
+            None => {
+                // Offline, the account is not known: AWS_ACCOUNT_ID fills it in, else a
+                // placeholder that a deploy replaces.
+                let account =
+                    std::env::var("AWS_ACCOUNT_ID").unwrap_or_else(|_| "ACCOUNT_ID".into());
+                let region = ctx
+                    .global
+                    .region
+                    .clone()
+                    .or_else(|| std::env::var("AWS_REGION").ok())
+                    .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())
+                    .unwrap_or_else(|| "us-east-1".into());
+                format!(
+                    "{account}.dkr.ecr.{region}.amazonaws.com/{}:{}",
+                    render::ecr_repository_name(&ws.app, &w.name),
+                    self.tag
+                )
+            }
+        };
+        let rendered =
+            render::service(&ws.app, &env, w, &image).map_err(|e| Error::user(e.to_string()))?;
+        let stack = render::stack_name(&ws.app, &env, Some(&w.name));
+        write_package(ctx, &self.output_dir, &stack, &rendered)?;
+        Ok(0)
+    }
+}
+
+/// Writes `<stack>.yml` and `<stack>.params.json` into `dir` (our own output: replaced).
+pub fn write_package(
+    ctx: &Context,
+    dir: &Path,
+    stack: &str,
+    rendered: &render::Rendered,
+) -> Result<()> {
+    let dir = ctx.cwd.join(dir);
+    let template = dir.join(format!("{stack}.yml"));
+    let params = dir.join(format!("{stack}.params.json"));
+    let params_text = serde_json::to_string_pretty(&rendered.parameters)
+        .map_err(|e| Error::user(format!("cannot write the parameters: {e}")))?;
+    write_atomic(&template, rendered.template.as_bytes(), true)?;
+    write_atomic(&params, format!("{params_text}\n").as_bytes(), true)?;
+    if ctx.global.json {
+        ctx.printer.json(&serde_json::json!({
+            "stack": stack,
+            "template": template,
+            "parameters": params,
+        }))?;
+    } else {
+        ctx.printer.info(&format!(
+            "wrote {} and {}",
+            display_path(&template, &ctx.cwd),
+            display_path(&params, &ctx.cwd)
+        ));
+    }
+    Ok(())
 }
 
 /// Picks the one candidate when the flag is left out, or says which flag to pass.

@@ -949,12 +949,12 @@ fn policies(
                  duration: bool|
      -> Result<(f64, Option<Cooldown>), RenderError> {
         let (v, cd) = match m {
-            ScalingMetric::Number(n) => (ScalarValue::Number(*n), None),
+            ScalingMetric::Number(n) => (ScalarValue::Number(n.clone()), None),
             ScalingMetric::Text(t) => (ScalarValue::Text(t.clone()), None),
             ScalingMetric::Args(a) => (a.value.clone(), a.cooldown.clone()),
         };
         let n = match v {
-            ScalarValue::Number(n) => Some(n),
+            ScalarValue::Number(n) => n.as_f64(),
             ScalarValue::Text(t) if duration => parse_seconds(&t),
             ScalarValue::Text(t) => t.trim().trim_end_matches('%').parse().ok(),
         };

@@ -24,6 +24,9 @@ fn checked_in_completions_are_current() {
             generated,
             "completions/{file} is stale: run `TUG_BLESS=1 cargo test completions` and commit it"
         );
-        assert!(generated.contains("validate"), "{shell} completions lack `validate`");
+        assert!(
+            generated.contains("validate"),
+            "{shell} completions lack `validate`"
+        );
     }
 }

@@ -4,4 +4,5 @@ mod cli;
 mod common;
 mod completions;
 mod manifest;
+mod package;
 mod render;

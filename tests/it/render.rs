@@ -245,7 +245,7 @@ fn cfn_lint_accepts_every_template() {
     lint(&files);
 }
 
-fn lint(files: &[PathBuf]) {
+pub fn lint(files: &[PathBuf]) {
     let script = common::root().join("scripts/cfn-lint");
     let out = Command::new(&script)
         .args(files.iter().map(|p| p.as_path()).collect::<Vec<&Path>>())

@@ -1,0 +1,103 @@
+//! `tug env package` and `tug svc package` on the example app: the files a deploy sends.
+
+use crate::common::{root, tug};
+
+#[test]
+fn example_app_packages_into_templates_cfn_lint_accepts() {
+    let out = tempfile::tempdir().unwrap();
+    let app = root().join("examples/hello");
+    let run = |args: &[&str]| {
+        let o = tug().current_dir(&app).args(args).output().unwrap();
+        assert!(
+            o.status.success(),
+            "tug {args:?} failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let dir = out.path().to_str().unwrap();
+    let said = run(&["env", "package", "-n", "test", "--output-dir", dir]);
+    assert!(said.contains("tug-hello-test.yml"), "{said}");
+    run(&[
+        "svc",
+        "package",
+        "-n",
+        "web",
+        "-e",
+        "test",
+        "--output-dir",
+        dir,
+    ]);
+    run(&[
+        "svc",
+        "package",
+        "-n",
+        "api",
+        "-e",
+        "test",
+        "--output-dir",
+        dir,
+        "--tag",
+        "v7",
+    ]);
+
+    let mut templates = Vec::new();
+    for stack in ["tug-hello-test", "tug-hello-test-web", "tug-hello-test-api"] {
+        let template = out.path().join(format!("{stack}.yml"));
+        let params: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out.path().join(format!("{stack}.params.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(params["Tags"]["tug:application"], "hello");
+        assert_eq!(params["Tags"]["tug:environment"], "test");
+        templates.push(template);
+    }
+    let api: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("tug-hello-test-api.params.json")).unwrap(),
+    )
+    .unwrap();
+    let image = api["Parameters"]["ContainerImage"].as_str().unwrap();
+    assert!(image.ends_with("/hello/api:v7"), "{image}");
+    // The api service sits in private subnets, so the environment gets a NAT gateway.
+    let env = std::fs::read_to_string(&templates[0]).unwrap();
+    assert!(env.contains("AWS::EC2::NatGateway"));
+    assert!(env.contains("AWS::ElasticLoadBalancingV2::LoadBalancer"));
+    crate::render::lint(&templates);
+}
+
+#[test]
+fn package_refuses_an_invalid_manifest_and_writes_nothing() {
+    let ws = tempfile::tempdir().unwrap();
+    let svc = ws.path().join("tug/api");
+    std::fs::create_dir_all(&svc).unwrap();
+    std::fs::write(ws.path().join("tug/.workspace"), "application: shop\n").unwrap();
+    std::fs::create_dir_all(ws.path().join("tug/environments/test")).unwrap();
+    std::fs::write(
+        ws.path().join("tug/environments/test/manifest.yml"),
+        "name: test\ntype: Environment\n",
+    )
+    .unwrap();
+    std::fs::write(
+        svc.join("manifest.yml"),
+        "name: api\ntype: Backend Service\nimage: {location: nginx}\ncpu: 1024\nmemory: 1024\n",
+    )
+    .unwrap();
+    let out = ws.path().join("out");
+    let o = tug()
+        .current_dir(ws.path())
+        .args(["svc", "package", "-n", "api", "-e", "test", "--output-dir"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cpu 1024 with memory 1024 is not a Fargate size"),
+        "{err}"
+    );
+    assert!(err.contains("tug/api/manifest.yml:5:9"), "{err}");
+    assert!(
+        !out.exists(),
+        "nothing may be written for an invalid manifest"
+    );
+}
