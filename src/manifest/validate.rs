@@ -1330,6 +1330,8 @@ fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {
                 "give `az` for every subnet, or for none".into(),
                 "add `az:` to each subnet",
             );
+        } else {
+            same_az_rules(r, kind, list);
         }
         azs.push((kind, kind_azs));
     }
@@ -1347,6 +1349,48 @@ fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {
                     b.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
                 ),
             );
+        }
+    }
+}
+
+/// Spec: "CIDR count = AZ count >= 2". tug creates one subnet of each kind per
+/// Availability Zone, so two subnets of one kind in the same AZ are an error (and subnets
+/// all in one AZ never span the 2 AZs a load balancer needs).
+fn same_az_rules(r: &mut Rules<'_>, kind: &str, list: &[EnvSubnet]) {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, s) in list.iter().enumerate() {
+        let Some(az) = s.az.as_deref() else { continue };
+        match first.get(az) {
+            None => {
+                first.insert(az, i);
+            }
+            Some(&j) => {
+                let distinct = list
+                    .iter()
+                    .filter_map(|s| s.az.as_deref())
+                    .collect::<BTreeSet<_>>()
+                    .len();
+                let help = if distinct < 2 {
+                    format!(
+                        "the {kind} subnets must span at least 2 Availability Zones: \
+                         move this one to another AZ"
+                    )
+                } else {
+                    format!(
+                        "tug creates one {kind} subnet per Availability Zone: \
+                         move this one to another AZ, or remove it"
+                    )
+                };
+                r.error(
+                    &format!("network.vpc.subnets.{kind}[{i}].az"),
+                    "duplicate-az",
+                    format!(
+                        "a second {kind} subnet in `{az}` \
+                         (the first is `network.vpc.subnets.{kind}[{j}]`)"
+                    ),
+                    help,
+                );
+            }
         }
     }
 }

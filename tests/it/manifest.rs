@@ -413,6 +413,7 @@ fn ui_cases_fire_the_rule_they_are_named_for() {
         ("env-vpc-id-and-cidr", &["exclusive-fields"]),
         ("env-import-one-subnet", &["too-few-subnets"]),
         ("env-az-mismatch", &["az-mismatch"]),
+        ("env-one-az", &["duplicate-az", "duplicate-az"]),
         ("name-uppercase", &["bad-name"]),
         ("name-double-dash", &["bad-name"]),
         ("name-trailing-dash", &["bad-name"]),
@@ -1169,7 +1170,6 @@ fn an_out_of_range_port_names_the_range() {
 /// pass today: src/manifest/validate.rs vpc_rules (1227-1350) counts subnets and compares
 /// the AZ sets of public and private, but never counts distinct AZs.
 #[test]
-#[ignore = "bug: src/manifest/validate.rs vpc_rules accepts subnets that are all in one AZ"]
 fn subnets_must_span_two_availability_zones() {
     let dir = tree(&[(
         "env.yml",
@@ -1179,6 +1179,16 @@ fn subnets_must_span_two_availability_zones() {
     )]);
     let (status, report) = validate_json(dir.path(), &["env.yml"]);
     assert_eq!(status, 1, "{report:#}");
+    assert_eq!(
+        codes(&report, "error"),
+        vec!["duplicate-az", "duplicate-az"],
+        "{report:#}"
+    );
+    let d = &diagnostics(&report)[0];
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(9), Some(35))
+    );
 }
 
 /// Spec: names of the app, environments and workloads follow `^[a-z][a-z0-9-]*$`.
