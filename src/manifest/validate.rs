@@ -173,7 +173,12 @@ pub fn check_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn suggest_name(name: &str) -> String {
+/// The name rule, for help when no valid name can be suggested.
+pub const NAME_RULE: &str = "a name is 2 to 255 characters: lowercase letters, digits and `-`, \
+    starting with a letter, with no `--` and no trailing `-`";
+
+/// A valid name close to `name` (lowercased, other characters turned into `-`), if there is one.
+fn suggest_name(name: &str) -> Option<String> {
     let mut s: String = name
         .to_ascii_lowercase()
         .chars()
@@ -182,7 +187,16 @@ fn suggest_name(name: &str) -> String {
     while s.contains("--") {
         s = s.replace("--", "-");
     }
-    s.trim_matches('-').to_string()
+    let s = s.trim_matches('-').to_string();
+    (s != name && check_name(&s).is_ok()).then_some(s)
+}
+
+/// Help for an invalid name: a valid suggestion, or the rule itself.
+pub fn name_help(name: &str) -> String {
+    match suggest_name(name) {
+        Some(s) => format!("try `name: {s}`"),
+        None => NAME_RULE.to_string(),
+    }
 }
 
 /// The OS and architecture a platform string or map means, or why it is not valid.
@@ -239,7 +253,7 @@ pub fn workload(
             "name",
             "bad-name",
             format!("`{}` is not a valid workload name: {why}", w.name),
-            format!("try `name: {}`", suggest_name(&w.name)),
+            name_help(&w.name),
         );
     }
     for field in forbidden_fields(w.kind) {
@@ -1195,7 +1209,7 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
             "name",
             "bad-name",
             format!("`{}` is not a valid environment name: {why}", env.name),
-            format!("try `name: {}`", suggest_name(&env.name)),
+            name_help(&env.name),
         );
     }
     if let Some(nat) = &env.nat {
@@ -1416,7 +1430,11 @@ mod tests {
         assert!(check_name("my--api").is_err());
         assert!(check_name("api-").is_err());
         assert!(check_name("1api").is_err());
-        assert_eq!(suggest_name("gRPC"), "grpc");
+        assert_eq!(suggest_name("gRPC").as_deref(), Some("grpc"));
+        assert_eq!(suggest_name("My_App").as_deref(), Some("my-app"));
+        assert_eq!(suggest_name("a"), None);
+        assert_eq!(suggest_name("1api"), None);
+        assert_eq!(name_help("a"), NAME_RULE);
     }
 
     #[test]

@@ -488,7 +488,6 @@ fn a_wrong_type_suggests_the_closest_one() {
 /// `suggest_name` lowercases and strips dashes but never pads, so for a 1-character name
 /// the "try" suggestion is the same invalid name. The help must suggest a valid name.
 #[test]
-#[ignore = "bug: src/manifest/validate.rs suggest_name (help of bad-name) suggests the same 1-char name"]
 fn bad_name_help_suggests_a_valid_name() {
     let ui = common::root().join("tests/ui");
     let (_, report) = validate_json(&ui, &["name-one-char.yml"]);
