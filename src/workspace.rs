@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::manifest::schema::did_you_mean;
+use crate::manifest::validate::{check_name, suggest_name, NAME_RULE};
 
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -123,10 +124,23 @@ fn read_app_name(marker: &Path) -> Result<String> {
         .with_help("it should hold one line: `application: <name>`")
     };
     let node = crate::yaml::parse(&text).map_err(|_| bad())?;
-    node.get("application")
+    let app = node
+        .get("application")
         .and_then(|n| n.scalar_text())
         .map(str::to_string)
-        .ok_or_else(bad)
+        .ok_or_else(bad)?;
+    if let Err(why) = check_name(&app) {
+        let help = match suggest_name(&app) {
+            Some(s) => format!("write `application: {s}`"),
+            None => NAME_RULE.to_string(),
+        };
+        return Err(Error::user(format!(
+            "{}: `{app}` is not a valid application name: {why}",
+            marker.display()
+        ))
+        .with_help(help));
+    }
+    Ok(app)
 }
 
 /// Writes `contents` to `path` so that a crash leaves either the old file or the new one:

@@ -178,7 +178,7 @@ pub const NAME_RULE: &str = "a name is 2 to 255 characters: lowercase letters, d
     starting with a letter, with no `--` and no trailing `-`";
 
 /// A valid name close to `name` (lowercased, other characters turned into `-`), if there is one.
-fn suggest_name(name: &str) -> Option<String> {
+pub fn suggest_name(name: &str) -> Option<String> {
     let mut s: String = name
         .to_ascii_lowercase()
         .chars()

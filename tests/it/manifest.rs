@@ -1194,7 +1194,6 @@ fn subnets_must_span_two_availability_zones() {
 /// `application: My_App` in `.workspace` is accepted by `tug validate` (exit 0):
 /// src/workspace.rs:115 read_app_name never calls `check_name`.
 #[test]
-#[ignore = "bug: src/workspace.rs:115 the application name in .workspace is never checked"]
 fn a_bad_application_name_is_reported() {
     let ws = tree(&[
         ("tug/.workspace", "application: My_App\n"),
@@ -1208,6 +1207,12 @@ fn a_bad_application_name_is_reported() {
         .unwrap();
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("My_App"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(".workspace"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`application: my-app`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
