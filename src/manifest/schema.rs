@@ -277,8 +277,7 @@ impl<'a> Walk<'a> {
             Resolved::Null if acc.null => Json::Null,
             Resolved::Bool(b) if acc.boolean => Json::Bool(b),
             Resolved::Int(i) if acc.integer => {
-                let min = schema.get("minimum").and_then(Json::as_f64);
-                let max = schema.get("maximum").and_then(Json::as_f64);
+                let (min, max) = int_bounds(schema);
                 if min.is_some_and(|m| (i as f64) < m) || max.is_some_and(|m| (i as f64) > m) {
                     return None;
                 }
@@ -408,6 +407,51 @@ impl<'a> Walk<'a> {
         Json::Object(out)
     }
 
+    /// The `minimum`/`maximum` of the integer this schema (or one of its alternatives) takes.
+    fn int_range(&self, schema: &'a Json) -> Option<(Option<f64>, Option<f64>)> {
+        let schema = self.resolve(schema);
+        if let Some(alts) = self.alternatives(schema) {
+            return alts.into_iter().find_map(|a| self.int_range(a));
+        }
+        if !self.accepts(schema).integer {
+            return None;
+        }
+        let (min, max) = int_bounds(schema);
+        (min.is_some() || max.is_some()).then_some((min, max))
+    }
+
+    /// An issue for a whole number outside the range the schema allows, if that is the
+    /// problem (rather than the kind of value).
+    fn out_of_range(&self, schema: &'a Json, node: &Node, what: &str) -> Option<(String, String)> {
+        let value = match node.resolved()? {
+            Resolved::Int(i) => i as f64,
+            Resolved::Float(f) if f.is_finite() && f.fract() == 0.0 => f,
+            _ => return None,
+        };
+        let (min, max) = self.int_range(schema)?;
+        if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) {
+            return None;
+        }
+        let n = |m: f64| format!("{}", m as i128);
+        let (rule, help) = match (min, max) {
+            (Some(lo), Some(hi)) => (
+                format!("between {} and {}", n(lo), n(hi)),
+                format!("use a whole number from {} to {}", n(lo), n(hi)),
+            ),
+            (Some(lo), None) => (
+                format!("{} or more", n(lo)),
+                format!("use a whole number no smaller than {}", n(lo)),
+            ),
+            (None, Some(hi)) => (
+                format!("{} or less", n(hi)),
+                format!("use a whole number no larger than {}", n(hi)),
+            ),
+            (None, None) => return None,
+        };
+        let found = node.scalar_text().unwrap_or_default();
+        Some((format!("{what} must be {rule}, found {found}"), help))
+    }
+
     fn mismatch(&self, schema: &'a Json, node: &Node, path: &[PathSeg], issues: &mut Vec<Issue>) {
         let expected = self.describe(schema);
         let field = crate::yaml::path_string(path);
@@ -416,6 +460,16 @@ impl<'a> Walk<'a> {
         } else {
             format!("`{field}`")
         };
+        if let Some((message, help)) = self.out_of_range(schema, node, &what) {
+            issues.push(Issue {
+                path: path.to_vec(),
+                span: node.span,
+                code: "wrong-type",
+                message,
+                help: Some(help),
+            });
+            return;
+        }
         let help = match node.resolved() {
             Some(Resolved::Int(_) | Resolved::Float(_) | Resolved::Bool(_))
                 if self.accepts(schema).string =>
@@ -478,6 +532,24 @@ pub fn did_you_mean<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(k, _)| k)
 }
 
+/// The bounds of an integer schema: its `minimum` and `maximum`, or those its `format`
+/// implies (schemars gives unsigned types a `minimum` but leaves the maximum to `format`).
+fn int_bounds(schema: &Json) -> (Option<f64>, Option<f64>) {
+    let (fmt_min, fmt_max) = match schema.get("format").and_then(Json::as_str) {
+        Some("uint8") => (Some(0.0), Some(f64::from(u8::MAX))),
+        Some("uint16") => (Some(0.0), Some(f64::from(u16::MAX))),
+        Some("uint32") => (Some(0.0), Some(f64::from(u32::MAX))),
+        Some("uint64" | "uint") => (Some(0.0), Some(u64::MAX as f64)),
+        Some("int8") => (Some(f64::from(i8::MIN)), Some(f64::from(i8::MAX))),
+        Some("int16") => (Some(f64::from(i16::MIN)), Some(f64::from(i16::MAX))),
+        Some("int32") => (Some(f64::from(i32::MIN)), Some(f64::from(i32::MAX))),
+        _ => (None, None),
+    };
+    let min = schema.get("minimum").and_then(Json::as_f64).or(fmt_min);
+    let max = schema.get("maximum").and_then(Json::as_f64).or(fmt_max);
+    (min, max)
+}
+
 fn first_line(span: Span) -> Span {
     Span { len: 0, ..span }
 }
@@ -509,6 +581,27 @@ mod tests {
         assert_eq!((found[0].span.line, found[0].span.column), (3, 1));
         assert_eq!(found[1].message, "unknown field `locaton` in `image`");
         assert_eq!(found[1].help.as_deref(), Some("did you mean `location`?"));
+    }
+
+    #[test]
+    fn an_out_of_range_number_names_the_range() {
+        let found = issues(
+            "name: api\ntype: Backend Service\nimage:\n  location: x\n  port: 70000\ncpu: -1\n",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "`image.port` must be between 0 and 65535, found 70000"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("use a whole number from 0 to 65535")
+        );
+        assert_eq!((found[0].span.line, found[0].span.column), (5, 9));
+        assert_eq!(
+            found[1].message,
+            "`cpu` must be between 0 and 4294967295, found -1"
+        );
     }
 
     #[test]

@@ -1153,7 +1153,6 @@ fn out_of_range_numbers_are_refused() {
 /// minimum/maximum check (src/manifest/schema.rs:282) returns None and `mismatch`
 /// (src/manifest/schema.rs:411) then reports it as a type error. It should name the range.
 #[test]
-#[ignore = "bug: src/manifest/schema.rs:282/411 an out-of-range integer is reported as `must be a whole number`"]
 fn an_out_of_range_port_names_the_range() {
     let dir = tree(&[(
         "port.yml",
