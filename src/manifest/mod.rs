@@ -393,6 +393,55 @@ pub fn environment(loaded: &Loaded) -> (Option<Environment>, Vec<Diagnostic>) {
     (Some(env), diags)
 }
 
+/// Copilot folders beside a manifest that tug does not read: `addons/` (extra CloudFormation)
+/// and `overrides/` (CDK or YAML patches of the generated template).
+const UNSUPPORTED_FOLDERS: &[(&str, &str)] = &[
+    ("addons", "Copilot addons (extra CloudFormation stacks)"),
+    (
+        "overrides",
+        "Copilot overrides (CDK or YAML patches of the template)",
+    ),
+];
+
+/// A `not-implemented` warning for each `addons/` or `overrides/` folder that goes with the
+/// manifest at `manifest_path`: beside it (`<dir>/<workload>/addons/`), or for an
+/// environment manifest, the ones shared by all environments (`<dir>/environments/addons/`).
+/// Folder paths are shown relative to `display_base` when inside it.
+pub fn unsupported_folders(manifest_path: &Path, display_base: &Path) -> Vec<Diagnostic> {
+    let Some(dir) = manifest_path.parent() else {
+        return Vec::new();
+    };
+    let mut dirs = vec![dir];
+    if let Some(envs) = dir.parent() {
+        if envs.file_name().is_some_and(|n| n == "environments") {
+            dirs.push(envs);
+        }
+    }
+    let mut out = Vec::new();
+    for dir in dirs {
+        for (name, what) in UNSUPPORTED_FOLDERS {
+            let folder = dir.join(name);
+            if !folder.is_dir() {
+                continue;
+            }
+            let shown = crate::workspace::display_path(&folder, display_base);
+            let source = SourceFile::new(&folder, shown, String::new());
+            out.push(
+                Diagnostic::warning(
+                    "not-implemented",
+                    format!("`{name}/` is not supported: {what}"),
+                )
+                .in_file(&source)
+                .help(
+                    "tug ignores this folder and deploys the manifest without it; \
+                     deploy what it holds another way for now",
+                ),
+            );
+        }
+    }
+    out
+}
+
 /// Drops repeats (the same problem found through several environments), keeping order.
 pub fn dedup(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut seen = std::collections::HashSet::new();
@@ -407,4 +456,44 @@ pub fn dedup(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addons_and_overrides_folders_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path();
+        for d in [
+            "copilot/api/addons",
+            "copilot/api/overrides",
+            "copilot/web",
+            "copilot/environments/test",
+            "copilot/environments/addons",
+        ] {
+            std::fs::create_dir_all(base.join(d)).unwrap();
+        }
+        let found = |m: &str| -> Vec<(Option<String>, String)> {
+            unsupported_folders(&base.join(m), base)
+                .iter()
+                .map(|d| {
+                    assert_eq!(d.code, "not-implemented");
+                    assert!(!d.is_error() && d.span.is_none());
+                    assert!(d.help.as_deref().unwrap().contains("ignores"));
+                    (d.file_name().map(str::to_string), d.message.clone())
+                })
+                .collect()
+        };
+        let api = found("copilot/api/manifest.yml");
+        assert_eq!(api.len(), 2, "{api:?}");
+        assert_eq!(api[0].0.as_deref(), Some("copilot/api/addons"));
+        assert!(api[0].1.contains("`addons/`"), "{api:?}");
+        assert_eq!(api[1].0.as_deref(), Some("copilot/api/overrides"));
+        assert!(found("copilot/web/manifest.yml").is_empty());
+        let env = found("copilot/environments/test/manifest.yml");
+        assert_eq!(env.len(), 1, "{env:?}");
+        assert_eq!(env[0].0.as_deref(), Some("copilot/environments/addons"));
+    }
 }
