@@ -31,6 +31,18 @@ _tug() {
             tug,validate)
                 cmd="tug__subcmd__validate"
                 ;;
+            tug__subcmd__env,help)
+                cmd="tug__subcmd__env__subcmd__help"
+                ;;
+            tug__subcmd__env,package)
+                cmd="tug__subcmd__env__subcmd__package"
+                ;;
+            tug__subcmd__env__subcmd__help,help)
+                cmd="tug__subcmd__env__subcmd__help__subcmd__help"
+                ;;
+            tug__subcmd__env__subcmd__help,package)
+                cmd="tug__subcmd__env__subcmd__help__subcmd__package"
+                ;;
             tug__subcmd__help,completions)
                 cmd="tug__subcmd__help__subcmd__completions"
                 ;;
@@ -46,17 +58,29 @@ _tug() {
             tug__subcmd__help,validate)
                 cmd="tug__subcmd__help__subcmd__validate"
                 ;;
+            tug__subcmd__help__subcmd__env,package)
+                cmd="tug__subcmd__help__subcmd__env__subcmd__package"
+                ;;
+            tug__subcmd__help__subcmd__svc,package)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__package"
+                ;;
             tug__subcmd__help__subcmd__svc,show)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__show"
                 ;;
             tug__subcmd__svc,help)
                 cmd="tug__subcmd__svc__subcmd__help"
                 ;;
+            tug__subcmd__svc,package)
+                cmd="tug__subcmd__svc__subcmd__package"
+                ;;
             tug__subcmd__svc,show)
                 cmd="tug__subcmd__svc__subcmd__show"
                 ;;
             tug__subcmd__svc__subcmd__help,help)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__help"
+                ;;
+            tug__subcmd__svc__subcmd__help,package)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__package"
                 ;;
             tug__subcmd__svc__subcmd__help,show)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__show"
@@ -120,12 +144,92 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help)
+            opts="package help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__package)
+            opts="-n -C -q -v -h -V --name --output-dir --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -174,8 +278,22 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__env)
-            opts=""
+            opts="package"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__env__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -202,8 +320,22 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc)
-            opts="show"
+            opts="show package"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -244,7 +376,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version show help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version show package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,7 +402,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__help)
-            opts="show help"
+            opts="show package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,6 +429,20 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__svc__subcmd__help__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__svc__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -304,6 +450,56 @@ _tug() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__package)
+            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

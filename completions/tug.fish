@@ -48,17 +48,18 @@ complete -c tug -n "__fish_tug_using_subcommand validate" -s v -l verbose -d 'Pr
 complete -c tug -n "__fish_tug_using_subcommand validate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a service as it applies to an environment'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -f -a "show" -d 'Show a service as it applies to an environment'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
@@ -71,17 +72,46 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l output-dir -d 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l tag -d 'Image tag for a service built from `image.build`' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a service as it applies to an environment'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand env" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand env" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand env" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand env" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand env" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand env" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand env" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand env" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand env" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s n -l name -d 'The environment (its folder under tug/environments/)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l output-dir -d 'Folder to write `tug-<app>-<env>.yml` and `.params.json` into' -r -F
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand completions" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand completions" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
@@ -97,3 +127,5 @@ complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcom
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "show" -d 'Show a service as it applies to an environment'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'

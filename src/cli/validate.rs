@@ -100,6 +100,7 @@ impl ValidateArgs {
                 return Err(Error::user(format!("{shown}: no such file"))
                     .with_help("check the path; directories are not manifests"));
             }
+            diagnostics.extend(manifest::unsupported_folders(path, &ctx.cwd));
             let loaded = match manifest::read(path, &shown) {
                 Ok(l) => l,
                 Err(d) => {

@@ -1250,7 +1250,6 @@ fn windows_needs_a_windows_fargate_size() {
 /// report them as not supported". `tug validate` says "2 manifests valid" and nothing else:
 /// nothing under src/ looks for these folders (src/workspace.rs, src/cli/validate.rs).
 #[test]
-#[ignore = "needs the call to manifest::unsupported_folders in src/cli/validate.rs check"]
 fn addons_and_overrides_folders_are_reported_as_not_supported() {
     let ws = tree(&[
         ("copilot/.workspace", "application: shop\n"),
