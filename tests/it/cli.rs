@@ -127,7 +127,7 @@ fn svc_help_shows_show_and_its_flags() {
     assert_eq!(code(&out), 0);
     let help = stdout(&out);
     assert!(help.starts_with("Services:"), "{help}");
-    assert_eq!(commands(&help), vec!["show", "help"]);
+    assert_eq!(commands(&help), vec!["init", "show", "package", "help"]);
     let out = run(&["svc", "show", "--help"]);
     assert_eq!(code(&out), 0);
     let help = stdout(&out);
