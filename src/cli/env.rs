@@ -155,6 +155,20 @@ impl InitArgs {
     /// The network: from the flags, or asked.
     fn network(&self, p: &Prompter, spec: &mut EnvSpec) -> Result<()> {
         if let Some(id) = &self.import_vpc_id {
+            if !id.starts_with("vpc-") {
+                return Err(Error::usage(format!(
+                    "--import-vpc-id \"{id}\": a VPC id looks like vpc-0123456789abcdef0"
+                )));
+            }
+            let subnets = self
+                .import_public_subnets
+                .iter()
+                .chain(&self.import_private_subnets);
+            if let Some(bad) = subnets.into_iter().find(|s| !s.starts_with("subnet-")) {
+                return Err(Error::usage(format!(
+                    "\"{bad}\" is not a subnet id: they look like subnet-0123456789abcdef0"
+                )));
+            }
             for (flag, subnets) in [
                 ("--import-public-subnets", &self.import_public_subnets),
                 ("--import-private-subnets", &self.import_private_subnets),

@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod completions;
+mod init;
 mod manifest;
 mod package;
 mod render;
