@@ -6,4 +6,5 @@ mod completions;
 mod init;
 mod manifest;
 mod package;
+mod prompt;
 mod render;
