@@ -110,8 +110,8 @@ impl Prompter {
             .with_prompt(format!("{question} (or pass {flag})"))
             .items(&items)
             .default(default.unwrap_or(0))
-            .report(true)
-            .interact_on(&term);
+            .report(true);
+        let picked = interrupt::asking(|| picked.interact_on(&term));
         finish(&term, picked)
     }
 
@@ -135,12 +135,59 @@ impl Prompter {
                 if let Some(d) = default {
                     input = input.default(d);
                 }
-                let answer = input.interact_text_on(&term);
+                let answer = interrupt::asking(|| input.interact_text_on(&term));
                 finish(&term, answer).map(|s| s.trim().to_string())
             }
             (Mode::Defaults, Some(d)) => Ok(d),
             _ => Err(self.missing(what, flag)),
         }
+    }
+}
+
+/// Ctrl-C while a question waits for a key: dialoguer's terminal layer raises SIGINT,
+/// which would end tug with the cursor still hidden. While a question is asked, the
+/// handler shows the cursor, says that nothing was written, and exits 130; at any other
+/// time SIGINT does what it always does.
+#[cfg(unix)]
+mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Once;
+
+    static ASKING: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn on_sigint(_: libc::c_int) {
+        // Only async-signal-safe calls here: write, _exit, signal, raise.
+        if ASKING.load(Ordering::SeqCst) {
+            let msg = b"\x1b[?25h\ninterrupted: nothing was written\n";
+            unsafe {
+                libc::write(2, msg.as_ptr().cast(), msg.len());
+                libc::_exit(130);
+            }
+        }
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::raise(libc::SIGINT);
+        }
+    }
+
+    /// Runs `f` (a question) with the handler on.
+    pub fn asking<T>(f: impl FnOnce() -> T) -> T {
+        static INSTALL: Once = Once::new();
+        INSTALL.call_once(|| unsafe {
+            let handler: extern "C" fn(libc::c_int) = on_sigint;
+            libc::signal(libc::SIGINT, handler as libc::sighandler_t);
+        });
+        ASKING.store(true, Ordering::SeqCst);
+        let out = f();
+        ASKING.store(false, Ordering::SeqCst);
+        out
+    }
+}
+
+#[cfg(not(unix))]
+mod interrupt {
+    pub fn asking<T>(f: impl FnOnce() -> T) -> T {
+        f()
     }
 }
 
