@@ -34,11 +34,95 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up this repository: a workspace, a service from a Dockerfile, an environment')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule')
-            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: show the effective manifest, render CloudFormation')
-            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: render CloudFormation')
+            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, show the effective manifest, render CloudFormation')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, render CloudFormation')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;init' {
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application''s name (default: the repository folder''s name)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service, Worker Service or Scheduled Job (short forms: lb-web-service, backend, worker, job)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service, Worker Service or Scheduled Job (short forms: lb-web-service, backend, worker, job)')
+            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build the image from this Dockerfile')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Run this existing image instead of building one')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port the container listens on (default: the Dockerfile''s EXPOSE)')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'When a Scheduled Job runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment to create a manifest for, when it has none')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment to create a manifest for, when it has none')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--deploy', '--deploy', [CompletionResultType]::ParameterName, 'Deploy the environment and the service once the manifests are written')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;app' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the workspace: tug/.workspace, naming the application')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;app;init' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;app;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the workspace: tug/.workspace, naming the application')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;app;help;init' {
+            break
+        }
+        'tug;app;help;help' {
             break
         }
         'tug;validate' {
@@ -73,9 +157,37 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a service as it applies to an environment')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;svc;init' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)')
+            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build the image from this Dockerfile')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Run this existing image instead of building one')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port the container listens on (default: the Dockerfile''s EXPOSE)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tug;svc;show' {
@@ -122,9 +234,13 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a service as it applies to an environment')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;svc;help;init' {
             break
         }
         'tug;svc;help;show' {
@@ -134,6 +250,62 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;help;help' {
+            break
+        }
+        'tug;job' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;job;init' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The job''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The job''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'When it runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)')
+            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build the image from this Dockerfile')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Run this existing image instead of building one')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed run (0-10)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a run still going after this long (e.g. 1h30m)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;job;help;init' {
+            break
+        }
+        'tug;job;help;help' {
             break
         }
         'tug;env' {
@@ -150,8 +322,40 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the environment would send')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;env;init' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The environment''s name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The environment''s name')
+            [CompletionResult]::new('--import-vpc-id', '--import-vpc-id', [CompletionResultType]::ParameterName, 'Import this existing VPC instead of creating one')
+            [CompletionResult]::new('--import-public-subnets', '--import-public-subnets', [CompletionResultType]::ParameterName, 'The imported VPC''s public subnets (at least 2, comma-separated)')
+            [CompletionResult]::new('--import-private-subnets', '--import-private-subnets', [CompletionResultType]::ParameterName, 'The imported VPC''s private subnets (at least 2, comma-separated)')
+            [CompletionResult]::new('--override-vpc-cidr', '--override-vpc-cidr', [CompletionResultType]::ParameterName, 'The CIDR block of the VPC tug creates (default 10.0.0.0/16)')
+            [CompletionResult]::new('--override-az-names', '--override-az-names', [CompletionResultType]::ParameterName, 'Availability Zones for the subnets tug creates (comma-separated, one per subnet pair)')
+            [CompletionResult]::new('--override-public-cidrs', '--override-public-cidrs', [CompletionResultType]::ParameterName, 'CIDR blocks of the public subnets, one per AZ (comma-separated)')
+            [CompletionResult]::new('--override-private-cidrs', '--override-private-cidrs', [CompletionResultType]::ParameterName, 'CIDR blocks of the private subnets, one per AZ (comma-separated)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--default-config', '--default-config', [CompletionResultType]::ParameterName, 'Use the default network: a new VPC across two Availability Zones')
+            [CompletionResult]::new('--container-insights', '--container-insights', [CompletionResultType]::ParameterName, 'Turn on CloudWatch Container Insights for the environment''s cluster')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tug;env;package' {
@@ -174,8 +378,12 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;env;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the environment would send')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;env;help;init' {
             break
         }
         'tug;env;help;package' {
@@ -201,19 +409,36 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up this repository: a workspace, a service from a Dockerfile, an environment')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule')
-            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: show the effective manifest, render CloudFormation')
-            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: render CloudFormation')
+            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, show the effective manifest, render CloudFormation')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, render CloudFormation')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;help;init' {
+            break
+        }
+        'tug;help;app' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the workspace: tug/.workspace, naming the application')
+            break
+        }
+        'tug;help;app;init' {
             break
         }
         'tug;help;validate' {
             break
         }
         'tug;help;svc' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a service as it applies to an environment')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            break
+        }
+        'tug;help;svc;init' {
             break
         }
         'tug;help;svc;show' {
@@ -222,8 +447,19 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         'tug;help;svc;package' {
             break
         }
+        'tug;help;job' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml')
+            break
+        }
+        'tug;help;job;init' {
+            break
+        }
         'tug;help;env' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the environment would send')
+            break
+        }
+        'tug;help;env;init' {
             break
         }
         'tug;help;env;package' {

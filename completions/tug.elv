@@ -31,11 +31,89 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+            cand app 'The application: create the workspace'
             cand validate 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-            cand svc 'Services: show the effective manifest, render CloudFormation'
-            cand env 'Environments: render CloudFormation'
+            cand svc 'Services: create, show the effective manifest, render CloudFormation'
+            cand job 'Scheduled Jobs: create'
+            cand env 'Environments: create, render CloudFormation'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;init'= {
+            cand --app 'The application''s name (default: the repository folder''s name)'
+            cand -n 'The service''s name (default: the Dockerfile''s folder name)'
+            cand --name 'The service''s name (default: the Dockerfile''s folder name)'
+            cand -t 'Load Balanced Web Service, Backend Service, Worker Service or Scheduled Job (short forms: lb-web-service, backend, worker, job)'
+            cand --type 'Load Balanced Web Service, Backend Service, Worker Service or Scheduled Job (short forms: lb-web-service, backend, worker, job)'
+            cand --dockerfile 'Build the image from this Dockerfile'
+            cand --image 'Run this existing image instead of building one'
+            cand --port 'The port the container listens on (default: the Dockerfile''s EXPOSE)'
+            cand --schedule 'When a Scheduled Job runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)'
+            cand -e 'The environment to create a manifest for, when it has none'
+            cand --env 'The environment to create a manifest for, when it has none'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --deploy 'Deploy the environment and the service once the manifests are written'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;app'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the workspace: tug/.workspace, naming the application'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;app;init'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;app;help'= {
+            cand init 'Create the workspace: tug/.workspace, naming the application'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;app;help;init'= {
+        }
+        &'tug;app;help;help'= {
         }
         &'tug;validate'= {
             cand -e 'Check the manifests as they apply to this environment (default: every environment)'
@@ -68,9 +146,36 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
             cand show 'Show a service as it applies to an environment'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;svc;init'= {
+            cand -n 'The service''s name (default: the Dockerfile''s folder name)'
+            cand --name 'The service''s name (default: the Dockerfile''s folder name)'
+            cand -t 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)'
+            cand --type 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)'
+            cand --dockerfile 'Build the image from this Dockerfile'
+            cand --image 'Run this existing image instead of building one'
+            cand --port 'The port the container listens on (default: the Dockerfile''s EXPOSE)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'tug;svc;show'= {
             cand -n 'The service''s name (its folder under tug/)'
@@ -114,15 +219,69 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;help'= {
+            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
             cand show 'Show a service as it applies to an environment'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;svc;help;init'= {
         }
         &'tug;svc;help;show'= {
         }
         &'tug;svc;help;package'= {
         }
         &'tug;svc;help;help'= {
+        }
+        &'tug;job'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;job;init'= {
+            cand -n 'The job''s name (default: the Dockerfile''s folder name)'
+            cand --name 'The job''s name (default: the Dockerfile''s folder name)'
+            cand --schedule 'When it runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)'
+            cand --dockerfile 'Build the image from this Dockerfile'
+            cand --image 'Run this existing image instead of building one'
+            cand --retries 'How many times to retry a failed run (0-10)'
+            cand --timeout 'Stop a run still going after this long (e.g. 1h30m)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;help'= {
+            cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;job;help;init'= {
+        }
+        &'tug;job;help;help'= {
         }
         &'tug;env'= {
             cand -C 'Run as if tug was started in DIR'
@@ -138,8 +297,39 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
             cand package 'Write the CloudFormation template and parameters a deploy of the environment would send'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;env;init'= {
+            cand -n 'The environment''s name'
+            cand --name 'The environment''s name'
+            cand --import-vpc-id 'Import this existing VPC instead of creating one'
+            cand --import-public-subnets 'The imported VPC''s public subnets (at least 2, comma-separated)'
+            cand --import-private-subnets 'The imported VPC''s private subnets (at least 2, comma-separated)'
+            cand --override-vpc-cidr 'The CIDR block of the VPC tug creates (default 10.0.0.0/16)'
+            cand --override-az-names 'Availability Zones for the subnets tug creates (comma-separated, one per subnet pair)'
+            cand --override-public-cidrs 'CIDR blocks of the public subnets, one per AZ (comma-separated)'
+            cand --override-private-cidrs 'CIDR blocks of the private subnets, one per AZ (comma-separated)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --default-config 'Use the default network: a new VPC across two Availability Zones'
+            cand --container-insights 'Turn on CloudWatch Container Insights for the environment''s cluster'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'tug;env;package'= {
             cand -n 'The environment (its folder under tug/environments/)'
@@ -160,8 +350,11 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;env;help'= {
+            cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
             cand package 'Write the CloudFormation template and parameters a deploy of the environment would send'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;env;help;init'= {
         }
         &'tug;env;help;package'= {
         }
@@ -183,24 +376,45 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;help'= {
+            cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+            cand app 'The application: create the workspace'
             cand validate 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-            cand svc 'Services: show the effective manifest, render CloudFormation'
-            cand env 'Environments: render CloudFormation'
+            cand svc 'Services: create, show the effective manifest, render CloudFormation'
+            cand job 'Scheduled Jobs: create'
+            cand env 'Environments: create, render CloudFormation'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;help;init'= {
+        }
+        &'tug;help;app'= {
+            cand init 'Create the workspace: tug/.workspace, naming the application'
+        }
+        &'tug;help;app;init'= {
         }
         &'tug;help;validate'= {
         }
         &'tug;help;svc'= {
+            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
             cand show 'Show a service as it applies to an environment'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+        }
+        &'tug;help;svc;init'= {
         }
         &'tug;help;svc;show'= {
         }
         &'tug;help;svc;package'= {
         }
+        &'tug;help;job'= {
+            cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+        }
+        &'tug;help;job;init'= {
+        }
         &'tug;help;env'= {
+            cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
             cand package 'Write the CloudFormation template and parameters a deploy of the environment would send'
+        }
+        &'tug;help;env;init'= {
         }
         &'tug;help;env;package'= {
         }

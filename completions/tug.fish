@@ -33,11 +33,60 @@ complete -c tug -n "__fish_tug_needs_command" -s v -l verbose -d 'Print more det
 complete -c tug -n "__fish_tug_needs_command" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tug -n "__fish_tug_needs_command" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_needs_command" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+complete -c tug -n "__fish_tug_needs_command" -f -a "app" -d 'The application: create the workspace'
 complete -c tug -n "__fish_tug_needs_command" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_needs_command" -f -a "svc" -d 'Services: show the effective manifest, render CloudFormation'
-complete -c tug -n "__fish_tug_needs_command" -f -a "env" -d 'Environments: render CloudFormation'
+complete -c tug -n "__fish_tug_needs_command" -f -a "svc" -d 'Services: create, show the effective manifest, render CloudFormation'
+complete -c tug -n "__fish_tug_needs_command" -f -a "job" -d 'Scheduled Jobs: create'
+complete -c tug -n "__fish_tug_needs_command" -f -a "env" -d 'Environments: create, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c tug -n "__fish_tug_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand init" -l app -d 'The application\'s name (default: the repository folder\'s name)' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -s n -l name -d 'The service\'s name (default: the Dockerfile\'s folder name)' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -s t -l type -d 'Load Balanced Web Service, Backend Service, Worker Service or Scheduled Job (short forms: lb-web-service, backend, worker, job)' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
+complete -c tug -n "__fish_tug_using_subcommand init" -l image -d 'Run this existing image instead of building one' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -l port -d 'The port the container listens on (default: the Dockerfile\'s EXPOSE)' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -l schedule -d 'When a Scheduled Job runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -s e -l env -d 'The environment to create a manifest for, when it has none' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -l deploy -d 'Deploy the environment and the service once the manifests are written'
+complete -c tug -n "__fish_tug_using_subcommand init" -s y -l yes -d 'Accept every proposed answer without asking'
+complete -c tug -n "__fish_tug_using_subcommand init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand init" -l force -d 'Overwrite manifests and workspace files that already exist'
+complete -c tug -n "__fish_tug_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand init" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand init" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand init" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand init" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s e -l env -d 'Check the manifests as they apply to this environment (default: every environment)' -r
 complete -c tug -n "__fish_tug_using_subcommand validate" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand validate" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -48,18 +97,36 @@ complete -c tug -n "__fish_tug_using_subcommand validate" -s v -l verbose -d 'Pr
 complete -c tug -n "__fish_tug_using_subcommand validate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -f -a "show" -d 'Show a service as it applies to an environment'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from show package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -f -a "show" -d 'Show a service as it applies to an environment'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init show package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s n -l name -d 'The service\'s name (default: the Dockerfile\'s folder name)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s t -l type -d 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l image -d 'Run this existing image instead of building one' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l port -d 'The port the container listens on (default: the Dockerfile\'s EXPOSE)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
@@ -85,20 +152,75 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a service as it applies to an environment'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
-complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s n -l name -d 'The job\'s name (default: the Dockerfile\'s folder name)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l schedule -d 'When it runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l image -d 'Run this existing image instead of building one' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l retries -d 'How many times to retry a failed run (0-10)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l timeout -d 'Stop a run still going after this long (e.g. 1h30m)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -f -a "init" -d 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s n -l name -d 'The environment\'s name' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l import-vpc-id -d 'Import this existing VPC instead of creating one' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l import-public-subnets -d 'The imported VPC\'s public subnets (at least 2, comma-separated)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l import-private-subnets -d 'The imported VPC\'s private subnets (at least 2, comma-separated)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l override-vpc-cidr -d 'The CIDR block of the VPC tug creates (default 10.0.0.0/16)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l override-az-names -d 'Availability Zones for the subnets tug creates (comma-separated, one per subnet pair)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l override-public-cidrs -d 'CIDR blocks of the public subnets, one per AZ (comma-separated)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l override-private-cidrs -d 'CIDR blocks of the private subnets, one per AZ (comma-separated)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l default-config -d 'Use the default network: a new VPC across two Availability Zones'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l container-insights -d 'Turn on CloudWatch Container Insights for the environment\'s cluster'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s n -l name -d 'The environment (its folder under tug/environments/)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l output-dir -d 'Folder to write `tug-<app>-<env>.yml` and `.params.json` into' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
@@ -110,6 +232,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s C -d 'Run as if tug was started in DIR' -r -F
@@ -121,11 +244,18 @@ complete -c tug -n "__fish_tug_using_subcommand completions" -s v -l verbose -d 
 complete -c tug -n "__fish_tug_using_subcommand completions" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "svc" -d 'Services: show the effective manifest, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "env" -d 'Environments: render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from validate svc env completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "app" -d 'The application: create the workspace'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "svc" -d 'Services: create, show the effective manifest, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "job" -d 'Scheduled Jobs: create'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "env" -d 'Environments: create, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "show" -d 'Show a service as it applies to an environment'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "init" -d 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'

@@ -8,8 +8,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::error::{Error, Result};
 use crate::ui::Printer;
 
+pub mod app;
 pub mod completions;
 pub mod env;
+pub mod init;
+pub mod job;
 pub mod svc;
 pub mod validate;
 
@@ -58,12 +61,20 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Set up this repository: a workspace, a service from a Dockerfile, an environment
+    Init(init::InitArgs),
+    /// The application: create the workspace
+    #[command(subcommand)]
+    App(app::AppCommand),
     /// Check manifests: syntax, fields, Fargate sizes and every Copilot rule
     Validate(validate::ValidateArgs),
-    /// Services: show the effective manifest, render CloudFormation
+    /// Services: create, show the effective manifest, render CloudFormation
     #[command(subcommand)]
     Svc(svc::SvcCommand),
-    /// Environments: render CloudFormation
+    /// Scheduled Jobs: create
+    #[command(subcommand)]
+    Job(job::JobCommand),
+    /// Environments: create, render CloudFormation
     #[command(subcommand)]
     Env(env::EnvCommand),
     /// Print a shell completion script
@@ -106,6 +117,9 @@ impl Context {
 impl Command {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         match self {
+            Command::Init(args) => args.run(ctx),
+            Command::App(cmd) => cmd.run(ctx),
+            Command::Job(cmd) => cmd.run(ctx),
             Command::Validate(args) => args.run(ctx),
             Command::Svc(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),

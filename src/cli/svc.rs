@@ -2,14 +2,18 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
+use crate::cli::init;
 use crate::cli::Context;
 use crate::error::{Error, Result};
+use crate::manifest::types::WorkloadType;
 use crate::manifest::{self, Effective, Kind, Options};
 use crate::render;
 use crate::workspace::{display_path, write_atomic, Workspace};
 
 #[derive(Debug, Subcommand)]
 pub enum SvcCommand {
+    /// Write the manifest of a new service: tug/<name>/manifest.yml
+    Init(InitArgs),
     /// Show a service as it applies to an environment
     Show(ShowArgs),
     /// Write the CloudFormation template and parameters a deploy of the service would send
@@ -19,9 +23,69 @@ pub enum SvcCommand {
 impl SvcCommand {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         match self {
+            SvcCommand::Init(args) => args.run(ctx),
             SvcCommand::Show(args) => args.run(ctx),
             SvcCommand::Package(args) => args.run(ctx),
         }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The service's name (default: the Dockerfile's folder name)
+    #[arg(long, short = 'n', value_name = "NAME")]
+    pub name: Option<String>,
+    /// Load Balanced Web Service, Backend Service or Worker Service
+    /// (short forms: lb-web-service, backend, worker)
+    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = init::parse_type)]
+    pub kind: Option<WorkloadType>,
+    #[command(flatten)]
+    pub source: init::WorkloadFlags,
+    /// The port the container listens on (default: the Dockerfile's EXPOSE)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub port: Option<u16>,
+    #[command(flatten)]
+    pub answers: init::AnswerArgs,
+}
+
+impl InitArgs {
+    fn run(self, ctx: &Context) -> Result<u8> {
+        let p = self.answers.prompter(ctx);
+        let ws = Workspace::require(&ctx.cwd)?;
+        let root = ws.dir.parent().unwrap_or(&ws.dir).to_path_buf();
+        let spec = init::ask_workload(
+            ctx,
+            &p,
+            &root,
+            &ws.dir,
+            init::WorkloadQuestions {
+                name: self.name,
+                kind: self.kind,
+                source: self.source,
+                port: self.port,
+                ..Default::default()
+            },
+            &[
+                WorkloadType::LoadBalancedWebService,
+                WorkloadType::BackendService,
+                WorkloadType::WorkerService,
+            ],
+            self.answers.force,
+        )?;
+        let mut plan = crate::init::Plan::default();
+        plan.add(
+            ws.dir.join(&spec.name).join("manifest.yml"),
+            crate::init::workload_manifest(&spec)?,
+        );
+        init::write_plan(ctx, &plan, &ws.app, self.answers.force)?;
+        let env = ws
+            .environments()
+            .into_iter()
+            .next()
+            .map(|(n, _)| n)
+            .unwrap_or_else(|| "test".into());
+        init::next_steps(ctx, &spec, &env);
+        Ok(0)
     }
 }
 

@@ -123,7 +123,7 @@ fn svc_help_shows_its_commands_and_flags() {
     assert_eq!(code(&out), 0);
     let help = stdout(&out);
     assert!(help.starts_with("Services:"), "{help}");
-    assert_eq!(commands(&help), vec!["show", "package", "help"]);
+    assert_eq!(commands(&help), vec!["init", "show", "package", "help"]);
     let out = run(&["svc", "show", "--help"]);
     assert_eq!(code(&out), 0);
     let help = stdout(&out);

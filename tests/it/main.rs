@@ -3,6 +3,8 @@
 mod cli;
 mod common;
 mod completions;
+mod init;
 mod manifest;
 mod package;
+mod prompt;
 mod render;
