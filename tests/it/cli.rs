@@ -105,10 +105,13 @@ fn help_lists_the_working_commands() {
 fn help_lists_no_command_that_does_nothing() {
     let help = stdout(&run(&["--help"]));
     for c in commands(&help) {
-        if matches!(c.as_str(), "help" | "validate" | "completions") {
+        if c == "help" {
             continue;
         }
         let sub = stdout(&run(&[&c, "--help"]));
+        if !sub.contains("<COMMAND>") {
+            continue; // a command that runs by itself (validate, init, completions)
+        }
         let subs: Vec<String> = commands(&sub).into_iter().filter(|s| s != "help").collect();
         assert!(
             !subs.is_empty(),
