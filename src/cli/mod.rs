@@ -10,6 +10,7 @@ use crate::ui::Printer;
 
 pub mod completions;
 pub mod env;
+pub mod sim;
 pub mod svc;
 pub mod validate;
 
@@ -68,6 +69,8 @@ pub enum Command {
     Env(env::EnvCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling
+    Sim(sim::SimArgs),
 }
 
 /// What every handler gets: the global flags, the directory to work in, and the printer.
@@ -79,7 +82,8 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs) -> Result<Self> {
-        let base = std::env::current_dir().map_err(|e| Error::io("reading the current directory", e))?;
+        let base =
+            std::env::current_dir().map_err(|e| Error::io("reading the current directory", e))?;
         let cwd = match &global.dir {
             Some(dir) => {
                 let dir = base.join(dir);
@@ -109,6 +113,7 @@ impl Command {
             Command::Svc(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),
             Command::Completions(args) => args.run(ctx),
+            Command::Sim(args) => args.run(ctx),
         }
     }
 }

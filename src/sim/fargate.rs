@@ -231,6 +231,48 @@ impl Prices {
     }
 }
 
+/// Hours in the 30-day month that monthly prices assume.
+pub const HOURS_PER_MONTH: f64 = 720.0;
+
+/// `linux/x86_64`, `linux/arm64`, `windows/x86_64`.
+pub fn platform_name(os: Os, arch: Arch) -> String {
+    let os = match os {
+        Os::Linux => "linux",
+        Os::Windows => "windows",
+    };
+    let arch = match arch {
+        Arch::X86_64 => "x86_64",
+        Arch::Arm64 => "arm64",
+    };
+    format!("{os}/{arch}")
+}
+
+/// Reads `linux/arm64`, `linux/x86_64` (or `amd64`), `windows/x86_64`, or just the OS.
+pub fn parse_platform(s: &str) -> Option<(Os, Arch)> {
+    let lower = s.to_ascii_lowercase();
+    let (os, arch) = lower.split_once('/').unwrap_or((lower.as_str(), "x86_64"));
+    let os = match os {
+        "linux" => Os::Linux,
+        "windows" => Os::Windows,
+        _ => return None,
+    };
+    let arch = match arch {
+        "x86_64" | "amd64" | "x86-64" => Arch::X86_64,
+        "arm64" | "aarch64" => Arch::Arm64,
+        _ => return None,
+    };
+    Some((os, arch))
+}
+
+/// Ephemeral storage a task may ask for, in GiB (20 is the default; Copilot's
+/// `storage.ephemeral` accepts 20-200, the API's `sizeInGiB` 21-200).
+pub const EPHEMERAL_GIB: std::ops::RangeInclusive<u32> = 20..=200;
+
+/// Fargate Spot is Linux on x86_64 only.
+pub fn spot_allowed(os: Os, arch: Arch) -> bool {
+    os == Os::Linux && arch == Arch::X86_64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,10 +291,16 @@ mod tests {
     #[test]
     fn bad_pair_suggests_more_memory_or_less_cpu() {
         let err = check(1024, 1024, Os::Linux, Arch::X86_64).unwrap_err();
-        assert_eq!(err.message, "cpu 1024 with memory 1024 is not a Fargate size");
+        assert_eq!(
+            err.message,
+            "cpu 1024 with memory 1024 is not a Fargate size"
+        );
         assert!(err.suggestions.contains(&(1024, 2048)));
         assert!(err.suggestions.contains(&(512, 1024)));
-        assert_eq!(err.detail, "valid memory for cpu 1024: 2048-8192 MiB in steps of 1024");
+        assert_eq!(
+            err.detail,
+            "valid memory for cpu 1024: 2048-8192 MiB in steps of 1024"
+        );
     }
 
     #[test]
