@@ -18,7 +18,9 @@
 //!
 //! Placing a task walks the buckets from the least-loaded count; in each it starts the
 //! ordered set at the task's own need when the first key is a binpack (`free >= need`) and
-//! takes the first instance that really fits (CPU, memory, GPU, ports, ENI). The lowest key
+//! takes the first instance (only instances that fit the profile's task, by CPU, memory,
+//! GPU, ports and ENI, are in the index: an instance is re-keyed, or dropped, whenever it
+//! changes, so the first entry always fits). The lowest key
 //! among the buckets of the lowest count level wins. An instance that changes (a task
 //! started or stopped, drained, lost) is re-keyed in every profile that holds it: two
 //! O(log n) set operations per profile. Instances of a `distinctInstance` group that already
@@ -193,6 +195,7 @@ impl Profile {
         if n.status != Status::Active
             || !self.eligible[i]
             || (self.distinct && cl.count(self.group, i) > 0)
+            || !cl.fits(i, &self.demand)
         {
             return NONE;
         }
