@@ -83,6 +83,13 @@ struct Sim<'a> {
 
 /// Runs a scenario with the given seed and placer.
 pub fn run(sc: &Scenario, seed: u64, placer: PlacerKind) -> Report {
+    run_checked(sc, seed, placer).0
+}
+
+/// Runs a scenario and also checks the final state against the rules: no instance over
+/// capacity, no host port twice on an instance, distinctInstance held. Returns the
+/// violations found (none, unless a placer is wrong).
+pub fn run_checked(sc: &Scenario, seed: u64, placer: PlacerKind) -> (Report, Vec<String>) {
     let mut rng = Rng::new(seed);
     let cl = Cluster::new(&sc.instances, &mut rng);
     let placer: Box<dyn Placer> = match placer {
@@ -108,7 +115,8 @@ pub fn run(sc: &Scenario, seed: u64, placer: PlacerKind) -> Report {
         sim.event(&ev.kind);
         sim.reconcile_all();
     }
-    sim.finish()
+    let violations = sim.violations();
+    (sim.finish(), violations)
 }
 
 impl<'a> Sim<'a> {
@@ -846,6 +854,70 @@ impl<'a> Sim<'a> {
             to,
             reason,
         });
+    }
+
+    fn violations(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let n = self.cl.len();
+        let mut cpu = vec![0u64; n];
+        let mut mem = vec![0u64; n];
+        let mut gpu = vec![0u64; n];
+        let mut eni = vec![0u64; n];
+        let mut ports: Vec<Vec<u16>> = vec![Vec::new(); n];
+        for t in self
+            .tasks
+            .iter()
+            .filter(|t| t.alive && t.inst != NO_INSTANCE)
+        {
+            let i = t.inst as usize;
+            let d = self.sc.task_definitions[t.td as usize].demand();
+            cpu[i] += d.cpu as u64;
+            mem[i] += d.memory as u64;
+            gpu[i] += d.gpu as u64;
+            eni[i] += d.eni as u64;
+            ports[i].extend(&d.ports);
+        }
+        for i in 0..n {
+            let s = &self.cl.spec[i];
+            if cpu[i] > s.cpu as u64 || mem[i] > s.memory as u64 || gpu[i] > s.gpus as u64 {
+                out.push(format!("{} is over capacity", s.id));
+            }
+            if eni[i] > s.eni_tasks as u64 {
+                out.push(format!("{} runs more awsvpc tasks than it has ENIs", s.id));
+            }
+            let mut p = ports[i].clone();
+            p.extend(super::cluster::RESERVED_PORTS);
+            p.sort_unstable();
+            let len = p.len();
+            p.dedup();
+            if p.len() != len {
+                out.push(format!("{} has a host port taken twice", s.id));
+            }
+            if len > super::cluster::MAX_RESERVED_PORTS {
+                out.push(format!("{} reserves more than 100 ports", s.id));
+            }
+        }
+        // A group all of whose placements asked for distinctInstance has at most one
+        // task per instance.
+        let distinct = |p: &Profile| {
+            p.constraints
+                .iter()
+                .any(|c| matches!(c, Constraint::DistinctInstance))
+        };
+        for prof in &self.profiles {
+            let all = self
+                .profiles
+                .iter()
+                .filter(|p| p.group == prof.group)
+                .all(distinct);
+            if all && self.cl.counts[prof.group as usize].iter().any(|&c| c > 1) {
+                out.push(format!(
+                    "distinctInstance broken for {}",
+                    self.cl.groups[prof.group as usize]
+                ));
+            }
+        }
+        out
     }
 
     fn finish(mut self) -> Report {

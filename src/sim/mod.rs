@@ -24,3 +24,6 @@ pub use report::Report;
 pub fn run(scenario: &Scenario, seed: u64, placer: PlacerKind) -> Report {
     engine::run(scenario, seed, placer)
 }
+
+#[cfg(test)]
+mod tests;
