@@ -428,7 +428,7 @@ fn daemon_runs_one_task_per_matching_active_instance() {
     let r = run(&sc);
     let g = &r.groups[0];
     assert_eq!((g.desired, g.placed), (3, 3));
-    assert!(g.by_instance.get("i-2").is_none());
+    assert!(!g.by_instance.contains_key("i-2"));
 }
 
 #[test]
