@@ -135,12 +135,22 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     } else {
         PlacerKind::Fast
     };
+    let started = std::time::Instant::now();
     let report = sim::run(&loaded.scenario, seed, placer);
+    let secs = started.elapsed().as_secs_f64();
+    ctx.printer.detail(&format!(
+        "simulated in {:.3} ms: {} task(s) running, {:.0} placements/s ({} placer)",
+        secs * 1000.0,
+        report.placed,
+        report.placed as f64 / secs.max(1e-9),
+        if args.reference { "reference" } else { "fast" }
+    ));
     let code = if report.ok() { EXIT_OK } else { EXIT_FAILURE };
     if ctx.global.json {
-        let value = serde_json::to_value(&report)
+        // Straight to text: a 50,000-instance report is too big to build as a Value first.
+        let text = serde_json::to_string_pretty(&report)
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
-        ctx.printer.json(&value)?;
+        ctx.printer.out(&text)?;
     } else {
         ctx.printer.out(&human(&report))?;
     }

@@ -76,8 +76,8 @@ pub struct Node {
 }
 
 #[derive(Debug)]
-pub struct Cluster {
-    pub spec: Vec<Instance>,
+pub struct Cluster<'a> {
+    pub spec: &'a [Instance],
     pub nodes: Vec<Node>,
     /// A random order of the instances, drawn once from the seed: the final tie-break.
     pub ranks: Vec<u32>,
@@ -87,8 +87,8 @@ pub struct Cluster {
     pub counts: Vec<Vec<u32>>,
 }
 
-impl Cluster {
-    pub fn new(instances: &[Instance], rng: &mut Rng) -> Cluster {
+impl<'a> Cluster<'a> {
+    pub fn new(instances: &'a [Instance], rng: &mut Rng) -> Cluster<'a> {
         let nodes = instances
             .iter()
             .map(|i| Node {
@@ -113,7 +113,7 @@ impl Cluster {
             ranks[inst as usize] = rank as u32;
         }
         Cluster {
-            spec: instances.to_vec(),
+            spec: instances,
             nodes,
             ranks,
             groups: Vec::new(),
@@ -187,7 +187,7 @@ impl Cluster {
         }
     }
 
-    pub fn view(&self, inst: usize) -> View<'_> {
+    pub fn view(&self, inst: usize) -> View<'_, 'a> {
         View { cl: self, inst }
     }
 
@@ -278,12 +278,12 @@ impl Cluster {
 }
 
 /// An instance as the query language sees it.
-pub struct View<'a> {
-    cl: &'a Cluster,
+pub struct View<'c, 'a> {
+    cl: &'c Cluster<'a>,
     inst: usize,
 }
 
-impl query::Instance for View<'_> {
+impl query::Instance for View<'_, '_> {
     fn attribute(&self, name: &str) -> Option<&str> {
         self.cl.spec[self.inst].attribute(name)
     }

@@ -12,7 +12,8 @@ use super::model::{
 use super::place::{Fast, Placer, Request};
 use super::reference::Reference;
 use super::report::{
-    FargateReport, FargateService, GroupReport, InstanceReport, Report, Rollout, Scaling, Step,
+    FargateReport, FargateService, GroupReport, InstanceReport, OrderedMap, Report, Rollout,
+    Scaling, Step,
 };
 
 const NO_INSTANCE: u32 = u32::MAX;
@@ -69,7 +70,7 @@ struct Svc {
 
 struct Sim<'a> {
     sc: &'a Scenario,
-    cl: Cluster,
+    cl: Cluster<'a>,
     placer: Box<dyn Placer>,
     rng: Rng,
     tasks: Vec<Task>,
@@ -83,25 +84,31 @@ struct Sim<'a> {
 
 /// Runs a scenario with the given seed and placer.
 pub fn run(sc: &Scenario, seed: u64, placer: PlacerKind) -> Report {
-    run_checked(sc, seed, placer).0
+    simulate(sc, seed, placer, false).0
 }
 
 /// Runs a scenario and also checks the final state against the rules: no instance over
 /// capacity, no host port twice on an instance, distinctInstance held. Returns the
 /// violations found (none, unless a placer is wrong).
 pub fn run_checked(sc: &Scenario, seed: u64, placer: PlacerKind) -> (Report, Vec<String>) {
+    simulate(sc, seed, placer, true)
+}
+
+fn simulate(sc: &Scenario, seed: u64, placer: PlacerKind, check: bool) -> (Report, Vec<String>) {
     let mut rng = Rng::new(seed);
     let cl = Cluster::new(&sc.instances, &mut rng);
     let placer: Box<dyn Placer> = match placer {
         PlacerKind::Fast => Box::new(Fast::new()),
         PlacerKind::Reference => Box::new(Reference),
     };
+    let expected: u64 = sc.services.iter().map(|s| s.desired as u64).sum::<u64>()
+        + sc.tasks.iter().map(|t| t.count as u64).sum::<u64>();
     let mut sim = Sim {
         sc,
         cl,
         placer,
         rng,
-        tasks: Vec::new(),
+        tasks: Vec::with_capacity(expected.min(1 << 24) as usize),
         svcs: Vec::new(),
         profiles: Vec::new(),
         profile_ids: HashMap::new(),
@@ -115,7 +122,7 @@ pub fn run_checked(sc: &Scenario, seed: u64, placer: PlacerKind) -> (Report, Vec
         sim.event(&ev.kind);
         sim.reconcile_all();
     }
-    let violations = sim.violations();
+    let violations = if check { sim.violations() } else { Vec::new() };
     (sim.finish(), violations)
 }
 
@@ -940,7 +947,7 @@ impl<'a> Sim<'a> {
                     BTreeMap::new()
                 },
                 by_az: BTreeMap::new(),
-                by_instance: BTreeMap::new(),
+                by_instance: OrderedMap::default(),
             };
             if s.launch_type == LaunchType::Fargate {
                 for &t in &svc.tasks {
@@ -964,7 +971,7 @@ impl<'a> Sim<'a> {
                 unplaced: desired.saturating_sub(placed),
                 reasons: reasons.clone(),
                 by_az: BTreeMap::new(),
-                by_instance: BTreeMap::new(),
+                by_instance: OrderedMap::default(),
             };
             self.fill_by(&mut g, *group);
             placed_total += g.placed as u64;
@@ -1021,12 +1028,16 @@ impl<'a> Sim<'a> {
 
     fn fill_by(&self, g: &mut GroupReport, group: u32) {
         let counts = &self.cl.counts[group as usize];
+        let mut by_az: HashMap<&str, u32> = HashMap::new();
+        let mut by_instance = Vec::new();
         for (i, &c) in counts.iter().enumerate() {
             if c > 0 {
-                *g.by_az.entry(self.cl.spec[i].az.clone()).or_default() += c;
-                g.by_instance.insert(self.cl.spec[i].id.clone(), c);
+                *by_az.entry(&self.cl.spec[i].az).or_default() += c;
+                by_instance.push((self.cl.spec[i].id.clone(), c));
             }
         }
+        g.by_az = by_az.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        g.by_instance = OrderedMap(by_instance);
     }
 }
 

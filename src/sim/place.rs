@@ -21,9 +21,10 @@
 //! takes the first instance (only instances that fit the profile's task, by CPU, memory,
 //! GPU, ports and ENI, are in the index: an instance is re-keyed, or dropped, whenever it
 //! changes, so the first entry always fits). The lowest key
-//! among the buckets of the lowest count level wins. An instance that changes (a task
-//! started or stopped, drained, lost) is re-keyed in every profile that holds it: two
-//! O(log n) set operations per profile. Instances of a `distinctInstance` group that already
+//! among the buckets of the lowest count level wins, and each bucket's best entry is cached
+//! until the bucket changes. An instance that changes (a task started or stopped, drained,
+//! lost) is marked in every profile and re-keyed when that profile next places (two
+//! O(log n) set operations, once per instance however often it changed in between). Instances of a `distinctInstance` group that already
 //! run one of its tasks leave the index until the task stops.
 //!
 //! So a placement costs O(values + log n) instead of O(n). Profiles whose chain the index
@@ -51,10 +52,10 @@ pub struct Request<'a> {
 
 pub trait Placer {
     /// The instance for one task, or `None` when no instance can take it.
-    fn place(&mut self, cl: &Cluster, req: &Request<'_>, rng: &mut Rng) -> Option<usize>;
+    fn place(&mut self, cl: &Cluster<'_>, req: &Request<'_>, rng: &mut Rng) -> Option<usize>;
     /// Told after a task of `group` started (+1) or stopped (-1) on `inst`, or after the
     /// instance's status changed (`group` None).
-    fn changed(&mut self, cl: &Cluster, inst: usize, group: Option<(u32, i32)>);
+    fn changed(&mut self, cl: &Cluster<'_>, inst: usize, group: Option<(u32, i32)>);
 }
 
 const NONE: u128 = u128::MAX;
@@ -86,7 +87,16 @@ struct Index {
     sets: Vec<BTreeSet<u128>>,
     key_of: Vec<u128>,
     inner: Vec<Inner>,
+    /// Each bucket's best entry (`UNKNOWN` until looked up; reset when the bucket changes).
+    best: Vec<u128>,
+    /// Instances changed since this profile last placed: re-keyed on its next placement,
+    /// once each however often they changed in between.
+    dirty: Vec<u32>,
+    is_dirty: Vec<bool>,
 }
+
+/// Not looked up yet (distinct from [`NONE`], "the bucket has no instance that fits").
+const UNKNOWN: u128 = u128::MAX - 1;
 
 #[derive(Debug, Default)]
 pub struct Fast {
@@ -100,7 +110,7 @@ impl Fast {
         Fast::default()
     }
 
-    fn values_of(&mut self, cl: &Cluster, name: &str) -> (Vec<u32>, usize) {
+    fn values_of(&mut self, cl: &Cluster<'_>, name: &str) -> (Vec<u32>, usize) {
         if let Some(v) = self.attr_values.get(name) {
             return v.clone();
         }
@@ -117,7 +127,7 @@ impl Fast {
         out
     }
 
-    fn build(&mut self, cl: &Cluster, req: &Request<'_>) -> Profile {
+    fn build(&mut self, cl: &Cluster<'_>, req: &Request<'_>) -> Profile {
         let mut dynamic = Vec::new();
         let mut statics = Vec::new();
         let mut distinct = false;
@@ -161,9 +171,22 @@ impl Fast {
                     sets: (0..values).map(|_| BTreeSet::new()).collect(),
                     key_of: vec![NONE; cl.len()],
                     inner,
+                    best: vec![UNKNOWN; values],
+                    dirty: Vec::new(),
+                    is_dirty: vec![false; cl.len()],
                 };
+                // Bulk build: sorted keys per bucket make each set in one pass.
+                let mut keys: Vec<Vec<u128>> = vec![Vec::new(); values];
                 for i in 0..cl.len() {
-                    profile.rekey(&mut index, cl, i);
+                    let k = profile.key(&index, cl, i);
+                    index.key_of[i] = k;
+                    if k != NONE {
+                        keys[index.value_of[i] as usize].push(k);
+                    }
+                }
+                for (set, mut ks) in index.sets.iter_mut().zip(keys) {
+                    ks.sort_unstable();
+                    *set = ks.into_iter().collect();
                 }
                 profile.index = Some(index);
             }
@@ -190,7 +213,7 @@ fn indexable(chain: &[Strategy]) -> Option<(Option<&str>, Vec<Inner>)> {
 }
 
 impl Profile {
-    fn key(&self, index: &Index, cl: &Cluster, i: usize) -> u128 {
+    fn key(&self, index: &Index, cl: &Cluster<'_>, i: usize) -> u128 {
         let n = &cl.nodes[i];
         if n.status != Status::Active
             || !self.eligible[i]
@@ -211,13 +234,15 @@ impl Profile {
         key | ((cl.ranks[i] as u128) << 32) | i as u128
     }
 
-    fn rekey(&self, index: &mut Index, cl: &Cluster, i: usize) {
+    fn rekey(&self, index: &mut Index, cl: &Cluster<'_>, i: usize) {
         let new = self.key(index, cl, i);
         let old = index.key_of[i];
         if new == old {
             return;
         }
-        let set = &mut index.sets[index.value_of[i] as usize];
+        let bucket = index.value_of[i] as usize;
+        index.best[bucket] = UNKNOWN;
+        let set = &mut index.sets[bucket];
         if old != NONE {
             set.remove(&old);
         }
@@ -227,7 +252,7 @@ impl Profile {
         index.key_of[i] = new;
     }
 
-    fn place_indexed(&self, index: &Index, cl: &Cluster) -> Option<usize> {
+    fn place_indexed(&self, index: &mut Index) -> Option<usize> {
         let d = &self.demand;
         let start: u128 = match index.inner.first() {
             Some(Inner::Free(Resource::Cpu)) => (d.cpu as u128) << 96,
@@ -243,11 +268,13 @@ impl Profile {
                 }
                 level = Some(count);
             }
-            let set = &index.sets[value as usize];
-            let found = set
-                .range(start..)
-                .find(|&&k| cl.fits((k & 0xffff_ffff) as usize, d));
-            if let Some(&k) = found {
+            let v = value as usize;
+            if index.best[v] == UNKNOWN {
+                // Every entry fits (see `key`), so the first one from `start` is the best.
+                index.best[v] = index.sets[v].range(start..).next().copied().unwrap_or(NONE);
+            }
+            let k = index.best[v];
+            if k != NONE {
                 best = Some(best.map_or(k, |b| b.min(k)));
             }
         }
@@ -255,7 +282,7 @@ impl Profile {
     }
 
     /// The fallback: scan the statically eligible instances, then narrow by the chain.
-    fn place_scan(&self, cl: &Cluster, req: &Request<'_>, rng: &mut Rng) -> Option<usize> {
+    fn place_scan(&self, cl: &Cluster<'_>, req: &Request<'_>, rng: &mut Rng) -> Option<usize> {
         let cands: Vec<usize> = (0..cl.len())
             .filter(|&i| {
                 self.eligible[i]
@@ -317,7 +344,7 @@ impl Profile {
 }
 
 impl Placer for Fast {
-    fn place(&mut self, cl: &Cluster, req: &Request<'_>, rng: &mut Rng) -> Option<usize> {
+    fn place(&mut self, cl: &Cluster<'_>, req: &Request<'_>, rng: &mut Rng) -> Option<usize> {
         let id = req.profile as usize;
         if self.profiles.len() <= id {
             self.profiles.resize_with(id + 1, || None);
@@ -326,14 +353,22 @@ impl Placer for Fast {
             let p = self.build(cl, req);
             self.profiles[id] = Some(p);
         }
-        let p = self.profiles[id].as_ref()?;
-        match &p.index {
-            Some(index) => p.place_indexed(index, cl),
+        let p = self.profiles[id].as_mut()?;
+        match p.index.take() {
+            Some(mut index) => {
+                for i in std::mem::take(&mut index.dirty) {
+                    index.is_dirty[i as usize] = false;
+                    p.rekey(&mut index, cl, i as usize);
+                }
+                let found = p.place_indexed(&mut index);
+                p.index = Some(index);
+                found
+            }
             None => p.place_scan(cl, req, rng),
         }
     }
 
-    fn changed(&mut self, cl: &Cluster, inst: usize, group: Option<(u32, i32)>) {
+    fn changed(&mut self, _cl: &Cluster<'_>, inst: usize, group: Option<(u32, i32)>) {
         for p in self.profiles.iter_mut().flatten() {
             let Some(mut index) = p.index.take() else {
                 continue;
@@ -348,7 +383,10 @@ impl Placer for Fast {
                     index.count[v as usize] = n;
                 }
             }
-            p.rekey(&mut index, cl, inst);
+            if !index.is_dirty[inst] {
+                index.is_dirty[inst] = true;
+                index.dirty.push(inst as u32);
+            }
             p.index = Some(index);
         }
     }

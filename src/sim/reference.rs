@@ -10,7 +10,7 @@ use super::place::{Placer, Request};
 pub struct Reference;
 
 impl Placer for Reference {
-    fn place(&mut self, cl: &Cluster, req: &Request<'_>, rng: &mut Rng) -> Option<usize> {
+    fn place(&mut self, cl: &Cluster<'_>, req: &Request<'_>, rng: &mut Rng) -> Option<usize> {
         // 1-2: instances with room and that meet every constraint.
         let mut cands: Vec<usize> = Vec::new();
         for i in 0..cl.len() {
@@ -73,5 +73,5 @@ impl Placer for Reference {
         cands.into_iter().min_by_key(|&i| cl.ranks[i])
     }
 
-    fn changed(&mut self, _cl: &Cluster, _inst: usize, _group: Option<(u32, i32)>) {}
+    fn changed(&mut self, _cl: &Cluster<'_>, _inst: usize, _group: Option<(u32, i32)>) {}
 }

@@ -37,7 +37,32 @@ pub struct GroupReport {
     /// Unplaced tasks per ECS reason code.
     pub reasons: BTreeMap<String, u32>,
     pub by_az: BTreeMap<String, u32>,
-    pub by_instance: BTreeMap<String, u32>,
+    /// Tasks per instance, in the scenario's instance order.
+    pub by_instance: OrderedMap,
+}
+
+/// A JSON object whose keys keep their insertion order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrderedMap(pub Vec<(String, u32)>);
+
+impl OrderedMap {
+    pub fn get(&self, key: &str) -> Option<&u32> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &u32> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+impl Serialize for OrderedMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -591,16 +591,33 @@ impl<'s> Reader<'s> {
             let enis = get("enis").and_then(|v| self.u32(v, "enis", 1, 128));
             let agent_version = get("agent_version").and_then(|v| self.string(v, "agent_version"));
             let prefix = get("id_prefix").and_then(|v| self.string(v, "id_prefix"));
+            // One template per entry: the instances share its attribute strings.
+            let mut template = match itype {
+                Some(t) => Instance::of_type("", t, &azs[0]),
+                None => Instance::sized("", cpu.unwrap_or(0), memory.unwrap_or(0), &azs[0]),
+            };
+            for (name, val) in &attrs {
+                template.set_attribute(name, val);
+            }
+            let az_values: Vec<std::sync::Arc<str>> = azs
+                .iter()
+                .map(|a| std::sync::Arc::from(a.as_str()))
+                .collect();
             for k in 0..count {
                 let id = match &prefix {
                     Some(p) => format!("{p}{}", k + 1),
                     None => format!("i-{}", out.len() + 1),
                 };
-                let az = &azs[k as usize % azs.len()];
-                let mut inst = match itype {
-                    Some(t) => Instance::of_type(&id, t, az),
-                    None => Instance::sized(&id, cpu.unwrap_or(0), memory.unwrap_or(0), az),
-                };
+                let slot = k as usize % azs.len();
+                let mut inst = template.clone();
+                inst.id = id.clone();
+                inst.az = azs[slot].clone();
+                if let Ok(a) = inst
+                    .attributes
+                    .binary_search_by(|(n, _)| (**n).cmp("ecs.availability-zone"))
+                {
+                    inst.attributes[a].1 = az_values[slot].clone();
+                }
                 if itype.is_some() {
                     if let Some(c) = cpu {
                         inst.cpu = c;
@@ -623,9 +640,6 @@ impl<'s> Reader<'s> {
                 inst.registered_at = registered_at;
                 if let Some(v) = &agent_version {
                     inst.agent_version = v.clone();
-                }
-                for (name, val) in &attrs {
-                    inst.set_attribute(name, val);
                 }
                 if let Some(prev) = ids.insert(id.clone(), item.span) {
                     let _ = prev;
