@@ -36,6 +36,7 @@ Exit status: 0 every task placed and no rollout stuck or failed; 1 otherwise;
 2 the scenario is invalid.";
 
 #[derive(Debug, Args)]
+#[command(after_long_help = RUN_HELP)]
 pub struct SimArgs {
     #[command(subcommand)]
     pub command: SimCommand,

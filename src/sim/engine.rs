@@ -174,6 +174,13 @@ impl<'a> Sim<'a> {
                 .clone()
                 .unwrap_or_else(|| format!("family:{}", td.family));
             let group = self.cl.group(&name);
+            if rt.count > 10 {
+                self.report.warnings.push(format!(
+                    "{name}: {} tasks take {} RunTask calls (at most 10 tasks per call)",
+                    rt.count,
+                    rt.count.div_ceil(10)
+                ));
+            }
             let pid = self.profile(Source::Run(j), rt.task_definition);
             let (placed, failed) = self.place_many(pid, rt.task_definition, rt.count);
             let entry = match self.run_groups.iter_mut().find(|(g, _, _)| *g == group) {
@@ -499,23 +506,28 @@ impl<'a> Sim<'a> {
             Scheduling::Replica => s.strategy.clone(),
         };
         for st in &chain {
+            // Tasks of the service per attribute value, counted once per strategy.
+            let mut per_value: HashMap<Option<&str>, u64> = HashMap::new();
+            if let Strategy::Spread(SpreadField::Attribute(name)) = st {
+                for &o in &self.svcs[i].tasks {
+                    let ot = &self.tasks[o as usize];
+                    if ot.alive && ot.inst != NO_INSTANCE {
+                        *per_value
+                            .entry(self.cl.spec[ot.inst as usize].attribute(name))
+                            .or_default() += 1;
+                    }
+                }
+            }
             let key = |t: u32| -> u64 {
                 let inst = self.tasks[t as usize].inst as usize;
                 match st {
                     Strategy::Binpack(Resource::Cpu) => self.cl.nodes[inst].free_cpu as u64,
                     Strategy::Binpack(Resource::Memory) => self.cl.nodes[inst].free_memory as u64,
                     Strategy::Spread(SpreadField::InstanceId) => self.cl.count(group, inst) as u64,
-                    Strategy::Spread(SpreadField::Attribute(name)) => {
-                        let v = self.cl.spec[inst].attribute(name);
-                        self.svcs[i]
-                            .tasks
-                            .iter()
-                            .filter(|&&o| {
-                                let ot = &self.tasks[o as usize];
-                                ot.alive && self.cl.spec[ot.inst as usize].attribute(name) == v
-                            })
-                            .count() as u64
-                    }
+                    Strategy::Spread(SpreadField::Attribute(name)) => per_value
+                        .get(&self.cl.spec[inst].attribute(name))
+                        .copied()
+                        .unwrap_or(0),
                     Strategy::Random => 0,
                 }
             };
@@ -746,7 +758,10 @@ impl<'a> Sim<'a> {
             self.cl.nodes[inst].status = Status::Draining;
             self.placer.changed(&self.cl, inst, None);
         }
-        for i in 0..self.svcs.len() {
+        // Replica tasks move first; daemon tasks stop last.
+        let mut order: Vec<usize> = (0..self.svcs.len()).collect();
+        order.sort_by_key(|&i| self.sc.services[i].scheduling == Scheduling::Daemon);
+        for i in order {
             let on_it: Vec<u32> = self
                 .alive(i)
                 .into_iter()

@@ -107,6 +107,55 @@ fn rollout_desired_3_max_125_cannot_start_before_stopping() {
 }
 
 #[test]
+fn copilot_recreate_stops_everything_then_starts() {
+    let text = "instances: [{cpu: 8192, memory: 16384}]\ntask_definitions:\n  v1: {cpu: 256, memory: 256, network_mode: bridge}\n  v2: {cpu: 256, memory: 256, network_mode: bridge}\nservices:\n  - {name: web, task_definition: v1, desired: 4, deployment: {rolling: recreate}}\nevents:\n  - {at: 5, deploy: {service: web, task_definition: v2}}\n";
+    let src =
+        crate::diag::SourceFile::new(std::path::Path::new("r.yml"), "r.yml".into(), text.into());
+    let sc = super::scenario::load(&src).unwrap().scenario;
+    assert_eq!(sc.services[0].deployment.minimum_healthy_percent, 0);
+    assert_eq!(sc.services[0].deployment.maximum_percent, 100);
+    let r = run(&sc);
+    assert_eq!(steps(&r), [(4, 4)]);
+}
+
+#[test]
+fn daemon_defaults_0_100_replace_in_one_step() {
+    let mut sc = Scenario::default();
+    for k in 0..3 {
+        sc.instances.push(big(&format!("i-{k}"), "a"));
+    }
+    let mut td = TaskDef::new("d1", 128, 128);
+    td.network_mode = NetworkMode::Host;
+    td.containers.push(Container {
+        ports: vec![Port {
+            container: 9100,
+            host: None,
+        }],
+        ..Container::default()
+    });
+    let mut td2 = td.clone();
+    td2.name = "d2".into();
+    sc.task_definitions = vec![td, td2];
+    let mut s = Service::new("agent", 0, 0);
+    s.scheduling = Scheduling::Daemon;
+    s.deployment = Deployment::daemon_default();
+    s.strategy = vec![];
+    sc.services.push(s);
+    sc.events.push(Event {
+        at: 5,
+        kind: EventKind::Deploy {
+            service: 0,
+            task_definition: 1,
+            fail_tasks: 0,
+        },
+    });
+    let r = run(&sc);
+    // Port 9100 on every instance: the old task must stop before the new one starts.
+    assert_eq!(steps(&r), [(3, 3)]);
+    assert_eq!(r.groups[0].placed, 3);
+}
+
+#[test]
 fn circuit_breaker_threshold_and_rollback() {
     // desired 4: clamp(ceil(2), 3, 200) = 3 failures fail the deployment.
     let r = rollout(4, 100, 200, 3);
@@ -120,9 +169,29 @@ fn circuit_breaker_threshold_and_rollback() {
     assert!(!r.rollouts[0].failed && !r.rollouts[0].stuck);
     assert_eq!(r.rollouts[0].failures, 2);
     assert!(r.rollouts[0].duration_seconds > 60);
-    // desired 500: ceil(250) capped at 200.
-    let r = rollout(10, 100, 200, 0);
-    assert_eq!(r.rollouts[0].threshold, 5);
+    // desired 10: ceil(5) = 5; desired 2: the minimum 3.
+    assert_eq!(rollout(10, 100, 200, 0).rollouts[0].threshold, 5);
+    assert_eq!(rollout(2, 100, 200, 0).rollouts[0].threshold, 3);
+    // desired 1000: ceil(500) capped at 200 (breaker_minimum 10 as in the 2023 guide: 10 for small).
+    let mut sc = Scenario::default();
+    sc.instances
+        .push(Instance::sized("i-1", 1 << 20, 1 << 22, "a"));
+    sc.instances[0].eni_tasks = 4000;
+    sc.task_definitions.push(TaskDef::new("v1", 128, 128));
+    sc.task_definitions.push(TaskDef::new("v2", 128, 128));
+    sc.services.push(Service::new("web", 0, 1000));
+    sc.events.push(Event {
+        at: 1,
+        kind: EventKind::Deploy {
+            service: 0,
+            task_definition: 1,
+            fail_tasks: 0,
+        },
+    });
+    assert_eq!(run(&sc).rollouts[0].threshold, 200);
+    sc.options.breaker_minimum = 10;
+    sc.services[0].desired = 4;
+    assert_eq!(run(&sc).rollouts[0].threshold, 10);
 }
 
 fn one_task_scenario(inst: Instance, td: TaskDef) -> Scenario {

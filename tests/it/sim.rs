@@ -293,17 +293,20 @@ fn gen_output_runs_and_places_everything() {
 
 #[test]
 fn help_documents_the_model_choices() {
-    let out = tug()
-        .args(["sim", "run", "--help"])
-        .output()
-        .expect("tug runs");
-    let text = String::from_utf8_lossy(&out.stdout);
-    for choice in [
-        "chaining: lexicographic",
-        "precedence: not-and-or",
-        "breaker_minimum: 3",
-        "scale_in_ratio: 0.9",
-    ] {
-        assert!(text.contains(choice), "{choice} missing from help:\n{text}");
+    for args in [["sim", "--help"], ["sim", "run"]] {
+        let mut args = args.to_vec();
+        if args[1] == "run" {
+            args.push("--help");
+        }
+        let out = tug().args(&args).output().expect("tug runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for choice in [
+            "chaining: lexicographic",
+            "precedence: not-and-or",
+            "breaker_minimum: 3",
+            "scale_in_ratio: 0.9",
+        ] {
+            assert!(text.contains(choice), "{choice} missing from help:\n{text}");
+        }
     }
 }
