@@ -108,7 +108,8 @@ impl SimArgs {
 fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     let path = ctx.cwd.join(&args.scenario);
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Error::user(format!("cannot read {}: {e}", args.scenario.display()))
+        // Exit 2 like an invalid scenario: 1 means "ran, and something did not place".
+        Error::usage(format!("cannot read {}: {e}", args.scenario.display()))
             .with_help("pass the path of a scenario file (tug sim gen writes one)")
     })?;
     let name = args.scenario.display().to_string();
@@ -137,8 +138,20 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
         PlacerKind::Fast
     };
     let started = std::time::Instant::now();
-    let report = sim::run(&loaded.scenario, seed, placer);
+    let mut report = sim::run(&loaded.scenario, seed, placer);
     let secs = started.elapsed().as_secs_f64();
+    // The scenario's own warnings lead the report's (already shown on stderr).
+    let located = loaded.warnings.iter().map(|d| match d.span {
+        Some(sp) => format!(
+            "{}:{}:{}: {}",
+            d.file_name().unwrap_or(""),
+            sp.line,
+            sp.column,
+            d.message
+        ),
+        None => d.message.clone(),
+    });
+    report.warnings.splice(0..0, located);
     ctx.printer.detail(&format!(
         "simulated in {:.3} ms: {} task(s) running, {:.0} placements/s ({} placer)",
         secs * 1000.0,
@@ -153,14 +166,15 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
         ctx.printer.out(&text)?;
     } else {
-        ctx.printer.out(&human(&report))?;
+        ctx.printer.out(&human(&report, loaded.warnings.len()))?;
     }
     Ok(code)
 }
 
 /// The readable summary: totals, a line per group, rollouts, scaling, warnings, and the
 /// instance table when it is short.
-fn human(r: &sim::Report) -> String {
+/// `shown`: leading warnings already printed as located diagnostics.
+fn human(r: &sim::Report, shown: usize) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "placed {} task(s), unplaced {}", r.placed, r.unplaced);
     let _ = writeln!(s);
@@ -261,7 +275,7 @@ fn human(r: &sim::Report) -> String {
             r.instances.len()
         );
     }
-    for w in &r.warnings {
+    for w in r.warnings.iter().skip(shown) {
         let _ = writeln!(s, "\nwarning: {w}");
     }
     s

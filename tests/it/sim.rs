@@ -158,7 +158,7 @@ fn missing_scenario_file_is_an_error_naming_it() {
         .args(["sim", "run", "no-such.yml"])
         .output()
         .expect("tug runs");
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read no-such.yml"));
 }
 
@@ -309,4 +309,24 @@ fn help_documents_the_model_choices() {
             assert!(text.contains(choice), "{choice} missing from help:\n{text}");
         }
     }
+}
+
+#[test]
+fn scenario_warnings_are_located_and_in_the_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("w.yml");
+    std::fs::write(
+        &path,
+        "instances: [{type: m5.large}]\ntask_definitions:\n  t: {cpu: 256, memory: 256}\nservices:\n  - {name: a, task_definition: t, desired: 1, azs: [us-east-1a]}\n",
+    )
+    .expect("write scenario");
+    let (v, code) = json(&["sim", "run", &path.display().to_string()]);
+    assert_eq!(code, 0);
+    let w = v["warnings"][0].as_str().unwrap_or("");
+    assert!(
+        w.ends_with(
+            "w.yml:5:52: azs is for Fargate services; EC2 tasks go where the instances are"
+        ),
+        "{w}"
+    );
 }
