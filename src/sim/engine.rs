@@ -129,7 +129,7 @@ fn simulate(sc: &Scenario, seed: u64, placer: PlacerKind, check: bool) -> (Repor
 impl<'a> Sim<'a> {
     fn start(&mut self) {
         let sc = self.sc;
-        for (i, s) in sc.services.iter().enumerate() {
+        for s in &sc.services {
             let group = self.cl.group(&format!("service:{}", s.name));
             let mut desired = s.desired;
             if let Some(a) = &s.autoscaling {
@@ -154,7 +154,6 @@ impl<'a> Sim<'a> {
                 metrics: [None; 3],
                 azs_up: vec![true; s.azs.len()],
             });
-            let _ = i;
         }
         // Daemons first, then replica services in file order, then RunTask calls.
         for i in 0..sc.services.len() {
@@ -182,7 +181,7 @@ impl<'a> Sim<'a> {
                 ));
             }
             let pid = self.profile(Source::Run(j), rt.task_definition);
-            let (placed, failed) = self.place_many(pid, rt.task_definition, rt.count);
+            let (_, failed) = self.place_many(pid, rt.task_definition, rt.count);
             let entry = match self.run_groups.iter_mut().find(|(g, _, _)| *g == group) {
                 Some(e) => e,
                 None => {
@@ -195,7 +194,6 @@ impl<'a> Sim<'a> {
             if let Some((reason, n)) = failed {
                 *entry.2.entry(reason.to_string()).or_default() += n;
             }
-            let _ = placed;
         }
         let fargate_tasks: u64 = self
             .svcs

@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, SourceFile};
 use crate::yaml::{self, Entry, Node, Resolved, Span, Value};
 
 use super::catalog;
-use super::fargate::{self, Os, Prices};
+use super::fargate::{self, Prices};
 use super::model::*;
 use super::query::{self, Expr, Precedence};
 
@@ -641,8 +641,7 @@ impl<'s> Reader<'s> {
                 if let Some(v) = &agent_version {
                     inst.agent_version = v.clone();
                 }
-                if let Some(prev) = ids.insert(id.clone(), item.span) {
-                    let _ = prev;
+                if ids.insert(id.clone(), item.span).is_some() {
                     self.error(
                         "invalid-value",
                         item.span,
@@ -798,9 +797,6 @@ impl<'s> Reader<'s> {
                     "add e.g. `cpu: 256` and `memory: 512`",
                 ),
             }
-            if td.os == Os::Windows && td.cpu.is_some_and(|c| c < 1024) {
-                // fargate::check already names this; nothing more.
-            }
             if td.containers.iter().any(|c| c.gpu > 0) {
                 self.error(
                     "invalid-value",
@@ -902,9 +898,8 @@ impl<'s> Reader<'s> {
         }
         if let Some(v) = get("ports") {
             for p in self.seq(v, "ports") {
-                if let Some(n) = p.as_i64() {
+                if p.as_i64().is_some() {
                     let port = self.u32(p, "port", 1, 65535)? as u16;
-                    let _ = n;
                     c.ports.push(Port {
                         container: port,
                         host: None,
