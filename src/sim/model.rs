@@ -152,6 +152,8 @@ impl Instance {
         inst.set_attribute("ecs.os-family", "LINUX");
         inst.set_attribute("ecs.cpu-architecture", "x86_64");
         inst.set_attribute("ecs.ami-id", "ami-0ecs0optimized0");
+        inst.set_attribute("ecs.vpc-id", "vpc-0sim");
+        inst.set_attribute("ecs.subnet-id", &format!("subnet-{az}"));
         inst
     }
 }

@@ -618,6 +618,9 @@ impl<'s> Reader<'s> {
                 {
                     inst.attributes[a].1 = az_values[slot].clone();
                 }
+                if slot != 0 && !attrs.iter().any(|(n, _)| n == "ecs.subnet-id") {
+                    inst.set_attribute("ecs.subnet-id", &format!("subnet-{}", azs[slot]));
+                }
                 if itype.is_some() {
                     if let Some(c) = cpu {
                         inst.cpu = c;
@@ -635,6 +638,7 @@ impl<'s> Reader<'s> {
                 if let Some(t) = trunk_tasks {
                     inst.awsvpc_trunking = true;
                     inst.eni_tasks = t;
+                    inst.set_attribute("ecs.awsvpc-trunk-id", &format!("trunk-{id}"));
                 }
                 inst.status = status;
                 inst.registered_at = registered_at;
@@ -1701,5 +1705,21 @@ mod tests {
             Some("m5.large")
         );
         assert_eq!(l.scenario.instances[3].cpu, 4096);
+        assert_eq!(
+            l.scenario.instances[1].attribute("ecs.availability-zone"),
+            Some("b")
+        );
+        assert_eq!(
+            l.scenario.instances[1].attribute("ecs.subnet-id"),
+            Some("subnet-b")
+        );
+        assert_eq!(
+            l.scenario.instances[0].attribute("ecs.os-type"),
+            Some("linux")
+        );
+        assert_eq!(
+            l.scenario.instances[0].attribute("ecs.cpu-architecture"),
+            Some("x86_64")
+        );
     }
 }
