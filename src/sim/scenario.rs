@@ -1722,4 +1722,50 @@ mod tests {
             Some("x86_64")
         );
     }
+
+    #[test]
+    fn fargate_platform_rules() {
+        let msgs = |text: &str| -> Vec<String> {
+            load_str(text)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        let arm_spot = msgs("task_definitions:\n  w: {requires: FARGATE, cpu: 256, memory: 512, platform: linux/arm64}\nservices:\n  - {name: w, task_definition: w, azs: [a], spot: true}\n");
+        assert_eq!(arm_spot, ["Fargate Spot does not run linux/arm64"]);
+        let small_windows = msgs("task_definitions:\n  w: {requires: FARGATE, cpu: 512, memory: 1024, platform: windows/x86_64}\n");
+        assert_eq!(small_windows, ["cpu 512 is not a Fargate size on Windows"]);
+        let storage = msgs("task_definitions:\n  w: {requires: FARGATE, cpu: 256, memory: 512, ephemeral_storage: 201}\n");
+        assert_eq!(storage, ["ephemeral_storage (GiB) 201 is out of range"]);
+        let no_azs = msgs("task_definitions:\n  w: {requires: FARGATE, cpu: 256, memory: 512}\nservices:\n  - {name: w, task_definition: w}\n");
+        assert_eq!(
+            no_azs,
+            ["Fargate service `w` needs `azs` (the AZs of its subnets)"]
+        );
+        let too_big = msgs("task_definitions:\n  w: {requires: FARGATE, cpu: 256, memory: 512, containers: [{name: a, cpu: 512, memory: 256}]}\n");
+        assert_eq!(too_big, ["the containers ask for cpu 512 and memory 256, more than the task's cpu 256 and memory 512"]);
+    }
+
+    #[test]
+    fn limits_on_constraints_and_expressions() {
+        let ten = (0..11)
+            .map(|k| format!("{{type: memberOf, expression: \"attribute:a{k} exists\"}}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let text = format!("task_definitions:\n  t: {{cpu: 256, memory: 256}}\nservices:\n  - {{name: s, task_definition: t, constraints: [{ten}]}}\n");
+        let err = load_str(&text).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "11 constraints with the task definition's; at most 10 per task"
+        );
+        let long = format!("attribute:a == {}", "x".repeat(2000));
+        let text = format!("tasks: []\ntask_definitions:\n  t: {{cpu: 256, memory: 256, constraints: [{{type: memberOf, expression: \"{long}\"}}]}}\n");
+        let err = load_str(&text).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "the expression is 2015 characters; at most 2000"
+        );
+    }
 }

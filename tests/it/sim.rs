@@ -330,3 +330,62 @@ fn scenario_warnings_are_located_and_in_the_json() {
         "{w}"
     );
 }
+
+#[test]
+fn timeline_fails_an_az_drains_scales_and_tracks_a_target() {
+    let (v, code) = json(&["sim", "run", &fixture("events.yml")]);
+    // The standalone task lost with us-east-1a is not rescheduled: exit 1.
+    assert_eq!(code, 1);
+    let web = &v["groups"][0];
+    assert_eq!(web["name"], "service:web");
+    assert_eq!(
+        (web["desired"].clone(), web["placed"].clone()),
+        (4.into(), 4.into())
+    );
+    assert_eq!(
+        web["by_az"],
+        serde_json::json!({"us-east-1b": 2, "us-east-1c": 2})
+    );
+    assert!(web["by_instance"].get("web-2").is_none(), "drained");
+    let moves: Vec<(u64, u64, u64)> = v["scaling"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| {
+            (
+                s["at"].as_u64().unwrap_or(0),
+                s["from"].as_u64().unwrap_or(0),
+                s["to"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // 240: ceil(8 x 75/50) = 12; 250 is inside the 60 s scale-out cooldown;
+    // 400: floor(12 x 20/50) = 4.
+    assert_eq!(moves, [(240, 8, 12), (400, 12, 4)]);
+    assert_eq!(v["scaling"][1]["reason"], "cpu 20 < 45 (0.9 x 50)");
+    assert_eq!(v["instances"][0]["status"], "INACTIVE");
+    assert_eq!(v["instances"][1]["status"], "DRAINING");
+    assert!(v["warnings"][0]
+        .as_str()
+        .unwrap_or("")
+        .contains("1 standalone task(s) of family:cron were lost with us-east-1a"));
+}
+
+#[test]
+fn fargate_services_spread_launch_and_cost() {
+    let (v, code) = json(&["sim", "run", &fixture("fargate.yml")]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        v["groups"][0]["by_az"],
+        serde_json::json!({"us-east-1a": 125, "us-east-1b": 125})
+    );
+    let f = &v["fargate"];
+    assert_eq!(f["tasks"], 253);
+    assert_eq!(f["launch_seconds"], 7.65);
+    // Spot at the default 70% discount with the overridden x86 vCPU price.
+    assert_eq!(f["services"][0]["price_per_task_hour"], 0.017667);
+    // ARM, 50 GiB ephemeral: 30 GiB above the free 20 are charged.
+    assert_eq!(f["services"][1]["price_per_task_hour"], 0.02308);
+    assert_eq!(f["price_per_month"], 3229.91);
+}
