@@ -222,14 +222,15 @@ impl TaskDef {
 
     /// What one task takes from an instance.
     pub fn demand(&self) -> Demand {
-        let cpu = self
-            .cpu
-            .unwrap_or_else(|| self.containers.iter().map(|c| c.cpu).sum());
-        let memory = self.memory.unwrap_or_else(|| {
+        let cpu = self.cpu.unwrap_or_else(|| {
             self.containers
                 .iter()
-                .map(|c| c.memory_reservation.or(c.memory).unwrap_or(0))
-                .sum()
+                .fold(0u32, |a, c| a.saturating_add(c.cpu))
+        });
+        let memory = self.memory.unwrap_or_else(|| {
+            self.containers.iter().fold(0u32, |a, c| {
+                a.saturating_add(c.memory_reservation.or(c.memory).unwrap_or(0))
+            })
         });
         let mut ports = Vec::new();
         if self.network_mode != NetworkMode::Awsvpc {
@@ -247,7 +248,10 @@ impl TaskDef {
         Demand {
             cpu,
             memory,
-            gpu: self.containers.iter().map(|c| c.gpu).sum(),
+            gpu: self
+                .containers
+                .iter()
+                .fold(0u32, |a, c| a.saturating_add(c.gpu)),
             ports,
             eni: self.network_mode == NetworkMode::Awsvpc,
         }

@@ -779,12 +779,13 @@ impl<'s> Reader<'s> {
                         };
                         self.error("fargate-size", span, e.message, help);
                     }
-                    let sum_cpu: u32 = td.containers.iter().map(|c| c.cpu).sum();
-                    let sum_mem: u32 = td
+                    let sum_cpu: u64 = td.containers.iter().map(|c| u64::from(c.cpu)).sum();
+                    let sum_mem: u64 = td
                         .containers
                         .iter()
-                        .map(|c| c.memory_reservation.or(c.memory).unwrap_or(0))
+                        .map(|c| u64::from(c.memory_reservation.or(c.memory).unwrap_or(0)))
                         .sum();
+                    let (cpu, mem) = (u64::from(cpu), u64::from(mem));
                     if sum_cpu > cpu || sum_mem > mem {
                         self.error(
                             "fargate-size",

@@ -743,8 +743,12 @@ mod prop {
             svcs in vec_of((0usize..4, 0u32..30, any::<u8>(), any::<u8>()), 0..3),
             runs in vec_of((0usize..4, 1u32..12, any::<u8>(), any::<u8>()), 0..3),
             events in vec_of((0u8..4, 0usize..24, 0u32..30), 0..4),
+            first_only in proptest::bool::weighted(0.2),
         ) -> Scenario {
             let mut sc = Scenario { seed, ..Scenario::default() };
+            if first_only {
+                sc.options.chaining = Chaining::First;
+            }
             for (k, (cpu, mem, az, rack, eni)) in insts.iter().enumerate() {
                 let mut i = Instance::sized(&format!("i-{k}"), cpu * 512, mem * 512, ["a", "b", "c"][*az as usize]);
                 if *rack > 0 {
