@@ -78,6 +78,8 @@ struct Sim<'a> {
     profiles: Vec<Profile>,
     profile_ids: HashMap<(Source, usize), u32>,
     run_groups: Vec<(u32, u32, BTreeMap<String, u32>)>,
+    /// What one task of each task definition takes.
+    demands: Vec<Demand>,
     report: Report,
     now: u64,
 }
@@ -113,6 +115,7 @@ fn simulate(sc: &Scenario, seed: u64, placer: PlacerKind, check: bool) -> (Repor
         profiles: Vec::new(),
         profile_ids: HashMap::new(),
         run_groups: Vec::new(),
+        demands: sc.task_definitions.iter().map(|t| t.demand()).collect(),
         report: Report::default(),
         now: 0,
     };
@@ -300,8 +303,8 @@ impl<'a> Sim<'a> {
         task.alive = false;
         let (inst, group, td) = (task.inst, task.group, task.td as usize);
         if inst != NO_INSTANCE {
-            let d = self.sc.task_definitions[td].demand();
-            self.cl.give(inst as usize, group, &d);
+            let d = &self.demands[td];
+            self.cl.give(inst as usize, group, d);
             self.placer
                 .changed(&self.cl, inst as usize, Some((group, -1)));
         }
@@ -517,10 +520,17 @@ impl<'a> Sim<'a> {
                 }
             }
             let key = |t: u32| -> u64 {
-                let inst = self.tasks[t as usize].inst as usize;
+                let task = &self.tasks[t as usize];
+                let inst = task.inst as usize;
+                let d = &self.demands[task.td as usize];
+                // Binpack: what the instance will have left once the task stops.
                 match st {
-                    Strategy::Binpack(Resource::Cpu) => self.cl.nodes[inst].free_cpu as u64,
-                    Strategy::Binpack(Resource::Memory) => self.cl.nodes[inst].free_memory as u64,
+                    Strategy::Binpack(Resource::Cpu) => {
+                        self.cl.nodes[inst].free_cpu as u64 + d.cpu as u64
+                    }
+                    Strategy::Binpack(Resource::Memory) => {
+                        self.cl.nodes[inst].free_memory as u64 + d.memory as u64
+                    }
                     Strategy::Spread(SpreadField::InstanceId) => self.cl.count(group, inst) as u64,
                     Strategy::Spread(SpreadField::Attribute(name)) => per_value
                         .get(&self.cl.spec[inst].attribute(name))
@@ -890,7 +900,7 @@ impl<'a> Sim<'a> {
             .filter(|t| t.alive && t.inst != NO_INSTANCE)
         {
             let i = t.inst as usize;
-            let d = self.sc.task_definitions[t.td as usize].demand();
+            let d = &self.demands[t.td as usize];
             cpu[i] += d.cpu as u64;
             mem[i] += d.memory as u64;
             gpu[i] += d.gpu as u64;

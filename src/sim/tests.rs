@@ -488,6 +488,29 @@ fn scale_in_stops_from_the_fullest_az() {
 }
 
 #[test]
+fn binpack_scale_in_stops_where_most_memory_will_be_left() {
+    let mut sc = Scenario::default();
+    sc.instances.push(Instance::sized("i-1", 4096, 1024, "a"));
+    sc.instances.push(Instance::sized("i-2", 4096, 65536, "a"));
+    sc.task_definitions.push(TaskDef::new("t", 256, 512));
+    let mut s = Service::new("web", 0, 3);
+    s.strategy = vec![Strategy::Binpack(Resource::Memory)];
+    sc.services.push(s);
+    let r = run(&sc);
+    assert_eq!(r.groups[0].by_instance.get("i-1"), Some(&2));
+    sc.events.push(Event {
+        at: 10,
+        kind: EventKind::Scale {
+            service: 0,
+            desired: 2,
+        },
+    });
+    let r = run(&sc);
+    assert_eq!(r.groups[0].by_instance.get("i-1"), Some(&2));
+    assert_eq!(r.groups[0].by_instance.get("i-2"), None);
+}
+
+#[test]
 fn daemon_runs_one_task_per_matching_active_instance() {
     let mut sc = strategy_scenario(vec![], 0);
     sc.services[0].scheduling = Scheduling::Daemon;
