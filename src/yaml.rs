@@ -668,7 +668,10 @@ mod tests {
         let doc = parse("a: \"80\"\nb: 80\nc: 1.5\nd: true\ne:\n").unwrap();
         assert_eq!(doc.get("a").unwrap().as_str(), Some("80"));
         assert_eq!(doc.get("b").unwrap().as_i64(), Some(80));
-        assert_eq!(doc.get("c").unwrap().resolved(), Some(Resolved::Float(1.5)));
+        assert_eq!(
+            doc.get("c").unwrap().resolved(),
+            Some(Resolved::Float(1.5))
+        );
         assert_eq!(doc.get("d").unwrap().as_bool(), Some(true));
         assert!(doc.get("e").unwrap().is_null());
     }
@@ -690,11 +693,7 @@ mod tests {
             src.push_str(&format!("{}: &{} [{}]\n", w[1], w[1], refs));
         }
         let err = parse(&src).unwrap_err();
-        assert!(
-            err.message.contains("expand to more than"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.contains("expand to more than"), "{}", err.message);
     }
 
     #[test]

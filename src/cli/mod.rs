@@ -82,8 +82,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs) -> Result<Self> {
-        let base =
-            std::env::current_dir().map_err(|e| Error::io("reading the current directory", e))?;
+        let base = std::env::current_dir().map_err(|e| Error::io("reading the current directory", e))?;
         let cwd = match &global.dir {
             Some(dir) => {
                 let dir = base.join(dir);
