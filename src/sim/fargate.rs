@@ -273,6 +273,12 @@ pub fn spot_allowed(os: Os, arch: Arch) -> bool {
     os == Os::Linux && arch == Arch::X86_64
 }
 
+/// What a task that ran `seconds` costs at `per_hour`: billed per second, with a
+/// one-minute minimum.
+pub fn billed(per_hour: f64, seconds: u64) -> f64 {
+    per_hour * seconds.max(60) as f64 / 3600.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +313,12 @@ mod tests {
     fn price_of_a_small_task() {
         let p = Prices::default().per_hour(256, 512, Arch::X86_64, 20);
         assert!((p - (0.25 * 0.04048 + 0.5 * 0.004445)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn billing_is_per_second_with_a_minute_minimum() {
+        assert_eq!(billed(3.6, 10), billed(3.6, 60));
+        assert!((billed(3.6, 60) - 0.06).abs() < 1e-12);
+        assert!((billed(3.6, 61) - 0.061).abs() < 1e-12);
     }
 }

@@ -1313,11 +1313,24 @@ impl<'s> Reader<'s> {
                 "target_cpu",
                 "target_memory",
                 "target_requests",
+                "cpu_percentage",
+                "memory_percentage",
+                "requests",
                 "cooldown_out",
                 "cooldown_in",
             ],
         );
-        let get = |k: &str| e.iter().find(|x| x.key == k).map(|x| &x.value);
+        // Copilot's names (`cpu_percentage`, `memory_percentage`, `requests`) are aliases.
+        let alias = |k: &str| -> String {
+            match k {
+                "cpu_percentage" => "target_cpu",
+                "memory_percentage" => "target_memory",
+                "requests" => "target_requests",
+                k => k,
+            }
+            .to_string()
+        };
+        let get = |k: &str| e.iter().find(|x| alias(&x.key) == k).map(|x| &x.value);
         let min = get("min")
             .and_then(|n| self.u32(n, "min", 0, 10_000_000))
             .unwrap_or(1);
@@ -1767,6 +1780,16 @@ mod tests {
         assert_eq!(
             err[0].message,
             "the expression is 2015 characters; at most 2000"
+        );
+    }
+
+    #[test]
+    fn copilot_autoscaling_names_are_aliases() {
+        let l = load_str("instances: [{type: m5.large}]\ntask_definitions:\n  t: {cpu: 256, memory: 256}\nservices:\n  - {name: s, task_definition: t, autoscaling: {min: 1, max: 4, cpu_percentage: 70, requests: 500}}\n").unwrap();
+        let a = l.scenario.services[0].autoscaling.clone().unwrap();
+        assert_eq!(
+            (a.target_cpu, a.target_requests, a.target_memory),
+            (Some(70.0), Some(500.0), None)
         );
     }
 }
