@@ -34,6 +34,9 @@ _tug() {
             tug,job)
                 cmd="tug__subcmd__job"
                 ;;
+            tug,sim)
+                cmd="tug__subcmd__sim"
+                ;;
             tug,svc)
                 cmd="tug__subcmd__svc"
                 ;;
@@ -88,6 +91,9 @@ _tug() {
             tug__subcmd__help,job)
                 cmd="tug__subcmd__help__subcmd__job"
                 ;;
+            tug__subcmd__help,sim)
+                cmd="tug__subcmd__help__subcmd__sim"
+                ;;
             tug__subcmd__help,svc)
                 cmd="tug__subcmd__help__subcmd__svc"
                 ;;
@@ -105,6 +111,15 @@ _tug() {
                 ;;
             tug__subcmd__help__subcmd__job,init)
                 cmd="tug__subcmd__help__subcmd__job__subcmd__init"
+                ;;
+            tug__subcmd__help__subcmd__sim,fargate)
+                cmd="tug__subcmd__help__subcmd__sim__subcmd__fargate"
+                ;;
+            tug__subcmd__help__subcmd__sim,gen)
+                cmd="tug__subcmd__help__subcmd__sim__subcmd__gen"
+                ;;
+            tug__subcmd__help__subcmd__sim,run)
+                cmd="tug__subcmd__help__subcmd__sim__subcmd__run"
                 ;;
             tug__subcmd__help__subcmd__svc,init)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__init"
@@ -126,6 +141,30 @@ _tug() {
                 ;;
             tug__subcmd__job__subcmd__help,init)
                 cmd="tug__subcmd__job__subcmd__help__subcmd__init"
+                ;;
+            tug__subcmd__sim,fargate)
+                cmd="tug__subcmd__sim__subcmd__fargate"
+                ;;
+            tug__subcmd__sim,gen)
+                cmd="tug__subcmd__sim__subcmd__gen"
+                ;;
+            tug__subcmd__sim,help)
+                cmd="tug__subcmd__sim__subcmd__help"
+                ;;
+            tug__subcmd__sim,run)
+                cmd="tug__subcmd__sim__subcmd__run"
+                ;;
+            tug__subcmd__sim__subcmd__help,fargate)
+                cmd="tug__subcmd__sim__subcmd__help__subcmd__fargate"
+                ;;
+            tug__subcmd__sim__subcmd__help,gen)
+                cmd="tug__subcmd__sim__subcmd__help__subcmd__gen"
+                ;;
+            tug__subcmd__sim__subcmd__help,help)
+                cmd="tug__subcmd__sim__subcmd__help__subcmd__help"
+                ;;
+            tug__subcmd__sim__subcmd__help,run)
+                cmd="tug__subcmd__sim__subcmd__help__subcmd__run"
                 ;;
             tug__subcmd__svc,help)
                 cmd="tug__subcmd__svc__subcmd__help"
@@ -158,7 +197,7 @@ _tug() {
 
     case "${cmd}" in
         tug)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate svc job env completions help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate svc job env completions sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -486,7 +525,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help)
-            opts="init app validate svc job env completions help"
+            opts="init app validate svc job env completions sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +665,62 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__job__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__sim)
+            opts="run fargate gen"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__sim__subcmd__fargate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__sim__subcmd__gen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__sim__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -879,6 +974,212 @@ _tug() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run fargate gen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__fargate)
+            opts="-C -q -v -h -V --cpu --memory --platform --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__gen)
+            opts="-C -q -v -h -V --instances --tasks --azs --seed --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --instances)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tasks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --azs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__help)
+            opts="run fargate gen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__help__subcmd__fargate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__help__subcmd__gen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__run)
+            opts="-C -q -v -h -V --seed --reference --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --seed)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand job 'Scheduled Jobs: create'
             cand env 'Environments: create, render CloudFormation'
             cand completions 'Print a shell completion script'
+            cand sim 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;init'= {
@@ -375,6 +376,93 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tug;sim'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Place a scenario''s tasks and play its timeline'
+            cand fargate 'Check a Fargate task size and price it'
+            cand gen 'Generate a large scenario (for benchmarks) on stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;sim;run'= {
+            cand --seed 'Seed for the random choices (default: the scenario''s `seed`, else 0)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --reference 'Use the plain reference placer (scans every instance for every task)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;sim;fargate'= {
+            cand --cpu 'Task CPU units (256, 512, 1024, 2048, 4096, 8192, 16384)'
+            cand --memory 'Task memory in MiB'
+            cand --platform 'linux/x86_64, linux/arm64 or windows/x86_64'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;sim;gen'= {
+            cand --instances 'Container instances'
+            cand --tasks 'Tasks in all (two services)'
+            cand --azs 'Availability Zones'
+            cand --seed 'Seed written into the scenario'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;sim;help'= {
+            cand run 'Place a scenario''s tasks and play its timeline'
+            cand fargate 'Check a Fargate task size and price it'
+            cand gen 'Generate a large scenario (for benchmarks) on stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;sim;help;run'= {
+        }
+        &'tug;sim;help;fargate'= {
+        }
+        &'tug;sim;help;gen'= {
+        }
+        &'tug;sim;help;help'= {
+        }
         &'tug;help'= {
             cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
             cand app 'The application: create the workspace'
@@ -383,6 +471,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand job 'Scheduled Jobs: create'
             cand env 'Environments: create, render CloudFormation'
             cand completions 'Print a shell completion script'
+            cand sim 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;help;init'= {
@@ -419,6 +508,17 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;help;env;package'= {
         }
         &'tug;help;completions'= {
+        }
+        &'tug;help;sim'= {
+            cand run 'Place a scenario''s tasks and play its timeline'
+            cand fargate 'Check a Fargate task size and price it'
+            cand gen 'Generate a large scenario (for benchmarks) on stdout'
+        }
+        &'tug;help;sim;run'= {
+        }
+        &'tug;help;sim;fargate'= {
+        }
+        &'tug;help;sim;gen'= {
         }
         &'tug;help;help'= {
         }

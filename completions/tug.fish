@@ -40,6 +40,7 @@ complete -c tug -n "__fish_tug_needs_command" -f -a "svc" -d 'Services: create, 
 complete -c tug -n "__fish_tug_needs_command" -f -a "job" -d 'Scheduled Jobs: create'
 complete -c tug -n "__fish_tug_needs_command" -f -a "env" -d 'Environments: create, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_needs_command" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
 complete -c tug -n "__fish_tug_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand init" -l app -d 'The application\'s name (default: the repository folder\'s name)' -r
 complete -c tug -n "__fish_tug_using_subcommand init" -s n -l name -d 'The service\'s name (default: the Dockerfile\'s folder name)' -r
@@ -244,14 +245,68 @@ complete -c tug -n "__fish_tug_using_subcommand completions" -s v -l verbose -d 
 complete -c tug -n "__fish_tug_using_subcommand completions" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "app" -d 'The application: create the workspace'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "svc" -d 'Services: create, show the effective manifest, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "job" -d 'Scheduled Jobs: create'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "env" -d 'Environments: create, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "fargate" -d 'Check a Fargate task size and price it'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l seed -d 'Seed for the random choices (default: the scenario\'s `seed`, else 0)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l reference -d 'Use the plain reference placer (scans every instance for every task)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l cpu -d 'Task CPU units (256, 512, 1024, 2048, 4096, 8192, 16384)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l memory -d 'Task memory in MiB' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l platform -d 'linux/x86_64, linux/arm64 or windows/x86_64' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l instances -d 'Container instances' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l tasks -d 'Tasks in all (two services)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l azs -d 'Availability Zones' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l seed -d 'Seed written into the scenario' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "fargate" -d 'Check a Fargate task size and price it'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "app" -d 'The application: create the workspace'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "svc" -d 'Services: create, show the effective manifest, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "job" -d 'Scheduled Jobs: create'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "env" -d 'Environments: create, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate svc job env completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "show" -d 'Show a service as it applies to an environment'
@@ -259,3 +314,6 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "init" -d 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "fargate" -d 'Check a Fargate task size and price it'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'

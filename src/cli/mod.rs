@@ -13,6 +13,7 @@ pub mod completions;
 pub mod env;
 pub mod init;
 pub mod job;
+pub mod sim;
 pub mod svc;
 pub mod validate;
 
@@ -79,6 +80,8 @@ pub enum Command {
     Env(env::EnvCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling
+    Sim(sim::SimArgs),
 }
 
 /// What every handler gets: the global flags, the directory to work in, and the printer.
@@ -124,6 +127,7 @@ impl Command {
             Command::Svc(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),
             Command::Completions(args) => args.run(ctx),
+            Command::Sim(args) => args.run(ctx),
         }
     }
 }

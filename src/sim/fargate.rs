@@ -231,6 +231,54 @@ impl Prices {
     }
 }
 
+/// Hours in the 30-day month that monthly prices assume.
+pub const HOURS_PER_MONTH: f64 = 720.0;
+
+/// `linux/x86_64`, `linux/arm64`, `windows/x86_64`.
+pub fn platform_name(os: Os, arch: Arch) -> String {
+    let os = match os {
+        Os::Linux => "linux",
+        Os::Windows => "windows",
+    };
+    let arch = match arch {
+        Arch::X86_64 => "x86_64",
+        Arch::Arm64 => "arm64",
+    };
+    format!("{os}/{arch}")
+}
+
+/// Reads `linux/arm64`, `linux/x86_64` (or `amd64`), `windows/x86_64`, or just the OS.
+pub fn parse_platform(s: &str) -> Option<(Os, Arch)> {
+    let lower = s.to_ascii_lowercase();
+    let (os, arch) = lower.split_once('/').unwrap_or((lower.as_str(), "x86_64"));
+    let os = match os {
+        "linux" => Os::Linux,
+        "windows" => Os::Windows,
+        _ => return None,
+    };
+    let arch = match arch {
+        "x86_64" | "amd64" | "x86-64" => Arch::X86_64,
+        "arm64" | "aarch64" => Arch::Arm64,
+        _ => return None,
+    };
+    Some((os, arch))
+}
+
+/// Ephemeral storage a task may ask for, in GiB (20 is the default; Copilot's
+/// `storage.ephemeral` accepts 20-200, the API's `sizeInGiB` 21-200).
+pub const EPHEMERAL_GIB: std::ops::RangeInclusive<u32> = 20..=200;
+
+/// Fargate Spot is Linux on x86_64 only.
+pub fn spot_allowed(os: Os, arch: Arch) -> bool {
+    os == Os::Linux && arch == Arch::X86_64
+}
+
+/// What a task that ran `seconds` costs at `per_hour`: billed per second, with a
+/// one-minute minimum.
+pub fn billed(per_hour: f64, seconds: u64) -> f64 {
+    per_hour * seconds.max(60) as f64 / 3600.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,5 +313,12 @@ mod tests {
     fn price_of_a_small_task() {
         let p = Prices::default().per_hour(256, 512, Arch::X86_64, 20);
         assert!((p - (0.25 * 0.04048 + 0.5 * 0.004445)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn billing_is_per_second_with_a_minute_minimum() {
+        assert_eq!(billed(3.6, 10), billed(3.6, 60));
+        assert!((billed(3.6, 60) - 0.06).abs() < 1e-12);
+        assert!((billed(3.6, 61) - 0.061).abs() < 1e-12);
     }
 }

@@ -8,3 +8,4 @@ mod manifest;
 mod package;
 mod prompt;
 mod render;
+mod sim;

@@ -1,0 +1,359 @@
+//! `tug sim`: the ECS scheduler simulator on the command line.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::cli::Context;
+use crate::diag::SourceFile;
+use crate::error::{Error, Result, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::sim::{self, fargate, PlacerKind};
+
+const RUN_HELP: &str = "\
+Scenario file (YAML; unknown keys are errors): seed, instances, task_definitions,
+services, tasks (standalone RunTask), events (deploy, fail_az, drain_instance, scale,
+metric), prices, options. See docs/sim.md for every field.
+
+Model choices (set under `options:` in the scenario; defaults shown):
+  chaining: lexicographic     each strategy chooses among the candidates tied under the
+                              earlier ones (`first`: only the first strategy counts)
+  tie-break                   a tie left after the last strategy goes to the instance
+                              ranked first in a random order drawn once from the seed
+  precedence: not-and-or      in memberOf expressions (`left-to-right`: and/or equal)
+  breaker_minimum: 3          circuit-breaker threshold = clamp(ceil(desired/2), 3, 200)
+                              (the 2023 guide said 10)
+  scale_in_ratio: 0.9         scale in only below 0.9 x target; out: ceil(n*metric/target),
+                              in: floor(n*metric/target), clamped to min/max
+  task_start_seconds: 30      one rollout step (start to RUNNING)
+  restart_delay_seconds: 30   first restart delay of a task that dies before RUNNING;
+                              doubles up to 15 minutes
+  unplaced reason             filters ACTIVE instances by CPU, memory, GPU, ports, ENI,
+                              then each constraint; the filter that leaves none is the reason
+Prices (Fargate, per hour, us-east-1 Linux) can be overridden under `prices:`.
+
+Exit status: 0 every task placed and no rollout stuck or failed; 1 otherwise;
+2 the scenario is invalid.";
+
+#[derive(Debug, Args)]
+#[command(after_long_help = RUN_HELP)]
+pub struct SimArgs {
+    #[command(subcommand)]
+    pub command: SimCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SimCommand {
+    /// Place a scenario's tasks and play its timeline
+    #[command(after_long_help = RUN_HELP)]
+    Run(RunArgs),
+    /// Check a Fargate task size and price it
+    Fargate(FargateArgs),
+    /// Generate a large scenario (for benchmarks) on stdout
+    Gen(GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The scenario file
+    #[arg(value_name = "SCENARIO.yml")]
+    pub scenario: PathBuf,
+    /// Seed for the random choices (default: the scenario's `seed`, else 0)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Use the plain reference placer (scans every instance for every task)
+    #[arg(long)]
+    pub reference: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FargateArgs {
+    /// Task CPU units (256, 512, 1024, 2048, 4096, 8192, 16384)
+    #[arg(long, value_name = "CPU")]
+    pub cpu: u32,
+    /// Task memory in MiB
+    #[arg(long, value_name = "MEM")]
+    pub memory: u32,
+    /// linux/x86_64, linux/arm64 or windows/x86_64
+    #[arg(long, default_value = "linux/x86_64", value_name = "OS/ARCH")]
+    pub platform: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Container instances
+    #[arg(long, value_name = "N")]
+    pub instances: u32,
+    /// Tasks in all (two services)
+    #[arg(long, value_name = "M")]
+    pub tasks: u32,
+    /// Availability Zones
+    #[arg(long, default_value_t = 3, value_name = "K")]
+    pub azs: u32,
+    /// Seed written into the scenario
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+}
+
+impl SimArgs {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        match self.command {
+            SimCommand::Run(args) => run(args, ctx),
+            SimCommand::Fargate(args) => fargate_cmd(args, ctx),
+            SimCommand::Gen(args) => gen(args, ctx),
+        }
+    }
+}
+
+fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
+    let path = ctx.cwd.join(&args.scenario);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        // Exit 2 like an invalid scenario: 1 means "ran, and something did not place".
+        Error::usage(format!("cannot read {}: {e}", args.scenario.display()))
+            .with_help("pass the path of a scenario file (tug sim gen writes one)")
+    })?;
+    let name = args.scenario.display().to_string();
+    let src = SourceFile::new(&path, name, text);
+    let loaded = match sim::scenario::load(&src) {
+        Ok(l) => l,
+        Err(diags) => {
+            if ctx.global.json {
+                let list: Vec<_> = diags.iter().map(|d| d.to_json()).collect();
+                ctx.printer
+                    .json(&serde_json::json!({"valid": false, "diagnostics": list}))?;
+            }
+            for d in &diags {
+                ctx.printer.diagnostic(d);
+            }
+            return Ok(EXIT_USAGE);
+        }
+    };
+    for w in &loaded.warnings {
+        ctx.printer.diagnostic(w);
+    }
+    let seed = args.seed.unwrap_or(loaded.scenario.seed);
+    let placer = if args.reference {
+        PlacerKind::Reference
+    } else {
+        PlacerKind::Fast
+    };
+    let started = std::time::Instant::now();
+    let mut report = sim::run(&loaded.scenario, seed, placer);
+    let secs = started.elapsed().as_secs_f64();
+    // The scenario's own warnings lead the report's (already shown on stderr).
+    let located = loaded.warnings.iter().map(|d| match d.span {
+        Some(sp) => format!(
+            "{}:{}:{}: {}",
+            d.file_name().unwrap_or(""),
+            sp.line,
+            sp.column,
+            d.message
+        ),
+        None => d.message.clone(),
+    });
+    report.warnings.splice(0..0, located);
+    ctx.printer.detail(&format!(
+        "simulated in {:.3} ms: {} task(s) running, {:.0} placements/s ({} placer)",
+        secs * 1000.0,
+        report.placed,
+        report.placed as f64 / secs.max(1e-9),
+        if args.reference { "reference" } else { "fast" }
+    ));
+    let code = if report.ok() { EXIT_OK } else { EXIT_FAILURE };
+    if ctx.global.json {
+        // Straight to text: a 50,000-instance report is too big to build as a Value first.
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
+        ctx.printer.out(&text)?;
+    } else {
+        ctx.printer.out(&human(&report, loaded.warnings.len()))?;
+    }
+    Ok(code)
+}
+
+/// The readable summary: totals, a line per group, rollouts, scaling, warnings, and the
+/// instance table when it is short.
+/// `shown`: leading warnings already printed as located diagnostics.
+fn human(r: &sim::Report, shown: usize) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "placed {} task(s), unplaced {}", r.placed, r.unplaced);
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<32} {:>8} {:>8} {:>8}  by AZ",
+        "GROUP", "DESIRED", "PLACED", "UNPLACED"
+    );
+    for g in &r.groups {
+        let azs = g
+            .by_az
+            .iter()
+            .map(|(a, n)| format!("{a}={n}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = writeln!(
+            s,
+            "{:<32} {:>8} {:>8} {:>8}  {azs}",
+            g.name, g.desired, g.placed, g.unplaced
+        );
+        for (reason, n) in &g.reasons {
+            let _ = writeln!(s, "    {n} unplaced: {reason}");
+        }
+    }
+    for ro in &r.rollouts {
+        let state = if ro.failed {
+            "FAILED (rolled back)"
+        } else if ro.stuck {
+            "STUCK"
+        } else {
+            "completed"
+        };
+        let _ = writeln!(
+            s,
+            "\nrollout of {} at {}s: {state} in {} step(s), ~{}s",
+            ro.service,
+            ro.at,
+            ro.steps.len(),
+            ro.duration_seconds
+        );
+        for (k, st) in ro.steps.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  step {}: started {}, stopped {}{}, running old {} new {}",
+                k + 1,
+                st.started,
+                st.stopped,
+                if st.failed > 0 {
+                    format!(", {} failed", st.failed)
+                } else {
+                    String::new()
+                },
+                st.running_old,
+                st.running_new
+            );
+        }
+        if let Some(reason) = &ro.reason {
+            let _ = writeln!(s, "  {reason}");
+        }
+    }
+    for sc in &r.scaling {
+        let _ = writeln!(
+            s,
+            "\nscaled {} at {}s: {} -> {} ({})",
+            sc.service, sc.at, sc.from, sc.to, sc.reason
+        );
+    }
+    if let Some(f) = &r.fargate {
+        let _ = writeln!(
+            s,
+            "\nFargate: {} task(s) launched in {:.1}s; ${:.4}/hour, ${:.2} per 30-day month",
+            f.tasks, f.launch_seconds, f.price_per_hour, f.price_per_month
+        );
+    }
+    if r.instances.len() <= 50 && !r.instances.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{:<16} {:<12} {:<12} {:<9} {:>8} {:>10} {:>6}",
+            "INSTANCE", "AZ", "TYPE", "STATUS", "CPU FREE", "MEM FREE", "TASKS"
+        );
+        for i in &r.instances {
+            let _ = writeln!(
+                s,
+                "{:<16} {:<12} {:<12} {:<9} {:>8} {:>10} {:>6}",
+                i.id,
+                i.az,
+                i.r#type.as_deref().unwrap_or("-"),
+                i.status,
+                i.cpu_free,
+                i.memory_free,
+                i.tasks
+            );
+        }
+    } else if !r.instances.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} instances (--json lists them all)",
+            r.instances.len()
+        );
+    }
+    for w in r.warnings.iter().skip(shown) {
+        let _ = writeln!(s, "\nwarning: {w}");
+    }
+    s
+}
+
+fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {
+    let Some((os, arch)) = fargate::parse_platform(&args.platform) else {
+        return Err(Error::usage(format!(
+            "--platform {}: not a Fargate platform",
+            args.platform
+        ))
+        .with_help("use linux/x86_64, linux/arm64 or windows/x86_64"));
+    };
+    let platform = fargate::platform_name(os, arch);
+    let prices = fargate::Prices::default();
+    let result = fargate::check(args.cpu, args.memory, os, arch);
+    let price = result
+        .is_ok()
+        .then(|| prices.per_hour(args.cpu, args.memory, arch, 20));
+    let suggestions = match &result {
+        Ok(()) => Vec::new(),
+        Err(e) => e.suggestions.clone(),
+    };
+    if ctx.global.json {
+        let list: Vec<_> = suggestions
+            .iter()
+            .map(|(c, m)| serde_json::json!({"cpu": c, "memory": m}))
+            .collect();
+        ctx.printer.json(&serde_json::json!({
+            "valid": result.is_ok(),
+            "cpu": args.cpu,
+            "memory": args.memory,
+            "platform": platform,
+            "suggestions": list,
+            "price_per_hour": price.map(round6),
+        }))?;
+    } else {
+        match &result {
+            Ok(()) => {
+                let p = price.unwrap_or(0.0);
+                ctx.printer.out(&format!(
+                    "cpu {} / memory {} on {platform} is a valid Fargate size: ${:.6}/hour, ${:.2} per 30-day month",
+                    args.cpu,
+                    args.memory,
+                    p,
+                    p * fargate::HOURS_PER_MONTH
+                ))?;
+            }
+            Err(e) => {
+                let mut text = format!("{} ({platform})\n{}\n", e.message, e.detail);
+                for (c, m) in &suggestions {
+                    let p = prices.per_hour(*c, *m, arch, 20);
+                    let _ = writeln!(text, "  try cpu {c} / memory {m}: ${p:.6}/hour");
+                }
+                ctx.printer.out(&text)?;
+            }
+        }
+    }
+    Ok(if result.is_ok() {
+        EXIT_OK
+    } else {
+        EXIT_FAILURE
+    })
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn gen(args: GenArgs, ctx: &Context) -> Result<u8> {
+    if args.instances == 0 || args.azs == 0 {
+        return Err(Error::usage("--instances and --azs must be at least 1"));
+    }
+    ctx.printer.out(&sim::gen::scenario(
+        args.instances,
+        args.tasks,
+        args.azs,
+        args.seed,
+    ))?;
+    Ok(EXIT_OK)
+}
