@@ -424,6 +424,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Place a scenario''s tasks and play its timeline')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Place the workspace''s services in an environment, as a deploy would')
             [CompletionResult]::new('fargate', 'fargate', [CompletionResultType]::ParameterValue, 'Check a Fargate task size and price it')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate a large scenario (for benchmarks) on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -443,6 +444,24 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;sim;plan' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment (EC2 capacity from its `capacity:`, Fargate AZs from its subnets)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment (EC2 capacity from its `capacity:`, Fargate AZs from its subnets)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -488,12 +507,16 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;sim;help' {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Place a scenario''s tasks and play its timeline')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Place the workspace''s services in an environment, as a deploy would')
             [CompletionResult]::new('fargate', 'fargate', [CompletionResultType]::ParameterValue, 'Check a Fargate task size and price it')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate a large scenario (for benchmarks) on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tug;sim;help;run' {
+            break
+        }
+        'tug;sim;help;plan' {
             break
         }
         'tug;sim;help;fargate' {
@@ -568,11 +591,15 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;help;sim' {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Place a scenario''s tasks and play its timeline')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Place the workspace''s services in an environment, as a deploy would')
             [CompletionResult]::new('fargate', 'fargate', [CompletionResultType]::ParameterValue, 'Check a Fargate task size and price it')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate a large scenario (for benchmarks) on stdout')
             break
         }
         'tug;help;sim;run' {
+            break
+        }
+        'tug;help;sim;plan' {
             break
         }
         'tug;help;sim;fargate' {

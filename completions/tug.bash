@@ -118,6 +118,9 @@ _tug() {
             tug__subcmd__help__subcmd__sim,gen)
                 cmd="tug__subcmd__help__subcmd__sim__subcmd__gen"
                 ;;
+            tug__subcmd__help__subcmd__sim,plan)
+                cmd="tug__subcmd__help__subcmd__sim__subcmd__plan"
+                ;;
             tug__subcmd__help__subcmd__sim,run)
                 cmd="tug__subcmd__help__subcmd__sim__subcmd__run"
                 ;;
@@ -151,6 +154,9 @@ _tug() {
             tug__subcmd__sim,help)
                 cmd="tug__subcmd__sim__subcmd__help"
                 ;;
+            tug__subcmd__sim,plan)
+                cmd="tug__subcmd__sim__subcmd__plan"
+                ;;
             tug__subcmd__sim,run)
                 cmd="tug__subcmd__sim__subcmd__run"
                 ;;
@@ -162,6 +168,9 @@ _tug() {
                 ;;
             tug__subcmd__sim__subcmd__help,help)
                 cmd="tug__subcmd__sim__subcmd__help__subcmd__help"
+                ;;
+            tug__subcmd__sim__subcmd__help,plan)
+                cmd="tug__subcmd__sim__subcmd__help__subcmd__plan"
                 ;;
             tug__subcmd__sim__subcmd__help,run)
                 cmd="tug__subcmd__sim__subcmd__help__subcmd__run"
@@ -679,7 +688,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__sim)
-            opts="run fargate gen"
+            opts="run plan fargate gen"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -707,6 +716,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__sim__subcmd__gen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__sim__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -997,7 +1020,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run fargate gen help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run plan fargate gen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1103,7 +1126,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__help)
-            opts="run fargate gen help"
+            opts="run plan fargate gen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1158,6 +1181,20 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__sim__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__sim__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1165,6 +1202,40 @@ _tug() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim__subcmd__plan)
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -391,6 +391,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand run 'Place a scenario''s tasks and play its timeline'
+            cand plan 'Place the workspace''s services in an environment, as a deploy would'
             cand fargate 'Check a Fargate task size and price it'
             cand gen 'Generate a large scenario (for benchmarks) on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -409,6 +410,23 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;sim;plan'= {
+            cand -e 'The environment (EC2 capacity from its `capacity:`, Fargate AZs from its subnets)'
+            cand --env 'The environment (EC2 capacity from its `capacity:`, Fargate AZs from its subnets)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -451,11 +469,14 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;sim;help'= {
             cand run 'Place a scenario''s tasks and play its timeline'
+            cand plan 'Place the workspace''s services in an environment, as a deploy would'
             cand fargate 'Check a Fargate task size and price it'
             cand gen 'Generate a large scenario (for benchmarks) on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;sim;help;run'= {
+        }
+        &'tug;sim;help;plan'= {
         }
         &'tug;sim;help;fargate'= {
         }
@@ -511,10 +532,13 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;help;sim'= {
             cand run 'Place a scenario''s tasks and play its timeline'
+            cand plan 'Place the workspace''s services in an environment, as a deploy would'
             cand fargate 'Check a Fargate task size and price it'
             cand gen 'Generate a large scenario (for benchmarks) on stdout'
         }
         &'tug;help;sim;run'= {
+        }
+        &'tug;help;sim;plan'= {
         }
         &'tug;help;sim;fargate'= {
         }

@@ -245,19 +245,20 @@ complete -c tug -n "__fish_tug_using_subcommand completions" -s v -l verbose -d 
 complete -c tug -n "__fish_tug_using_subcommand completions" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "fargate" -d 'Check a Fargate task size and price it'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
-complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run fargate gen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -f -a "fargate" -d 'Check a Fargate task size and price it'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l seed -d 'Seed for the random choices (default: the scenario\'s `seed`, else 0)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -269,6 +270,16 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s e -l env -d 'The environment (EC2 capacity from its `capacity:`, Fargate AZs from its subnets)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l cpu -d 'Task CPU units (256, 512, 1024, 2048, 4096, 8192, 16384)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l memory -d 'Task memory in MiB' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l platform -d 'linux/x86_64, linux/arm64 or windows/x86_64' -r
@@ -295,6 +306,7 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "fargate" -d 'Check a Fargate task size and price it'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -315,5 +327,6 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "init" -d 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "fargate" -d 'Check a Fargate task size and price it'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'

@@ -12,6 +12,7 @@ pub mod diag;
 pub mod error;
 pub mod init;
 pub mod manifest;
+pub mod plan;
 pub mod render;
 pub mod sim;
 pub mod ui;

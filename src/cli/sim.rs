@@ -47,6 +47,8 @@ pub enum SimCommand {
     /// Place a scenario's tasks and play its timeline
     #[command(after_long_help = RUN_HELP)]
     Run(RunArgs),
+    /// Place the workspace's services in an environment, as a deploy would
+    Plan(PlanArgs),
     /// Check a Fargate task size and price it
     Fargate(FargateArgs),
     /// Generate a large scenario (for benchmarks) on stdout
@@ -64,6 +66,13 @@ pub struct RunArgs {
     /// Use the plain reference placer (scans every instance for every task)
     #[arg(long)]
     pub reference: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The environment (EC2 capacity from its `capacity:`, Fargate AZs from its subnets)
+    #[arg(short = 'e', long = "env", value_name = "ENV")]
+    pub env: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +108,7 @@ impl SimArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         match self.command {
             SimCommand::Run(args) => run(args, ctx),
+            SimCommand::Plan(args) => plan(args, ctx),
             SimCommand::Fargate(args) => fargate_cmd(args, ctx),
             SimCommand::Gen(args) => gen(args, ctx),
         }
@@ -169,6 +179,27 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
         ctx.printer.out(&human(&report, loaded.warnings.len()))?;
     }
     Ok(code)
+}
+
+fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
+    let ws = crate::workspace::Workspace::require(&ctx.cwd)?;
+    let envs: Vec<String> = ws.environments().into_iter().map(|(n, _)| n).collect();
+    let env = crate::cli::svc::pick(args.env.as_deref(), &envs, "environment", "-e ENV")?;
+    let outcome = crate::plan::environment(&ws, &env, &ctx.cwd)?;
+    let Some(report) = outcome.report else {
+        return Err(Error::Diagnostics(outcome.diagnostics));
+    };
+    for d in outcome.diagnostics.iter().filter(|d| !d.is_error()) {
+        ctx.printer.diagnostic(d);
+    }
+    if ctx.global.json {
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
+        ctx.printer.out(&text)?;
+    } else {
+        ctx.printer.out(&human(&report, 0))?;
+    }
+    Ok(if report.ok() { EXIT_OK } else { EXIT_FAILURE })
 }
 
 /// The readable summary: totals, a line per group, rollouts, scaling, warnings, and the

@@ -110,6 +110,16 @@ impl ValidateArgs {
             };
             diagnostics.extend(check_one(&loaded, &app, self.env.as_deref(), &ws_envs));
         }
+        // The simulator places every environment's tasks, as a deploy would.
+        if let (Some(ws), true) = (&workspace, self.paths.is_empty()) {
+            let envs: Vec<String> = match &self.env {
+                Some(e) if !ws_envs.is_empty() => vec![e.clone()],
+                _ => ws_envs.clone(),
+            };
+            for env in envs {
+                diagnostics.extend(crate::plan::environment(ws, &env, &ctx.cwd)?.diagnostics);
+            }
+        }
         Ok(Report {
             files: files.len(),
             diagnostics: manifest::dedup(diagnostics),

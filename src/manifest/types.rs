@@ -117,10 +117,26 @@ pub struct Workload {
     pub retries: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<String>,
+    /// tug: where tasks go on the environment's EC2 capacity (`capacity:` in the
+    /// environment manifest): ECS placement strategies and constraints. Workloads without
+    /// it run on Fargate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement: Option<WorkloadPlacement>,
     /// Per-environment overrides of any field above; merged before anything else reads them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Map<Any>>")]
     pub environments: Option<Map<Any>>,
+}
+
+/// `placement: {strategy: [{type, field}], constraints: [{type, expression}]}`; the
+/// entries are read by the simulator's scenario reader, which checks them in full.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadPlacement {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<Vec<Any>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraints: Option<Vec<Any>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

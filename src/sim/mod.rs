@@ -11,6 +11,7 @@ pub mod fargate;
 pub mod gen;
 pub mod model;
 pub mod place;
+pub mod plan;
 pub mod query;
 pub mod reference;
 pub mod report;

@@ -1634,6 +1634,36 @@ fn expression_span(node: &Node, text: &str, column: usize) -> Span {
     }
 }
 
+/// A workload manifest's `placement: {strategy, constraints}` (EC2 capacity), read with
+/// the same rules and located errors as a scenario file's service.
+pub fn placement(
+    src: &Arc<SourceFile>,
+    node: &Node,
+) -> (Vec<Strategy>, Vec<Constraint>, Vec<Diagnostic>) {
+    let mut r = Reader {
+        src,
+        diags: Vec::new(),
+        precedence: Precedence::default(),
+    };
+    let entries = r.map(node, "`placement`", &["strategy", "constraints"]);
+    let mut strategy = Strategy::service_default();
+    let mut constraints = Vec::new();
+    for e in entries {
+        match e.key.as_str() {
+            "strategy" => strategy = r.strategy(&e.value),
+            "constraints" => {
+                constraints = r
+                    .constraints(&e.value)
+                    .into_iter()
+                    .map(|(c, _)| c)
+                    .collect()
+            }
+            _ => {}
+        }
+    }
+    (strategy, constraints, r.diags)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

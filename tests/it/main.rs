@@ -6,6 +6,7 @@ mod completions;
 mod init;
 mod manifest;
 mod package;
+mod plan;
 mod prompt;
 mod render;
 mod sim;

@@ -1,0 +1,136 @@
+//! Builds a scenario from an environment and the workloads deployed to it: EC2 capacity
+//! from the environment's `capacity:` groups, one service per workload (Fargate, or EC2
+//! when the workload has `placement:`). Pure: the caller reads the manifests.
+
+use std::collections::BTreeSet;
+
+use crate::manifest::types::{Count, Environment, Range, Workload, WorkloadType};
+use crate::manifest::validate::{parse_range, platform};
+
+use super::catalog;
+use super::model::*;
+
+/// A workload and, for EC2 placement, its strategies and constraints.
+pub struct Planned<'a> {
+    pub workload: &'a Workload,
+    pub placement: Option<(Vec<Strategy>, Vec<Constraint>)>,
+}
+
+/// Why a scenario could not be built (an unknown instance type, EC2 placement without
+/// capacity): the message and the workload or capacity group it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanError {
+    pub workload: Option<String>,
+    pub message: String,
+    pub help: String,
+}
+
+/// The AZs an environment's subnets are in; two stand-ins when the manifest names none.
+pub fn environment_azs(env: &Environment) -> Vec<String> {
+    let subnets = env
+        .network
+        .as_ref()
+        .and_then(|n| n.vpc.as_ref())
+        .and_then(|v| v.subnets.as_ref());
+    let azs: BTreeSet<String> = subnets
+        .into_iter()
+        .flat_map(|s| s.public.iter().flatten().chain(s.private.iter().flatten()))
+        .filter_map(|s| s.az.clone())
+        .collect();
+    if azs.is_empty() {
+        vec!["az-1".into(), "az-2".into()]
+    } else {
+        azs.into_iter().collect()
+    }
+}
+
+/// The number of tasks a workload starts with.
+pub fn desired_count(w: &Workload) -> u32 {
+    match &w.count {
+        None => 1,
+        Some(Count::Value(n)) => *n,
+        Some(Count::Advanced(c)) => match (&c.range, c.spot) {
+            (_, Some(spot)) => spot,
+            (Some(Range::Text(t)), _) => parse_range(t).map_or(1, |(min, _)| min),
+            (Some(Range::Args(a)), _) => a.min,
+            (None, None) => 1,
+        },
+    }
+}
+
+pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario, Vec<PlanError>> {
+    let mut errors = Vec::new();
+    let azs = environment_azs(env);
+    let mut sc = Scenario::default();
+    for (g, group) in env.capacity.iter().flatten().enumerate() {
+        let Some(t) = catalog::find(&group.instance_type) else {
+            let help = catalog::suggest(&group.instance_type)
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| "use an EC2 instance type such as m5.large".into());
+            errors.push(PlanError {
+                workload: None,
+                message: format!(
+                    "capacity[{g}]: unknown instance type `{}`",
+                    group.instance_type
+                ),
+                help,
+            });
+            continue;
+        };
+        let group_azs = group.azs.clone().unwrap_or_else(|| azs.clone());
+        for i in 0..group.count.unwrap_or(1) {
+            let az = &group_azs[i as usize % group_azs.len().max(1)];
+            let id = format!("{}-{}", t.name, sc.instances.len() + 1);
+            let mut inst = Instance::of_type(&id, t, az);
+            for (k, v) in group.attributes.iter().flatten() {
+                inst.set_attribute(k, v);
+            }
+            sc.instances.push(inst);
+        }
+    }
+    for p in workloads {
+        let w = p.workload;
+        if w.kind == WorkloadType::ScheduledJob {
+            continue;
+        }
+        let (os, arch) = platform(w.platform.as_ref())
+            .unwrap_or((super::fargate::Os::Linux, super::fargate::Arch::X86_64));
+        let mut td = TaskDef::new(&w.name, w.cpu.unwrap_or(256), w.memory.unwrap_or(512));
+        td.os = os;
+        td.arch = arch;
+        td.ephemeral_gib = w.storage.as_ref().and_then(|s| s.ephemeral).unwrap_or(20);
+        let mut svc = Service::new(&w.name, sc.task_definitions.len(), desired_count(w));
+        match &p.placement {
+            Some((strategy, constraints)) => {
+                if sc.instances.is_empty() {
+                    errors.push(PlanError {
+                        workload: Some(w.name.clone()),
+                        message: format!(
+                            "`{}` has `placement` for EC2 capacity, but environment `{}` has no `capacity`",
+                            w.name, env.name
+                        ),
+                        help: "add `capacity: [{type: m5.large, count: 2}]` to the environment manifest, or remove `placement` to run on Fargate".into(),
+                    });
+                }
+                svc.strategy = strategy.clone();
+                svc.constraints = constraints.clone();
+            }
+            None => {
+                td.requires = LaunchType::Fargate;
+                svc.launch_type = LaunchType::Fargate;
+                svc.azs = azs.clone();
+            }
+        }
+        if w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) == Some("recreate") {
+            svc.deployment.minimum_healthy_percent = 0;
+            svc.deployment.maximum_percent = 100;
+        }
+        sc.task_definitions.push(td);
+        sc.services.push(svc);
+    }
+    if errors.is_empty() {
+        Ok(sc)
+    } else {
+        Err(errors)
+    }
+}
