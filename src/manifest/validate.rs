@@ -1092,10 +1092,6 @@ pub fn apply_defaults(w: &mut Workload, kind: WorkloadType) {
 const UNIMPLEMENTED: &[(&str, &str)] = &[
     ("publish", "SNS topics are not created yet"),
     (
-        "subscribe",
-        "SQS queues and subscriptions are not created yet",
-    ),
-    (
         "logging",
         "FireLens log routing is not set up yet; logs go to CloudWatch Logs",
     ),

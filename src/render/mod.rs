@@ -8,7 +8,11 @@
 
 mod duration;
 mod env;
+mod job;
+mod messaging;
+mod schedule;
 mod service;
+mod task;
 
 use std::sync::OnceLock;
 
@@ -16,6 +20,7 @@ use serde_json::{json, Value};
 
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
+pub use schedule::schedule_expression;
 pub use service::{rule_priority, service};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
@@ -31,8 +36,6 @@ pub struct Rendered {
 /// Why a manifest could not be rendered. Each message says what to do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("{kind} rendering is not supported yet (workload `{name}`); tug can deploy Load Balanced Web Services and Backend Services for now")]
-    Unsupported { kind: &'static str, name: String },
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
     #[error("internal template error: {0}; this is a bug in tug, please report it")]
@@ -64,6 +67,14 @@ pub fn stack_name(app: &str, env: &str, workload: Option<&str>) -> String {
 /// The export name of an environment stack output: `tug-<app>-<env>-<output>`.
 pub fn export_name(app: &str, env: &str, output: &str) -> String {
     format!("tug-{app}-{env}-{output}")
+}
+
+/// The export of the ARN of topic `topic` that service `service` publishes (`publish.topics`):
+/// `tug-<app>-<env>-<service>-<topic>Topic`, or `...-<topic>FifoTopic` for a FIFO topic.
+/// A Worker Service subscribing to the topic (`subscribe.topics`) imports it.
+pub fn topic_export_name(app: &str, env: &str, service: &str, topic: &str, fifo: bool) -> String {
+    let fifo = if fifo { "Fifo" } else { "" };
+    format!("tug-{app}-{env}-{service}-{topic}{fifo}Topic")
 }
 
 /// The CloudWatch Logs group of a workload: `/tug/<app>/<env>/<workload>`.
@@ -107,6 +118,11 @@ pub(crate) fn tags(app: &str, env: &str, workload: Option<&str>) -> Value {
 
 const ENV_TEMPLATE: &str = "cfn/env.yml.j2";
 const SERVICE_TEMPLATE: &str = "cfn/service.yml.j2";
+const JOB_TEMPLATE: &str = "cfn/job.yml.j2";
+/// Around the service or job template (this minijinja has no `include`): the template's
+/// head and the task definition with what it uses, then the outputs every workload has.
+const TASK_TEMPLATE: &str = "cfn/task.yml.j2";
+const TASK_OUTPUTS_TEMPLATE: &str = "cfn/task-outputs.yml.j2";
 
 /// The template environment, built on first use so that commands that render nothing
 /// (`tug --version`) don't pay for parsing templates.
@@ -122,11 +138,20 @@ fn templates() -> &'static minijinja::Environment<'static> {
         // themselves, so identifiers and intrinsic functions stay readable.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         // The templates are part of the binary; a syntax error in them fails the unit tests.
-        let sources: [(&str, &str); 2] = [
+        let sources: [(&str, &str); 5] = [
             (ENV_TEMPLATE, include_str!("../../templates/cfn/env.yml.j2")),
             (
                 SERVICE_TEMPLATE,
                 include_str!("../../templates/cfn/service.yml.j2"),
+            ),
+            (JOB_TEMPLATE, include_str!("../../templates/cfn/job.yml.j2")),
+            (
+                TASK_TEMPLATE,
+                include_str!("../../templates/cfn/task.yml.j2"),
+            ),
+            (
+                TASK_OUTPUTS_TEMPLATE,
+                include_str!("../../templates/cfn/task-outputs.yml.j2"),
             ),
         ];
         for (name, source) in sources {
@@ -135,6 +160,28 @@ fn templates() -> &'static minijinja::Environment<'static> {
             let _ = env.add_template(name, source);
         }
         env
+    })
+}
+
+/// A workload stack: `template` rendered with `ctx`, deployed with the main container's
+/// `image` and the workload's tags.
+pub(crate) fn workload_stack<S: serde::Serialize>(
+    template: &str,
+    ctx: &S,
+    app: &str,
+    env: &str,
+    workload: &str,
+    image: &str,
+) -> Result<Rendered, RenderError> {
+    Ok(Rendered {
+        template: [TASK_TEMPLATE, template, TASK_OUTPUTS_TEMPLATE]
+            .iter()
+            .map(|t| render_template(t, ctx))
+            .collect::<Result<String, _>>()?,
+        parameters: json!({
+            "Parameters": { "ContainerImage": image, "DeploymentToken": "" },
+            "Tags": tags(app, env, Some(workload)),
+        }),
     })
 }
 
@@ -162,7 +209,13 @@ mod tests {
 
     #[test]
     fn templates_parse() {
-        for name in [ENV_TEMPLATE, SERVICE_TEMPLATE] {
+        for name in [
+            ENV_TEMPLATE,
+            SERVICE_TEMPLATE,
+            JOB_TEMPLATE,
+            TASK_TEMPLATE,
+            TASK_OUTPUTS_TEMPLATE,
+        ] {
             assert!(templates().get_template(name).is_ok(), "{name}");
         }
     }

@@ -164,16 +164,12 @@ fn user_values_cannot_break_the_yaml() {
 
 #[test]
 fn unsupported_and_invalid_manifests_say_what_to_do() {
-    let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\n";
-    let e = service("shop", "test", &workload(w), "img").expect_err("workers");
-    assert!(
-        e.to_string()
-            .contains("Worker Service rendering is not supported yet"),
-        "{e}"
-    );
-    let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '@daily'}\n";
-    let e = service("shop", "test", &workload(j), "img").expect_err("jobs");
-    assert!(e.to_string().contains("not supported yet"));
+    let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '0 0 1 * MON'}\n";
+    let e = service("shop", "test", &workload(j), "img").expect_err("dom and dow");
+    assert!(e.to_string().starts_with("on.schedule: "), "{e}");
+    let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {queue: {delay: 20m}}\n";
+    let e = service("shop", "test", &workload(w), "img").expect_err("delay");
+    assert!(e.to_string().contains("subscribe.queue.delay"), "{e}");
     let e = service(
         "shop",
         "test",
@@ -254,4 +250,67 @@ fn rendering_a_service_is_fast() {
     let each = start.elapsed() / n;
     eprintln!("render::service: {each:?} per service");
     assert!(each < std::time::Duration::from_millis(5), "{each:?}");
+}
+
+#[test]
+fn scheduled_job_runs_its_task_from_a_state_machine() {
+    let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '0 12 * * MON'}\nretries: 3\ntimeout: 1h30m\nnetwork: {vpc: {placement: private}}\n";
+    let t = svc(j);
+    let v = parse(&t);
+    let r = &v["Resources"];
+    assert!(r.get("Service").is_none());
+    assert_eq!(
+        r["Schedule"]["Properties"]["ScheduleExpression"].as_str(),
+        Some("cron(0 12 ? * MON *)")
+    );
+    assert!(t.contains("\\\"MaxAttempts\\\":3"), "{t}");
+    assert!(t.contains("\\\"TimeoutSeconds\\\":5400"), "{t}");
+    assert!(t.contains("\\\"AssignPublicIp\\\":\\\"DISABLED\\\""));
+    assert!(t.contains("tug-shop-test-PrivateSubnets"));
+    assert!(t.contains("states:::ecs:runTask.sync"));
+    // No retries, no timeout: neither key.
+    let t = svc("name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '@daily'}\n");
+    assert!(!t.contains("MaxAttempts") && !t.contains("TimeoutSeconds"));
+    assert!(t.contains("ScheduleExpression: \"rate(1 day)\""));
+}
+
+#[test]
+fn worker_queues_topics_and_permissions() {
+    let w = "name: worker\ntype: Worker Service\nimage: {build: Dockerfile}\npublish: {topics: [{name: done}]}\nsubscribe:\n  queue: {retention: 96h, timeout: 30s, dead_letter: {tries: 3}, fifo: {content_based_deduplication: true}}\n  topics:\n    - {name: orders, service: api, filter_policy: {kind: [big]}}\n    - {name: refunds, service: api, queue: true}\n";
+    let t = svc(w);
+    let v = parse(&t);
+    let r = &v["Resources"];
+    let q = &r["EventsQueue"]["Properties"];
+    assert_eq!(q["MessageRetentionPeriod"].as_u64(), Some(345600));
+    assert_eq!(q["VisibilityTimeout"].as_u64(), Some(30));
+    assert_eq!(q["FifoQueue"].as_bool(), Some(true));
+    assert_eq!(q["RedrivePolicy"]["maxReceiveCount"].as_u64(), Some(3));
+    assert!(r.get("DeadLetterQueue").is_some());
+    assert!(r.get("ApiRefundsEventsQueue").is_some());
+    // The FIFO queue reads the FIFO export; the per-topic standard queue the standard one.
+    assert!(t.contains("!ImportValue \"tug-shop-test-api-ordersFifoTopic\""));
+    assert!(t.contains("!ImportValue \"tug-shop-test-api-refundsTopic\""));
+    assert!(t.contains("FilterPolicy: {\"kind\":[\"big\"]}"));
+    assert_eq!(
+        v["Outputs"]["DoneTopic"]["Export"]["Name"].as_str(),
+        Some("tug-shop-test-worker-doneTopic")
+    );
+    for name in [
+        "TUG_QUEUE_URI",
+        "COPILOT_QUEUE_URI",
+        "TUG_SNS_TOPIC_ARNS",
+        "COPILOT_SNS_TOPIC_ARNS",
+        "TUG_TOPIC_QUEUE_URIS",
+    ] {
+        assert!(t.contains(&format!("Name: \"{name}\"")), "{name}");
+    }
+    // The task role: publish to its own topic, receive from its own queues, nothing else.
+    let role = serde_yaml_ng::to_string(&r["TaskRole"]).expect("yaml");
+    assert!(role.contains("sns:Publish") && role.contains("sqs:ReceiveMessage"));
+    assert!(!role.contains("'*'") && !role.contains("sqs:*"), "{role}");
+    assert!(r.get("Service").is_some() && r.get("TargetGroup").is_none());
+
+    let twice = "name: worker\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {topics: [{name: a, service: b}, {name: a, service: b}]}\n";
+    let e = service("shop", "test", &workload(twice), "img").expect_err("twice");
+    assert!(e.to_string().contains("subscribed to twice"), "{e}");
 }

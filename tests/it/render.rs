@@ -1,12 +1,12 @@
-//! CloudFormation rendering: every Load Balanced Web Service / Backend Service fixture and
-//! every environment fixture renders, the templates pass cfn-lint with zero errors, and a
-//! few are pinned as insta snapshots.
+//! CloudFormation rendering: every workload fixture (Load Balanced Web, Backend and Worker
+//! Services, Scheduled Jobs) and every environment fixture renders, the templates pass
+//! cfn-lint with zero errors, and a few are pinned as insta snapshots.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use tug::manifest::types::{Environment, HttpOrBool, Workload, WorkloadType};
-use tug::render::{self, RenderError};
+use tug::render;
 use tug::yaml::{self, Node, Value};
 
 use crate::common;
@@ -78,7 +78,8 @@ fn is_service(w: &Workload) -> bool {
     )
 }
 
-fn all_service_cases() -> Vec<(String, String, Workload)> {
+/// Every workload fixture, each environment it overrides a case.
+fn all_workload_cases() -> Vec<(String, String, Workload)> {
     fixture_names(|n| !n.starts_with("manifest-environment-"))
         .iter()
         .filter(|n| {
@@ -86,6 +87,13 @@ fn all_service_cases() -> Vec<(String, String, Workload)> {
             !n.contains("rdws") && !n.contains("static-site")
         })
         .flat_map(|n| workloads(n))
+        .collect()
+}
+
+/// The Load Balanced Web Services and Backend Services: what shapes an environment.
+fn all_service_cases() -> Vec<(String, String, Workload)> {
+    all_workload_cases()
+        .into_iter()
         .filter(|(_, _, w)| is_service(w))
         .collect()
 }
@@ -177,7 +185,7 @@ fn render_env_cases() -> Vec<(String, String)> {
 
 fn render_service_cases() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (case, env, w) in all_service_cases() {
+    for (case, env, w) in all_workload_cases() {
         let nlb_only = matches!(w.http, Some(HttpOrBool::Enabled(false)));
         match render::service(APP, &env, &w, &image_for(&w)) {
             Ok(r) if !nlb_only => out.push((format!("svc-{case}"), r.template)),
@@ -191,16 +199,89 @@ fn render_service_cases() -> Vec<(String, String)> {
 }
 
 #[test]
-fn workers_and_jobs_are_not_supported_yet() {
+fn workers_and_jobs_render() {
+    let cases = render_service_cases();
     for name in fixture_names(|n| n.contains("worker") || n.contains("job")) {
-        for (case, env, w) in workloads(&name) {
-            let err = render::service(APP, &env, &w, "img").expect_err(&case);
-            assert!(
-                matches!(err, RenderError::Unsupported { .. }),
-                "{case}: {err}"
-            );
-            assert!(err.to_string().contains("not supported yet"), "{err}");
+        for (case, _, w) in workloads(&name) {
+            let (_, t) = cases
+                .iter()
+                .find(|(c, _)| *c == format!("svc-{case}"))
+                .unwrap_or_else(|| panic!("{case} did not render"));
+            assert!(t.contains("Type: AWS::ECS::TaskDefinition"), "{case}");
+            match w.kind {
+                WorkloadType::ScheduledJob => {
+                    assert!(
+                        t.contains("Type: AWS::StepFunctions::StateMachine"),
+                        "{case}"
+                    );
+                    assert!(t.contains("ecs:runTask.sync"), "{case}");
+                    assert!(t.contains("ScheduleExpression:"), "{case}");
+                    assert!(!t.contains("AWS::ECS::Service"), "{case}");
+                }
+                _ => {
+                    assert!(t.contains("Type: AWS::ECS::Service"), "{case}");
+                    assert!(t.contains("EventsQueue:"), "{case}");
+                    assert!(t.contains("Name: \"TUG_QUEUE_URI\""), "{case}");
+                    assert!(t.contains("Name: \"COPILOT_QUEUE_URI\""), "{case}");
+                    assert!(!t.contains("TargetGroup"), "{case}");
+                }
+            }
         }
+    }
+}
+
+/// Every form of `on.schedule` the manifest spec names.
+#[test]
+fn schedules_become_eventbridge_expressions() {
+    for (schedule, expected) in [
+        ("@hourly", "rate(1 hour)"),
+        ("@daily", "rate(1 day)"),
+        ("@weekly", "rate(7 days)"),
+        ("@monthly", "cron(0 0 1 * ? *)"),
+        ("@yearly", "cron(0 0 1 1 ? *)"),
+        ("@annually", "cron(0 0 1 1 ? *)"),
+        ("@midnight", "cron(0 0 * * ? *)"),
+        ("@every 5h", "rate(5 hours)"),
+        ("@every 1h30m", "rate(90 minutes)"),
+        ("@every 90m", "rate(90 minutes)"),
+        ("@every 1m", "rate(1 minute)"),
+        ("@every 1h", "rate(1 hour)"),
+        ("@every 48h", "rate(2 days)"),
+        ("@every 24h", "rate(1 day)"),
+        ("rate(5 minutes)", "rate(5 minutes)"),
+        ("rate(1 hour)", "rate(1 hour)"),
+        ("cron(0 12 * * ? *)", "cron(0 12 * * ? *)"),
+        ("0 */2 * * *", "cron(0 0/2 * * ? *)"),
+        ("0 12 * * MON", "cron(0 12 ? * MON *)"),
+        ("30 6 1 * *", "cron(30 6 1 * ? *)"),
+        ("*/15 * * * *", "cron(0/15 * * * ? *)"),
+        ("0 9 * * 1-5", "cron(0 9 ? * 2-6 *)"),
+        ("0 9 * * 0", "cron(0 9 ? * 1 *)"),
+        ("0 9 * * 7", "cron(0 9 ? * 1 *)"),
+        ("0 9 * * 5-7", "cron(0 9 ? * 1,6-7 *)"),
+        ("0 0 * * SUN,WED", "cron(0 0 ? * SUN,WED *)"),
+        ("  @daily ", "rate(1 day)"),
+    ] {
+        assert_eq!(
+            render::schedule_expression(schedule).as_deref().ok(),
+            Some(expected),
+            "{schedule}"
+        );
+    }
+    for (bad, why) in [
+        ("@every 90s", "whole minutes"),
+        ("@every 30s", "whole minutes"),
+        ("@sometimes", "unknown shortcut"),
+        (
+            "0 12 1 * MON",
+            "both a day of the month and a day of the week",
+        ),
+        ("0 12 * *", "5 fields"),
+        ("0 12 * * 8", "not a day of the week"),
+    ] {
+        let e = render::schedule_expression(bad).expect_err(bad).to_string();
+        assert!(e.starts_with("on.schedule: "), "{e}");
+        assert!(e.contains(why), "{bad}: {e}");
     }
 }
 
@@ -220,6 +301,8 @@ fn snapshots() {
         "svc-stack-backend-http-full-config-manifest",
         "svc-stack-backend-https-path-alias-manifest",
         "svc-stack-svc-grpc-manifest",
+        "svc-stack-job-manifest.test",
+        "svc-stack-worker-manifest.test",
     ] {
         let template = envs
             .iter()
@@ -241,7 +324,7 @@ fn cfn_lint_accepts_every_template() {
         std::fs::write(&path, template).expect("writing a template");
         files.push(path);
     }
-    assert!(files.len() >= 20, "only {} templates rendered", files.len());
+    assert!(files.len() >= 35, "only {} templates rendered", files.len());
     lint(&files);
 }
 

@@ -1,0 +1,519 @@
+//! What every workload stack shares: the task definition (main container, sidecars,
+//! variables, secrets, health checks, platform), its roles and log group, where its tasks run
+//! (subnets, public IP, security groups), and its messaging (published SNS topics, the
+//! Worker Service's SQS queues). `templates/cfn/task.yml.j2` lays these out; the service and
+//! job templates include it.
+
+use serde::Serialize;
+
+use super::messaging::{self, Messaging};
+use super::{export_name, log_group_name, parse_seconds, RenderError};
+use crate::manifest::types::{
+    ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
+    StringOrFromCfn, SubnetSelector, Variable, Workload,
+};
+
+/// Defaults the loader applies too; repeated here so a partial manifest still renders.
+const DEFAULT_CPU: u32 = 256;
+const DEFAULT_MEMORY: u32 = 512;
+const DEFAULT_LOG_RETENTION: u32 = 30;
+/// CloudWatch Logs accepts only these retention periods (days).
+const LOG_RETENTION_DAYS: [u32; 22] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+/// The parts of a workload stack that services and jobs share (see the module docs).
+#[derive(Serialize)]
+pub(super) struct Task {
+    pub(super) app: String,
+    pub(super) env: String,
+    pub(super) name: String,
+    pub(super) kind: &'static str,
+    pub(super) family: String,
+    pub(super) log_group: String,
+    pub(super) log_retention: u32,
+    pub(super) cpu: String,
+    pub(super) memory: String,
+    pub(super) os_family: String,
+    pub(super) cpu_architecture: String,
+    pub(super) ephemeral: Option<u32>,
+    /// The main container first, then the sidecars.
+    pub(super) containers: Vec<Container>,
+    pub(super) exec: bool,
+    pub(super) ssm_resources: Vec<String>,
+    pub(super) secretsmanager_resources: Vec<String>,
+    pub(super) assign_public_ip: bool,
+    /// YAML fragment: `!Split [",", !ImportValue "..."]` or a JSON list of ids.
+    pub(super) subnets: String,
+    /// YAML fragments, one per security group.
+    pub(super) security_groups: Vec<String>,
+    /// YAML fragment.
+    pub(super) cluster: String,
+    #[serde(flatten)]
+    pub(super) messaging: Messaging,
+}
+
+/// Builds the [`Task`] of workload `w` in environment `env_name`.
+pub(super) fn task(app: &str, env_name: &str, w: &Workload) -> Result<Task, RenderError> {
+    let exp = |output: &str| export_name(app, env_name, output);
+    let family = super::stack_name(app, env_name, Some(&w.name));
+    let messaging = messaging::messaging(app, env_name, &family, w)?;
+    let mut ssm = Vec::new();
+    let mut sm = Vec::new();
+    let mut environment = environment(app, env_name, &w.name, w.variables.as_ref(), true);
+    for (name, value) in messaging.environment() {
+        environment.retain(|(n, _)| *n != name);
+        environment.push((name, value));
+    }
+    let main = Container {
+        name: w.name.clone(),
+        image: "!Ref ContainerImage".into(),
+        essential: true,
+        ports: w
+            .image
+            .as_ref()
+            .and_then(|i| i.port)
+            .map(|p| Port {
+                port: p,
+                protocol: "tcp".into(),
+            })
+            .into_iter()
+            .collect(),
+        environment,
+        secrets: secrets(w.secrets.as_ref(), "secrets", &mut ssm, &mut sm)?,
+        entrypoint: w.entrypoint.as_ref().map(|e| e.to_list()),
+        command: w.command.as_ref().map(|c| c.to_list()),
+        healthcheck: w
+            .image
+            .as_ref()
+            .and_then(|i| i.healthcheck.as_ref())
+            .map(|h| healthcheck(h, "image.healthcheck"))
+            .transpose()?,
+        depends_on: depends_on(w.image.as_ref().and_then(|i| i.depends_on.as_ref())),
+        readonly_fs: w.storage.as_ref().and_then(|s| s.readonly_fs),
+        credentials: w.image.as_ref().and_then(|i| i.credentials.clone()),
+    };
+    if let Some(c) = &main.credentials {
+        sm.push(lit(c));
+    }
+    let mut containers = vec![main];
+    for (name, sc) in w.sidecars.iter().flatten() {
+        containers.push(sidecar(app, env_name, name, sc, &mut ssm, &mut sm)?);
+    }
+
+    let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+    let public = || {
+        (
+            format!("!Split [\",\", {}]", import(&exp("PublicSubnets"))),
+            true,
+        )
+    };
+    let (subnets, assign_public_ip) = match wvpc.and_then(|v| v.placement.as_ref()) {
+        None => public(),
+        Some(Placement::Kind(k)) if k == "public" => public(),
+        Some(Placement::Kind(k)) if k == "private" => (
+            format!("!Split [\",\", {}]", import(&exp("PrivateSubnets"))),
+            false,
+        ),
+        Some(Placement::Kind(k)) => {
+            return Err(RenderError::invalid(
+                "network.vpc.placement",
+                format!("`{k}` is not a placement; use `public`, `private` or `subnets: [ids]`"),
+            ))
+        }
+        Some(Placement::Subnets(s)) => match &s.subnets {
+            SubnetSelector::Ids(ids) => (serde_json::Value::from(ids.clone()).to_string(), false),
+            SubnetSelector::Tags(_) => {
+                return Err(RenderError::invalid(
+                    "network.vpc.placement.subnets.from_tags",
+                    "selecting subnets by tags is not supported yet; list the subnet ids instead",
+                ))
+            }
+        },
+    };
+    let mut security_groups = Vec::new();
+    let (groups, deny_default) = match wvpc.and_then(|v| v.security_groups.as_ref()) {
+        None => (Vec::new(), false),
+        Some(SecurityGroups::List(l)) => (l.clone(), false),
+        Some(SecurityGroups::Args(a)) => (
+            a.groups.clone().unwrap_or_default(),
+            a.deny_default.unwrap_or(false),
+        ),
+    };
+    if !deny_default {
+        security_groups.push(import(&exp("EnvironmentSecurityGroup")));
+    }
+    for g in &groups {
+        security_groups.push(match g {
+            StringOrFromCfn::String(s) => lit(s),
+            StringOrFromCfn::FromCfn(f) => import(&f.from_cfn),
+        });
+    }
+    if security_groups.is_empty() {
+        return Err(RenderError::invalid(
+            "network.vpc.security_groups.deny_default",
+            "the tasks would have no security group; list `groups` or drop `deny_default`",
+        ));
+    }
+
+    let (os_family, cpu_architecture) = platform(w.platform.as_ref())?;
+    let ephemeral = w
+        .storage
+        .as_ref()
+        .and_then(|s| s.ephemeral)
+        .filter(|e| *e > 20);
+    let log_retention = match w.logging.as_ref().and_then(|l| l.retention) {
+        None => DEFAULT_LOG_RETENTION,
+        Some(days) => LOG_RETENTION_DAYS
+            .iter()
+            .copied()
+            .find(|d| *d >= days)
+            .unwrap_or(3653),
+    };
+    unique(&mut ssm);
+    unique(&mut sm);
+    Ok(Task {
+        app: app.into(),
+        env: env_name.into(),
+        name: w.name.clone(),
+        kind: w.kind.name(),
+        family,
+        log_group: log_group_name(app, env_name, &w.name),
+        log_retention,
+        cpu: w.cpu.unwrap_or(DEFAULT_CPU).to_string(),
+        memory: w.memory.unwrap_or(DEFAULT_MEMORY).to_string(),
+        os_family,
+        cpu_architecture,
+        ephemeral,
+        containers,
+        exec: w.exec.as_ref().is_some_and(|e| e.enabled()),
+        ssm_resources: ssm,
+        secretsmanager_resources: sm,
+        assign_public_ip,
+        subnets,
+        security_groups,
+        cluster: import(&exp("ClusterName")),
+        messaging,
+    })
+}
+
+#[derive(Serialize)]
+pub(super) struct Container {
+    pub(super) name: String,
+    /// YAML fragment.
+    pub(super) image: String,
+    pub(super) essential: bool,
+    pub(super) ports: Vec<Port>,
+    /// (name, YAML fragment)
+    pub(super) environment: Vec<(String, String)>,
+    /// (name, YAML fragment)
+    pub(super) secrets: Vec<(String, String)>,
+    pub(super) entrypoint: Option<Vec<String>>,
+    pub(super) command: Option<Vec<String>>,
+    pub(super) healthcheck: Option<Healthcheck>,
+    pub(super) depends_on: Vec<(String, String)>,
+    pub(super) readonly_fs: Option<bool>,
+    pub(super) credentials: Option<String>,
+}
+
+#[derive(Serialize, PartialEq)]
+pub(super) struct Port {
+    pub(super) port: u16,
+    pub(super) protocol: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct Healthcheck {
+    command: Vec<String>,
+    interval: u64,
+    retries: u32,
+    timeout: u64,
+    start_period: u64,
+}
+
+/// Drops repeated entries, keeping the first of each (and so the order).
+pub(super) fn unique(items: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|i| seen.insert(i.clone()));
+}
+
+pub(super) fn lit(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}
+
+pub(super) fn import(name: &str) -> String {
+    format!("!ImportValue {}", lit(name))
+}
+
+pub(super) fn arn_join(parts: &[&str]) -> String {
+    // !Join keeps user text out of !Sub's `${}` syntax.
+    let mut items = vec!["\"arn:\"".to_string(), "!Ref AWS::Partition".to_string()];
+    for p in parts {
+        items.push(match *p {
+            "$REGION" => "!Ref AWS::Region".to_string(),
+            "$ACCOUNT" => "!Ref AWS::AccountId".to_string(),
+            other => lit(other),
+        });
+    }
+    format!("!Join [\"\", [{}]]", items.join(", "))
+}
+
+pub(super) fn environment(
+    app: &str,
+    env: &str,
+    name: &str,
+    vars: Option<&Map<Variable>>,
+    main: bool,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if main {
+        for (k, v) in [
+            ("TUG_APPLICATION_NAME", app),
+            ("TUG_ENVIRONMENT_NAME", env),
+            ("TUG_SERVICE_NAME", name),
+            ("COPILOT_APPLICATION_NAME", app),
+            ("COPILOT_ENVIRONMENT_NAME", env),
+            ("COPILOT_SERVICE_NAME", name),
+        ] {
+            out.push((k.to_string(), lit(v)));
+        }
+        out.push((
+            "TUG_DEPLOYMENT_TOKEN".to_string(),
+            "!Ref DeploymentToken".to_string(),
+        ));
+    }
+    for (k, v) in vars.into_iter().flatten() {
+        out.retain(|(name, _)| name != k);
+        let value = match v {
+            Variable::String(s) => lit(s),
+            Variable::Number(n) => lit(&n.to_string()),
+            Variable::Bool(b) => lit(&b.to_string()),
+            Variable::FromCfn(f) => import(&f.from_cfn),
+        };
+        out.push((k.clone(), value));
+    }
+    out
+}
+
+pub(super) fn secrets(
+    secrets: Option<&Map<Secret>>,
+    field: &str,
+    ssm: &mut Vec<String>,
+    sm: &mut Vec<String>,
+) -> Result<Vec<(String, String)>, RenderError> {
+    let mut out = Vec::new();
+    for (k, s) in secrets.into_iter().flatten() {
+        let value = match s {
+            Secret::Ssm(v) if v.starts_with("arn:") => {
+                let parts: Vec<&str> = v.split(':').collect();
+                match parts.get(2) {
+                    Some(&"secretsmanager") => sm.push(lit(&parts[..parts.len().min(7)].join(":"))),
+                    Some(&"ssm") => ssm.push(lit(v)),
+                    _ => {
+                        return Err(RenderError::invalid(
+                            format!("{field}.{k}"),
+                            "an ARN secret must be an SSM parameter or a Secrets Manager secret",
+                        ))
+                    }
+                }
+                lit(v)
+            }
+            Secret::Ssm(v) => {
+                ssm.push(arn_join(&[
+                    ":ssm:",
+                    "$REGION",
+                    ":",
+                    "$ACCOUNT",
+                    ":parameter/",
+                    v.trim_start_matches('/'),
+                ]));
+                lit(v)
+            }
+            Secret::SecretsManager(s) if s.secretsmanager.starts_with("arn:") => {
+                let v = &s.secretsmanager;
+                let parts: Vec<&str> = v.split(':').collect();
+                sm.push(lit(&parts[..parts.len().min(7)].join(":")));
+                lit(v)
+            }
+            Secret::SecretsManager(s) => {
+                let v = &s.secretsmanager;
+                let base = v.split(':').next().unwrap_or(v);
+                sm.push(arn_join(&[
+                    ":secretsmanager:",
+                    "$REGION",
+                    ":",
+                    "$ACCOUNT",
+                    ":secret:",
+                    &format!("{base}-??????"),
+                ]));
+                arn_join(&[
+                    ":secretsmanager:",
+                    "$REGION",
+                    ":",
+                    "$ACCOUNT",
+                    ":secret:",
+                    v,
+                ])
+            }
+            Secret::FromCfn(f) => {
+                // The export may name a parameter or a secret: allow reading it as either.
+                ssm.push(import(&f.from_cfn));
+                sm.push(import(&f.from_cfn));
+                import(&f.from_cfn)
+            }
+        };
+        out.push((k.clone(), value));
+    }
+    Ok(out)
+}
+
+/// A duration field in whole seconds, `default` when it is not set.
+pub(super) fn seconds_or(
+    v: Option<&String>,
+    field: &str,
+    default: u64,
+) -> Result<u64, RenderError> {
+    match v {
+        None => Ok(default),
+        Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
+            RenderError::invalid(
+                field,
+                format!("`{t}` is not a duration; write it like `10s` or `1m30s`"),
+            )
+        }),
+    }
+}
+
+pub(super) fn healthcheck(
+    h: &ContainerHealthcheck,
+    field: &str,
+) -> Result<Healthcheck, RenderError> {
+    let secs = |v: &Option<String>, name: &str, default: u64| {
+        seconds_or(v.as_ref(), &format!("{field}.{name}"), default)
+    };
+    let command = match &h.command {
+        Some(crate::manifest::types::StringOrList::List(l)) => l.clone(),
+        Some(crate::manifest::types::StringOrList::String(s)) => {
+            vec!["CMD-SHELL".to_string(), s.clone()]
+        }
+        None => {
+            return Err(RenderError::invalid(
+                format!("{field}.command"),
+                "a container health check needs `command`",
+            ))
+        }
+    };
+    Ok(Healthcheck {
+        command,
+        interval: secs(&h.interval, "interval", 10)?,
+        retries: h.retries.unwrap_or(2),
+        timeout: secs(&h.timeout, "timeout", 5)?,
+        start_period: secs(&h.start_period, "start_period", 0)?,
+    })
+}
+
+pub(super) fn depends_on(d: Option<&Map<String>>) -> Vec<(String, String)> {
+    d.into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.to_ascii_uppercase()))
+        .collect()
+}
+
+pub(super) fn sidecar(
+    app: &str,
+    env: &str,
+    name: &str,
+    sc: &Sidecar,
+    ssm: &mut Vec<String>,
+    sm: &mut Vec<String>,
+) -> Result<Container, RenderError> {
+    let field = format!("sidecars.{name}");
+    let image = match &sc.image {
+        Some(SidecarImage::Location(l)) => l.clone(),
+        Some(SidecarImage::Args(i)) => match &i.location {
+            Some(l) => l.clone(),
+            None => {
+                return Err(RenderError::invalid(
+                    format!("{field}.image"),
+                    "building sidecar images is not supported yet; give `image.location`",
+                ))
+            }
+        },
+        None => {
+            return Err(RenderError::invalid(
+                format!("{field}.image"),
+                "a sidecar needs an image",
+            ))
+        }
+    };
+    let ports = match &sc.port {
+        None => Vec::new(),
+        Some(p) => match p.parse() {
+            Some((port, protocol)) => vec![Port { port, protocol }],
+            None => {
+                return Err(RenderError::invalid(
+                    format!("{field}.port"),
+                    "write the port as `8080` or `8080/tcp`",
+                ))
+            }
+        },
+    };
+    if let Some(c) = &sc.credentials_parameter {
+        sm.push(lit(c));
+    }
+    Ok(Container {
+        name: name.to_string(),
+        image: lit(&image),
+        essential: sc.essential.unwrap_or(true),
+        ports,
+        environment: environment(app, env, name, sc.variables.as_ref(), false),
+        secrets: secrets(sc.secrets.as_ref(), &format!("{field}.secrets"), ssm, sm)?,
+        entrypoint: sc.entrypoint.as_ref().map(|e| e.to_list()),
+        command: sc.command.as_ref().map(|c| c.to_list()),
+        healthcheck: sc
+            .healthcheck
+            .as_ref()
+            .map(|h| healthcheck(h, &format!("{field}.healthcheck")))
+            .transpose()?,
+        depends_on: depends_on(sc.depends_on.as_ref()),
+        readonly_fs: None,
+        credentials: sc.credentials_parameter.clone(),
+    })
+}
+
+pub(super) fn platform(p: Option<&Platform>) -> Result<(String, String), RenderError> {
+    let (os, arch) = match p {
+        None => ("linux".to_string(), "x86_64".to_string()),
+        Some(Platform::String(s)) => match s.split_once('/') {
+            Some((os, arch)) => (os.to_ascii_lowercase(), arch.to_ascii_lowercase()),
+            None => (s.to_ascii_lowercase(), "x86_64".into()),
+        },
+        Some(Platform::Args(a)) => (
+            a.osfamily.to_ascii_lowercase(),
+            a.architecture.to_ascii_lowercase(),
+        ),
+    };
+    let arch = match arch.as_str() {
+        "x86_64" | "amd64" => "X86_64",
+        "arm64" | "arm" => "ARM64",
+        other => {
+            return Err(RenderError::invalid(
+                "platform",
+                format!("architecture `{other}` is not supported; use x86_64 or arm64"),
+            ))
+        }
+    };
+    let os = match os.as_str() {
+        "linux" => "LINUX".to_string(),
+        "windows" => "WINDOWS_SERVER_2019_CORE".to_string(),
+        o if o.starts_with("windows_server_") => o.to_ascii_uppercase(),
+        other => {
+            return Err(RenderError::invalid(
+                "platform",
+                format!("operating system `{other}` is not supported; use linux or windows"),
+            ))
+        }
+    };
+    Ok((os, arch.to_string()))
+}
