@@ -1090,7 +1090,6 @@ pub fn apply_defaults(w: &mut Workload, kind: WorkloadType) {
 
 /// Fields that are read and checked but that tug does not act on yet: one warning each.
 const UNIMPLEMENTED: &[(&str, &str)] = &[
-    ("publish", "SNS topics are not created yet"),
     (
         "logging",
         "FireLens log routing is not set up yet; logs go to CloudWatch Logs",

@@ -52,8 +52,8 @@ const ENV: &str = "name: test\ntype: Environment\n";
 const API: &str = "name: api\ntype: Backend Service\nimage:\n  location: nginx\n";
 const WEB: &str =
     "name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\n";
-/// Valid, with one `not-implemented` warning (`publish`).
-const WARNS: &str = "name: api\ntype: Backend Service\nimage:\n  location: nginx\npublish:\n  topics:\n    - name: orders\n";
+/// Valid, with one `not-implemented` warning (`observability`).
+const WARNS: &str = "name: api\ntype: Backend Service\nimage:\n  location: nginx\nobservability:\n  tracing: awsxray\n";
 /// Invalid: a Fargate size error.
 const BAD: &str =
     "name: api\ntype: Backend Service\nimage:\n  location: nginx\ncpu: 256\nmemory: 4096\n";
@@ -326,7 +326,7 @@ fn json_output_is_exactly_one_document() {
         ("tug/environments/test/manifest.yml", ENV),
         ("tug/api/manifest.yml", BAD),
         ("tug/web/manifest.yml", WEB),
-        ("tug/job/manifest.yml", "name: job\ntype: Backend Service\nimage:\n  location: nginx\npublish:\n  topics: [{name: t}]\n"),
+        ("tug/job/manifest.yml", "name: job\ntype: Backend Service\nimage:\n  location: nginx\nobservability:\n  tracing: awsxray\n"),
     ]);
     // Invalid workspace: still one document, and people-talk stays off stdout.
     let out = common::tug()
@@ -450,7 +450,7 @@ fn quiet_hides_warnings_but_not_errors() {
         .unwrap();
     assert_eq!(code(&loud), 0);
     assert!(
-        stderr(&loud).contains("`publish` is read but not acted on"),
+        stderr(&loud).contains("`observability` is read but not acted on"),
         "{}",
         stderr(&loud)
     );
