@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod plan;
 pub mod render;
 pub mod sim;
+pub mod templates;
 pub mod ui;
 pub mod workspace;
 pub mod yaml;

@@ -85,11 +85,6 @@ pub fn describe(kind: WorkloadType) -> &'static str {
 fn templates() -> &'static minijinja::Environment<'static> {
     static ENV: OnceLock<minijinja::Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let mut env = minijinja::Environment::new();
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.set_keep_trailing_newline(true);
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         let sources = [
             (
                 "lb-web-service",
@@ -113,13 +108,7 @@ fn templates() -> &'static minijinja::Environment<'static> {
             ),
             ("image", include_str!("../../templates/manifest/image.j2")),
         ];
-        for (name, source) in sources {
-            // The templates are part of the binary; a syntax error fails every test.
-            if let Err(e) = env.add_template(name, source) {
-                panic!("templates/manifest/{name}: {e}");
-            }
-        }
-        env
+        crate::templates::environment(&sources)
     })
 }
 

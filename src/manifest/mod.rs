@@ -328,20 +328,8 @@ pub fn workload(loaded: &Loaded, opts: &Options<'_>) -> (Option<Effective>, Vec<
     diags.extend(issues.into_iter().map(issue));
     let schema_errors = diags.iter().any(Diagnostic::is_error);
 
-    let mut workload: Workload = match serde_json::from_value(json) {
-        Ok(w) => w,
-        Err(e) => {
-            if !schema_errors {
-                diags.push(
-                    Diagnostic::error(
-                        "invalid-manifest",
-                        format!("the manifest cannot be read: {e}"),
-                    )
-                    .in_file(src),
-                );
-            }
-            return (None, dedup(diags));
-        }
+    let Some(mut workload) = typed::<Workload>(json, src, schema_errors, &mut diags) else {
+        return (None, dedup(diags));
     };
     let kind = workload.kind;
     diags.extend(validate::workload(&workload, &tree, src, opts.env));
@@ -369,20 +357,8 @@ pub fn environment(loaded: &Loaded) -> (Option<Environment>, Vec<Diagnostic>) {
         })
         .collect();
     let schema_errors = !diags.is_empty();
-    let env: Environment = match serde_json::from_value(json) {
-        Ok(env) => env,
-        Err(e) => {
-            if !schema_errors {
-                diags.push(
-                    Diagnostic::error(
-                        "invalid-manifest",
-                        format!("the manifest cannot be read: {e}"),
-                    )
-                    .in_file(src),
-                );
-            }
-            return (None, dedup(diags));
-        }
+    let Some(env) = typed::<Environment>(json, src, schema_errors, &mut diags) else {
+        return (None, dedup(diags));
     };
     diags.extend(validate::environment(&env, &loaded.root, src));
     diags.extend(validate::unimplemented_env_fields(&loaded.root, src));
@@ -440,6 +416,31 @@ pub fn unsupported_folders(manifest_path: &Path, display_base: &Path) -> Vec<Dia
         }
     }
     out
+}
+
+/// Deserialises the checked JSON. A failure the schema check already reported is not
+/// reported twice.
+fn typed<T: serde::de::DeserializeOwned>(
+    json: serde_json::Value,
+    src: &Arc<SourceFile>,
+    schema_errors: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match serde_json::from_value(json) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            if !schema_errors {
+                diags.push(
+                    Diagnostic::error(
+                        "invalid-manifest",
+                        format!("the manifest cannot be read: {e}"),
+                    )
+                    .in_file(src),
+                );
+            }
+            None
+        }
+    }
 }
 
 /// Drops repeats (the same problem found through several environments), keeping order.

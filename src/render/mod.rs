@@ -129,14 +129,6 @@ const TASK_OUTPUTS_TEMPLATE: &str = "cfn/task-outputs.yml.j2";
 fn templates() -> &'static minijinja::Environment<'static> {
     static ENV: OnceLock<minijinja::Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let mut env = minijinja::Environment::new();
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.set_keep_trailing_newline(true);
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        // `.yml.j2` would auto-escape as JSON; the templates quote each value with `tojson`
-        // themselves, so identifiers and intrinsic functions stay readable.
-        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         // The templates are part of the binary; a syntax error in them fails the unit tests.
         let sources: [(&str, &str); 5] = [
             (ENV_TEMPLATE, include_str!("../../templates/cfn/env.yml.j2")),
@@ -154,12 +146,7 @@ fn templates() -> &'static minijinja::Environment<'static> {
                 include_str!("../../templates/cfn/task-outputs.yml.j2"),
             ),
         ];
-        for (name, source) in sources {
-            // A template that fails to parse is missing from the environment, so rendering
-            // reports "template not found" instead of panicking; `templates_parse` catches it.
-            let _ = env.add_template(name, source);
-        }
-        env
+        crate::templates::environment(&sources)
     })
 }
 
