@@ -151,6 +151,17 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
         return Err(Error::user(format!("{} already exists", path.display()))
             .with_help("pass --force to overwrite it"));
     }
+    write_via_temp(path, contents, true)
+}
+
+/// Writes a file tug generates (a rendered template), replacing the old one: a temporary
+/// file renamed over it, so a reader never sees half a file. Not synced to disk: the file
+/// can be generated again.
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<()> {
+    write_via_temp(path, contents, false)
+}
+
+fn write_via_temp(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
@@ -162,7 +173,9 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(contents)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::manifest::types::WorkloadType;
 use crate::manifest::{self, Effective, Kind, Options};
 use crate::render;
-use crate::workspace::{display_path, write_atomic, Workspace};
+use crate::workspace::{display_path, write_output, Workspace};
 
 #[derive(Debug, Subcommand)]
 pub enum SvcCommand {
@@ -183,8 +183,8 @@ pub fn write_package(
     let params = dir.join(format!("{stack}.params.json"));
     let params_text = serde_json::to_string_pretty(&rendered.parameters)
         .map_err(|e| Error::user(format!("cannot write the parameters: {e}")))?;
-    write_atomic(&template, rendered.template.as_bytes(), true)?;
-    write_atomic(&params, format!("{params_text}\n").as_bytes(), true)?;
+    write_output(&template, rendered.template.as_bytes())?;
+    write_output(&params, format!("{params_text}\n").as_bytes())?;
     if ctx.global.json {
         ctx.printer.json(&serde_json::json!({
             "stack": stack,
