@@ -10,6 +10,7 @@ use clap::Parser;
 pub mod cli;
 pub mod diag;
 pub mod error;
+pub mod image;
 pub mod init;
 pub mod manifest;
 pub mod plan;

@@ -1,6 +1,7 @@
 //! The only code that draws. A [`Printer`] is chosen once from the global flags and hands
 //! out stdout (data) and stderr (people-talk); nothing else decides about colour or quiet.
 
+pub mod engine_output;
 pub mod prompt;
 
 use std::io::{self, IsTerminal, Write};

@@ -3,10 +3,12 @@
 mod cli;
 mod common;
 mod completions;
+mod image;
 mod init;
 mod manifest;
 mod package;
 mod plan;
 mod prompt;
+mod registry;
 mod render;
 mod sim;
