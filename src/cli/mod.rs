@@ -8,9 +8,12 @@ use clap::{Args, Parser, Subcommand};
 use crate::error::{Error, Result};
 use crate::ui::Printer;
 
+pub mod app;
 pub mod completions;
+pub mod deploy;
 pub mod env;
 pub mod svc;
+pub mod svc_aws;
 pub mod validate;
 
 #[derive(Debug, Parser)]
@@ -60,12 +63,17 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Check manifests: syntax, fields, Fargate sizes and every Copilot rule
     Validate(validate::ValidateArgs),
-    /// Services: show the effective manifest, render CloudFormation
+    /// Applications: list, show and delete what is deployed
     #[command(subcommand)]
-    Svc(svc::SvcCommand),
-    /// Environments: render CloudFormation
+    App(app::AppCommand),
+    /// Environments: deploy, list, show, delete, render CloudFormation
     #[command(subcommand)]
     Env(env::EnvCommand),
+    /// Services: deploy, list, show, status, logs, delete, render CloudFormation
+    #[command(subcommand)]
+    Svc(svc::SvcCommand),
+    /// Deploy an environment, then every workload in it, in parallel
+    Deploy(deploy::DeployAllArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -109,6 +117,8 @@ impl Command {
             Command::Validate(args) => args.run(ctx),
             Command::Svc(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),
+            Command::App(cmd) => cmd.run(ctx),
+            Command::Deploy(args) => args.run(ctx),
             Command::Completions(args) => args.run(ctx),
         }
     }

@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
+pub use crate::cli::svc_aws::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::manifest::{self, Effective, Kind, Options};
@@ -10,8 +11,18 @@ use crate::workspace::{display_path, write_atomic, Workspace};
 
 #[derive(Debug, Subcommand)]
 pub enum SvcCommand {
-    /// Show a service as it applies to an environment
+    /// Deploy a service to an environment through a change set, and follow the rollout
+    Deploy(DeployArgs),
+    /// List the services deployed for this application
+    Ls(LsArgs),
+    /// Show where a service is deployed (or, with --manifest, its effective manifest)
     Show(ShowArgs),
+    /// Delete a service from one environment, or from every one it is deployed in
+    Delete(DeleteArgs),
+    /// Show a deployed service: deployments, tasks, target health, stopped tasks, alarms
+    Status(StatusArgs),
+    /// Print a service's logs, merged across its tasks in time order
+    Logs(LogsArgs),
     /// Write the CloudFormation template and parameters a deploy of the service would send
     Package(PackageArgs),
 }
@@ -20,6 +31,11 @@ impl SvcCommand {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         match self {
             SvcCommand::Show(args) => args.run(ctx),
+            SvcCommand::Deploy(args) => args.run(ctx),
+            SvcCommand::Ls(args) => args.run(ctx),
+            SvcCommand::Delete(args) => args.run(ctx),
+            SvcCommand::Status(args) => args.run(ctx),
+            SvcCommand::Logs(args) => args.run(ctx),
             SvcCommand::Package(args) => args.run(ctx),
         }
     }
@@ -42,12 +58,15 @@ pub struct ShowArgs {
     #[command(flatten)]
     pub target: Target,
     /// Print the effective manifest: overrides merged, variables filled in, defaults applied
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub manifest: bool,
 }
 
 impl ShowArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
+        if !self.manifest {
+            return crate::cli::svc_aws::show(ctx, &self.target);
+        }
         let (_, _, effective) = self.target.load(ctx)?;
         if ctx.global.json {
             let value = serde_json::to_value(&effective.workload)

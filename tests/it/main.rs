@@ -3,6 +3,8 @@
 mod cli;
 mod common;
 mod completions;
+mod deploy;
 mod manifest;
+mod moto;
 mod package;
 mod render;
