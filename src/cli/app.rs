@@ -10,7 +10,6 @@ use crate::aws::{self, Aws};
 use crate::cli::deploy::{connect, parse_timeout, until_interrupted};
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::manifest::schema::did_you_mean;
 use crate::render::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
 use crate::workspace::Workspace;
 
@@ -64,7 +63,7 @@ async fn app_stacks(aws: &Aws, app: &str) -> Result<Vec<StackInfo>> {
         return Ok(stacks);
     }
     let names: Vec<&str> = apps.keys().map(String::as_str).collect();
-    let help = match did_you_mean(app, &names) {
+    let help = match crate::cli::deploy::suggest(app, &names) {
         Some(s) => format!("did you mean `-n {s}`?"),
         None if names.is_empty() => "nothing is deployed yet; start with `tug env deploy`".into(),
         None => format!("deployed: {}", names.join(", ")),

@@ -228,7 +228,7 @@ pub async fn deployed_env(aws: &Aws, app: &str, env: &str) -> Result<stack::Stac
     }
     let known = deployed_envs(aws, app).await?;
     let names: Vec<&str> = known.iter().map(String::as_str).collect();
-    let help = match crate::manifest::schema::did_you_mean(env, &names) {
+    let help = match suggest(env, &names) {
         Some(s) => format!("did you mean `-e {s}`?"),
         None if names.is_empty() => {
             format!("application {app} has no environment deployed; run `tug env deploy -n {env}`")
@@ -440,6 +440,20 @@ impl DeployAllArgs {
             Ok(if failed > 0 { 1 } else { 0 })
         }))
     }
+}
+
+/// The known name closest to `word`: similar by Jaro-Winkler (as for manifest fields), or
+/// within a small edit distance (`wbe` for `web`).
+pub fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    crate::manifest::schema::did_you_mean(word, known).or_else(|| {
+        let limit = (word.chars().count() / 3).max(1);
+        known
+            .iter()
+            .map(|k| (*k, strsim::osa_distance(word, k)))
+            .filter(|(_, d)| *d <= limit)
+            .min_by_key(|(_, d)| *d)
+            .map(|(k, _)| k)
+    })
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ use crate::cli::deploy::{
 use crate::cli::svc::{pick, Target};
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::manifest::schema::did_you_mean;
 use crate::render;
 use crate::workspace::Workspace;
 
@@ -92,7 +91,7 @@ async fn deployed_service(
         .filter_map(|s| s.tag(render::TAG_WORKLOAD).map(str::to_string))
         .collect();
     let names: Vec<&str> = deployed.iter().map(String::as_str).collect();
-    let help = match did_you_mean(name, &names) {
+    let help = match crate::cli::deploy::suggest(name, &names) {
         Some(s) => format!("did you mean `-n {s}`?"),
         None if names.is_empty() => format!(
             "nothing is deployed in {env}; deploy it with `tug svc deploy -n {name} -e {env}`"
@@ -198,7 +197,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
                 .filter_map(|s| s.tag(render::TAG_WORKLOAD))
                 .collect();
             known.dedup();
-            let help = match did_you_mean(&name, &known) {
+            let help = match crate::cli::deploy::suggest(&name, &known) {
                 Some(s) => format!("did you mean `-n {s}`?"),
                 None => format!("deploy it with `tug svc deploy -n {name}`"),
             };
@@ -516,7 +515,7 @@ impl LogsArgs {
             let mut help = format!("tasks with logs: {}", known.join(", "));
             if let Some(c) = &self.container {
                 let cs: Vec<&str> = containers.iter().map(String::as_str).collect();
-                if let Some(near) = did_you_mean(c, &cs) {
+                if let Some(near) = crate::cli::deploy::suggest(c, &cs) {
                     help = format!("did you mean `--container {near}`?");
                 }
             }

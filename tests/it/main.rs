@@ -8,3 +8,4 @@ mod manifest;
 mod moto;
 mod package;
 mod render;
+mod status;
