@@ -231,17 +231,19 @@ impl AwsError {
 /// timeouts.
 fn classify_transport(what: &str, chain: &str) -> AwsError {
     let lower = chain.to_ascii_lowercase();
-    let (message, help) = if lower.contains("credentials")
-        && (lower.contains("no providers")
-            || lower.contains("not loaded")
-            || lower.contains("failed to load")
-            || lower.contains("could not find"))
+    let (message, help) = if lower.contains("no credentials found")
+        || lower.contains("credentialsnotloaded")
+        || lower.contains("credentials")
+            && (lower.contains("no providers")
+                || lower.contains("not loaded")
+                || lower.contains("failed to load")
+                || lower.contains("could not find"))
     {
         (
             "no AWS credentials found".to_string(),
             "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile NAME, or run `aws sso login`".to_string(),
         )
-    } else if lower.contains("expired") {
+    } else if lower.contains("expired") && lower.contains("credentials") {
         (
             "the AWS credentials have expired".to_string(),
             "refresh your credentials (for SSO: `aws sso login`) and run tug again".to_string(),
@@ -265,10 +267,16 @@ fn classify_transport(what: &str, chain: &str) -> AwsError {
             "check your network and try again".to_string(),
         )
     } else {
-        let last = chain.rsplit(": ").next().unwrap_or(chain).to_string();
+        // The chain reads "dispatch failure: other: <what went wrong> (<debug dump>)".
+        let head = chain.split(" (").next().unwrap_or(chain);
+        let head = head.lines().next().unwrap_or(head);
+        let last = head
+            .trim_start_matches("dispatch failure: ")
+            .trim_start_matches("other: ")
+            .to_string();
         (
             format!("{what}: {last}"),
-            "run with -v for details".to_string(),
+            "check your AWS configuration (profile, credentials, AWS_ENDPOINT_URL)".to_string(),
         )
     };
     AwsError {

@@ -220,7 +220,10 @@ impl DeleteArgs {
             for group in [wls, envs] {
                 let deletes = group.iter().map(|s| {
                     let title = match s.tag(TAG_WORKLOAD) {
-                        Some(w) => format!("{w} in {}", s.tag(TAG_ENVIRONMENT).unwrap_or_default()),
+                        Some(w) => format!(
+                            "service {w} in {}",
+                            s.tag(TAG_ENVIRONMENT).unwrap_or_default()
+                        ),
                         None => {
                             format!("environment {}", s.tag(TAG_ENVIRONMENT).unwrap_or_default())
                         }

@@ -4,6 +4,8 @@ mod cli;
 mod common;
 mod completions;
 mod deploy;
+mod faults;
+mod manage;
 mod manifest;
 mod moto;
 mod package;
