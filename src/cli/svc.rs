@@ -156,7 +156,8 @@ pub fn write_package(
     Ok(())
 }
 
-/// Picks the one candidate when the flag is left out, or says which flag to pass.
+/// Picks the one candidate when the flag is left out; with several, asks on a terminal,
+/// or says which flag to pass.
 pub fn pick(given: Option<&str>, candidates: &[String], what: &str, flag: &str) -> Result<String> {
     if let Some(g) = given {
         return Ok(g.to_string());
@@ -164,8 +165,11 @@ pub fn pick(given: Option<&str>, candidates: &[String], what: &str, flag: &str) 
     match candidates {
         [only] => Ok(only.clone()),
         [] => Err(Error::user(format!("this workspace has no {what}"))),
-        many => Err(Error::usage(format!("which {what}? pass {flag}"))
-            .with_help(format!("this workspace has: {}", many.join(", ")))),
+        many => match crate::ui::select_on_terminal(&format!("Which {what}?"), many)? {
+            Some(choice) => Ok(choice),
+            None => Err(Error::usage(format!("which {what}? pass {flag}"))
+                .with_help(format!("this workspace has: {}", many.join(", ")))),
+        },
     }
 }
 

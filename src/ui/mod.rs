@@ -9,6 +9,26 @@ use crate::error::{Error, Result};
 pub mod progress;
 pub mod status;
 
+/// Asks to choose one of `items` when stdin and stderr are terminals; `None` when there is
+/// no terminal to ask on (the caller then names the flag).
+pub fn select_on_terminal(prompt: &str, items: &[String]) -> Result<Option<String>> {
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Ok(None);
+    }
+    let chosen = dialoguer::Select::new()
+        .with_prompt(prompt)
+        .items(items)
+        .default(0)
+        .interact_opt()
+        .map_err(|e| match e {
+            dialoguer::Error::IO(e) => Error::io("asking for a choice", e),
+        })?;
+    match chosen {
+        Some(i) => Ok(items.get(i).cloned()),
+        None => Err(Error::user("cancelled")),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Printer {
     pub json: bool,

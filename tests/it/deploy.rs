@@ -233,3 +233,37 @@ fn an_invalid_manifest_is_refused_before_any_aws_call() {
     assert!(err.contains("memory"), "{err}");
     assert!(!err.contains("cannot reach"), "no AWS call: {err}");
 }
+
+#[test]
+fn on_a_terminal_progress_is_drawn_live() {
+    let moto = moto!();
+    let ws = workspace("live");
+    // `script` runs tug on a pseudo-terminal.
+    let out = std::process::Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "{} env deploy -n test",
+            assert_cmd::cargo::cargo_bin("tug").display()
+        ))
+        .arg("/dev/null")
+        .current_dir(ws.path())
+        .env("NO_COLOR", "1")
+        .env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    // The block's header with its result, not the timestamped lines of CI logs.
+    assert!(text.contains("environment test"), "{text}");
+    assert!(text.contains("ok deployed (CREATE_COMPLETE)"), "{text}");
+    assert!(
+        !text.contains("Z environment test: creating a change set"),
+        "{text}"
+    );
+}

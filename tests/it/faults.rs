@@ -99,38 +99,60 @@ fn an_endpoint_refusing_connections_is_one_clear_line() {
 /// A proxy to `upstream` that answers the first `faults.len()` requests with the given
 /// (status, code) AWS error, then forwards. Returns its endpoint and a request counter.
 fn faulty_proxy(upstream: u16, faults: Vec<(u16, &'static str)>) -> (String, Arc<AtomicUsize>) {
+    proxy(upstream, faults, std::time::Duration::ZERO)
+}
+
+/// Like [`faulty_proxy`], and every request waits `delay` first (a slow round trip).
+pub fn proxy(
+    upstream: u16,
+    faults: Vec<(u16, &'static str)>,
+    delay: std::time::Duration,
+) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let count = Arc::new(AtomicUsize::new(0));
     let seen = count.clone();
     std::thread::spawn(move || {
         for conn in listener.incoming() {
-            let Ok(mut conn) = conn else { continue };
-            let n = seen.fetch_add(1, Ordering::SeqCst);
-            let Some(request) = read_request(&mut conn) else {
-                continue;
-            };
-            if let Some((status, code)) = faults.get(n) {
-                let body = format!(
-                    "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>injected by the test proxy</Message></Error><RequestId>1</RequestId></ErrorResponse>"
-                );
-                let _ = write!(
-                    conn,
-                    "HTTP/1.1 {status} Injected\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                continue;
-            }
-            let Ok(mut up) = TcpStream::connect(("127.0.0.1", upstream)) else {
-                continue;
-            };
-            let _ = up.write_all(&request);
-            let mut response = Vec::new();
-            let _ = up.read_to_end(&mut response);
-            let _ = conn.write_all(&response);
+            let Ok(conn) = conn else { continue };
+            let faults = faults.clone();
+            let seen = seen.clone();
+            std::thread::spawn(move || serve(conn, upstream, &faults, &seen, delay));
         }
     });
     (format!("http://127.0.0.1:{port}"), count)
+}
+
+fn serve(
+    mut conn: TcpStream,
+    upstream: u16,
+    faults: &[(u16, &'static str)],
+    seen: &AtomicUsize,
+    delay: std::time::Duration,
+) {
+    let Some(request) = read_request(&mut conn) else {
+        return;
+    };
+    std::thread::sleep(delay);
+    let n = seen.fetch_add(1, Ordering::SeqCst);
+    if let Some((status, code)) = faults.get(n) {
+        let body = format!(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>injected by the test proxy</Message></Error><RequestId>1</RequestId></ErrorResponse>"
+        );
+        let _ = write!(
+            conn,
+            "HTTP/1.1 {status} Injected\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        return;
+    }
+    let Ok(mut up) = TcpStream::connect(("127.0.0.1", upstream)) else {
+        return;
+    };
+    let _ = up.write_all(&request);
+    let mut response = Vec::new();
+    let _ = up.read_to_end(&mut response);
+    let _ = conn.write_all(&response);
 }
 
 /// One HTTP request, rewritten to `Connection: close` so the upstream closes after it.
@@ -206,4 +228,52 @@ fn an_expired_token_is_one_clear_line() {
     let err = one_clear_line(&out);
     assert!(err.contains("the AWS credentials have expired"), "{err}");
     assert!(err.contains("aws sso login"), "{err}");
+}
+
+#[test]
+fn ctrl_c_stops_watching_and_says_how_to_follow() {
+    let moto = moto!();
+    let ws = workspace("interrupt");
+    let out = moto
+        .tug()
+        .current_dir(ws.path())
+        .args(["env", "deploy", "-n", "test"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Slow answers keep the deploy going long enough to interrupt it.
+    let (endpoint, _) = proxy(moto.port, vec![], std::time::Duration::from_millis(400));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tug"))
+        .current_dir(ws.path())
+        .args(["svc", "deploy", "-n", "web", "-e", "test"])
+        .env("NO_COLOR", "1")
+        .env("AWS_ENDPOINT_URL", &endpoint)
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("stopped watching; the deployment goes on in AWS"),
+        "{err}"
+    );
+    assert!(err.contains("tug svc status -n web -e test"), "{err}");
 }
