@@ -468,4 +468,40 @@ mod tests {
         assert_eq!(parse_age("2d"), Some(172_800.0));
         assert_eq!(parse_age("soon"), None);
     }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("wbe", &["web", "api"]), Some("web"));
+        assert_eq!(suggest("tset", &["test", "prod"]), Some("test"));
+        assert_eq!(suggest("staging", &["test", "prod"]), None);
+    }
+
+    #[test]
+    fn tag_replaces_the_tag_of_image_location() {
+        let w: Workload = serde_json::from_value(serde_json::json!({
+            "name": "web", "type": "Backend Service",
+            "image": {"location": "registry:5000/team/web:1.0"},
+        }))
+        .unwrap();
+        assert_eq!(image_for(&w, None).unwrap(), "registry:5000/team/web:1.0");
+        assert_eq!(
+            image_for(&w, Some("2.0")).unwrap(),
+            "registry:5000/team/web:2.0"
+        );
+        let w: Workload = serde_json::from_value(serde_json::json!({
+            "name": "web", "type": "Backend Service",
+            "image": {"location": "nginx@sha256:abc"},
+        }))
+        .unwrap();
+        assert_eq!(image_for(&w, Some("1.27")).unwrap(), "nginx:1.27");
+        let w: Workload = serde_json::from_value(serde_json::json!({
+            "name": "web", "type": "Backend Service",
+            "image": {"build": "web/Dockerfile"},
+        }))
+        .unwrap();
+        assert!(image_for(&w, None)
+            .unwrap_err()
+            .to_string()
+            .contains("later version"));
+    }
 }
