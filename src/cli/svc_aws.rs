@@ -81,8 +81,13 @@ async fn deployed_service(
     env: &str,
     name: &str,
 ) -> Result<(StackInfo, StackInfo)> {
-    let env_stack = deployed_env(aws, app, env).await?;
-    if let Some(s) = stack::describe(aws, &render::stack_name(app, env, Some(name))).await? {
+    let svc_stack = render::stack_name(app, env, Some(name));
+    let (env_stack, svc) = tokio::join!(
+        deployed_env(aws, app, env),
+        stack::describe(aws, &svc_stack)
+    );
+    let env_stack = env_stack?;
+    if let Some(s) = svc? {
         return Ok((env_stack, s));
     }
     let deployed: Vec<String> = service_stacks(aws, app, Some(env))
