@@ -117,7 +117,7 @@ pub async fn run_job(
         block.changes(&plan.changes);
         if !flags.yes {
             let question = format!("Deploy these changes to {}?", job.request.stack);
-            let answer = printer.confirm(&question, "--yes");
+            let answer = block.suspend(|| printer.confirm(&question, "--yes"));
             if !matches!(answer, Ok(true)) {
                 let _ = stack::discard(aws, &plan).await;
                 answer?;

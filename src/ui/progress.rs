@@ -157,6 +157,14 @@ impl Block {
         }
     }
 
+    /// Runs `f` (a question) with the live drawing paused, so the prompt stays readable.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.multi {
+            Some(m) => m.suspend(f),
+            None => f(),
+        }
+    }
+
     /// The changes of a change set (`--diff`).
     pub fn changes(&self, changes: &[Change]) {
         if self.mode == Mode::Json {

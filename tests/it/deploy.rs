@@ -267,3 +267,61 @@ fn on_a_terminal_progress_is_drawn_live() {
         "{text}"
     );
 }
+
+/// Runs `tug ARGS` on a pseudo-terminal (`script`), typing `input` after a moment.
+fn on_pty(moto: &Moto, dir: &std::path::Path, args: &str, input: &str) -> (bool, String) {
+    let tug = assert_cmd::cargo::cargo_bin("tug");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "(sleep 2; printf '{input}') | script -qec '{} {args}' /dev/null",
+            tug.display()
+        ))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .unwrap();
+    (out.status.success(), stdout(&out))
+}
+
+#[test]
+fn diff_asks_on_a_terminal() {
+    let moto = moto!();
+    let ws = workspace("asks");
+    let dir = ws.path();
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    // No: nothing deployed.
+    let (_, text) = on_pty(&moto, dir, "svc deploy -n web -e test --diff", "n");
+    assert!(
+        text.contains("Deploy these changes to tug-asks-test-web?"),
+        "{text}"
+    );
+    assert!(text.contains("not deployed"), "{text}");
+    assert!(!stdout(&ok(moto.tug().current_dir(dir).args(["svc", "ls"]))).contains("web"));
+    // Yes: deployed.
+    let (success, text) = on_pty(&moto, dir, "svc deploy -n web -e test --diff", "y");
+    assert!(success, "{text}");
+    assert!(text.contains("deployed (CREATE_COMPLETE)"), "{text}");
+    // Several services and no -n: a choice on a terminal (Enter takes the first, api).
+    let (_, text) = on_pty(&moto, dir, "svc status -e test", "\\r");
+    assert!(text.contains("Which service?"), "{text}");
+    assert!(
+        text.contains("service api is not deployed in environment test"),
+        "{text}"
+    );
+    // Deletes ask too.
+    let (success, text) = on_pty(&moto, dir, "svc delete -n web -e test", "y");
+    assert!(success, "{text}");
+    assert!(text.contains("Delete service web"), "{text}");
+    assert!(!stdout(&ok(moto.tug().current_dir(dir).args(["svc", "ls"]))).contains("web"));
+}
