@@ -132,6 +132,11 @@ impl DeployArgs {
         let ws = Workspace::require(&ctx.cwd)?;
         let name = env_name(&ws, self.name.as_deref())?;
         let (rendered, _) = render_env(ctx, &ws, &name)?;
+        if self.flags.force {
+            ctx.printer.info(
+                "note: --force starts new ECS deployments of services; an environment has none, so it deploys as usual",
+            );
+        }
         let job = Job {
             title: format!("environment {name}"),
             request: Request::new(render::stack_name(&ws.app, &name, None), &rendered),
