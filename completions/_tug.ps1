@@ -35,11 +35,12 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up this repository: a workspace, a service from a Dockerfile, an environment')
-            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace; list, show and delete what is deployed')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule')
-            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, show the effective manifest, render CloudFormation')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
-            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, render CloudFormation')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
+            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment, then every workload in it, in parallel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -92,6 +93,9 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the workspace: tug/.workspace, naming the application')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the applications deployed in this account and Region')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an application''s environments and workloads')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an application: its workloads, then its environments, then its ECR repositories')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -115,12 +119,79 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tug;app;ls' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;app;show' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The application (default: the workspace''s)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The application (default: the workspace''s)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;app;delete' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The application (default: the workspace''s)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The application (default: the workspace''s)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching each stack after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tug;app;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the workspace: tug/.workspace, naming the application')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the applications deployed in this account and Region')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an application''s environments and workloads')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an application: its workloads, then its environments, then its ECR repositories')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tug;app;help;init' {
+            break
+        }
+        'tug;app;help;ls' {
+            break
+        }
+        'tug;app;help;show' {
+            break
+        }
+        'tug;app;help;delete' {
             break
         }
         'tug;app;help;help' {
@@ -142,115 +213,6 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'tug;svc' {
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a service as it applies to an environment')
-            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'tug;svc;init' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)')
-            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build the image from this Dockerfile')
-            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Run this existing image instead of building one')
-            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port the container listens on (default: the Dockerfile''s EXPOSE)')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
-            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'tug;svc;show' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
-            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Print the effective manifest: overrides merged, variables filled in, defaults applied')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'tug;svc;package' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
-            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Image tag for a service built from `image.build`')
-            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'tug;svc;help' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a service as it applies to an environment')
-            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'tug;svc;help;init' {
-            break
-        }
-        'tug;svc;help;show' {
-            break
-        }
-        'tug;svc;help;package' {
-            break
-        }
-        'tug;svc;help;help' {
             break
         }
         'tug;job' {
@@ -324,6 +286,10 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment: create or update its stack through a change set')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the environments deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a deployed environment: its stack, outputs and workloads')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a deployed environment (refused while workloads run in it)')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the environment would send')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -359,6 +325,86 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tug;env;deploy' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The environment (its folder under tug/environments/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The environment (its folder under tug/environments/)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long (the deploy goes on in AWS)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the change set (added, modified, removed resources; replacements) and ask before executing it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the --diff question (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the --diff question (needed without a terminal)')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as the change set starts executing')
+            [CompletionResult]::new('--no-rollback', '--no-rollback', [CompletionResultType]::ParameterName, 'Keep what a failed deploy created instead of rolling back, for debugging')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start a new ECS deployment of a service even when nothing changed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;env;ls' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;env;show' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;env;delete' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tug;env;package' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The environment (its folder under tug/environments/)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The environment (its folder under tug/environments/)')
@@ -380,6 +426,10 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;env;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment: create or update its stack through a change set')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the environments deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a deployed environment: its stack, outputs and workloads')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a deployed environment (refused while workloads run in it)')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the environment would send')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -387,10 +437,297 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         'tug;env;help;init' {
             break
         }
+        'tug;env;help;deploy' {
+            break
+        }
+        'tug;env;help;ls' {
+            break
+        }
+        'tug;env;help;show' {
+            break
+        }
+        'tug;env;help;delete' {
+            break
+        }
         'tug;env;help;package' {
             break
         }
         'tug;env;help;help' {
+            break
+        }
+        'tug;svc' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a service to an environment through a change set, and follow the rollout')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the services deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show where a service is deployed (or, with --manifest, its effective manifest)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service from one environment, or from every one it is deployed in')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a service''s logs, merged across its tasks in time order')
+            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;svc;init' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (default: the Dockerfile''s folder name)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)')
+            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build the image from this Dockerfile')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Run this existing image instead of building one')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port the container listens on (default: the Dockerfile''s EXPOSE)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;deploy' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Deploy `image.location` with this tag instead of the one it names')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long (the deploy goes on in AWS)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the change set (added, modified, removed resources; replacements) and ask before executing it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the --diff question (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the --diff question (needed without a terminal)')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as the change set starts executing')
+            [CompletionResult]::new('--no-rollback', '--no-rollback', [CompletionResultType]::ParameterName, 'Keep what a failed deploy created instead of rolling back, for debugging')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start a new ECS deployment of a service even when nothing changed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;ls' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only services in this environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only services in this environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;show' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Print the effective manifest: overrides merged, variables filled in, defaults applied')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;delete' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only from this environment (default: every environment it is deployed in)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only from this environment (default: every environment it is deployed in)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;status' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;logs' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only lines newer than this: 30s, 10m, 3h, 2d (default: the last day)')
+            [CompletionResult]::new('--start-time', '--start-time', [CompletionResultType]::ParameterName, 'Only lines at or after this time (RFC 3339: 2026-01-02T15:04:05Z)')
+            [CompletionResult]::new('--end-time', '--end-time', [CompletionResultType]::ParameterName, 'Only lines before this time (RFC 3339)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of the last lines to print')
+            [CompletionResult]::new('--tasks', '--tasks', [CompletionResultType]::ParameterName, 'Only these tasks (ids or their first characters, comma-separated)')
+            [CompletionResult]::new('--container', '--container', [CompletionResultType]::ParameterName, 'Only this container (default: every container)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new lines until Ctrl-C')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new lines until Ctrl-C')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;package' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Image tag for a service built from `image.build`')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a service to an environment through a change set, and follow the rollout')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the services deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show where a service is deployed (or, with --manifest, its effective manifest)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service from one environment, or from every one it is deployed in')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a service''s logs, merged across its tasks in time order')
+            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;svc;help;init' {
+            break
+        }
+        'tug;svc;help;deploy' {
+            break
+        }
+        'tug;svc;help;ls' {
+            break
+        }
+        'tug;svc;help;show' {
+            break
+        }
+        'tug;svc;help;delete' {
+            break
+        }
+        'tug;svc;help;status' {
+            break
+        }
+        'tug;svc;help;logs' {
+            break
+        }
+        'tug;svc;help;package' {
+            break
+        }
+        'tug;svc;help;help' {
+            break
+        }
+        'tug;deploy' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment to deploy, then every workload in it')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment to deploy, then every workload in it')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many workloads deploy at once')
+            [CompletionResult]::new('--max-parallel', '--max-parallel', [CompletionResultType]::ParameterName, 'How many workloads deploy at once')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching each stack after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as each change set starts executing')
+            [CompletionResult]::new('--no-rollback', '--no-rollback', [CompletionResultType]::ParameterName, 'Keep what a failed deploy created instead of rolling back')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start new ECS deployments even when nothing changed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tug;completions' {
@@ -530,11 +867,12 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up this repository: a workspace, a service from a Dockerfile, an environment')
-            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace; list, show and delete what is deployed')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule')
-            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, show the effective manifest, render CloudFormation')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
-            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, render CloudFormation')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
+            [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment, then every workload in it, in parallel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -545,27 +883,24 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;help;app' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the workspace: tug/.workspace, naming the application')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the applications deployed in this account and Region')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an application''s environments and workloads')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an application: its workloads, then its environments, then its ECR repositories')
             break
         }
         'tug;help;app;init' {
             break
         }
+        'tug;help;app;ls' {
+            break
+        }
+        'tug;help;app;show' {
+            break
+        }
+        'tug;help;app;delete' {
+            break
+        }
         'tug;help;validate' {
-            break
-        }
-        'tug;help;svc' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a service as it applies to an environment')
-            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
-            break
-        }
-        'tug;help;svc;init' {
-            break
-        }
-        'tug;help;svc;show' {
-            break
-        }
-        'tug;help;svc;package' {
             break
         }
         'tug;help;job' {
@@ -577,13 +912,67 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;help;env' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment: create or update its stack through a change set')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the environments deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a deployed environment: its stack, outputs and workloads')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a deployed environment (refused while workloads run in it)')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the environment would send')
             break
         }
         'tug;help;env;init' {
             break
         }
+        'tug;help;env;deploy' {
+            break
+        }
+        'tug;help;env;ls' {
+            break
+        }
+        'tug;help;env;show' {
+            break
+        }
+        'tug;help;env;delete' {
+            break
+        }
         'tug;help;env;package' {
+            break
+        }
+        'tug;help;svc' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a service to an environment through a change set, and follow the rollout')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the services deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show where a service is deployed (or, with --manifest, its effective manifest)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service from one environment, or from every one it is deployed in')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a service''s logs, merged across its tasks in time order')
+            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            break
+        }
+        'tug;help;svc;init' {
+            break
+        }
+        'tug;help;svc;deploy' {
+            break
+        }
+        'tug;help;svc;ls' {
+            break
+        }
+        'tug;help;svc;show' {
+            break
+        }
+        'tug;help;svc;delete' {
+            break
+        }
+        'tug;help;svc;status' {
+            break
+        }
+        'tug;help;svc;logs' {
+            break
+        }
+        'tug;help;svc;package' {
+            break
+        }
+        'tug;help;deploy' {
             break
         }
         'tug;help;completions' {

@@ -22,6 +22,9 @@ _tug() {
             tug,completions)
                 cmd="tug__subcmd__completions"
                 ;;
+            tug,deploy)
+                cmd="tug__subcmd__deploy"
+                ;;
             tug,env)
                 cmd="tug__subcmd__env"
                 ;;
@@ -43,11 +46,23 @@ _tug() {
             tug,validate)
                 cmd="tug__subcmd__validate"
                 ;;
+            tug__subcmd__app,delete)
+                cmd="tug__subcmd__app__subcmd__delete"
+                ;;
             tug__subcmd__app,help)
                 cmd="tug__subcmd__app__subcmd__help"
                 ;;
             tug__subcmd__app,init)
                 cmd="tug__subcmd__app__subcmd__init"
+                ;;
+            tug__subcmd__app,ls)
+                cmd="tug__subcmd__app__subcmd__ls"
+                ;;
+            tug__subcmd__app,show)
+                cmd="tug__subcmd__app__subcmd__show"
+                ;;
+            tug__subcmd__app__subcmd__help,delete)
+                cmd="tug__subcmd__app__subcmd__help__subcmd__delete"
                 ;;
             tug__subcmd__app__subcmd__help,help)
                 cmd="tug__subcmd__app__subcmd__help__subcmd__help"
@@ -55,14 +70,38 @@ _tug() {
             tug__subcmd__app__subcmd__help,init)
                 cmd="tug__subcmd__app__subcmd__help__subcmd__init"
                 ;;
+            tug__subcmd__app__subcmd__help,ls)
+                cmd="tug__subcmd__app__subcmd__help__subcmd__ls"
+                ;;
+            tug__subcmd__app__subcmd__help,show)
+                cmd="tug__subcmd__app__subcmd__help__subcmd__show"
+                ;;
+            tug__subcmd__env,delete)
+                cmd="tug__subcmd__env__subcmd__delete"
+                ;;
+            tug__subcmd__env,deploy)
+                cmd="tug__subcmd__env__subcmd__deploy"
+                ;;
             tug__subcmd__env,help)
                 cmd="tug__subcmd__env__subcmd__help"
                 ;;
             tug__subcmd__env,init)
                 cmd="tug__subcmd__env__subcmd__init"
                 ;;
+            tug__subcmd__env,ls)
+                cmd="tug__subcmd__env__subcmd__ls"
+                ;;
             tug__subcmd__env,package)
                 cmd="tug__subcmd__env__subcmd__package"
+                ;;
+            tug__subcmd__env,show)
+                cmd="tug__subcmd__env__subcmd__show"
+                ;;
+            tug__subcmd__env__subcmd__help,delete)
+                cmd="tug__subcmd__env__subcmd__help__subcmd__delete"
+                ;;
+            tug__subcmd__env__subcmd__help,deploy)
+                cmd="tug__subcmd__env__subcmd__help__subcmd__deploy"
                 ;;
             tug__subcmd__env__subcmd__help,help)
                 cmd="tug__subcmd__env__subcmd__help__subcmd__help"
@@ -70,14 +109,23 @@ _tug() {
             tug__subcmd__env__subcmd__help,init)
                 cmd="tug__subcmd__env__subcmd__help__subcmd__init"
                 ;;
+            tug__subcmd__env__subcmd__help,ls)
+                cmd="tug__subcmd__env__subcmd__help__subcmd__ls"
+                ;;
             tug__subcmd__env__subcmd__help,package)
                 cmd="tug__subcmd__env__subcmd__help__subcmd__package"
+                ;;
+            tug__subcmd__env__subcmd__help,show)
+                cmd="tug__subcmd__env__subcmd__help__subcmd__show"
                 ;;
             tug__subcmd__help,app)
                 cmd="tug__subcmd__help__subcmd__app"
                 ;;
             tug__subcmd__help,completions)
                 cmd="tug__subcmd__help__subcmd__completions"
+                ;;
+            tug__subcmd__help,deploy)
+                cmd="tug__subcmd__help__subcmd__deploy"
                 ;;
             tug__subcmd__help,env)
                 cmd="tug__subcmd__help__subcmd__env"
@@ -100,14 +148,35 @@ _tug() {
             tug__subcmd__help,validate)
                 cmd="tug__subcmd__help__subcmd__validate"
                 ;;
+            tug__subcmd__help__subcmd__app,delete)
+                cmd="tug__subcmd__help__subcmd__app__subcmd__delete"
+                ;;
             tug__subcmd__help__subcmd__app,init)
                 cmd="tug__subcmd__help__subcmd__app__subcmd__init"
+                ;;
+            tug__subcmd__help__subcmd__app,ls)
+                cmd="tug__subcmd__help__subcmd__app__subcmd__ls"
+                ;;
+            tug__subcmd__help__subcmd__app,show)
+                cmd="tug__subcmd__help__subcmd__app__subcmd__show"
+                ;;
+            tug__subcmd__help__subcmd__env,delete)
+                cmd="tug__subcmd__help__subcmd__env__subcmd__delete"
+                ;;
+            tug__subcmd__help__subcmd__env,deploy)
+                cmd="tug__subcmd__help__subcmd__env__subcmd__deploy"
                 ;;
             tug__subcmd__help__subcmd__env,init)
                 cmd="tug__subcmd__help__subcmd__env__subcmd__init"
                 ;;
+            tug__subcmd__help__subcmd__env,ls)
+                cmd="tug__subcmd__help__subcmd__env__subcmd__ls"
+                ;;
             tug__subcmd__help__subcmd__env,package)
                 cmd="tug__subcmd__help__subcmd__env__subcmd__package"
+                ;;
+            tug__subcmd__help__subcmd__env,show)
+                cmd="tug__subcmd__help__subcmd__env__subcmd__show"
                 ;;
             tug__subcmd__help__subcmd__job,init)
                 cmd="tug__subcmd__help__subcmd__job__subcmd__init"
@@ -124,14 +193,29 @@ _tug() {
             tug__subcmd__help__subcmd__sim,run)
                 cmd="tug__subcmd__help__subcmd__sim__subcmd__run"
                 ;;
+            tug__subcmd__help__subcmd__svc,delete)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__delete"
+                ;;
+            tug__subcmd__help__subcmd__svc,deploy)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__deploy"
+                ;;
             tug__subcmd__help__subcmd__svc,init)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__init"
+                ;;
+            tug__subcmd__help__subcmd__svc,logs)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__logs"
+                ;;
+            tug__subcmd__help__subcmd__svc,ls)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__ls"
                 ;;
             tug__subcmd__help__subcmd__svc,package)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__package"
                 ;;
             tug__subcmd__help__subcmd__svc,show)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__show"
+                ;;
+            tug__subcmd__help__subcmd__svc,status)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__status"
                 ;;
             tug__subcmd__job,help)
                 cmd="tug__subcmd__job__subcmd__help"
@@ -175,11 +259,23 @@ _tug() {
             tug__subcmd__sim__subcmd__help,run)
                 cmd="tug__subcmd__sim__subcmd__help__subcmd__run"
                 ;;
+            tug__subcmd__svc,delete)
+                cmd="tug__subcmd__svc__subcmd__delete"
+                ;;
+            tug__subcmd__svc,deploy)
+                cmd="tug__subcmd__svc__subcmd__deploy"
+                ;;
             tug__subcmd__svc,help)
                 cmd="tug__subcmd__svc__subcmd__help"
                 ;;
             tug__subcmd__svc,init)
                 cmd="tug__subcmd__svc__subcmd__init"
+                ;;
+            tug__subcmd__svc,logs)
+                cmd="tug__subcmd__svc__subcmd__logs"
+                ;;
+            tug__subcmd__svc,ls)
+                cmd="tug__subcmd__svc__subcmd__ls"
                 ;;
             tug__subcmd__svc,package)
                 cmd="tug__subcmd__svc__subcmd__package"
@@ -187,17 +283,35 @@ _tug() {
             tug__subcmd__svc,show)
                 cmd="tug__subcmd__svc__subcmd__show"
                 ;;
+            tug__subcmd__svc,status)
+                cmd="tug__subcmd__svc__subcmd__status"
+                ;;
+            tug__subcmd__svc__subcmd__help,delete)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__delete"
+                ;;
+            tug__subcmd__svc__subcmd__help,deploy)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__deploy"
+                ;;
             tug__subcmd__svc__subcmd__help,help)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__help"
                 ;;
             tug__subcmd__svc__subcmd__help,init)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__init"
                 ;;
+            tug__subcmd__svc__subcmd__help,logs)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__logs"
+                ;;
+            tug__subcmd__svc__subcmd__help,ls)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__ls"
+                ;;
             tug__subcmd__svc__subcmd__help,package)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__package"
                 ;;
             tug__subcmd__svc__subcmd__help,show)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__show"
+                ;;
+            tug__subcmd__svc__subcmd__help,status)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__status"
                 ;;
             *)
                 ;;
@@ -206,7 +320,7 @@ _tug() {
 
     case "${cmd}" in
         tug)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate svc job env completions sim help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate job env svc deploy completions sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -232,7 +346,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init ls show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -257,9 +371,61 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tug__subcmd__app__subcmd__help)
-            opts="init help"
+        tug__subcmd__app__subcmd__delete)
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__app__subcmd__help)
+            opts="init ls show delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__app__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -299,6 +465,34 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__app__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__app__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__app__subcmd__init)
             opts="-y -C -q -v -h -V --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -306,6 +500,66 @@ _tug() {
                 return 0
             fi
             case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__app__subcmd__ls)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__app__subcmd__show)
+            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -351,8 +605,54 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__deploy)
+            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__env)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init package help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,9 +677,113 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tug__subcmd__env__subcmd__help)
-            opts="init package help"
+        tug__subcmd__env__subcmd__delete)
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__deploy)
+            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help)
+            opts="init deploy ls show delete package help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -419,7 +823,35 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__env__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__env__subcmd__help__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__env__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -495,6 +927,32 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__env__subcmd__ls)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__env__subcmd__package)
             opts="-n -C -q -v -h -V --name --output-dir --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -533,8 +991,42 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__env__subcmd__show)
+            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__help)
-            opts="init app validate svc job env completions sim help"
+            opts="init app validate job env svc deploy completions sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +1040,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__app)
-            opts="init"
+            opts="init ls show delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,7 +1053,49 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__help__subcmd__app__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__help__subcmd__app__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__app__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__app__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -589,9 +1123,51 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tug__subcmd__help__subcmd__env)
-            opts="init package"
+        tug__subcmd__help__subcmd__deploy)
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__env)
+            opts="init deploy ls show delete package"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__env__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__env__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -617,7 +1193,35 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__help__subcmd__env__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__help__subcmd__env__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__env__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -758,7 +1362,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc)
-            opts="init show package"
+            opts="init deploy ls show delete status logs package"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,7 +1375,63 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__help__subcmd__svc__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__help__subcmd__svc__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__ls)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -800,6 +1460,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1274,7 +1948,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init show package help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1299,9 +1973,133 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tug__subcmd__svc__subcmd__help)
-            opts="init show package help"
+        tug__subcmd__svc__subcmd__delete)
+            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__deploy)
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help)
+            opts="init deploy ls show delete status logs package help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1341,6 +2139,34 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__svc__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__svc__subcmd__help__subcmd__package)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1356,6 +2182,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1401,6 +2241,106 @@ _tug() {
                     return 0
                     ;;
                 --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__logs)
+            opts="-n -e -f -C -q -v -h -V --name --env --follow --since --start-time --end-time --limit --tasks --container --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tasks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__ls)
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1475,6 +2415,48 @@ _tug() {
             ;;
         tug__subcmd__svc__subcmd__show)
             opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__status)
+            opts="-n -e -C -q -v -h -V --name --env --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -32,11 +32,12 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
-            cand app 'The application: create the workspace'
+            cand app 'The application: create the workspace; list, show and delete what is deployed'
             cand validate 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-            cand svc 'Services: create, show the effective manifest, render CloudFormation'
             cand job 'Scheduled Jobs: create'
-            cand env 'Environments: create, render CloudFormation'
+            cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
+            cand svc 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
+            cand deploy 'Deploy an environment, then every workload in it, in parallel'
             cand completions 'Print a shell completion script'
             cand sim 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -87,6 +88,9 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create the workspace: tug/.workspace, naming the application'
+            cand ls 'List the applications deployed in this account and Region'
+            cand show 'Show an application''s environments and workloads'
+            cand delete 'Delete an application: its workloads, then its environments, then its ECR repositories'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;app;init'= {
@@ -108,11 +112,72 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tug;app;ls'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;app;show'= {
+            cand -n 'The application (default: the workspace''s)'
+            cand --name 'The application (default: the workspace''s)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;app;delete'= {
+            cand -n 'The application (default: the workspace''s)'
+            cand --name 'The application (default: the workspace''s)'
+            cand --timeout 'Stop watching each stack after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tug;app;help'= {
             cand init 'Create the workspace: tug/.workspace, naming the application'
+            cand ls 'List the applications deployed in this account and Region'
+            cand show 'Show an application''s environments and workloads'
+            cand delete 'Delete an application: its workloads, then its environments, then its ECR repositories'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;app;help;init'= {
+        }
+        &'tug;app;help;ls'= {
+        }
+        &'tug;app;help;show'= {
+        }
+        &'tug;app;help;delete'= {
         }
         &'tug;app;help;help'= {
         }
@@ -132,106 +197,6 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-        }
-        &'tug;svc'= {
-            cand -C 'Run as if tug was started in DIR'
-            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
-            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
-            cand --json 'Print machine-readable JSON on stdout'
-            cand -q 'Print only errors'
-            cand --quiet 'Print only errors'
-            cand -v 'Print more detail (repeat for more)'
-            cand --verbose 'Print more detail (repeat for more)'
-            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
-            cand show 'Show a service as it applies to an environment'
-            cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'tug;svc;init'= {
-            cand -n 'The service''s name (default: the Dockerfile''s folder name)'
-            cand --name 'The service''s name (default: the Dockerfile''s folder name)'
-            cand -t 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)'
-            cand --type 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)'
-            cand --dockerfile 'Build the image from this Dockerfile'
-            cand --image 'Run this existing image instead of building one'
-            cand --port 'The port the container listens on (default: the Dockerfile''s EXPOSE)'
-            cand -C 'Run as if tug was started in DIR'
-            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
-            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
-            cand -y 'Accept every proposed answer without asking'
-            cand --yes 'Accept every proposed answer without asking'
-            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
-            cand --force 'Overwrite manifests and workspace files that already exist'
-            cand --json 'Print machine-readable JSON on stdout'
-            cand -q 'Print only errors'
-            cand --quiet 'Print only errors'
-            cand -v 'Print more detail (repeat for more)'
-            cand --verbose 'Print more detail (repeat for more)'
-            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'tug;svc;show'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
-            cand -e 'The environment'
-            cand --env 'The environment'
-            cand -C 'Run as if tug was started in DIR'
-            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
-            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
-            cand --manifest 'Print the effective manifest: overrides merged, variables filled in, defaults applied'
-            cand --json 'Print machine-readable JSON on stdout'
-            cand -q 'Print only errors'
-            cand --quiet 'Print only errors'
-            cand -v 'Print more detail (repeat for more)'
-            cand --verbose 'Print more detail (repeat for more)'
-            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'tug;svc;package'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
-            cand -e 'The environment'
-            cand --env 'The environment'
-            cand --output-dir 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into'
-            cand --tag 'Image tag for a service built from `image.build`'
-            cand -C 'Run as if tug was started in DIR'
-            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
-            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
-            cand --json 'Print machine-readable JSON on stdout'
-            cand -q 'Print only errors'
-            cand --quiet 'Print only errors'
-            cand -v 'Print more detail (repeat for more)'
-            cand --verbose 'Print more detail (repeat for more)'
-            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'tug;svc;help'= {
-            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
-            cand show 'Show a service as it applies to an environment'
-            cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'tug;svc;help;init'= {
-        }
-        &'tug;svc;help;show'= {
-        }
-        &'tug;svc;help;package'= {
-        }
-        &'tug;svc;help;help'= {
         }
         &'tug;job'= {
             cand -C 'Run as if tug was started in DIR'
@@ -299,6 +264,10 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
+            cand deploy 'Deploy an environment: create or update its stack through a change set'
+            cand ls 'List the environments deployed for this application'
+            cand show 'Show a deployed environment: its stack, outputs and workloads'
+            cand delete 'Delete a deployed environment (refused while workloads run in it)'
             cand package 'Write the CloudFormation template and parameters a deploy of the environment would send'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -332,6 +301,82 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tug;env;deploy'= {
+            cand -n 'The environment (its folder under tug/environments/)'
+            cand --name 'The environment (its folder under tug/environments/)'
+            cand --timeout 'Stop watching after this long (the deploy goes on in AWS)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --diff 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
+            cand -y 'Answer yes to the --diff question (needed without a terminal)'
+            cand --yes 'Answer yes to the --diff question (needed without a terminal)'
+            cand --detach 'Return as soon as the change set starts executing'
+            cand --no-rollback 'Keep what a failed deploy created instead of rolling back, for debugging'
+            cand --force 'Start a new ECS deployment of a service even when nothing changed'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;env;ls'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;env;show'= {
+            cand -n 'The environment'
+            cand --name 'The environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;env;delete'= {
+            cand -n 'The environment'
+            cand --name 'The environment'
+            cand --timeout 'Stop watching after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tug;env;package'= {
             cand -n 'The environment (its folder under tug/environments/)'
             cand --name 'The environment (its folder under tug/environments/)'
@@ -352,14 +397,281 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;env;help'= {
             cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
+            cand deploy 'Deploy an environment: create or update its stack through a change set'
+            cand ls 'List the environments deployed for this application'
+            cand show 'Show a deployed environment: its stack, outputs and workloads'
+            cand delete 'Delete a deployed environment (refused while workloads run in it)'
             cand package 'Write the CloudFormation template and parameters a deploy of the environment would send'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;env;help;init'= {
         }
+        &'tug;env;help;deploy'= {
+        }
+        &'tug;env;help;ls'= {
+        }
+        &'tug;env;help;show'= {
+        }
+        &'tug;env;help;delete'= {
+        }
         &'tug;env;help;package'= {
         }
         &'tug;env;help;help'= {
+        }
+        &'tug;svc'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
+            cand deploy 'Deploy a service to an environment through a change set, and follow the rollout'
+            cand ls 'List the services deployed for this application'
+            cand show 'Show where a service is deployed (or, with --manifest, its effective manifest)'
+            cand delete 'Delete a service from one environment, or from every one it is deployed in'
+            cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
+            cand logs 'Print a service''s logs, merged across its tasks in time order'
+            cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;svc;init'= {
+            cand -n 'The service''s name (default: the Dockerfile''s folder name)'
+            cand --name 'The service''s name (default: the Dockerfile''s folder name)'
+            cand -t 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)'
+            cand --type 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)'
+            cand --dockerfile 'Build the image from this Dockerfile'
+            cand --image 'Run this existing image instead of building one'
+            cand --port 'The port the container listens on (default: the Dockerfile''s EXPOSE)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;deploy'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --tag 'Deploy `image.location` with this tag instead of the one it names'
+            cand --timeout 'Stop watching after this long (the deploy goes on in AWS)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --diff 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
+            cand -y 'Answer yes to the --diff question (needed without a terminal)'
+            cand --yes 'Answer yes to the --diff question (needed without a terminal)'
+            cand --detach 'Return as soon as the change set starts executing'
+            cand --no-rollback 'Keep what a failed deploy created instead of rolling back, for debugging'
+            cand --force 'Start a new ECS deployment of a service even when nothing changed'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;ls'= {
+            cand -e 'Only services in this environment'
+            cand --env 'Only services in this environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;show'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --manifest 'Print the effective manifest: overrides merged, variables filled in, defaults applied'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;delete'= {
+            cand -n 'The service'
+            cand --name 'The service'
+            cand -e 'Only from this environment (default: every environment it is deployed in)'
+            cand --env 'Only from this environment (default: every environment it is deployed in)'
+            cand --timeout 'Stop watching after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;status'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;logs'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --since 'Only lines newer than this: 30s, 10m, 3h, 2d (default: the last day)'
+            cand --start-time 'Only lines at or after this time (RFC 3339: 2026-01-02T15:04:05Z)'
+            cand --end-time 'Only lines before this time (RFC 3339)'
+            cand --limit 'How many of the last lines to print'
+            cand --tasks 'Only these tasks (ids or their first characters, comma-separated)'
+            cand --container 'Only this container (default: every container)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -f 'Keep printing new lines until Ctrl-C'
+            cand --follow 'Keep printing new lines until Ctrl-C'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;package'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --output-dir 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into'
+            cand --tag 'Image tag for a service built from `image.build`'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;help'= {
+            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
+            cand deploy 'Deploy a service to an environment through a change set, and follow the rollout'
+            cand ls 'List the services deployed for this application'
+            cand show 'Show where a service is deployed (or, with --manifest, its effective manifest)'
+            cand delete 'Delete a service from one environment, or from every one it is deployed in'
+            cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
+            cand logs 'Print a service''s logs, merged across its tasks in time order'
+            cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;svc;help;init'= {
+        }
+        &'tug;svc;help;deploy'= {
+        }
+        &'tug;svc;help;ls'= {
+        }
+        &'tug;svc;help;show'= {
+        }
+        &'tug;svc;help;delete'= {
+        }
+        &'tug;svc;help;status'= {
+        }
+        &'tug;svc;help;logs'= {
+        }
+        &'tug;svc;help;package'= {
+        }
+        &'tug;svc;help;help'= {
+        }
+        &'tug;deploy'= {
+            cand -e 'The environment to deploy, then every workload in it'
+            cand --env 'The environment to deploy, then every workload in it'
+            cand -j 'How many workloads deploy at once'
+            cand --max-parallel 'How many workloads deploy at once'
+            cand --timeout 'Stop watching each stack after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --detach 'Return as soon as each change set starts executing'
+            cand --no-rollback 'Keep what a failed deploy created instead of rolling back'
+            cand --force 'Start new ECS deployments even when nothing changed'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'tug;completions'= {
             cand -C 'Run as if tug was started in DIR'
@@ -486,11 +798,12 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;help'= {
             cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
-            cand app 'The application: create the workspace'
+            cand app 'The application: create the workspace; list, show and delete what is deployed'
             cand validate 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-            cand svc 'Services: create, show the effective manifest, render CloudFormation'
             cand job 'Scheduled Jobs: create'
-            cand env 'Environments: create, render CloudFormation'
+            cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
+            cand svc 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
+            cand deploy 'Deploy an environment, then every workload in it, in parallel'
             cand completions 'Print a shell completion script'
             cand sim 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -499,21 +812,19 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;help;app'= {
             cand init 'Create the workspace: tug/.workspace, naming the application'
+            cand ls 'List the applications deployed in this account and Region'
+            cand show 'Show an application''s environments and workloads'
+            cand delete 'Delete an application: its workloads, then its environments, then its ECR repositories'
         }
         &'tug;help;app;init'= {
         }
+        &'tug;help;app;ls'= {
+        }
+        &'tug;help;app;show'= {
+        }
+        &'tug;help;app;delete'= {
+        }
         &'tug;help;validate'= {
-        }
-        &'tug;help;svc'= {
-            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
-            cand show 'Show a service as it applies to an environment'
-            cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
-        }
-        &'tug;help;svc;init'= {
-        }
-        &'tug;help;svc;show'= {
-        }
-        &'tug;help;svc;package'= {
         }
         &'tug;help;job'= {
             cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
@@ -522,11 +833,51 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;help;env'= {
             cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
+            cand deploy 'Deploy an environment: create or update its stack through a change set'
+            cand ls 'List the environments deployed for this application'
+            cand show 'Show a deployed environment: its stack, outputs and workloads'
+            cand delete 'Delete a deployed environment (refused while workloads run in it)'
             cand package 'Write the CloudFormation template and parameters a deploy of the environment would send'
         }
         &'tug;help;env;init'= {
         }
+        &'tug;help;env;deploy'= {
+        }
+        &'tug;help;env;ls'= {
+        }
+        &'tug;help;env;show'= {
+        }
+        &'tug;help;env;delete'= {
+        }
         &'tug;help;env;package'= {
+        }
+        &'tug;help;svc'= {
+            cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
+            cand deploy 'Deploy a service to an environment through a change set, and follow the rollout'
+            cand ls 'List the services deployed for this application'
+            cand show 'Show where a service is deployed (or, with --manifest, its effective manifest)'
+            cand delete 'Delete a service from one environment, or from every one it is deployed in'
+            cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
+            cand logs 'Print a service''s logs, merged across its tasks in time order'
+            cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+        }
+        &'tug;help;svc;init'= {
+        }
+        &'tug;help;svc;deploy'= {
+        }
+        &'tug;help;svc;ls'= {
+        }
+        &'tug;help;svc;show'= {
+        }
+        &'tug;help;svc;delete'= {
+        }
+        &'tug;help;svc;status'= {
+        }
+        &'tug;help;svc;logs'= {
+        }
+        &'tug;help;svc;package'= {
+        }
+        &'tug;help;deploy'= {
         }
         &'tug;help;completions'= {
         }

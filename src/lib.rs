@@ -7,6 +7,7 @@ use std::ffi::OsString;
 
 use clap::Parser;
 
+pub mod aws;
 pub mod cli;
 pub mod diag;
 pub mod error;

@@ -1,22 +1,259 @@
-use clap::{Args, Subcommand};
+//! `tug app`: the applications deployed in the account and Region, read from stack tags.
 
+use std::collections::BTreeMap;
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use crate::aws::stack::{self, StackInfo};
+use crate::aws::{self, Aws};
+use crate::cli::deploy::{connect, parse_timeout, until_interrupted};
 use crate::cli::init::{check_name_flag, folder_name, name_rule, write_plan, AnswerArgs};
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::init::{self, discover, Plan};
+use crate::render::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
 use crate::workspace::{display_path, Workspace};
 
 #[derive(Debug, Subcommand)]
 pub enum AppCommand {
     /// Create the workspace: tug/.workspace, naming the application
     Init(InitArgs),
+    /// List the applications deployed in this account and Region
+    Ls(LsArgs),
+    /// Show an application's environments and workloads
+    Show(ShowArgs),
+    /// Delete an application: its workloads, then its environments, then its ECR repositories
+    Delete(DeleteArgs),
 }
 
 impl AppCommand {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         match self {
             AppCommand::Init(args) => args.run(ctx),
+            AppCommand::Ls(a) => a.run(ctx),
+            AppCommand::Show(a) => a.run(ctx),
+            AppCommand::Delete(a) => a.run(ctx),
         }
+    }
+}
+
+/// Stacks grouped by application.
+fn by_app(stacks: Vec<StackInfo>) -> BTreeMap<String, Vec<StackInfo>> {
+    let mut apps: BTreeMap<String, Vec<StackInfo>> = BTreeMap::new();
+    for s in stacks {
+        if let Some(a) = s.tag(TAG_APPLICATION).map(str::to_string) {
+            apps.entry(a).or_default().push(s);
+        }
+    }
+    apps
+}
+
+/// `-n NAME`, else the workspace's application.
+fn app_name(ctx: &Context, given: Option<&str>) -> Result<String> {
+    if let Some(n) = given {
+        return Ok(n.to_string());
+    }
+    match Workspace::find(&ctx.cwd)? {
+        Some(ws) => Ok(ws.app),
+        None => Err(Error::usage("which application? pass -n NAME")
+            .with_help("or run tug inside a workspace; `tug app ls` lists the deployed ones")),
+    }
+}
+
+/// The stacks of `app`, or an error with a "did you mean" from the deployed apps.
+async fn app_stacks(aws: &Aws, app: &str) -> Result<Vec<StackInfo>> {
+    let mut apps = by_app(stack::list(aws, None).await?);
+    if let Some(stacks) = apps.remove(app) {
+        return Ok(stacks);
+    }
+    let names: Vec<&str> = apps.keys().map(String::as_str).collect();
+    let help = match crate::cli::deploy::suggest(app, &names) {
+        Some(s) => format!("did you mean `-n {s}`?"),
+        None if names.is_empty() => "nothing is deployed yet; start with `tug env deploy`".into(),
+        None => format!("deployed: {}", names.join(", ")),
+    };
+    Err(Error::user(format!(
+        "application {app} has nothing deployed in {}",
+        aws.region()
+    ))
+    .with_help(help))
+}
+
+#[derive(Debug, Args)]
+pub struct LsArgs {}
+
+impl LsArgs {
+    fn run(self, ctx: &Context) -> Result<u8> {
+        aws::runtime()?.block_on(async {
+            let aws = connect(ctx).await?;
+            let apps = by_app(stack::list(&aws, None).await?);
+            let rows: Vec<(String, usize, usize)> = apps
+                .iter()
+                .map(|(a, stacks)| {
+                    let w = stacks
+                        .iter()
+                        .filter(|s| s.tag(TAG_WORKLOAD).is_some())
+                        .count();
+                    (a.clone(), stacks.len() - w, w)
+                })
+                .collect();
+            if ctx.global.json {
+                ctx.printer.json(&json!({
+                    "applications": rows.iter().map(|(a, e, w)| json!({
+                        "name": a, "environments": e, "workloads": w,
+                    })).collect::<Vec<_>>(),
+                }))?;
+            } else if rows.is_empty() {
+                ctx.printer.info(&format!(
+                    "no tug application is deployed in {}",
+                    aws.region()
+                ));
+            } else {
+                let table: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|(a, e, w)| vec![a.clone(), e.to_string(), w.to_string()])
+                    .collect();
+                ctx.printer
+                    .table(&["NAME", "ENVIRONMENTS", "WORKLOADS"], &table)?;
+            }
+            Ok(0)
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The application (default: the workspace's)
+    #[arg(short = 'n', long = "name", value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+impl ShowArgs {
+    fn run(self, ctx: &Context) -> Result<u8> {
+        let app = app_name(ctx, self.name.as_deref())?;
+        aws::runtime()?.block_on(async {
+            let aws = connect(ctx).await?;
+            let stacks = app_stacks(&aws, &app).await?;
+            let envs: Vec<&StackInfo> = stacks
+                .iter()
+                .filter(|s| s.tag(TAG_WORKLOAD).is_none())
+                .collect();
+            let wls: Vec<&StackInfo> = stacks
+                .iter()
+                .filter(|s| s.tag(TAG_WORKLOAD).is_some())
+                .collect();
+            if ctx.global.json {
+                ctx.printer.json(&json!({
+                    "name": app,
+                    "region": aws.region(),
+                    "environments": envs.iter().map(|s| json!({
+                        "name": s.tag(TAG_ENVIRONMENT), "stack": s.name, "status": s.status,
+                    })).collect::<Vec<_>>(),
+                    "workloads": wls.iter().map(|s| json!({
+                        "name": s.tag(TAG_WORKLOAD), "environment": s.tag(TAG_ENVIRONMENT),
+                        "stack": s.name, "status": s.status,
+                    })).collect::<Vec<_>>(),
+                }))?;
+                return Ok(0);
+            }
+            let mut t = format!(
+                "Application {app} (region {})\nEnvironments\n",
+                aws.region()
+            );
+            for s in &envs {
+                t.push_str(&format!(
+                    "  {:<16} {}\n",
+                    s.tag(TAG_ENVIRONMENT).unwrap_or_default(),
+                    s.status
+                ));
+            }
+            t.push_str("Workloads\n");
+            if wls.is_empty() {
+                t.push_str("  (none)\n");
+            }
+            for s in &wls {
+                t.push_str(&format!(
+                    "  {:<16} {:<16} {}\n",
+                    s.tag(TAG_WORKLOAD).unwrap_or_default(),
+                    s.tag(TAG_ENVIRONMENT).unwrap_or_default(),
+                    s.status
+                ));
+            }
+            ctx.printer.out(&t)?;
+            Ok(0)
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The application (default: the workspace's)
+    #[arg(short = 'n', long = "name", value_name = "NAME")]
+    pub name: Option<String>,
+    /// Don't ask (needed without a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Stop watching each stack after this long
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
+    pub timeout: std::time::Duration,
+}
+
+impl DeleteArgs {
+    fn run(self, ctx: &Context) -> Result<u8> {
+        let app = app_name(ctx, self.name.as_deref())?;
+        let resume = "tug app ls".to_string();
+        aws::runtime()?.block_on(until_interrupted(&ctx.printer, &resume, async {
+            let aws = connect(ctx).await?;
+            let stacks = app_stacks(&aws, &app).await?;
+            let repos = aws::ecr::repositories(&aws, &app).await?;
+            let (wls, envs): (Vec<&StackInfo>, Vec<&StackInfo>) =
+                stacks.iter().partition(|s| s.tag(TAG_WORKLOAD).is_some());
+            let mut what: Vec<String> = stacks.iter().map(|s| s.name.clone()).collect();
+            what.extend(repos.iter().map(|r| format!("ECR repository {r}")));
+            ctx.printer
+                .info(&format!("This deletes:\n  {}", what.join("\n  ")));
+            if !self.yes
+                && !ctx.printer.confirm(
+                    &format!("Delete application {app} and all of the above?"),
+                    "--yes",
+                )?
+            {
+                ctx.printer.info("not deleted");
+                return Ok(1);
+            }
+            for group in [wls, envs] {
+                let deletes = group.iter().map(|s| {
+                    let title = match s.tag(TAG_WORKLOAD) {
+                        Some(w) => format!(
+                            "service {w} in {}",
+                            s.tag(TAG_ENVIRONMENT).unwrap_or_default()
+                        ),
+                        None => {
+                            format!("environment {}", s.tag(TAG_ENVIRONMENT).unwrap_or_default())
+                        }
+                    };
+                    let aws = &aws;
+                    async move {
+                        crate::cli::env::delete_stack(aws, ctx, &s.name, &title, self.timeout).await
+                    }
+                });
+                for r in futures_util::future::join_all(deletes).await {
+                    if r? != 0 {
+                        return Err(Error::user(format!(
+                            "application {app} was not fully deleted"
+                        ))
+                        .with_help("fix the stack named above and run `tug app delete` again"));
+                    }
+                }
+            }
+            for r in &repos {
+                aws::ecr::delete_repository(&aws, r).await?;
+                ctx.printer.info(&format!("deleted ECR repository {r}"));
+            }
+            ctx.printer.info(&format!("application {app} deleted"));
+            Ok(0)
+        }))
     }
 }
 

@@ -10,11 +10,13 @@ use crate::ui::Printer;
 
 pub mod app;
 pub mod completions;
+pub mod deploy;
 pub mod env;
 pub mod init;
 pub mod job;
 pub mod sim;
 pub mod svc;
+pub mod svc_aws;
 pub mod validate;
 
 #[derive(Debug, Parser)]
@@ -64,20 +66,22 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Set up this repository: a workspace, a service from a Dockerfile, an environment
     Init(init::InitArgs),
-    /// The application: create the workspace
+    /// The application: create the workspace; list, show and delete what is deployed
     #[command(subcommand)]
     App(app::AppCommand),
     /// Check manifests: syntax, fields, Fargate sizes and every Copilot rule
     Validate(validate::ValidateArgs),
-    /// Services: create, show the effective manifest, render CloudFormation
-    #[command(subcommand)]
-    Svc(svc::SvcCommand),
     /// Scheduled Jobs: create
     #[command(subcommand)]
     Job(job::JobCommand),
-    /// Environments: create, render CloudFormation
+    /// Environments: create, deploy, list, show, delete, render CloudFormation
     #[command(subcommand)]
     Env(env::EnvCommand),
+    /// Services: create, deploy, list, show, status, logs, delete, render CloudFormation
+    #[command(subcommand)]
+    Svc(svc::SvcCommand),
+    /// Deploy an environment, then every workload in it, in parallel
+    Deploy(deploy::DeployAllArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling
@@ -126,6 +130,7 @@ impl Command {
             Command::Validate(args) => args.run(ctx),
             Command::Svc(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),
+            Command::Deploy(args) => args.run(ctx),
             Command::Completions(args) => args.run(ctx),
             Command::Sim(args) => args.run(ctx),
         }

@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use crate::cli::init;
+pub use crate::cli::svc_aws::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::manifest::types::WorkloadType;
@@ -14,8 +15,18 @@ use crate::workspace::{display_path, write_output, Workspace};
 pub enum SvcCommand {
     /// Write the manifest of a new service: tug/<name>/manifest.yml
     Init(InitArgs),
-    /// Show a service as it applies to an environment
+    /// Deploy a service to an environment through a change set, and follow the rollout
+    Deploy(DeployArgs),
+    /// List the services deployed for this application
+    Ls(LsArgs),
+    /// Show where a service is deployed (or, with --manifest, its effective manifest)
     Show(ShowArgs),
+    /// Delete a service from one environment, or from every one it is deployed in
+    Delete(DeleteArgs),
+    /// Show a deployed service: deployments, tasks, target health, stopped tasks, alarms
+    Status(StatusArgs),
+    /// Print a service's logs, merged across its tasks in time order
+    Logs(LogsArgs),
     /// Write the CloudFormation template and parameters a deploy of the service would send
     Package(PackageArgs),
 }
@@ -25,6 +36,11 @@ impl SvcCommand {
         match self {
             SvcCommand::Init(args) => args.run(ctx),
             SvcCommand::Show(args) => args.run(ctx),
+            SvcCommand::Deploy(args) => args.run(ctx),
+            SvcCommand::Ls(args) => args.run(ctx),
+            SvcCommand::Delete(args) => args.run(ctx),
+            SvcCommand::Status(args) => args.run(ctx),
+            SvcCommand::Logs(args) => args.run(ctx),
             SvcCommand::Package(args) => args.run(ctx),
         }
     }
@@ -106,12 +122,15 @@ pub struct ShowArgs {
     #[command(flatten)]
     pub target: Target,
     /// Print the effective manifest: overrides merged, variables filled in, defaults applied
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub manifest: bool,
 }
 
 impl ShowArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
+        if !self.manifest {
+            return crate::cli::svc_aws::show(ctx, &self.target);
+        }
         let (_, _, effective) = self.target.load(ctx)?;
         if ctx.global.json {
             let value = serde_json::to_value(&effective.workload)
@@ -201,7 +220,8 @@ pub fn write_package(
     Ok(())
 }
 
-/// Picks the one candidate when the flag is left out, or says which flag to pass.
+/// Picks the one candidate when the flag is left out; with several, asks on a terminal,
+/// or says which flag to pass.
 pub fn pick(given: Option<&str>, candidates: &[String], what: &str, flag: &str) -> Result<String> {
     if let Some(g) = given {
         return Ok(g.to_string());
@@ -209,8 +229,11 @@ pub fn pick(given: Option<&str>, candidates: &[String], what: &str, flag: &str) 
     match candidates {
         [only] => Ok(only.clone()),
         [] => Err(Error::user(format!("this workspace has no {what}"))),
-        many => Err(Error::usage(format!("which {what}? pass {flag}"))
-            .with_help(format!("this workspace has: {}", many.join(", ")))),
+        many => match crate::ui::select_on_terminal(&format!("Which {what}?"), many)? {
+            Some(choice) => Ok(choice),
+            None => Err(Error::usage(format!("which {what}? pass {flag}"))
+                .with_help(format!("this workspace has: {}", many.join(", ")))),
+        },
     }
 }
 

@@ -461,7 +461,7 @@ fn size_rules(r: &mut Rules<'_>, w: &Workload, os: Os, arch: Arch) {
 }
 
 fn mib(m: u32) -> String {
-    if m % 1024 == 0 {
+    if m.is_multiple_of(1024) {
         format!("{} GiB", m / 1024)
     } else {
         format!("{m} MiB")

@@ -9,6 +9,29 @@ use std::io::{self, IsTerminal, Write};
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 
+pub mod progress;
+pub mod status;
+
+/// Asks to choose one of `items` when stdin and stderr are terminals; `None` when there is
+/// no terminal to ask on (the caller then names the flag).
+pub fn select_on_terminal(prompt: &str, items: &[String]) -> Result<Option<String>> {
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Ok(None);
+    }
+    let chosen = dialoguer::Select::new()
+        .with_prompt(prompt)
+        .items(items)
+        .default(0)
+        .interact_opt()
+        .map_err(|e| match e {
+            dialoguer::Error::IO(e) => Error::io("asking for a choice", e),
+        })?;
+    match chosen {
+        Some(i) => Ok(items.get(i).cloned()),
+        None => Err(Error::user("cancelled")),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Printer {
     pub json: bool,
@@ -16,6 +39,10 @@ pub struct Printer {
     pub verbose: u8,
     /// Colour on stderr: a terminal, no `--no-color`, no `NO_COLOR`.
     pub color: bool,
+    /// stderr is a terminal: progress is drawn live.
+    pub terminal: bool,
+    /// stdin and stderr are terminals: questions can be asked.
+    pub interactive: bool,
 }
 
 impl Printer {
@@ -26,6 +53,8 @@ impl Printer {
             quiet,
             verbose,
             color: !no_color && !no_color_env && io::stderr().is_terminal(),
+            terminal: io::stderr().is_terminal(),
+            interactive: io::stdin().is_terminal() && io::stderr().is_terminal(),
         }
     }
 
@@ -84,5 +113,81 @@ impl Printer {
         if let Some(help) = help {
             let _ = writeln!(err, "  help: {help}");
         }
+    }
+
+    /// Asks a yes/no question on the terminal. Without one, refuses and names the flag
+    /// that answers it (`--yes`).
+    pub fn confirm(&self, question: &str, flag: &str) -> Result<bool> {
+        if !self.interactive {
+            return Err(Error::usage(format!(
+                "{question} needs an answer, and there is no terminal to ask on"
+            ))
+            .with_help(format!("pass {flag} to answer yes")));
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| match e {
+                dialoguer::Error::IO(e) => Error::io("asking for confirmation", e),
+            })
+    }
+
+    /// A table: left-aligned columns, two spaces apart.
+    pub fn table(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                if i < widths.len() {
+                    widths[i] = widths[i].max(cell.chars().count());
+                }
+            }
+        }
+        let line = |cells: Vec<&str>| -> String {
+            let n = cells.len();
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i + 1 == n {
+                        c.to_string()
+                    } else {
+                        format!("{c:<w$}", w = widths[i])
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        let mut text = line(header.to_vec());
+        text.push('\n');
+        for row in rows {
+            text.push_str(&line(row.iter().map(String::as_str).collect()));
+            text.push('\n');
+        }
+        self.out(&text)
+    }
+
+    /// One log line on stdout: `<task> <container> <message>`, coloured per task on a
+    /// terminal; one JSON object per line with `--json`.
+    pub fn log_event(&self, e: &crate::aws::logs::LogEvent, colour: usize) -> Result<()> {
+        if self.json {
+            let value = serde_json::json!({
+                "timestamp": progress::timestamp(e.timestamp as f64 / 1000.0),
+                "task": e.task,
+                "container": e.container,
+                "stream": e.stream,
+                "message": e.message,
+            });
+            return self.out(&value.to_string());
+        }
+        const COLOURS: [&str; 6] = ["36", "33", "35", "32", "34", "31"];
+        let task = &e.task[..e.task.len().min(8)];
+        let prefix = format!("{task} {}", e.container);
+        let prefix = if self.color && io::stdout().is_terminal() {
+            format!("\x1b[{}m{prefix}\x1b[0m", COLOURS[colour % COLOURS.len()])
+        } else {
+            prefix
+        };
+        self.out(&format!("{prefix} {}", e.message))
     }
 }

@@ -126,7 +126,10 @@ fn svc_help_shows_its_commands_and_flags() {
     assert_eq!(code(&out), 0);
     let help = stdout(&out);
     assert!(help.starts_with("Services:"), "{help}");
-    assert_eq!(commands(&help), vec!["init", "show", "package", "help"]);
+    assert_eq!(
+        commands(&help),
+        vec!["init", "deploy", "ls", "show", "delete", "status", "logs", "package", "help"]
+    );
     let out = run(&["svc", "show", "--help"]);
     assert_eq!(code(&out), 0);
     let help = stdout(&out);
@@ -157,9 +160,9 @@ fn an_unknown_flag_is_a_usage_error_naming_it() {
 
 #[test]
 fn a_missing_required_flag_is_a_usage_error_naming_it() {
-    let out = run(&["svc", "show", "-n", "api"]);
+    let out = run(&["svc", "package", "-n", "api"]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("--manifest"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--output-dir"), "{}", stderr(&out));
     let out = run(&["completions"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("<SHELL>"), "{}", stderr(&out));

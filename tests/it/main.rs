@@ -3,12 +3,17 @@
 mod cli;
 mod common;
 mod completions;
+mod deploy;
+mod faults;
 mod image;
 mod init;
+mod manage;
 mod manifest;
+mod moto;
 mod package;
 mod plan;
 mod prompt;
 mod registry;
 mod render;
 mod sim;
+mod status;

@@ -1,0 +1,404 @@
+//! ECS (and the ELBv2 and CloudWatch calls about one service): the rollout a deploy
+//! follows, the tasks that stopped, and everything `svc status` shows.
+
+use aws_sdk_ecs::types::{DesiredStatus, Task};
+
+use super::{Aws, AwsError, AwsResult};
+
+/// The state of a service's deployments, as a deploy follows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Rollout {
+    pub service: String,
+    pub desired: i32,
+    pub running: i32,
+    pub pending: i32,
+    pub failed: i32,
+    /// The primary deployment's rollout state: IN_PROGRESS, COMPLETED, FAILED.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollout_state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_definition: Option<String>,
+}
+
+/// The `family:revision` part of a task definition ARN.
+pub fn short_task_definition(arn: &str) -> String {
+    arn.rsplit('/').next().unwrap_or(arn).to_string()
+}
+
+/// The id at the end of a task ARN.
+pub fn task_id(arn: &str) -> String {
+    arn.rsplit('/').next().unwrap_or(arn).to_string()
+}
+
+/// The primary deployment of `service` in `cluster`, or `None` when there is no such
+/// service (yet).
+pub async fn rollout(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option<Rollout>> {
+    let out = aws
+        .ecs
+        .describe_services()
+        .cluster(cluster)
+        .services(service)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("describing the ECS service", e))?;
+    let Some(s) = out.services().first() else {
+        return Ok(None);
+    };
+    let primary = s
+        .deployments()
+        .iter()
+        .find(|d| d.status() == Some("PRIMARY"));
+    Ok(Some(Rollout {
+        service: s.service_name().unwrap_or_default().to_string(),
+        desired: s.desired_count(),
+        running: s.running_count(),
+        pending: s.pending_count(),
+        failed: s.deployments().iter().map(|d| d.failed_tasks()).sum(),
+        rollout_state: primary
+            .and_then(|d| d.rollout_state())
+            .map(|r| r.as_str().to_string()),
+        task_definition: primary
+            .and_then(|d| d.task_definition())
+            .map(short_task_definition),
+    }))
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ContainerInfo {
+    pub name: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TaskInfo {
+    pub id: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health: Option<String>,
+    /// RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability_zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_ip: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_provider: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_definition: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped_reason: Option<String>,
+    pub containers: Vec<ContainerInfo>,
+}
+
+fn rfc3339(t: Option<&aws_sdk_ecs::primitives::DateTime>) -> Option<String> {
+    t.and_then(|t| {
+        t.fmt(aws_sdk_ecs::primitives::DateTimeFormat::DateTime)
+            .ok()
+    })
+}
+
+fn task_info(t: &Task) -> TaskInfo {
+    let private_ip = t
+        .attachments()
+        .iter()
+        .flat_map(|a| a.details())
+        .find(|d| d.name() == Some("privateIPv4Address"))
+        .and_then(|d| d.value())
+        .map(str::to_string)
+        .or_else(|| {
+            t.containers()
+                .iter()
+                .flat_map(|c| c.network_interfaces())
+                .find_map(|n| n.private_ipv4_address())
+                .map(str::to_string)
+        });
+    TaskInfo {
+        id: task_id(t.task_arn().unwrap_or_default()),
+        status: t.last_status().unwrap_or_default().to_string(),
+        health: t
+            .health_status()
+            .map(|h| h.as_str().to_string())
+            .filter(|h| h != "UNKNOWN"),
+        started: rfc3339(t.started_at()),
+        stopped: rfc3339(t.stopped_at()),
+        availability_zone: t.availability_zone().map(str::to_string),
+        private_ip,
+        capacity_provider: t.capacity_provider_name().map(str::to_string),
+        task_definition: t.task_definition_arn().map(short_task_definition),
+        stopped_reason: t.stopped_reason().map(str::to_string),
+        containers: t
+            .containers()
+            .iter()
+            .map(|c| ContainerInfo {
+                name: c.name().unwrap_or_default().to_string(),
+                status: c.last_status().unwrap_or_default().to_string(),
+                exit_code: c.exit_code(),
+                reason: c.reason().map(str::to_string),
+                health: c
+                    .health_status()
+                    .map(|h| h.as_str().to_string())
+                    .filter(|h| h != "UNKNOWN"),
+            })
+            .collect(),
+    }
+}
+
+/// The service's tasks with `status` (RUNNING or STOPPED), newest first, at most `limit`.
+pub async fn tasks(
+    aws: &Aws,
+    cluster: &str,
+    service: &str,
+    status: DesiredStatus,
+    limit: usize,
+) -> AwsResult<Vec<TaskInfo>> {
+    let list = aws
+        .ecs
+        .list_tasks()
+        .cluster(cluster)
+        .service_name(service)
+        .desired_status(status)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("listing the service's tasks", e))?;
+    let arns: Vec<String> = list.task_arns().to_vec();
+    if arns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    // DescribeTasks takes at most 100 tasks per call.
+    for chunk in arns.chunks(100) {
+        let d = aws
+            .ecs
+            .describe_tasks()
+            .cluster(cluster)
+            .set_tasks(Some(chunk.to_vec()))
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("describing the service's tasks", e))?;
+        out.extend(d.tasks().iter().map(task_info));
+    }
+    out.sort_by(|a, b| {
+        b.stopped
+            .cmp(&a.stopped)
+            .then_with(|| b.started.cmp(&a.started))
+    });
+    out.truncate(limit);
+    Ok(out)
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Deployment {
+    pub id: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollout_state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollout_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_definition: Option<String>,
+    pub desired: i32,
+    pub running: i32,
+    pub pending: i32,
+    pub failed: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TargetHealth {
+    pub target_group: String,
+    pub target: String,
+    pub port: Option<i32>,
+    pub state: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The task whose private IP is the target, when one matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Alarm {
+    pub name: String,
+    pub state: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Everything `svc status` shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ServiceStatus {
+    pub service: String,
+    pub cluster: String,
+    pub status: String,
+    pub desired: i32,
+    pub running: i32,
+    pub pending: i32,
+    pub deployments: Vec<Deployment>,
+    pub tasks: Vec<TaskInfo>,
+    pub target_health: Vec<TargetHealth>,
+    pub stopped_tasks: Vec<TaskInfo>,
+    pub alarms: Vec<Alarm>,
+}
+
+/// How many stopped tasks `svc status` shows.
+const STOPPED_SHOWN: usize = 5;
+
+/// Gathers a service's status; calls that don't depend on each other go out together.
+pub async fn status(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option<ServiceStatus>> {
+    let described = async {
+        let out = aws
+            .ecs
+            .describe_services()
+            .cluster(cluster)
+            .services(service)
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("describing the ECS service", e))?;
+        let Some(s) = out.services().first().cloned() else {
+            return Ok::<_, AwsError>(None);
+        };
+        let groups: Vec<String> = s
+            .load_balancers()
+            .iter()
+            .filter_map(|lb| lb.target_group_arn().map(str::to_string))
+            .collect();
+        let health = futures_util::future::join_all(groups.iter().map(|tg| async move {
+            let out = aws
+                .elb
+                .describe_target_health()
+                .target_group_arn(tg)
+                .send()
+                .await
+                .map_err(|e| AwsError::from_sdk("reading target health", e))?;
+            Ok::<_, AwsError>(
+                out.target_health_descriptions()
+                    .iter()
+                    .map(|d| TargetHealth {
+                        target_group: tg.rsplit(':').next().unwrap_or(tg).to_string(),
+                        target: d
+                            .target()
+                            .and_then(|t| t.id().map(str::to_string))
+                            .unwrap_or_default(),
+                        port: d.target().and_then(|t| t.port()),
+                        state: d
+                            .target_health()
+                            .and_then(|h| h.state())
+                            .map(|s| s.as_str().to_string())
+                            .unwrap_or_default(),
+                        reason: d
+                            .target_health()
+                            .and_then(|h| h.description())
+                            .map(str::to_string),
+                        task: None,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        }))
+        .await;
+        let mut targets = Vec::new();
+        for h in health {
+            targets.extend(h?);
+        }
+        Ok(Some((s, targets)))
+    };
+    let running = tasks(aws, cluster, service, DesiredStatus::Running, 100);
+    let stopped = tasks(aws, cluster, service, DesiredStatus::Stopped, STOPPED_SHOWN);
+    let alarms = async {
+        let out = aws
+            .cloudwatch
+            .describe_alarms()
+            .alarm_name_prefix(format!("TargetTracking-service/{cluster}/{service}"))
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("reading the scaling alarms", e))?;
+        Ok::<_, AwsError>(
+            out.metric_alarms()
+                .iter()
+                .map(|a| Alarm {
+                    name: a.alarm_name().unwrap_or_default().to_string(),
+                    state: a
+                        .state_value()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default(),
+                    reason: a.state_reason().map(str::to_string),
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (described, running, stopped, alarms) = tokio::join!(described, running, stopped, alarms);
+    let Some((s, mut targets)) = described? else {
+        return Ok(None);
+    };
+    let running = running?;
+    for t in &mut targets {
+        t.task = running
+            .iter()
+            .find(|task| task.private_ip.as_deref() == Some(t.target.as_str()))
+            .map(|task| task.id.clone());
+    }
+    Ok(Some(ServiceStatus {
+        service: s.service_name().unwrap_or(service).to_string(),
+        cluster: cluster.to_string(),
+        status: s.status().unwrap_or_default().to_string(),
+        desired: s.desired_count(),
+        running: s.running_count(),
+        pending: s.pending_count(),
+        deployments: s
+            .deployments()
+            .iter()
+            .map(|d| Deployment {
+                id: d.id().unwrap_or_default().to_string(),
+                status: d.status().unwrap_or_default().to_string(),
+                rollout_state: d.rollout_state().map(|r| r.as_str().to_string()),
+                rollout_reason: d.rollout_state_reason().map(str::to_string),
+                task_definition: d.task_definition().map(short_task_definition),
+                desired: d.desired_count(),
+                running: d.running_count(),
+                pending: d.pending_count(),
+                failed: d.failed_tasks(),
+                updated: rfc3339(d.updated_at()),
+            })
+            .collect(),
+        tasks: running,
+        target_health: targets,
+        stopped_tasks: stopped?,
+        // Alarms are extra: a caller without cloudwatch:DescribeAlarms still gets the rest.
+        alarms: alarms.unwrap_or_default(),
+    }))
+}
+
+/// Why the service's recent tasks stopped: one line per task.
+pub async fn stopped_reasons(aws: &Aws, cluster: &str, service: &str) -> Vec<String> {
+    let Ok(stopped) = tasks(aws, cluster, service, DesiredStatus::Stopped, STOPPED_SHOWN).await
+    else {
+        return Vec::new();
+    };
+    stopped
+        .iter()
+        .map(|t| {
+            let mut line = format!(
+                "task {}: {}",
+                &t.id[..t.id.len().min(8)],
+                t.stopped_reason.as_deref().unwrap_or("stopped")
+            );
+            for c in &t.containers {
+                if let Some(r) = &c.reason {
+                    line.push_str(&format!("; {}: {r}", c.name));
+                } else if let Some(code) = c.exit_code.filter(|c| *c != 0) {
+                    line.push_str(&format!("; {} exited with {code}", c.name));
+                }
+            }
+            line
+        })
+        .collect()
+}

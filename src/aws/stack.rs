@@ -1,0 +1,728 @@
+//! CloudFormation stacks: describe and list tug's stacks, deploy through change sets,
+//! recover stacks left in dead-end states, and watch a stack until it settles.
+//!
+//! Watching follows connec/cloudformatious: note the time before ExecuteChangeSet, poll
+//! DescribeStackEvents, keep the events newer than that and not seen before, reverse them
+//! into chronological order; the stack's own status (DescribeStacks) says when it is done.
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType, Parameter, Tag};
+
+use super::{Aws, AwsError, AwsResult};
+use crate::render::TAG_APPLICATION;
+
+/// A stack as `ls`/`show` and the deployer need it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StackInfo {
+    pub name: String,
+    pub id: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub outputs: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, String>,
+    pub parameters: BTreeMap<String, String>,
+    /// Seconds since the epoch of the last update (or creation).
+    pub updated: Option<i64>,
+}
+
+impl StackInfo {
+    pub fn tag(&self, key: &str) -> Option<&str> {
+        self.tags.get(key).map(String::as_str)
+    }
+}
+
+fn info(s: &aws_sdk_cloudformation::types::Stack) -> StackInfo {
+    StackInfo {
+        name: s.stack_name().unwrap_or_default().to_string(),
+        id: s.stack_id().unwrap_or_default().to_string(),
+        status: s
+            .stack_status()
+            .map(|x| x.as_str().to_string())
+            .unwrap_or_default(),
+        reason: s.stack_status_reason().map(str::to_string),
+        outputs: s
+            .outputs()
+            .iter()
+            .filter_map(|o| Some((o.output_key()?.to_string(), o.output_value()?.to_string())))
+            .collect(),
+        tags: s
+            .tags()
+            .iter()
+            .filter_map(|t| Some((t.key()?.to_string(), t.value()?.to_string())))
+            .collect(),
+        parameters: s
+            .parameters()
+            .iter()
+            .filter_map(|p| {
+                Some((
+                    p.parameter_key()?.to_string(),
+                    p.parameter_value().unwrap_or_default().to_string(),
+                ))
+            })
+            .collect(),
+        updated: s
+            .last_updated_time()
+            .or(s.creation_time())
+            .map(|t| t.secs()),
+    }
+}
+
+fn not_found(e: &AwsError) -> bool {
+    e.is("ValidationError") && e.message.contains("does not exist")
+}
+
+/// The stack named (or with the id) `name`, or `None` when it does not exist.
+pub async fn describe(aws: &Aws, name: &str) -> AwsResult<Option<StackInfo>> {
+    match aws.cfn.describe_stacks().stack_name(name).send().await {
+        Ok(out) => Ok(out.stacks().first().map(info)),
+        Err(e) => {
+            let e = AwsError::from_sdk(&format!("describing stack {name}"), e);
+            if not_found(&e) {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Every live stack tug made (it carries `tug:application`), optionally of one app.
+pub async fn list(aws: &Aws, app: Option<&str>) -> AwsResult<Vec<StackInfo>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = aws
+            .cfn
+            .describe_stacks()
+            .set_next_token(token.clone())
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("listing stacks", e))?;
+        for s in page.stacks() {
+            let i = info(s);
+            if i.status == "DELETE_COMPLETE" {
+                continue;
+            }
+            match i.tag(TAG_APPLICATION) {
+                Some(a) if app.is_none_or(|want| want == a) => out.push(i),
+                _ => {}
+            }
+        }
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            break;
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// What to deploy: a stack name, its template, parameters and tags.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub stack: String,
+    pub template: String,
+    pub parameters: Vec<(String, String)>,
+    pub tags: Vec<(String, String)>,
+}
+
+impl Request {
+    /// From a rendered stack (`{"Parameters": {...}, "Tags": {...}}`).
+    pub fn new(stack: String, rendered: &crate::render::Rendered) -> Request {
+        let pairs = |key: &str| -> Vec<(String, String)> {
+            rendered.parameters[key]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| {
+                            let v = match v {
+                                serde_json::Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            };
+                            (k.clone(), v)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Request {
+            stack,
+            template: rendered.template.clone(),
+            parameters: pairs("Parameters"),
+            tags: pairs("Tags"),
+        }
+    }
+}
+
+/// One change in a change set.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Change {
+    /// Add, Modify, Remove (or Import, Dynamic).
+    pub action: String,
+    pub logical_id: String,
+    pub resource_type: String,
+    /// For Modify: True, False or Conditional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+}
+
+/// A change set that is ready to execute.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub stack: String,
+    pub change_set_id: String,
+    pub creating: bool,
+    pub changes: Vec<Change>,
+}
+
+/// What preparing a deploy found.
+#[derive(Debug)]
+pub enum Prepared {
+    /// The stack already matches the template and parameters.
+    NoChanges,
+    Ready(Plan),
+}
+
+/// Statuses in which a stack is settled.
+pub fn is_terminal(status: &str) -> bool {
+    !status.ends_with("_IN_PROGRESS")
+}
+
+/// Settled statuses that mean the last operation worked.
+pub fn is_success(status: &str) -> bool {
+    matches!(
+        status,
+        "CREATE_COMPLETE" | "UPDATE_COMPLETE" | "DELETE_COMPLETE" | "IMPORT_COMPLETE"
+    )
+}
+
+/// Creates a change set for `req` and waits until it is ready, recovering a stack left in
+/// ROLLBACK_COMPLETE (deleted and created again) or UPDATE_ROLLBACK_FAILED (rollback
+/// continued). `note` is told about each recovery step.
+pub async fn prepare(
+    aws: &Aws,
+    req: &Request,
+    timeout: Duration,
+    note: &(dyn Fn(&str) + Sync),
+) -> AwsResult<Prepared> {
+    let existing = describe(aws, &req.stack).await?;
+    let creating = match &existing {
+        None => true,
+        Some(s) => match s.status.as_str() {
+            "REVIEW_IN_PROGRESS" => true,
+            "ROLLBACK_COMPLETE" | "ROLLBACK_FAILED" => {
+                note(&format!(
+                    "stack {} is {} (its creation failed and nothing runs); deleting it to create it again",
+                    req.stack, s.status
+                ));
+                delete_and_wait(aws, &s.id, timeout).await?;
+                true
+            }
+            "UPDATE_ROLLBACK_FAILED" => {
+                note(&format!(
+                    "stack {} is UPDATE_ROLLBACK_FAILED; continuing the rollback first",
+                    req.stack
+                ));
+                aws.cfn
+                    .continue_update_rollback()
+                    .stack_name(&s.id)
+                    .send()
+                    .await
+                    .map_err(|e| {
+                        AwsError::from_sdk(&format!("continuing the rollback of {}", req.stack), e)
+                    })?;
+                let status = wait_settled(aws, &s.id, timeout).await?;
+                if status != "UPDATE_ROLLBACK_COMPLETE" {
+                    return Err(AwsError {
+                        code: None,
+                        message: format!(
+                            "stack {} could not be rolled back: it is {status}",
+                            req.stack
+                        ),
+                        help: Some(
+                            "look at its events in the CloudFormation console, fix the resource, and deploy again".into(),
+                        ),
+                    });
+                }
+                false
+            }
+            st if st.ends_with("_IN_PROGRESS") => {
+                return Err(AwsError {
+                    code: None,
+                    message: format!("stack {} is busy: {st}", req.stack),
+                    help: Some(format!(
+                        "another deployment is running; wait for it (`aws cloudformation wait stack-update-complete --stack-name {}`, or follow it with `tug svc status`) and deploy again",
+                        req.stack
+                    )),
+                });
+            }
+            "DELETE_FAILED" => {
+                return Err(AwsError {
+                    code: None,
+                    message: format!("stack {} is DELETE_FAILED", req.stack),
+                    help: Some(
+                        "delete it again (`tug svc delete` or `tug env delete`) before deploying"
+                            .into(),
+                    ),
+                })
+            }
+            _ => false,
+        },
+    };
+    let name = format!(
+        "tug-{}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default()
+    );
+    let created = aws
+        .cfn
+        .create_change_set()
+        .stack_name(&req.stack)
+        .change_set_name(&name)
+        .change_set_type(if creating {
+            ChangeSetType::Create
+        } else {
+            ChangeSetType::Update
+        })
+        .template_body(&req.template)
+        .set_parameters(Some(
+            req.parameters
+                .iter()
+                .map(|(k, v)| {
+                    Parameter::builder()
+                        .parameter_key(k)
+                        .parameter_value(v)
+                        .build()
+                })
+                .collect(),
+        ))
+        .set_tags(Some(
+            req.tags
+                .iter()
+                .map(|(k, v)| Tag::builder().key(k).value(v).build())
+                .collect(),
+        ))
+        .capabilities(Capability::CapabilityIam)
+        .capabilities(Capability::CapabilityNamedIam)
+        .description("tug deploy")
+        .send()
+        .await;
+    let created = match created {
+        Ok(c) => c,
+        Err(e) => {
+            let e = AwsError::from_sdk(&format!("creating a change set for {}", req.stack), e);
+            if e.is("ValidationError") && e.message.contains("No updates are to be performed") {
+                return Ok(Prepared::NoChanges);
+            }
+            return Err(e);
+        }
+    };
+    let id = created.id().unwrap_or(&name).to_string();
+    let started = Instant::now();
+    let mut delay = Poll::new();
+    loop {
+        let cs = aws
+            .cfn
+            .describe_change_set()
+            .change_set_name(&id)
+            .stack_name(&req.stack)
+            .send()
+            .await
+            .map_err(|e| {
+                AwsError::from_sdk(&format!("describing the change set of {}", req.stack), e)
+            })?;
+        match cs.status() {
+            Some(ChangeSetStatus::CreateComplete) => {
+                let changes = cs
+                    .changes()
+                    .iter()
+                    .filter_map(|c| c.resource_change())
+                    .map(|rc| Change {
+                        action: rc
+                            .action()
+                            .map(|a| a.as_str().to_string())
+                            .unwrap_or_default(),
+                        logical_id: rc.logical_resource_id().unwrap_or_default().to_string(),
+                        resource_type: rc.resource_type().unwrap_or_default().to_string(),
+                        replacement: rc.replacement().map(|r| r.as_str().to_string()),
+                    })
+                    .collect();
+                return Ok(Prepared::Ready(Plan {
+                    stack: req.stack.clone(),
+                    change_set_id: id,
+                    creating,
+                    changes,
+                }));
+            }
+            Some(ChangeSetStatus::Failed) => {
+                let reason = cs.status_reason().unwrap_or_default().to_string();
+                let _ = aws
+                    .cfn
+                    .delete_change_set()
+                    .change_set_name(&id)
+                    .stack_name(&req.stack)
+                    .send()
+                    .await;
+                if reason.contains("didn't contain changes")
+                    || reason.contains("No updates are to be performed")
+                {
+                    return Ok(Prepared::NoChanges);
+                }
+                return Err(AwsError {
+                    code: None,
+                    message: format!("the change set for {} failed: {reason}", req.stack),
+                    help: Some("fix the template problem named above and deploy again".into()),
+                });
+            }
+            _ => {}
+        }
+        if started.elapsed() > timeout {
+            return Err(timed_out(
+                &req.stack,
+                "the change set is still being created",
+                timeout,
+            ));
+        }
+        delay.sleep().await;
+    }
+}
+
+/// Deletes a change set the user declined.
+pub async fn discard(aws: &Aws, plan: &Plan) -> AwsResult<()> {
+    aws.cfn
+        .delete_change_set()
+        .change_set_name(&plan.change_set_id)
+        .stack_name(&plan.stack)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("deleting the change set", e))?;
+    if plan.creating {
+        // A declined first deploy leaves an empty REVIEW_IN_PROGRESS stack: remove it.
+        let _ = aws.cfn.delete_stack().stack_name(&plan.stack).send().await;
+    }
+    Ok(())
+}
+
+/// Where watching starts: a time (whole seconds, as events may be stamped) and the ids
+/// of the events that already existed then, so an event of the last deploy in the same
+/// second is not shown again.
+#[derive(Debug, Clone)]
+pub struct Started {
+    pub start: SystemTime,
+    pub seen: HashSet<String>,
+}
+
+async fn started(aws: &Aws, stack: &str) -> Started {
+    let start = floor_second(SystemTime::now());
+    let mut seen = HashSet::new();
+    if let Ok(page) = aws
+        .cfn
+        .describe_stack_events()
+        .stack_name(stack)
+        .send()
+        .await
+    {
+        seen.extend(
+            page.stack_events()
+                .iter()
+                .filter_map(|e| e.event_id().map(str::to_string)),
+        );
+    }
+    Started { start, seen }
+}
+
+/// Executes a ready change set; returns where to watch from.
+pub async fn execute(aws: &Aws, plan: &Plan, no_rollback: bool) -> AwsResult<Started> {
+    let start = started(aws, &plan.stack).await;
+    aws.cfn
+        .execute_change_set()
+        .change_set_name(&plan.change_set_id)
+        .stack_name(&plan.stack)
+        .disable_rollback(no_rollback)
+        .send()
+        .await
+        .map_err(|e| {
+            AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e)
+        })?;
+    Ok(start)
+}
+
+/// Starts deleting a stack; returns where to watch from.
+pub async fn delete(aws: &Aws, stack: &str) -> AwsResult<Started> {
+    let start = started(aws, stack).await;
+    aws.cfn
+        .delete_stack()
+        .stack_name(stack)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk(&format!("deleting stack {stack}"), e))?;
+    Ok(start)
+}
+
+async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()> {
+    delete(aws, id).await?;
+    let status = wait_settled(aws, id, timeout).await?;
+    if status != "DELETE_COMPLETE" {
+        return Err(AwsError {
+            code: None,
+            message: format!("stack {id} could not be deleted: it is {status}"),
+            help: Some("look at its events in the CloudFormation console".into()),
+        });
+    }
+    Ok(())
+}
+
+/// Polls until the stack settles; a stack that is gone counts as DELETE_COMPLETE.
+async fn wait_settled(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<String> {
+    let started = Instant::now();
+    let mut delay = Poll::new();
+    loop {
+        let status = match describe(aws, id).await? {
+            None => "DELETE_COMPLETE".to_string(),
+            Some(s) => s.status,
+        };
+        if is_terminal(&status) {
+            return Ok(status);
+        }
+        if started.elapsed() > timeout {
+            return Err(timed_out(id, &format!("it is still {status}"), timeout));
+        }
+        delay.sleep().await;
+    }
+}
+
+fn timed_out(stack: &str, what: &str, timeout: Duration) -> AwsError {
+    AwsError {
+        code: None,
+        message: format!(
+            "stopped waiting for stack {stack} after {}s: {what}",
+            timeout.as_secs()
+        ),
+        help: Some(
+            "the operation goes on in AWS; follow it with `tug svc status` or `tug env show`, or wait longer with --timeout".into(),
+        ),
+    }
+}
+
+fn floor_second(t: SystemTime) -> SystemTime {
+    let secs = t
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    UNIX_EPOCH + Duration::from_secs(secs)
+}
+
+/// One stack event.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ResourceEvent {
+    pub stack: String,
+    /// Seconds since the epoch, with milliseconds.
+    pub time: f64,
+    pub logical_id: String,
+    pub resource_type: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl ResourceEvent {
+    pub fn is_root(&self) -> bool {
+        self.logical_id == self.stack && self.resource_type == "AWS::CloudFormation::Stack"
+    }
+    pub fn failed(&self) -> bool {
+        self.status.ends_with("_FAILED")
+    }
+}
+
+/// What a watcher reports.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Resource(ResourceEvent),
+    Rollout(super::ecs::Rollout),
+}
+
+/// Where watch events go (the ui draws them).
+pub trait Sink: Send + Sync {
+    fn event(&self, event: &Event);
+}
+
+/// How a watched operation ended.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: String,
+    pub success: bool,
+    /// The first resource that failed, with its reason.
+    pub first_failure: Option<ResourceEvent>,
+}
+
+/// The ECS service to follow while a service stack deploys.
+#[derive(Debug, Clone)]
+pub struct Follow {
+    pub cluster: String,
+    /// The logical id of the service resource in the stack.
+    pub logical_id: String,
+}
+
+/// Watches `stack` from `start` until it settles, sending every new event to `sink`.
+pub async fn watch(
+    aws: &Aws,
+    stack: &str,
+    from: Started,
+    follow: Option<&Follow>,
+    sink: &dyn Sink,
+    timeout: Duration,
+) -> AwsResult<Outcome> {
+    let started = Instant::now();
+    let Started { start, mut seen } = from;
+    let mut first_failure: Option<ResourceEvent> = None;
+    let mut delay = Poll::new();
+    let mut service_arn: Option<String> = None;
+    let mut last_rollout: Option<super::ecs::Rollout> = None;
+    // The stack id keeps working after a delete, when the name no longer does.
+    let id = describe(aws, stack)
+        .await?
+        .map(|s| s.id)
+        .unwrap_or_else(|| stack.to_string());
+    loop {
+        let status = match describe(aws, &id).await? {
+            None => "DELETE_COMPLETE".to_string(),
+            Some(s) => s.status,
+        };
+        for e in new_events(aws, stack, &id, start, &mut seen).await? {
+            if e.failed() && first_failure.is_none() && !e.is_root() {
+                first_failure = Some(e.clone());
+            }
+            sink.event(&Event::Resource(e));
+        }
+        if let Some(f) = follow {
+            if service_arn.is_none() {
+                service_arn = physical_id(aws, &id, &f.logical_id).await;
+            }
+            if let Some(arn) = &service_arn {
+                if let Ok(Some(r)) = super::ecs::rollout(aws, &f.cluster, arn).await {
+                    if last_rollout.as_ref() != Some(&r) {
+                        sink.event(&Event::Rollout(r.clone()));
+                        last_rollout = Some(r);
+                    }
+                }
+            }
+        }
+        if is_terminal(&status) {
+            let success = is_success(&status);
+            return Ok(Outcome {
+                status,
+                success,
+                first_failure,
+            });
+        }
+        if started.elapsed() > timeout {
+            return Err(timed_out(stack, &format!("it is still {status}"), timeout));
+        }
+        delay.sleep().await;
+    }
+}
+
+async fn physical_id(aws: &Aws, stack_id: &str, logical: &str) -> Option<String> {
+    let out = aws
+        .cfn
+        .describe_stack_resource()
+        .stack_name(stack_id)
+        .logical_resource_id(logical)
+        .send()
+        .await
+        .ok()?;
+    out.stack_resource_detail()?
+        .physical_resource_id()
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+async fn new_events(
+    aws: &Aws,
+    stack: &str,
+    id: &str,
+    start: SystemTime,
+    seen: &mut HashSet<String>,
+) -> AwsResult<Vec<ResourceEvent>> {
+    let start_secs = start
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or_default();
+    let mut fresh = Vec::new();
+    let mut token: Option<String> = None;
+    'pages: for _ in 0..10 {
+        let page = match aws
+            .cfn
+            .describe_stack_events()
+            .stack_name(id)
+            .set_next_token(token.clone())
+            .send()
+            .await
+        {
+            Ok(p) => p,
+            Err(e) => {
+                let e = AwsError::from_sdk(&format!("reading the events of {stack}"), e);
+                if not_found(&e) {
+                    break;
+                }
+                return Err(e);
+            }
+        };
+        for ev in page.stack_events() {
+            let time = ev
+                .timestamp()
+                .map(|t| t.secs() as f64 + f64::from(t.subsec_nanos()) / 1e9)
+                .unwrap_or_default();
+            if time < start_secs {
+                break 'pages;
+            }
+            let eid = ev.event_id().unwrap_or_default().to_string();
+            if !seen.insert(eid) {
+                // Events come newest first: everything after a seen one was seen too.
+                break 'pages;
+            }
+            fresh.push(ResourceEvent {
+                stack: stack.to_string(),
+                time,
+                logical_id: ev.logical_resource_id().unwrap_or_default().to_string(),
+                resource_type: ev.resource_type().unwrap_or_default().to_string(),
+                status: ev
+                    .resource_status()
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default(),
+                reason: ev
+                    .resource_status_reason()
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string),
+            });
+        }
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            break;
+        }
+    }
+    fresh.reverse();
+    Ok(fresh)
+}
+
+/// Poll delays: quick at first (a small change settles in seconds), then every 5 s.
+pub(crate) struct Poll {
+    next: Duration,
+}
+
+impl Poll {
+    pub(crate) fn new() -> Poll {
+        Poll {
+            next: Duration::from_millis(250),
+        }
+    }
+    pub(crate) async fn sleep(&mut self) {
+        tokio::time::sleep(self.next).await;
+        self.next = (self.next * 3 / 2).min(Duration::from_secs(5));
+    }
+}

@@ -1,0 +1,565 @@
+//! The `svc` commands that talk to AWS: deploy, ls, show (deployed), delete, status, logs.
+//! (`svc.rs` holds the offline ones and the name resolution they share.)
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use clap::Args;
+use serde_json::json;
+
+use crate::aws::logs::Query;
+use crate::aws::stack::{self, StackInfo};
+use crate::aws::{self, Aws};
+use crate::cli::deploy::{
+    connect, deployed_env, image_for, parse_age, parse_timeout, run_job, service_job,
+    until_interrupted, DeployFlags,
+};
+use crate::cli::svc::{pick, Target};
+use crate::cli::Context;
+use crate::error::{Error, Result};
+use crate::render;
+use crate::workspace::Workspace;
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Deploy `image.location` with this tag instead of the one it names
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    #[command(flatten)]
+    pub flags: DeployFlags,
+}
+
+impl DeployArgs {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        // Everything local first: an invalid manifest or an image tug cannot deploy yet
+        // fails before any AWS call.
+        let (ws, env, effective) = self.target.load(ctx)?;
+        let w = effective.workload;
+        let image = image_for(&w, self.tag.as_deref())?;
+        render::service(&ws.app, &env, &w, &image).map_err(|e| Error::user(e.to_string()))?;
+        let resume = format!("tug svc status -n {} -e {env}", w.name);
+        let rt = aws::runtime()?;
+        rt.block_on(until_interrupted(&ctx.printer, &resume, async {
+            let aws = connect(ctx).await?;
+            let env_stack = deployed_env(&aws, &ws.app, &env).await?;
+            let stack_name = render::stack_name(&ws.app, &env, Some(&w.name));
+            let existing = stack::describe(&aws, &stack_name).await?;
+            let job = service_job(
+                &ws.app,
+                &env,
+                &w,
+                &image,
+                &env_stack,
+                existing.as_ref(),
+                self.flags.force,
+            )?;
+            let view = ctx.printer.deploy_view();
+            let block = view.block(&job.request.stack, &job.title);
+            let result = run_job(&aws, &ctx.printer, &job, &self.flags, &block).await?;
+            Ok(if result.ok() { 0 } else { 1 })
+        }))
+    }
+}
+
+/// The workload stacks of `app`, optionally in one environment.
+async fn service_stacks(aws: &Aws, app: &str, env: Option<&str>) -> Result<Vec<StackInfo>> {
+    Ok(stack::list(aws, Some(app))
+        .await?
+        .into_iter()
+        .filter(|s| s.tag(render::TAG_WORKLOAD).is_some())
+        .filter(|s| env.is_none_or(|e| s.tag(render::TAG_ENVIRONMENT) == Some(e)))
+        .collect())
+}
+
+/// The deployed stack of service `name` in `env` (and the env stack), or an error with a
+/// "did you mean" from what is deployed.
+async fn deployed_service(
+    aws: &Aws,
+    app: &str,
+    env: &str,
+    name: &str,
+) -> Result<(StackInfo, StackInfo)> {
+    let svc_stack = render::stack_name(app, env, Some(name));
+    let (env_stack, svc) = tokio::join!(
+        deployed_env(aws, app, env),
+        stack::describe(aws, &svc_stack)
+    );
+    let env_stack = env_stack?;
+    if let Some(s) = svc? {
+        return Ok((env_stack, s));
+    }
+    let deployed: Vec<String> = service_stacks(aws, app, Some(env))
+        .await?
+        .iter()
+        .filter_map(|s| s.tag(render::TAG_WORKLOAD).map(str::to_string))
+        .collect();
+    let names: Vec<&str> = deployed.iter().map(String::as_str).collect();
+    let help = match crate::cli::deploy::suggest(name, &names) {
+        Some(s) => format!("did you mean `-n {s}`?"),
+        None if names.is_empty() => format!(
+            "nothing is deployed in {env}; deploy it with `tug svc deploy -n {name} -e {env}`"
+        ),
+        None => format!("deployed in {env}: {}", names.join(", ")),
+    };
+    Err(Error::user(format!(
+        "service {name} is not deployed in environment {env}"
+    ))
+    .with_help(help))
+}
+
+/// The service and environment names: flags, else the workspace's only ones. Unlike
+/// `Target::load`, the manifest need not be valid (or present): this is about what runs.
+fn names(ctx: &Context, target: &Target) -> Result<(Workspace, String, String)> {
+    let ws = Workspace::require(&ctx.cwd)?;
+    let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
+    let name = pick(target.name.as_deref(), &svcs, "service", "-n NAME")?;
+    let envs: Vec<String> = ws.environments().into_iter().map(|(n, _)| n).collect();
+    let env = pick(target.env.as_deref(), &envs, "environment", "-e ENV")?;
+    Ok((ws, name, env))
+}
+
+#[derive(Debug, Args)]
+pub struct LsArgs {
+    /// Only services in this environment
+    #[arg(short = 'e', long = "env", value_name = "ENV")]
+    pub env: Option<String>,
+}
+
+impl LsArgs {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        let ws = Workspace::require(&ctx.cwd)?;
+        aws::runtime()?.block_on(async {
+            let aws = connect(ctx).await?;
+            if let Some(env) = &self.env {
+                deployed_env(&aws, &ws.app, env).await?;
+            }
+            let stacks = service_stacks(&aws, &ws.app, self.env.as_deref()).await?;
+            let rows: Vec<(String, String, &StackInfo)> = stacks
+                .iter()
+                .map(|s| {
+                    (
+                        s.tag(render::TAG_WORKLOAD).unwrap_or_default().to_string(),
+                        s.tag(render::TAG_ENVIRONMENT)
+                            .unwrap_or_default()
+                            .to_string(),
+                        s,
+                    )
+                })
+                .collect();
+            if ctx.global.json {
+                ctx.printer.json(&json!({
+                    "application": ws.app,
+                    "services": rows.iter().map(|(n, e, s)| json!({
+                        "name": n, "environment": e, "stack": s.name, "status": s.status,
+                        "image": s.parameters.get("ContainerImage"),
+                    })).collect::<Vec<_>>(),
+                }))?;
+                return Ok(0);
+            }
+            if rows.is_empty() {
+                ctx.printer
+                    .info(&format!("application {} has no service deployed", ws.app));
+                return Ok(0);
+            }
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(n, e, s)| {
+                    vec![
+                        n.clone(),
+                        e.clone(),
+                        s.status.clone(),
+                        s.parameters
+                            .get("ContainerImage")
+                            .cloned()
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            ctx.printer
+                .table(&["NAME", "ENVIRONMENT", "STATUS", "IMAGE"], &table)?;
+            Ok(0)
+        })
+    }
+}
+
+/// `svc show` without `--manifest`: where the service is deployed and with what.
+pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
+    let ws = Workspace::require(&ctx.cwd)?;
+    let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
+    let name = pick(target.name.as_deref(), &svcs, "service", "-n NAME")?;
+    aws::runtime()?.block_on(async {
+        let aws = connect(ctx).await?;
+        let all = service_stacks(&aws, &ws.app, target.env.as_deref()).await?;
+        let mine: Vec<&StackInfo> = all
+            .iter()
+            .filter(|s| s.tag(render::TAG_WORKLOAD) == Some(name.as_str()))
+            .collect();
+        if mine.is_empty() {
+            let mut known: Vec<&str> = all
+                .iter()
+                .filter_map(|s| s.tag(render::TAG_WORKLOAD))
+                .collect();
+            known.dedup();
+            let help = match crate::cli::deploy::suggest(&name, &known) {
+                Some(s) => format!("did you mean `-n {s}`?"),
+                None => format!("deploy it with `tug svc deploy -n {name}`"),
+            };
+            return Err(Error::user(format!("service {name} is not deployed")).with_help(help));
+        }
+        let envs: Vec<serde_json::Value> = mine
+            .iter()
+            .map(|s| {
+                json!({
+                    "environment": s.tag(render::TAG_ENVIRONMENT),
+                    "stack": s.name,
+                    "status": s.status,
+                    "reason": s.reason,
+                    "image": s.parameters.get("ContainerImage"),
+                    "outputs": s.outputs,
+                })
+            })
+            .collect();
+        if ctx.global.json {
+            ctx.printer.json(&json!({
+                "application": ws.app,
+                "name": name,
+                "region": aws.region(),
+                "deployments": envs,
+            }))?;
+            return Ok(0);
+        }
+        let mut text = format!("Service {name} of application {}\n", ws.app);
+        for s in &mine {
+            text.push_str(&format!(
+                "  {}: {} ({})\n",
+                s.tag(render::TAG_ENVIRONMENT).unwrap_or_default(),
+                s.status,
+                s.name
+            ));
+            if let Some(image) = s.parameters.get("ContainerImage") {
+                text.push_str(&format!("    image: {image}\n"));
+            }
+            for (k, v) in &s.outputs {
+                text.push_str(&format!("    {k}: {v}\n"));
+            }
+        }
+        ctx.printer.out(&text)?;
+        Ok(0)
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The service
+    #[arg(short = 'n', long = "name", value_name = "NAME")]
+    pub name: Option<String>,
+    /// Only from this environment (default: every environment it is deployed in)
+    #[arg(short = 'e', long = "env", value_name = "ENV")]
+    pub env: Option<String>,
+    /// Don't ask (needed without a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Stop watching after this long
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
+    pub timeout: Duration,
+}
+
+impl DeleteArgs {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        let ws = Workspace::require(&ctx.cwd)?;
+        let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
+        let name = pick(self.name.as_deref(), &svcs, "service", "-n NAME")?;
+        let resume = format!("tug svc ls -e {}", self.env.as_deref().unwrap_or("ENV"));
+        aws::runtime()?.block_on(until_interrupted(&ctx.printer, &resume, async {
+            let aws = connect(ctx).await?;
+            let stacks: Vec<StackInfo> = match &self.env {
+                Some(env) => vec![deployed_service(&aws, &ws.app, env, &name).await?.1],
+                None => service_stacks(&aws, &ws.app, None)
+                    .await?
+                    .into_iter()
+                    .filter(|s| s.tag(render::TAG_WORKLOAD) == Some(name.as_str()))
+                    .collect(),
+            };
+            if stacks.is_empty() {
+                return Err(
+                    Error::user(format!("service {name} is not deployed anywhere"))
+                        .with_help("`tug svc ls` lists what is deployed"),
+                );
+            }
+            let list: Vec<&str> = stacks.iter().map(|s| s.name.as_str()).collect();
+            if !self.yes
+                && !ctx.printer.confirm(
+                    &format!("Delete service {name} (stacks {})?", list.join(", ")),
+                    "--yes",
+                )?
+            {
+                ctx.printer.info("not deleted");
+                return Ok(1);
+            }
+            let deletes = stacks.iter().map(|s| {
+                let title = format!(
+                    "service {name} in {}",
+                    s.tag(render::TAG_ENVIRONMENT).unwrap_or_default()
+                );
+                let aws = &aws;
+                async move {
+                    crate::cli::env::delete_stack(aws, ctx, &s.name, &title, self.timeout).await
+                }
+            });
+            let mut code = 0;
+            for r in futures_util::future::join_all(deletes).await {
+                code = code.max(r?);
+            }
+            Ok(code)
+        }))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub target: Target,
+}
+
+impl StatusArgs {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        let (ws, name, env) = names(ctx, &self.target)?;
+        aws::runtime()?.block_on(async {
+            let aws = connect(ctx).await?;
+            let (env_stack, svc) = deployed_service(&aws, &ws.app, &env, &name).await?;
+            let cluster = env_stack
+                .outputs
+                .get("ClusterName")
+                .cloned()
+                .unwrap_or_default();
+            let service = svc.outputs.get("ServiceName").cloned();
+            let status = match &service {
+                Some(service) => aws::ecs::status(&aws, &cluster, service).await?,
+                None => None,
+            };
+            let stack_json = json!({
+                "name": svc.name, "status": svc.status, "reason": svc.reason,
+                "image": svc.parameters.get("ContainerImage"),
+            });
+            if ctx.global.json {
+                let mut doc = json!({
+                    "application": ws.app,
+                    "environment": env,
+                    "name": name,
+                    "stack": stack_json,
+                });
+                if let Some(st) = &status {
+                    if let (Some(obj), Ok(serde_json::Value::Object(more))) =
+                        (doc.as_object_mut(), serde_json::to_value(st))
+                    {
+                        obj.extend(more);
+                    }
+                }
+                ctx.printer.json(&doc)?;
+                return Ok(0);
+            }
+            ctx.printer.out(&crate::ui::status::render(
+                &name,
+                &env,
+                &svc,
+                status.as_ref(),
+            ))?;
+            Ok(0)
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Keep printing new lines until Ctrl-C
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+    /// Only lines newer than this: 30s, 10m, 3h, 2d (default: the last day)
+    #[arg(long, value_name = "AGE", conflicts_with = "start_time")]
+    pub since: Option<String>,
+    /// Only lines at or after this time (RFC 3339: 2026-01-02T15:04:05Z)
+    #[arg(long, value_name = "TIME")]
+    pub start_time: Option<String>,
+    /// Only lines before this time (RFC 3339)
+    #[arg(long, value_name = "TIME", conflicts_with = "follow")]
+    pub end_time: Option<String>,
+    /// How many of the last lines to print
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Only these tasks (ids or their first characters, comma-separated)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub tasks: Vec<String>,
+    /// Only this container (default: every container)
+    #[arg(long, value_name = "NAME")]
+    pub container: Option<String>,
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}
+
+fn time_flag(flag: &str, text: &str) -> Result<i64> {
+    aws::logs::parse_rfc3339(text).ok_or_else(|| {
+        Error::usage(format!("{flag} `{text}` is not an RFC 3339 time"))
+            .with_help("write it like 2026-01-02T15:04:05Z")
+    })
+}
+
+impl LogsArgs {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
+        let (ws, name, env) = names(ctx, &self.target)?;
+        let start_ms = match (&self.since, &self.start_time) {
+            (Some(age), _) => {
+                let secs = parse_age(age).ok_or_else(|| {
+                    Error::usage(format!("--since `{age}` is not a duration"))
+                        .with_help("write it like 30s, 10m, 3h or 2d")
+                })?;
+                now_ms() - (secs * 1000.0) as i64
+            }
+            (None, Some(t)) => time_flag("--start-time", t)?,
+            (None, None) => now_ms() - 86_400_000,
+        };
+        let end_ms = self
+            .end_time
+            .as_deref()
+            .map(|t| time_flag("--end-time", t))
+            .transpose()?;
+        let group = render::log_group_name(&ws.app, &env, &name);
+        aws::runtime()?.block_on(async {
+            let aws = connect(ctx).await?;
+            // The log group outlives a failed deployment's tasks: no ECS service needed.
+            deployed_env(&aws, &ws.app, &env).await?;
+            let streams = self.streams(&aws, &group, &name).await?;
+            let mut q = Query {
+                group: group.clone(),
+                streams,
+                start_ms: Some(start_ms),
+                end_ms,
+            };
+            let mut events = match aws::logs::fetch(&aws, &q).await {
+                Ok(ev) => ev,
+                Err(e) if e.message.contains("does not exist") => {
+                    return Err(self.no_group(&aws, &ws.app, &env, &name, &group).await)
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let printer = &ctx.printer;
+            let mut colours = Colours::default();
+            if events.is_empty() && !self.follow && !ctx.global.json {
+                ctx.printer
+                    .info(&format!("no log lines in {group} in that time"));
+            }
+            let skip = events.len().saturating_sub(self.limit);
+            let mut seen: HashMap<String, i64> = HashMap::new();
+            for e in events.drain(..).skip(skip) {
+                seen.insert(e.id.clone(), e.timestamp);
+                printer.log_event(&e, colours.of(&e.task))?;
+            }
+            if !self.follow {
+                return Ok(0);
+            }
+            // Follow: poll from a little before the newest line (late arrivals), skip the
+            // ids already printed: no duplicates, no gaps.
+            const LOOKBACK_MS: i64 = 10_000;
+            let mut newest = seen.values().copied().max().unwrap_or(start_ms);
+            let follow = async {
+                loop {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    q.start_ms = Some(newest - LOOKBACK_MS);
+                    for e in aws::logs::fetch(&aws, &q).await? {
+                        if seen.contains_key(&e.id) {
+                            continue;
+                        }
+                        newest = newest.max(e.timestamp);
+                        seen.insert(e.id.clone(), e.timestamp);
+                        printer.log_event(&e, colours.of(&e.task))?;
+                    }
+                    seen.retain(|_, t| *t >= newest - 2 * LOOKBACK_MS);
+                }
+            };
+            tokio::select! {
+                r = follow => r,
+                _ = tokio::signal::ctrl_c() => Ok(0),
+            }
+        })
+    }
+
+    /// The streams `--tasks` and `--container` select, or `None` for every stream.
+    async fn streams(&self, aws: &Aws, group: &str, name: &str) -> Result<Option<Vec<String>>> {
+        if self.tasks.is_empty() && self.container.is_none() {
+            return Ok(None);
+        }
+        let prefix = match &self.container {
+            Some(c) => format!("{name}/{c}/"),
+            None => format!("{name}/"),
+        };
+        let all = aws::logs::streams(aws, group, &prefix).await?;
+        let chosen: Vec<String> = all
+            .iter()
+            .filter(|s| {
+                let (task, _) = aws::logs::stream_parts(s);
+                self.tasks.is_empty() || self.tasks.iter().any(|t| task.starts_with(t.as_str()))
+            })
+            .cloned()
+            .collect();
+        if chosen.is_empty() {
+            let every = aws::logs::streams(aws, group, &format!("{name}/")).await?;
+            let tasks: HashSet<String> =
+                every.iter().map(|s| aws::logs::stream_parts(s).0).collect();
+            let containers: HashSet<String> =
+                every.iter().map(|s| aws::logs::stream_parts(s).1).collect();
+            let mut known: Vec<&str> = tasks.iter().map(String::as_str).collect();
+            known.sort();
+            let mut help = format!("tasks with logs: {}", known.join(", "));
+            if let Some(c) = &self.container {
+                let cs: Vec<&str> = containers.iter().map(String::as_str).collect();
+                if let Some(near) = crate::cli::deploy::suggest(c, &cs) {
+                    help = format!("did you mean `--container {near}`?");
+                }
+            }
+            return Err(Error::user("no logs match --tasks/--container").with_help(help));
+        }
+        // FilterLogEvents takes at most 100 stream names.
+        Ok(Some(chosen.into_iter().take(100).collect()))
+    }
+
+    async fn no_group(&self, aws: &Aws, app: &str, env: &str, name: &str, group: &str) -> Error {
+        let stack = stack::describe(aws, &render::stack_name(app, env, Some(name)))
+            .await
+            .ok()
+            .flatten();
+        match stack {
+            Some(s) if s.status == "ROLLBACK_COMPLETE" => Error::user(format!(
+                "log group {group} is gone: the first deployment of {name} failed and its rollback removed it"
+            ))
+            .with_help(format!(
+                "deploy again with `tug svc deploy -n {name} -e {env} --no-rollback` to keep the logs of failing tasks"
+            )),
+            Some(_) => Error::user(format!("log group {group} does not exist yet")),
+            None => match deployed_service(aws, app, env, name).await {
+                Err(e) => e,
+                Ok(_) => Error::user(format!("log group {group} does not exist")),
+            },
+        }
+    }
+}
+
+/// One colour per task, in the order tasks appear.
+#[derive(Default)]
+struct Colours {
+    tasks: HashMap<String, usize>,
+}
+
+impl Colours {
+    fn of(&mut self, task: &str) -> usize {
+        let n = self.tasks.len();
+        *self.tasks.entry(task.to_string()).or_insert(n)
+    }
+}
