@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use clap::Parser as _;
 
 use crate::cli::Context;
 use crate::error::{Error, Result};
@@ -554,18 +555,34 @@ impl InitArgs {
     }
 }
 
-/// Deploys what `tug init` wrote: the environment, then the workload.
-/// The deploy commands are not in this build yet, so this says so and fails.
+/// Deploys what `tug init` wrote: the environment (created when missing, updated
+/// otherwise), then the workload; without a workload (a Copilot workspace used as it is),
+/// every workload of the environment. The same commands a user would run next, with the
+/// same progress output.
 fn deploy_after_init(
-    _ctx: &Context,
+    ctx: &Context,
     _ws: &Workspace,
-    _env: &str,
-    _workload: Option<&str>,
+    env: &str,
+    workload: Option<&str>,
 ) -> Result<u8> {
-    Err(Error::user(
-        "deploying from init needs `tug env deploy`, which this build does not have yet",
-    )
-    .with_help("the manifests are in place; deploy them with a build of tug that has `tug env deploy` and `tug svc deploy`"))
+    let steps: Vec<Vec<&str>> = match workload {
+        Some(name) => vec![
+            vec!["env", "deploy", "-n", env],
+            vec!["svc", "deploy", "-n", name, "-e", env],
+        ],
+        None => vec![vec!["deploy", "-e", env]],
+    };
+    for step in steps {
+        ctx.printer.info(&format!("==> tug {}", step.join(" ")));
+        let cli =
+            crate::cli::Cli::try_parse_from(std::iter::once("tug").chain(step.iter().copied()))
+                .map_err(|e| Error::usage(e.to_string()))?;
+        let code = cli.command.run(ctx)?;
+        if code != 0 {
+            return Ok(code);
+        }
+    }
+    Ok(0)
 }
 
 fn report_copilot(ctx: &Context, c: &CopilotApp) -> Result<()> {

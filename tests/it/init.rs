@@ -594,16 +594,47 @@ fn existing_manifests_are_kept_unless_forced() {
 }
 
 #[test]
-fn deploy_from_init_says_what_is_missing() {
+fn init_with_deploy_deploys_the_environment_then_the_service() {
+    let Some(moto) = crate::moto::Moto::start() else {
+        return;
+    };
     let r = repo(&[("api/Dockerfile", API)]);
-    let err = fails(r.path(), &["init", "--yes", "--app", "shop", "--deploy"], 1);
-    assert!(
-        err.contains(
-            "deploying from init needs `tug env deploy`, which this build does not have yet"
-        ),
-        "{err}"
-    );
+    let out = moto
+        .tug()
+        .current_dir(r.path())
+        .args([
+            "init",
+            "--yes",
+            "--app",
+            "shop",
+            "--image",
+            "public.ecr.aws/nginx/nginx:1.27",
+            "--type",
+            "Backend Service",
+            "--name",
+            "api",
+            "--deploy",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(r.path().join("tug/api/manifest.yml").is_file());
+    let env_step = err.find("==> tug env deploy -n test").expect(&err);
+    let svc_step = err.find("==> tug svc deploy -n api -e test").expect(&err);
+    assert!(env_step < svc_step, "the environment deploys first:\n{err}");
+    // What init deployed is there for `svc ls` from any checkout.
+    let ls = moto
+        .tug()
+        .current_dir(r.path())
+        .args(["--json", "svc", "ls"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&ls.stdout).contains("\"api\""),
+        "{}",
+        String::from_utf8_lossy(&ls.stdout)
+    );
 }
 
 #[test]
