@@ -606,7 +606,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__deploy)
-            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --engine --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -629,6 +629,10 @@ _tug() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2020,7 +2024,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2043,6 +2047,10 @@ _tug() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -307,7 +307,8 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s e -l env -d 'The environment' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l tag -d 'Deploy `image.location` with this tag instead of the one it names' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l tag -d 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l engine -d 'The container engine that builds `image.build` (default: TUG_CONTAINER_ENGINE, else the first of docker and podman on PATH)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l timeout -d 'Stop watching after this long (the deploy goes on in AWS)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -412,6 +413,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s e -l env -d 'The environment to deploy, then every workload in it' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s j -l max-parallel -d 'How many workloads deploy at once' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l timeout -d 'Stop watching each stack after this long' -r
+complete -c tug -n "__fish_tug_using_subcommand deploy" -l engine -d 'The container engine that builds `image.build` images (default: TUG_CONTAINER_ENGINE, else the first of docker and podman on PATH)' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r

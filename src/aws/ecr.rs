@@ -52,3 +52,154 @@ pub async fn delete_repository(aws: &Aws, name: &str) -> AwsResult<()> {
         }
     }
 }
+
+/// Keeps the last 30 images of a repository.
+pub const LIFECYCLE_POLICY: &str = r#"{"rules":[{"rulePriority":1,"description":"keep the last 30 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}"#;
+
+/// Makes sure repository `<app>/<workload>` exists: created when missing with scan-on-push,
+/// mutable tags, a lifecycle policy keeping the last 30 images and tug's tags. Returns its
+/// name.
+pub async fn ensure_repository(aws: &Aws, app: &str, workload: &str) -> AwsResult<String> {
+    let name = format!("{app}/{workload}");
+    match aws
+        .ecr
+        .describe_repositories()
+        .repository_names(&name)
+        .send()
+        .await
+    {
+        Ok(_) => return Ok(name),
+        Err(e) => {
+            let e = AwsError::from_sdk(&format!("describing ECR repository {name}"), e);
+            if !e.is("RepositoryNotFoundException") {
+                return Err(e);
+            }
+        }
+    }
+    let tag = |k: &str, v: &str| {
+        aws_sdk_ecr::types::Tag::builder()
+            .key(k)
+            .value(v)
+            .build()
+            .expect("key and value are set")
+    };
+    let created = aws
+        .ecr
+        .create_repository()
+        .repository_name(&name)
+        .image_tag_mutability(aws_sdk_ecr::types::ImageTagMutability::Mutable)
+        .image_scanning_configuration(
+            aws_sdk_ecr::types::ImageScanningConfiguration::builder()
+                .scan_on_push(true)
+                .build(),
+        )
+        .tags(tag(crate::render::TAG_APPLICATION, app))
+        .tags(tag(crate::render::TAG_WORKLOAD, workload))
+        .send()
+        .await;
+    if let Err(e) = created {
+        let e = AwsError::from_sdk(&format!("creating ECR repository {name}"), e);
+        // Another deploy created it meanwhile.
+        if !e.is("RepositoryAlreadyExistsException") {
+            return Err(e);
+        }
+    }
+    aws.ecr
+        .put_lifecycle_policy()
+        .repository_name(&name)
+        .lifecycle_policy_text(LIFECYCLE_POLICY)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk(&format!("setting the lifecycle policy of {name}"), e))?;
+    Ok(name)
+}
+
+/// The registry credentials from ECR GetAuthorizationToken: the host of the proxy endpoint,
+/// the user name (`AWS`) and the password. The password is never logged or printed.
+pub async fn registry_credentials(aws: &Aws) -> AwsResult<crate::image::Registry> {
+    let out = aws
+        .ecr
+        .get_authorization_token()
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("getting an ECR authorization token", e))?;
+    let bad = |why: &str| AwsError {
+        code: None,
+        message: format!("ECR returned an unusable authorization token: {why}"),
+        help: None,
+    };
+    let data = out
+        .authorization_data()
+        .first()
+        .ok_or_else(|| bad("no authorization data"))?;
+    let endpoint = data
+        .proxy_endpoint()
+        .ok_or_else(|| bad("no proxy endpoint"))?;
+    let host = endpoint_host(endpoint).ok_or_else(|| bad("the proxy endpoint has no host"))?;
+    let token = data.authorization_token().ok_or_else(|| bad("no token"))?;
+    let decoded = decode_base64(token).ok_or_else(|| bad("not base64"))?;
+    let decoded = String::from_utf8(decoded).map_err(|_| bad("not UTF-8"))?;
+    let (username, password) = decoded
+        .split_once(':')
+        .ok_or_else(|| bad("not `user:password`"))?;
+    Ok(crate::image::Registry {
+        host,
+        username: username.to_string(),
+        password: password.to_string(),
+    })
+}
+
+/// `https://123.dkr.ecr.us-east-1.amazonaws.com/` -> `123.dkr.ecr.us-east-1.amazonaws.com`.
+pub fn endpoint_host(endpoint: &str) -> Option<String> {
+    let rest = endpoint
+        .split_once("://")
+        .map_or(endpoint, |(_, rest)| rest);
+    let host = rest.split('/').next()?.trim();
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// Standard base64 (padding optional); `None` on any other character.
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.trim().trim_end_matches('=').bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_base64_tokens() {
+        assert_eq!(decode_base64("QVdTOnMzY3JldHB3").unwrap(), b"AWS:s3cretpw");
+        assert_eq!(decode_base64("Zg==").unwrap(), b"f");
+        assert_eq!(decode_base64("Zm8=").unwrap(), b"fo");
+        assert!(decode_base64("no*pe").is_none());
+    }
+
+    #[test]
+    fn endpoint_hosts() {
+        assert_eq!(
+            endpoint_host("https://1.dkr.ecr.us-east-1.amazonaws.com").as_deref(),
+            Some("1.dkr.ecr.us-east-1.amazonaws.com")
+        );
+        assert_eq!(endpoint_host("h:5000/").as_deref(), Some("h:5000"));
+    }
+}

@@ -1,6 +1,7 @@
 //! Deploying: the steps `env deploy`, `svc deploy` and `tug deploy -e ENV` share (change
 //! set, optional diff and question, execute, watch, explain a failure), and `tug deploy`.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -11,8 +12,10 @@ use crate::aws::{self, Aws};
 use crate::cli::svc::pick;
 use crate::cli::Context;
 use crate::error::{Error, Result};
+use crate::image::{self, BuildRequest, Engine, EngineKind, PushedImage, Registry};
 use crate::manifest::types::Workload;
 use crate::render;
+use crate::ui::engine_output::EngineOutput;
 use crate::ui::progress::Block;
 use crate::ui::Printer;
 use crate::workspace::Workspace;
@@ -255,7 +258,7 @@ pub async fn deployed_envs(aws: &Aws, app: &str) -> Result<Vec<String>> {
 }
 
 /// The container image a service deploys: `image.location`, with `--tag` replacing its
-/// tag. `image.build` is refused until tug builds images.
+/// tag. A service with `image.build` gets its image from [`build_and_push`] instead.
 pub fn image_for(w: &Workload, tag: Option<&str>) -> Result<String> {
     let image = w.image.as_ref();
     match image.and_then(|i| i.location.clone()) {
@@ -271,14 +274,62 @@ pub fn image_for(w: &Workload, tag: Option<&str>) -> Result<String> {
             }
         }),
         None if image.is_some_and(|i| i.build.is_some()) => Err(Error::user(format!(
-            "service {} builds its image from `image.build`; building and pushing images comes in a later version of tug",
+            "service {} builds its image from `image.build`, which needs building and pushing first",
             w.name
-        ))
-        .with_help(
-            "for now, push the image yourself and set `image.location` in the manifest",
-        )),
+        ))),
         None => Err(Error::user(format!("service {} has no image", w.name))
             .with_help("set `image.location` in its manifest")),
+    }
+}
+
+/// The folder `image.build` paths are relative to: the one that holds the workspace.
+pub fn repo_root(ws: &Workspace) -> PathBuf {
+    ws.dir.parent().unwrap_or(&ws.dir).to_path_buf()
+}
+
+/// What service `w` builds (into repository `<app>/<workload>`), or `None` when it deploys
+/// `image.location` as given.
+pub fn build_request(app: &str, w: &Workload, root: &Path, tag: &str) -> Option<BuildRequest> {
+    let image = w.image.as_ref()?;
+    image.location.is_none().then_some(())?;
+    BuildRequest::from_manifest(
+        root,
+        &w.name,
+        image,
+        w.platform.as_ref(),
+        &format!("{app}/{}", w.name),
+        tag,
+    )
+}
+
+/// Makes sure the ECR repository of every build exists, then returns the registry
+/// credentials (with `TUG_REGISTRY_OVERRIDE` applied). The password is never printed.
+pub async fn prepare_registry(aws: &Aws, app: &str, builds: &[&BuildRequest]) -> Result<Registry> {
+    for req in builds {
+        aws::ecr::ensure_repository(aws, app, &req.workload).await?;
+    }
+    let registry = aws::ecr::registry_credentials(aws).await?;
+    Ok(registry.with_override()?)
+}
+
+/// Builds and pushes one image, showing the engine's output; the image pinned by digest.
+/// A failed build is an error carrying the engine's last lines.
+pub fn build_and_push(
+    printer: &Printer,
+    engine: &Engine,
+    req: &BuildRequest,
+    registry: &Registry,
+) -> Result<PushedImage> {
+    let out = EngineOutput::stderr(printer, &req.workload);
+    match image::build_and_push(engine, req, registry, &|l| out.line(l)) {
+        Ok(pushed) => {
+            out.finish(&format!("pushed {}", pushed.uri_with_digest));
+            Ok(pushed)
+        }
+        Err(e) => {
+            drop(out);
+            Err(e.into())
+        }
     }
 }
 
@@ -336,6 +387,14 @@ pub struct DeployAllArgs {
     /// Stop watching each stack after this long
     #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
     pub timeout: Duration,
+    /// The container engine that builds `image.build` images (default: TUG_CONTAINER_ENGINE,
+    /// else the first of docker and podman on PATH)
+    #[arg(long, value_name = "ENGINE", value_parser = parse_engine)]
+    pub engine: Option<EngineKind>,
+}
+
+pub fn parse_engine(text: &str) -> std::result::Result<EngineKind, String> {
+    text.parse::<EngineKind>().map_err(|e| e.to_string())
 }
 
 impl DeployAllArgs {
@@ -345,9 +404,35 @@ impl DeployAllArgs {
         let env = pick(self.env.as_deref(), &envs, "environment", "-e ENV")?;
         // Everything local first: a bad manifest fails before any AWS call.
         let (env_rendered, workloads) = crate::cli::env::render_env(ctx, &ws, &env)?;
-        let mut images = Vec::new();
-        for w in &workloads {
-            images.push(image_for(w, None)?);
+        // Images from `image.build`: the engine is found and the tag chosen before any AWS
+        // call; they are built and pushed one after another (the engine parallelises
+        // internally), before anything is deployed.
+        let root = repo_root(&ws);
+        let wants_build = |w: &Workload| {
+            w.image
+                .as_ref()
+                .is_some_and(|i| i.location.is_none() && i.build.is_some())
+        };
+        let (engine, tag) = if workloads.iter().any(wants_build) {
+            (
+                Some(Engine::discover(self.engine)?),
+                image::image_tag(None, &root)?,
+            )
+        } else {
+            (None, String::new())
+        };
+        let mut images: Vec<Option<String>> = Vec::new();
+        let mut builds: Vec<(usize, BuildRequest)> = Vec::new();
+        for (i, w) in workloads.iter().enumerate() {
+            match build_request(&ws.app, w, &root, &tag) {
+                Some(req) => {
+                    render::service(&ws.app, &env, w, "tug-build-placeholder")
+                        .map_err(|e| Error::user(e.to_string()))?;
+                    builds.push((i, req));
+                    images.push(None);
+                }
+                None => images.push(Some(image_for(w, None)?)),
+            }
         }
         let flags = DeployFlags {
             diff: false,
@@ -361,6 +446,16 @@ impl DeployAllArgs {
         let resume = format!("tug env show -n {env}");
         rt.block_on(until_interrupted(&ctx.printer, &resume, async {
             let aws = connect(ctx).await?;
+            let mut images = images;
+            if let Some(engine) = &engine {
+                let reqs: Vec<&BuildRequest> = builds.iter().map(|(_, r)| r).collect();
+                let registry = prepare_registry(&aws, &ws.app, &reqs).await?;
+                for (i, req) in &builds {
+                    let pushed = build_and_push(&ctx.printer, engine, req, &registry)?;
+                    images[*i] = Some(pushed.uri_with_digest);
+                }
+            }
+            let images: Vec<String> = images.into_iter().map(Option::unwrap_or_default).collect();
             let view = ctx.printer.deploy_view();
             let env_stack = render::stack_name(&ws.app, &env, None);
             let env_job = Job {
@@ -502,6 +597,6 @@ mod tests {
         assert!(image_for(&w, None)
             .unwrap_err()
             .to_string()
-            .contains("later version"));
+            .contains("image.build"));
     }
 }

@@ -11,12 +11,14 @@ use crate::aws::logs::Query;
 use crate::aws::stack::{self, StackInfo};
 use crate::aws::{self, Aws};
 use crate::cli::deploy::{
-    connect, deployed_env, image_for, parse_age, parse_timeout, run_job, service_job,
-    until_interrupted, DeployFlags,
+    build_and_push, build_request, connect, deployed_env, image_for, parse_age, parse_engine,
+    parse_timeout, prepare_registry, repo_root, run_job, service_job, until_interrupted,
+    DeployFlags,
 };
 use crate::cli::svc::{pick, Target};
 use crate::cli::Context;
 use crate::error::{Error, Result};
+use crate::image::{self, Engine, EngineKind};
 use crate::render;
 use crate::workspace::Workspace;
 
@@ -24,26 +26,57 @@ use crate::workspace::Workspace;
 pub struct DeployArgs {
     #[command(flatten)]
     pub target: Target,
-    /// Deploy `image.location` with this tag instead of the one it names
+    /// The tag to push an `image.build` image with (default: the git short SHA, `-dirty`
+    /// with uncommitted changes, else a timestamp); for `image.location`, deploy it with
+    /// this tag instead of the one it names
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// The container engine that builds `image.build` (default: TUG_CONTAINER_ENGINE, else
+    /// the first of docker and podman on PATH)
+    #[arg(long, value_name = "ENGINE", value_parser = parse_engine)]
+    pub engine: Option<EngineKind>,
     #[command(flatten)]
     pub flags: DeployFlags,
 }
 
 impl DeployArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
-        // Everything local first: an invalid manifest or an image tug cannot deploy yet
-        // fails before any AWS call.
+        // Everything local first: an invalid manifest, an image tug cannot deploy or a
+        // missing container engine fails before any AWS call.
         let (ws, env, effective) = self.target.load(ctx)?;
         let w = effective.workload;
-        let image = image_for(&w, self.tag.as_deref())?;
-        render::service(&ws.app, &env, &w, &image).map_err(|e| Error::user(e.to_string()))?;
+        let root = repo_root(&ws);
+        let wants_build = w
+            .image
+            .as_ref()
+            .is_some_and(|i| i.location.is_none() && i.build.is_some());
+        let (build, image) = if wants_build {
+            render::service(&ws.app, &env, &w, "tug-build-placeholder")
+                .map_err(|e| Error::user(e.to_string()))?;
+            let engine = Engine::discover(self.engine)?;
+            let tag = image::image_tag(self.tag.as_deref(), &root)?;
+            let req = build_request(&ws.app, &w, &root, &tag)
+                .ok_or_else(|| Error::user(format!("service {} has no image", w.name)))?;
+            (Some((engine, req)), String::new())
+        } else {
+            let image = image_for(&w, self.tag.as_deref())?;
+            render::service(&ws.app, &env, &w, &image).map_err(|e| Error::user(e.to_string()))?;
+            (None, image)
+        };
         let resume = format!("tug svc status -n {} -e {env}", w.name);
         let rt = aws::runtime()?;
+        let aws = rt.block_on(connect(ctx))?;
+        let env_stack = rt.block_on(deployed_env(&aws, &ws.app, &env))?;
+        // Build and push before the deploy, outside the interruptible part: a failed build
+        // deploys nothing.
+        let image = match &build {
+            Some((engine, req)) => {
+                let registry = rt.block_on(prepare_registry(&aws, &ws.app, &[req]))?;
+                build_and_push(&ctx.printer, engine, req, &registry)?.uri_with_digest
+            }
+            None => image,
+        };
         rt.block_on(until_interrupted(&ctx.printer, &resume, async {
-            let aws = connect(ctx).await?;
-            let env_stack = deployed_env(&aws, &ws.app, &env).await?;
             let stack_name = render::stack_name(&ws.app, &env, Some(&w.name));
             let existing = stack::describe(&aws, &stack_name).await?;
             let job = service_job(

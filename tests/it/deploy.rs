@@ -189,7 +189,7 @@ fn unreachable() -> String {
 }
 
 #[test]
-fn image_build_is_refused_before_any_aws_call() {
+fn image_build_without_an_engine_is_refused_before_any_aws_call() {
     let ws = workspace("builder");
     let manifest = ws.path().join("tug/web/manifest.yml");
     let text = std::fs::read_to_string(&manifest).unwrap().replace(
@@ -199,15 +199,18 @@ fn image_build_is_refused_before_any_aws_call() {
     std::fs::write(&manifest, text).unwrap();
     let mut cmd = crate::common::tug();
     crate::moto::aws_env(&mut cmd, &unreachable());
+    let empty = tempfile::tempdir().unwrap();
     let out = cmd
         .current_dir(ws.path())
+        .env("PATH", empty.path())
+        .env_remove("TUG_CONTAINER_ENGINE")
         .args(["svc", "deploy", "-n", "web", "-e", "test"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("image.build") && err.contains("later version"),
+        err.contains("no container engine found") && err.contains("install Docker"),
         "{err}"
     );
     assert!(!err.contains("cannot reach"), "no AWS call: {err}");

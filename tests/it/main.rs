@@ -1,5 +1,6 @@
 //! One integration test binary (fast to link); one module per area.
 
+mod build_deploy;
 mod cli;
 mod common;
 mod completions;

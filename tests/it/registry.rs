@@ -73,6 +73,12 @@ pub struct LocalRegistry {
 
 impl LocalRegistry {
     pub fn start() -> Option<LocalRegistry> {
+        LocalRegistry::start_with_password(&format!("tug-pw-{}-{}", std::process::id(), nanos()))
+    }
+
+    /// A registry whose user `AWS` has `password` (e.g. the one moto's ECR hands out).
+    pub fn start_with_password(password: &str) -> Option<LocalRegistry> {
+        let password = password.to_string();
         if which("docker-registry").is_none() {
             return missing("docker-registry is not on PATH");
         }
@@ -80,7 +86,6 @@ impl LocalRegistry {
             return missing("htpasswd is not on PATH");
         }
         let dir = tempfile::tempdir().expect("a temp dir");
-        let password = format!("tug-pw-{}-{}", std::process::id(), nanos());
         let out = Command::new("htpasswd")
             .args(["-Bbn", USERNAME, &password])
             .output()

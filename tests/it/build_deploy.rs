@@ -1,0 +1,219 @@
+//! `svc deploy` of an `image.build` service against moto and a real registry on loopback:
+//! build with Docker, push (`TUG_REGISTRY_OVERRIDE`), deploy pinned by digest.
+
+use std::path::Path;
+
+use crate::moto::{stderr, stdout, workspace, Moto};
+use crate::registry::{busybox, docker, scratch_context, LocalRegistry};
+
+/// The password in the token moto's ECR GetAuthorizationToken returns (`AWS:<password>`).
+const MOTO_PASSWORD: &str = "123456789012-auth-token";
+
+macro_rules! need {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return,
+        }
+    };
+}
+
+fn ok(cmd: &mut assert_cmd::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "failed: {:?}\nstdout: {}\nstderr: {}",
+        cmd,
+        stdout(&out),
+        stderr(&out)
+    );
+    out
+}
+
+/// Switches service `svc` to `image.build: <svc>app/Dockerfile`, a FROM scratch context.
+fn set_build(ws: &Path, svc: &str, busybox: &Path, hello: &str) {
+    let path = ws.join("tug").join(svc).join("manifest.yml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text: String = text
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("build:") || t.starts_with("location:") {
+                format!("  build: {svc}app/Dockerfile")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&path, text + "\n").unwrap();
+    let ctx = scratch_context(busybox, hello);
+    let dest = ws.join(format!("{svc}app"));
+    std::fs::create_dir_all(&dest).unwrap();
+    for f in ["busybox", "hello.txt", "Dockerfile"] {
+        std::fs::copy(ctx.path().join(f), dest.join(f)).unwrap();
+    }
+}
+
+/// The task definition of a service stack in moto: (arn, revision, main image). moto's
+/// CloudFormation drops `Image` from the container definitions it creates, so the image is
+/// the stack's `ContainerImage` parameter, which the task definition's main container
+/// references (`Image: !Ref ContainerImage`).
+fn task_definition(moto: &Moto, stack: &str, out: &Path) -> (String, i64, String) {
+    moto.python(&format!(
+        r#"
+import boto3, json
+cf = boto3.client("cloudformation")
+ecs = boto3.client("ecs")
+res = cf.describe_stack_resources(StackName="{stack}")["StackResources"]
+arn = [r["PhysicalResourceId"] for r in res if r.get("ResourceType") == "AWS::ECS::TaskDefinition"][0]
+td = ecs.describe_task_definition(taskDefinition=arn)["taskDefinition"]
+params = cf.describe_stacks(StackName="{stack}")["Stacks"][0]["Parameters"]
+image = [p["ParameterValue"] for p in params if p["ParameterKey"] == "ContainerImage"][0]
+json.dump({{"arn": td["taskDefinitionArn"], "revision": td["revision"], "image": image}},
+          open("{out}", "w"))
+"#,
+        out = out.display()
+    ));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    (
+        v["arn"].as_str().unwrap().to_string(),
+        v["revision"].as_i64().unwrap(),
+        v["image"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn svc_deploy_builds_pushes_and_pins_the_digest() {
+    let engine = need!(docker());
+    let busybox = need!(busybox());
+    let moto = need!(Moto::start());
+    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let _ = engine;
+
+    let ws = workspace("shop");
+    let dir = ws.path();
+    set_build(dir, "web", &busybox, "one\n");
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join(".docker/config.json");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let known = b"{\n\t\"auths\": {},\n\t\"tug-test\": \"keep me\"\n}\n".to_vec();
+    std::fs::write(&config, &known).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let result = scratch.path().join("td.json");
+
+    let deploy = |extra: &[&str]| {
+        let mut cmd = moto.tug();
+        cmd.current_dir(dir)
+            .env("HOME", home.path())
+            .env("TUG_REGISTRY_OVERRIDE", &registry.host)
+            .env("TUG_CONTAINER_ENGINE", "docker")
+            .env_remove("DOCKER_CONFIG")
+            .args(["svc", "deploy", "-n", "web", "-e", "test", "--tag", "t1"])
+            .args(extra);
+        let out = ok(&mut cmd);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            !all.contains(MOTO_PASSWORD),
+            "the password leaked into tug's output: {all}"
+        );
+        all
+    };
+
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+
+    // First deploy: built, pushed, and the task definition pinned to the pushed digest.
+    let first = deploy(&[]);
+    let (status, digest1) = registry.manifest_digest("shop/web", "t1");
+    assert_eq!(status, 200, "{first}");
+    let digest1 = digest1.expect("Docker-Content-Digest");
+    assert!(digest1.starts_with("sha256:"), "{digest1}");
+    let repo = format!("{}/shop/web", registry.host);
+    let (arn1, rev1, image1) = task_definition(&moto, "tug-shop-test-web", &result);
+    assert_eq!(image1, format!("{repo}@{digest1}"), "{first}");
+    assert!(
+        first.contains(&format!("pushed {repo}@{digest1}")),
+        "{first}"
+    );
+
+    // A changed file, the same tag: a new digest and a new task definition revision.
+    std::fs::write(dir.join("webapp/hello.txt"), "two\n").unwrap();
+    let second = deploy(&[]);
+    let (status, digest2) = registry.manifest_digest("shop/web", "t1");
+    assert_eq!(status, 200, "{second}");
+    let digest2 = digest2.expect("Docker-Content-Digest");
+    assert_ne!(digest1, digest2, "{second}");
+    let (arn2, rev2, image2) = task_definition(&moto, "tug-shop-test-web", &result);
+    assert_eq!(image2, format!("{repo}@{digest2}"), "{second}");
+    assert_ne!(arn1, arn2);
+    assert!(rev2 > rev1, "{rev1} -> {rev2}");
+
+    // No change: the engine's cache, the same digest, and no changes to deploy.
+    let third = deploy(&[]);
+    let (_, digest3) = registry.manifest_digest("shop/web", "t1");
+    assert_eq!(digest3.as_deref(), Some(digest2.as_str()), "{third}");
+    assert!(third.contains("no changes"), "{third}");
+    let (arn3, _, _) = task_definition(&moto, "tug-shop-test-web", &result);
+    assert_eq!(arn2, arn3);
+
+    // The user's docker config was never touched.
+    assert_eq!(std::fs::read(&config).unwrap(), known);
+}
+
+#[test]
+fn a_failed_build_deploys_nothing() {
+    let _engine = need!(docker());
+    let busybox = need!(busybox());
+    let moto = need!(Moto::start());
+    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let ws = workspace("shop");
+    let dir = ws.path();
+    set_build(dir, "web", &busybox, "one\n");
+    std::fs::write(
+        dir.join("webapp/Dockerfile"),
+        "FROM scratch\nCOPY no-such-file /x\n",
+    )
+    .unwrap();
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    let out = moto
+        .tug()
+        .current_dir(dir)
+        .env("TUG_REGISTRY_OVERRIDE", &registry.host)
+        .env("TUG_CONTAINER_ENGINE", "docker")
+        .args(["svc", "deploy", "-n", "web", "-e", "test", "--tag", "bad"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("building the image for web failed"), "{err}");
+    assert!(err.contains("no-such-file"), "{err}");
+    let out = ok(moto.tug().current_dir(dir).args(["svc", "ls"]));
+    assert!(!stdout(&out).contains("web"), "{}", stdout(&out));
+}
+
+#[test]
+fn no_engine_fails_before_any_aws_call() {
+    let ws = workspace("shop");
+    let dir = ws.path();
+    set_build(dir, "web", Path::new("/bin/sh"), "one\n");
+    let empty = tempfile::tempdir().unwrap();
+    let out = crate::common::tug()
+        .current_dir(dir)
+        .env("PATH", empty.path())
+        .env_remove("TUG_CONTAINER_ENGINE")
+        // Nothing listens here: an AWS call would fail differently.
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .args(["svc", "deploy", "-n", "web", "-e", "test"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no container engine found"), "{err}");
+}
