@@ -217,3 +217,40 @@ fn no_engine_fails_before_any_aws_call() {
     let err = stderr(&out);
     assert!(err.contains("no container engine found"), "{err}");
 }
+
+#[test]
+fn deploy_env_builds_then_deploys_every_workload() {
+    let _engine = need!(docker());
+    let busybox = need!(busybox());
+    let moto = need!(Moto::start());
+    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let ws = workspace("shop");
+    let dir = ws.path();
+    set_build(dir, "web", &busybox, "all\n");
+    let out = ok(moto
+        .tug()
+        .current_dir(dir)
+        .env("TUG_REGISTRY_OVERRIDE", &registry.host)
+        .env("TUG_CONTAINER_ENGINE", "docker")
+        .args(["deploy", "-e", "test"]));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(!all.contains(MOTO_PASSWORD), "{all}");
+    // The default tag outside git: a timestamp; find it through the stack parameter.
+    let scratch = tempfile::tempdir().unwrap();
+    let (_, _, image) =
+        task_definition(&moto, "tug-shop-test-web", &scratch.path().join("td.json"));
+    let repo = format!("{}/shop/web@sha256:", registry.host);
+    assert!(image.starts_with(&repo), "{image}\n{all}");
+    let digest = image.split('@').nth(1).unwrap();
+    assert!(all.contains(&format!("pushed {image}")), "{all}");
+    let tag = all
+        .lines()
+        .find_map(|l| l.split(&format!("{}/shop/web:", registry.host)).nth(1))
+        .map(|t| t.split_whitespace().next().unwrap().to_string());
+    let tag = tag.expect("the engine output names the pushed tag");
+    let (status, served) = registry.manifest_digest("shop/web", &tag);
+    assert_eq!(status, 200, "{all}");
+    assert_eq!(served.as_deref(), Some(digest), "{all}");
+    let (_, _, api) = task_definition(&moto, "tug-shop-test-api", &scratch.path().join("api.json"));
+    assert_eq!(api, "public.ecr.aws/nginx/nginx:1.27");
+}
