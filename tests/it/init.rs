@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::common::{self, tug};
+use crate::common::{self, stderr, tug};
 
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::Builder::new().prefix("shop-").tempdir().unwrap();
@@ -23,10 +23,6 @@ fn write_files(root: &Path, files: &[(&str, &str)]) {
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     tug().current_dir(dir).args(args).output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {

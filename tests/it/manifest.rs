@@ -7,29 +7,14 @@
 //! root. `TUG_BLESS=1 cargo test --test it` rewrites them; review the diff before committing.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-use crate::common;
+use crate::common::{self, code, stderr, stdout};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .unwrap_or_else(|| panic!("tug was killed by a signal: {:?}", out.status))
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// Runs `tug --json validate ARGS` in `dir`; returns the exit code and the parsed report.
 fn validate_json(dir: &Path, args: &[&str]) -> (i32, Value) {

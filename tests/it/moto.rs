@@ -172,10 +172,4 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-pub fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-pub fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+pub use crate::common::{stderr, stdout};
