@@ -3,12 +3,14 @@
 //! and turns what cannot place into diagnostics that point at the manifests.
 
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::manifest::{self, Kind, Options};
 use crate::sim::{self, plan::Planned, PlacerKind, Report};
 use crate::workspace::{display_path, Workspace};
+use crate::yaml::Node;
 
 /// The outcome of planning one environment.
 pub struct EnvPlan {
@@ -95,14 +97,8 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
                     .workload
                     .and_then(|w| effective.iter().find(|(_, x, _)| x.workload.name == w))
                 {
-                    Some((l, x, _)) => match x.tree.entry("placement") {
-                        Some(entry) => d.at(&l.source, entry.key_span),
-                        None => d.in_file(&l.source),
-                    },
-                    None => match env_loaded.root.entry("capacity") {
-                        Some(entry) => d.at(&env_loaded.source, entry.key_span),
-                        None => d.in_file(&env_loaded.source),
-                    },
+                    Some((l, x, _)) => at_key(d, &l.source, &x.tree, "placement"),
+                    None => at_key(d, &env_loaded.source, &env_loaded.root, "capacity"),
                 };
                 diagnostics.push(located);
             }
@@ -134,10 +130,7 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
             display_path(&env_path, cwd)
         ));
         let located = match effective.iter().find(|(_, x, _)| x.workload.name == name) {
-            Some((l, x, _)) => match x.tree.entry("placement") {
-                Some(entry) => d.at(&l.source, entry.key_span),
-                None => d.in_file(&l.source),
-            },
+            Some((l, x, _)) => at_key(d, &l.source, &x.tree, "placement"),
             None => d,
         };
         diagnostics.push(located);
@@ -146,4 +139,12 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
         report: Some(report),
         diagnostics,
     })
+}
+
+/// Points `d` at `key` in a manifest, or at the file when the key is not there.
+fn at_key(d: Diagnostic, source: &Arc<SourceFile>, tree: &Node, key: &str) -> Diagnostic {
+    match tree.entry(key) {
+        Some(entry) => d.at(source, entry.key_span),
+        None => d.in_file(source),
+    }
 }
