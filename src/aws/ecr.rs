@@ -137,7 +137,7 @@ pub async fn registry_credentials(aws: &Aws) -> AwsResult<crate::image::Registry
         .ok_or_else(|| bad("no proxy endpoint"))?;
     let host = endpoint_host(endpoint).ok_or_else(|| bad("the proxy endpoint has no host"))?;
     let token = data.authorization_token().ok_or_else(|| bad("no token"))?;
-    let decoded = decode_base64(token).ok_or_else(|| bad("not base64"))?;
+    let decoded = aws_smithy_types::base64::decode(token).map_err(|_| bad("not base64"))?;
     let decoded = String::from_utf8(decoded).map_err(|_| bad("not UTF-8"))?;
     let (username, password) = decoded
         .split_once(':')
@@ -158,41 +158,9 @@ pub fn endpoint_host(endpoint: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_string())
 }
 
-/// Standard base64 (padding optional); `None` on any other character.
-pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in text.trim().trim_end_matches('=').bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decodes_base64_tokens() {
-        assert_eq!(decode_base64("QVdTOnMzY3JldHB3").unwrap(), b"AWS:s3cretpw");
-        assert_eq!(decode_base64("Zg==").unwrap(), b"f");
-        assert_eq!(decode_base64("Zm8=").unwrap(), b"fo");
-        assert!(decode_base64("no*pe").is_none());
-    }
 
     #[test]
     fn endpoint_hosts() {

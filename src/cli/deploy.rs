@@ -2,7 +2,8 @@
 //! set, optional diff and question, execute, watch, explain a failure), and `tug deploy`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
@@ -12,10 +13,9 @@ use crate::aws::{self, Aws};
 use crate::cli::svc::pick;
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::image::{self, BuildRequest, Engine, EngineKind, PushedImage, Registry};
+use crate::image::{self, BuildRequest, Engine, EngineKind, ImageError, PushedImage, Registry};
 use crate::manifest::types::Workload;
-use crate::render;
-use crate::ui::engine_output::EngineOutput;
+use crate::render::{self, Images};
 use crate::ui::progress::Block;
 use crate::ui::Printer;
 use crate::workspace::Workspace;
@@ -258,7 +258,7 @@ pub async fn deployed_envs(aws: &Aws, app: &str) -> Result<Vec<String>> {
 }
 
 /// The container image a service deploys: `image.location`, with `--tag` replacing its
-/// tag. A service with `image.build` gets its image from [`build_and_push`] instead.
+/// tag. A service with `image.build` gets its image from [`build_and_push_all`] instead.
 pub fn image_for(w: &Workload, tag: Option<&str>) -> Result<String> {
     let image = w.image.as_ref();
     match image.and_then(|i| i.location.clone()) {
@@ -287,50 +287,147 @@ pub fn repo_root(ws: &Workspace) -> PathBuf {
     ws.dir.parent().unwrap_or(&ws.dir).to_path_buf()
 }
 
-/// What service `w` builds (into repository `<app>/<workload>`), or `None` when it deploys
-/// `image.location` as given.
-pub fn build_request(app: &str, w: &Workload, root: &Path, tag: &str) -> Option<BuildRequest> {
-    let image = w.image.as_ref()?;
-    image.location.is_none().then_some(())?;
-    BuildRequest::from_manifest(
-        root,
-        &w.name,
-        image,
-        w.platform.as_ref(),
-        &format!("{app}/{}", w.name),
-        tag,
-    )
+/// The images one service deploys: its `image.location` (with `--tag`), or what tug builds
+/// from `image.build` for the main container, plus each sidecar that builds its image.
+#[derive(Debug, Clone)]
+pub struct ServiceImages {
+    /// The main container's image when it is not built.
+    pub location: Option<String>,
+    /// What is built, all into the service's repository `<app>/<workload>`: the main
+    /// container's image tagged `tag`, each sidecar's tagged `<sidecar>-<tag>`.
+    pub builds: Vec<BuildRequest>,
 }
 
-/// Makes sure the ECR repository of every build exists, then returns the registry
-/// credentials (with `TUG_REGISTRY_OVERRIDE` applied). The password is never printed.
-pub async fn prepare_registry(aws: &Aws, app: &str, builds: &[&BuildRequest]) -> Result<Registry> {
-    for req in builds {
-        aws::ecr::ensure_repository(aws, app, &req.workload).await?;
+impl ServiceImages {
+    /// Checks, before anything is built or any AWS call, that `w` renders with its images.
+    /// `tag` is `--tag`; `build_tag` the tag images are built with.
+    pub fn plan(
+        app: &str,
+        env: &str,
+        w: &Workload,
+        root: &Path,
+        tag: Option<&str>,
+        build_tag: &str,
+    ) -> Result<ServiceImages> {
+        let location = match w.built_image() {
+            Some(_) => None,
+            None => Some(image_for(w, tag)?),
+        };
+        let repository = render::ecr_repository_name(app, &w.name);
+        let platform = w.platform.as_ref();
+        let mut builds: Vec<BuildRequest> = w
+            .built_image()
+            .and_then(|i| {
+                BuildRequest::from_manifest(root, &w.name, i, platform, &repository, build_tag)
+            })
+            .into_iter()
+            .collect();
+        for (sidecar, image) in w.built_sidecars() {
+            let tag = format!("{sidecar}-{build_tag}");
+            image::check_tag(&tag)?;
+            let name = format!("{}/{sidecar}", w.name);
+            if let Some(req) =
+                BuildRequest::from_manifest(root, &name, image, platform, &repository, &tag)
+            {
+                builds.push(BuildRequest {
+                    sidecar: Some(sidecar.to_string()),
+                    ..req
+                });
+            }
+        }
+        let planned = ServiceImages { location, builds };
+        let stand_in = planned.images(&[]);
+        render::service(app, env, w, &stand_in).map_err(|e| Error::user(e.to_string()))?;
+        Ok(planned)
+    }
+
+    /// The images to deploy, given what was pushed for [`ServiceImages::builds`] (in the
+    /// same order); an image not pushed yet stands in as `tug-build-pending`.
+    pub fn images(&self, pushed: &[PushedImage]) -> Images {
+        let mut images = Images::main(self.location.clone().unwrap_or_default());
+        for (i, req) in self.builds.iter().enumerate() {
+            let uri = pushed.get(i).map_or_else(
+                || "tug-build-pending".to_string(),
+                |p| p.uri_with_digest.clone(),
+            );
+            match &req.sidecar {
+                Some(sidecar) => {
+                    images.sidecars.insert(sidecar.clone(), uri);
+                }
+                None => images.main = uri,
+            }
+        }
+        images
+    }
+}
+
+/// Makes sure the ECR repository of every workload in `workloads` exists, then returns the
+/// registry credentials (with `TUG_REGISTRY_OVERRIDE` applied). The password is never
+/// printed.
+pub async fn prepare_registry(aws: &Aws, app: &str, workloads: &[&str]) -> Result<Registry> {
+    for workload in workloads {
+        aws::ecr::ensure_repository(aws, app, workload).await?;
     }
     let registry = aws::ecr::registry_credentials(aws).await?;
     Ok(registry.with_override()?)
 }
 
-/// Builds and pushes one image, showing the engine's output; the image pinned by digest.
-/// A failed build is an error carrying the engine's last lines.
-pub fn build_and_push(
+/// Builds `requests` one after another (the engine parallelises each build), logs in once,
+/// then pushes up to `parallel` images at a time, showing the engine's output. Returns the
+/// images pinned by digest, in request order. A failed build stops before anything is
+/// pushed and is an error carrying the engine's last lines.
+pub fn build_and_push_all(
     printer: &Printer,
     engine: &Engine,
-    req: &BuildRequest,
+    requests: &[&BuildRequest],
     registry: &Registry,
-) -> Result<PushedImage> {
-    let out = EngineOutput::stderr(printer, &req.workload);
-    match image::build_and_push(engine, req, registry, &|l| out.line(l)) {
-        Ok(pushed) => {
-            out.finish(&format!("pushed {}", pushed.uri_with_digest));
-            Ok(pushed)
-        }
-        Err(e) => {
-            drop(out);
-            Err(e.into())
-        }
+    parallel: usize,
+) -> Result<Vec<PushedImage>> {
+    if requests.is_empty() {
+        return Ok(Vec::new());
     }
+    let view = printer.image_view();
+    let mut built = Vec::new();
+    for req in requests {
+        let out = view.output(&req.name);
+        let image = image::build(engine, req, &registry.host, &|l| out.line(l))?;
+        out.note("built; waiting to push");
+        built.push(Mutex::new(Some((out, image))));
+    }
+    let login = view.output(&registry.host);
+    let (session, _) = image::login(engine, registry, &|l| login.line(l))?;
+    login.finish("");
+    let results: Vec<Mutex<Option<Result<PushedImage, ImageError>>>> =
+        requests.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..parallel.clamp(1, requests.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(slot) = built.get(i) else { break };
+                let Some((out, image)) = slot.lock().ok().and_then(|mut s| s.take()) else {
+                    continue;
+                };
+                let result = image::push(engine, &session, &image.reference, &|l| out.line(l));
+                match &result {
+                    Ok(pushed) => out.finish(&format!("pushed {}", pushed.uri_with_digest)),
+                    Err(_) => drop(out),
+                }
+                if let Ok(mut r) = results[i].lock() {
+                    *r = Some(result);
+                }
+            });
+        }
+    });
+    drop(session);
+    let mut pushed = Vec::new();
+    for result in results {
+        let result = result.into_inner().ok().flatten().ok_or_else(|| {
+            Error::user("an image push ended without a result; this is a bug in tug")
+        })?;
+        pushed.push(result?);
+    }
+    Ok(pushed)
 }
 
 /// The job that deploys service `w` to `env`, once the env stack is known.
@@ -338,13 +435,13 @@ pub fn service_job(
     app: &str,
     env: &str,
     w: &Workload,
-    image: &str,
+    images: &Images,
     env_stack: &stack::StackInfo,
     existing: Option<&stack::StackInfo>,
     force: bool,
 ) -> Result<Job> {
     let mut rendered =
-        render::service(app, env, w, image).map_err(|e| Error::user(e.to_string()))?;
+        render::service(app, env, w, images).map_err(|e| Error::user(e.to_string()))?;
     // Keep the last token unless --force: the same token means "no changes".
     let token = if force {
         new_token()
@@ -405,15 +502,10 @@ impl DeployAllArgs {
         // Everything local first: a bad manifest fails before any AWS call.
         let (env_rendered, workloads) = crate::cli::env::render_env(ctx, &ws, &env)?;
         // Images from `image.build`: the engine is found and the tag chosen before any AWS
-        // call; they are built and pushed one after another (the engine parallelises
-        // internally), before anything is deployed.
+        // call; they are built one after another (the engine parallelises internally) and
+        // pushed concurrently, before anything is deployed.
         let root = repo_root(&ws);
-        let wants_build = |w: &Workload| {
-            w.image
-                .as_ref()
-                .is_some_and(|i| i.location.is_none() && i.build.is_some())
-        };
-        let (engine, tag) = if workloads.iter().any(wants_build) {
+        let (engine, tag) = if workloads.iter().any(Workload::builds_images) {
             (
                 Some(Engine::discover(self.engine)?),
                 image::image_tag(None, &root)?,
@@ -421,19 +513,10 @@ impl DeployAllArgs {
         } else {
             (None, String::new())
         };
-        let mut images: Vec<Option<String>> = Vec::new();
-        let mut builds: Vec<(usize, BuildRequest)> = Vec::new();
-        for (i, w) in workloads.iter().enumerate() {
-            match build_request(&ws.app, w, &root, &tag) {
-                Some(req) => {
-                    render::service(&ws.app, &env, w, "tug-build-placeholder")
-                        .map_err(|e| Error::user(e.to_string()))?;
-                    builds.push((i, req));
-                    images.push(None);
-                }
-                None => images.push(Some(image_for(w, None)?)),
-            }
-        }
+        let planned = workloads
+            .iter()
+            .map(|w| ServiceImages::plan(&ws.app, &env, w, &root, None, &tag))
+            .collect::<Result<Vec<_>>>()?;
         let flags = DeployFlags {
             diff: false,
             yes: true,
@@ -446,16 +529,23 @@ impl DeployAllArgs {
         let resume = format!("tug env show -n {env}");
         rt.block_on(until_interrupted(&ctx.printer, &resume, async {
             let aws = connect(ctx).await?;
-            let mut images = images;
+            let mut pushed = Vec::new();
             if let Some(engine) = &engine {
-                let reqs: Vec<&BuildRequest> = builds.iter().map(|(_, r)| r).collect();
-                let registry = prepare_registry(&aws, &ws.app, &reqs).await?;
-                for (i, req) in &builds {
-                    let pushed = build_and_push(&ctx.printer, engine, req, &registry)?;
-                    images[*i] = Some(pushed.uri_with_digest);
-                }
+                let building: Vec<&str> = workloads
+                    .iter()
+                    .filter(|w| w.builds_images())
+                    .map(|w| w.name.as_str())
+                    .collect();
+                let registry = prepare_registry(&aws, &ws.app, &building).await?;
+                let requests: Vec<&BuildRequest> = planned.iter().flat_map(|p| &p.builds).collect();
+                let parallel = usize::from(self.max_parallel);
+                pushed = build_and_push_all(&ctx.printer, engine, &requests, &registry, parallel)?;
             }
-            let images: Vec<String> = images.into_iter().map(Option::unwrap_or_default).collect();
+            let mut pushed = pushed.into_iter();
+            let images: Vec<Images> = planned
+                .iter()
+                .map(|p| p.images(&pushed.by_ref().take(p.builds.len()).collect::<Vec<_>>()))
+                .collect();
             let view = ctx.printer.deploy_view();
             let env_stack = render::stack_name(&ws.app, &env, None);
             let env_job = Job {
@@ -470,7 +560,7 @@ impl DeployAllArgs {
             if env_result.ok() && env_result != JobResult::Started {
                 let env_info = deployed_env(&aws, &ws.app, &env).await?;
                 let limit = Arc::new(tokio::sync::Semaphore::new(usize::from(self.max_parallel)));
-                let jobs = workloads.iter().zip(&images).map(|(w, image)| {
+                let jobs = workloads.iter().zip(&images).map(|(w, images)| {
                     let limit = limit.clone();
                     let aws = &aws;
                     let env_info = &env_info;
@@ -490,7 +580,7 @@ impl DeployAllArgs {
                                 &app,
                                 &env,
                                 w,
-                                image,
+                                images,
                                 env_info,
                                 existing.as_ref(),
                                 flags.force,

@@ -8,7 +8,7 @@ use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::manifest::types::WorkloadType;
 use crate::manifest::{self, Effective, Kind, Options};
-use crate::render;
+use crate::render::{self, Images};
 use crate::workspace::{display_path, write_output, Workspace};
 
 #[derive(Debug, Subcommand)]
@@ -161,29 +161,30 @@ impl PackageArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         let (ws, env, effective) = self.target.load(ctx)?;
         let w = &effective.workload;
-        let image = match w.image.as_ref().and_then(|i| i.location.clone()) {
+        // Offline, the account is not known: AWS_ACCOUNT_ID fills it in, else a placeholder
+        // that a deploy replaces. Built images are named by tag, as `svc deploy` pushes them.
+        let account = std::env::var("AWS_ACCOUNT_ID").unwrap_or_else(|_| "ACCOUNT_ID".into());
+        let region = ctx
+            .global
+            .region
+            .clone()
+            .or_else(|| std::env::var("AWS_REGION").ok())
+            .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())
+            .unwrap_or_else(|| "us-east-1".into());
+        let repository = format!(
+            "{account}.dkr.ecr.{region}.amazonaws.com/{}",
+            render::ecr_repository_name(&ws.app, &w.name)
+        );
+        let mut images = Images::main(match w.image.as_ref().and_then(|i| i.location.clone()) {
             Some(location) => location,
-            None => {
-                // Offline, the account is not known: AWS_ACCOUNT_ID fills it in, else a
-                // placeholder that a deploy replaces.
-                let account =
-                    std::env::var("AWS_ACCOUNT_ID").unwrap_or_else(|_| "ACCOUNT_ID".into());
-                let region = ctx
-                    .global
-                    .region
-                    .clone()
-                    .or_else(|| std::env::var("AWS_REGION").ok())
-                    .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())
-                    .unwrap_or_else(|| "us-east-1".into());
-                format!(
-                    "{account}.dkr.ecr.{region}.amazonaws.com/{}:{}",
-                    render::ecr_repository_name(&ws.app, &w.name),
-                    self.tag
-                )
-            }
-        };
+            None => format!("{repository}:{}", self.tag),
+        });
+        for (sidecar, _) in w.built_sidecars() {
+            let uri = format!("{repository}:{sidecar}-{}", self.tag);
+            images.sidecars.insert(sidecar.to_string(), uri);
+        }
         let rendered =
-            render::service(&ws.app, &env, w, &image).map_err(|e| Error::user(e.to_string()))?;
+            render::service(&ws.app, &env, w, &images).map_err(|e| Error::user(e.to_string()))?;
         let stack = render::stack_name(&ws.app, &env, Some(&w.name));
         write_package(ctx, &self.output_dir, &stack, &rendered)?;
         Ok(0)

@@ -11,14 +11,14 @@ use crate::aws::logs::Query;
 use crate::aws::stack::{self, StackInfo};
 use crate::aws::{self, Aws};
 use crate::cli::deploy::{
-    build_and_push, build_request, connect, deployed_env, image_for, parse_age, parse_engine,
-    parse_timeout, prepare_registry, repo_root, run_job, service_job, until_interrupted,
-    DeployFlags,
+    build_and_push_all, connect, deployed_env, parse_age, parse_engine, parse_timeout,
+    prepare_registry, repo_root, run_job, service_job, until_interrupted, DeployFlags,
+    ServiceImages,
 };
 use crate::cli::svc::{pick, Target};
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::image::{self, Engine, EngineKind};
+use crate::image::{self, BuildRequest, Engine, EngineKind};
 use crate::render;
 use crate::workspace::Workspace;
 
@@ -46,36 +46,30 @@ impl DeployArgs {
         let (ws, env, effective) = self.target.load(ctx)?;
         let w = effective.workload;
         let root = repo_root(&ws);
-        let wants_build = w
-            .image
-            .as_ref()
-            .is_some_and(|i| i.location.is_none() && i.build.is_some());
-        let (build, image) = if wants_build {
-            render::service(&ws.app, &env, &w, "tug-build-placeholder")
-                .map_err(|e| Error::user(e.to_string()))?;
+        let (engine, build_tag) = if w.builds_images() {
             let engine = Engine::discover(self.engine)?;
-            let tag = image::image_tag(self.tag.as_deref(), &root)?;
-            let req = build_request(&ws.app, &w, &root, &tag)
-                .ok_or_else(|| Error::user(format!("service {} has no image", w.name)))?;
-            (Some((engine, req)), String::new())
+            (Some(engine), image::image_tag(self.tag.as_deref(), &root)?)
         } else {
-            let image = image_for(&w, self.tag.as_deref())?;
-            render::service(&ws.app, &env, &w, &image).map_err(|e| Error::user(e.to_string()))?;
-            (None, image)
+            (None, String::new())
         };
+        let planned =
+            ServiceImages::plan(&ws.app, &env, &w, &root, self.tag.as_deref(), &build_tag)?;
         let resume = format!("tug svc status -n {} -e {env}", w.name);
         let rt = aws::runtime()?;
         let aws = rt.block_on(connect(ctx))?;
         let env_stack = rt.block_on(deployed_env(&aws, &ws.app, &env))?;
         // Build and push before the deploy, outside the interruptible part: a failed build
         // deploys nothing.
-        let image = match &build {
-            Some((engine, req)) => {
-                let registry = rt.block_on(prepare_registry(&aws, &ws.app, &[req]))?;
-                build_and_push(&ctx.printer, engine, req, &registry)?.uri_with_digest
+        let pushed = match &engine {
+            Some(engine) => {
+                let registry = rt.block_on(prepare_registry(&aws, &ws.app, &[&w.name]))?;
+                let requests: Vec<&BuildRequest> = planned.builds.iter().collect();
+                let parallel = requests.len();
+                build_and_push_all(&ctx.printer, engine, &requests, &registry, parallel)?
             }
-            None => image,
+            None => Vec::new(),
         };
+        let images = planned.images(&pushed);
         rt.block_on(until_interrupted(&ctx.printer, &resume, async {
             let stack_name = render::stack_name(&ws.app, &env, Some(&w.name));
             let existing = stack::describe(&aws, &stack_name).await?;
@@ -83,7 +77,7 @@ impl DeployArgs {
                 &ws.app,
                 &env,
                 &w,
-                &image,
+                &images,
                 &env_stack,
                 existing.as_ref(),
                 self.flags.force,

@@ -2,9 +2,10 @@
 //! registry (password on stdin, into a temporary config folder), push, and read back the
 //! pushed digest.
 //!
-//! A deploy calls [`Engine::discover`] once, [`BuildRequest::from_manifest`] per workload
-//! with `image.build`, and [`build_and_push`] (or [`build`], [`login`] and [`push`] when it
-//! builds several images one after another and pushes them concurrently).
+//! A deploy calls [`Engine::discover`] once, [`BuildRequest::from_manifest`] per image to
+//! build (a workload's `image.build`, and each sidecar's), and [`build_and_push`] (or
+//! [`build`], [`login`] and [`push`] when it builds several images one after another and
+//! pushes them concurrently).
 
 mod engine;
 mod run;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use crate::manifest::types::{Build, Image, Platform};
@@ -57,8 +59,11 @@ pub struct Line {
 /// What to build, with every path absolute and every manifest default applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildRequest {
-    /// The workload the image is for (named in messages and output prefixes).
-    pub workload: String,
+    /// What the image is for, in messages and output prefixes: the workload (`web`), or the
+    /// workload and sidecar (`web/proxy`).
+    pub name: String,
+    /// The sidecar the image is for; `None` for the workload's main container.
+    pub sidecar: Option<String>,
     pub context: PathBuf,
     pub dockerfile: PathBuf,
     pub args: BTreeMap<String, String>,
@@ -73,13 +78,13 @@ pub struct BuildRequest {
 }
 
 impl BuildRequest {
-    /// The request for a workload's `image` section, or `None` when it has no `build`
-    /// (an `image.location` is deployed as given). Paths in the manifest are relative to
+    /// The request for an `image` section (a workload's or a sidecar's, which `name`
+    /// names), or `None` when it has no `build` (an `image.location` is deployed as given). Paths in the manifest are relative to
     /// `repo_root`, the folder that holds the workspace, as in Copilot: a Dockerfile path
     /// alone builds in the Dockerfile's folder; a context alone uses `<context>/Dockerfile`.
     pub fn from_manifest(
         repo_root: &Path,
-        workload: &str,
+        name: &str,
         image: &Image,
         platform: Option<&Platform>,
         repository: &str,
@@ -113,7 +118,8 @@ impl BuildRequest {
             }
         };
         Some(BuildRequest {
-            workload: workload.to_string(),
+            name: name.to_string(),
+            sidecar: None,
             context,
             dockerfile,
             args,
@@ -231,9 +237,9 @@ pub enum ImageError {
         "TUG_REGISTRY_OVERRIDE=`{0}` is not a registry host: use host:port, e.g. 127.0.0.1:5000"
     )]
     BadOverride(String),
-    #[error("{what} for {workload} not found: {}", path.display())]
+    #[error("{what} for {name} not found: {}", path.display())]
     MissingInput {
-        workload: String,
+        name: String,
         what: &'static str,
         path: PathBuf,
     },
@@ -244,11 +250,11 @@ pub enum ImageError {
         source: std::io::Error,
     },
     #[error(
-        "building the image for {workload} failed ({engine} {status}); its last lines:\n{}",
+        "building the image for {name} failed ({engine} {status}); its last lines:\n{}",
         indent(tail)
     )]
     BuildFailed {
-        workload: String,
+        name: String,
         engine: EngineKind,
         status: String,
         tail: Vec<String>,
@@ -357,14 +363,14 @@ pub fn build(
 ) -> Result<BuiltImage, ImageError> {
     if !req.context.is_dir() {
         return Err(ImageError::MissingInput {
-            workload: req.workload.clone(),
+            name: req.name.clone(),
             what: "the build context",
             path: req.context.clone(),
         });
     }
     if !req.dockerfile.is_file() {
         return Err(ImageError::MissingInput {
-            workload: req.workload.clone(),
+            name: req.name.clone(),
             what: "the Dockerfile",
             path: req.dockerfile.clone(),
         });
@@ -398,7 +404,7 @@ pub fn build(
     .map_err(spawn_error(engine))?;
     if !outcome.success {
         return Err(ImageError::BuildFailed {
-            workload: req.workload.clone(),
+            name: req.name.clone(),
             engine: engine.kind,
             status: status_text(&outcome),
             tail: outcome.tail,
@@ -456,7 +462,10 @@ pub fn push(
 ) -> Result<PushedImage, ImageError> {
     let (name, tag) = split_reference(reference);
     let mut args: Vec<OsString> = vec!["push".into()];
-    let digest_file = session.dir().join(format!("digest-{}", std::process::id()));
+    // One file per push: pushes of one session may run at once.
+    static PUSHES: AtomicU32 = AtomicU32::new(0);
+    let n = PUSHES.fetch_add(1, Ordering::Relaxed);
+    let digest_file = session.dir().join(format!("digest-{n}"));
     if engine.kind == EngineKind::Podman {
         if is_loopback(&session.host) {
             args.push("--tls-verify=false".into());

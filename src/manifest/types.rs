@@ -139,6 +139,37 @@ pub struct WorkloadPlacement {
     pub constraints: Option<Vec<Any>>,
 }
 
+impl Workload {
+    /// The main container's image when tug builds it (`image.build` without
+    /// `image.location`).
+    pub fn built_image(&self) -> Option<&Image> {
+        self.image.as_ref().filter(|i| i.builds())
+    }
+
+    /// The sidecars whose image tug builds, by name.
+    pub fn built_sidecars(&self) -> impl Iterator<Item = (&str, &Image)> {
+        self.sidecars
+            .iter()
+            .flatten()
+            .filter_map(|(name, s)| match &s.image {
+                Some(SidecarImage::Args(i)) if i.builds() => Some((name.as_str(), &**i)),
+                _ => None,
+            })
+    }
+
+    /// Whether deploying this workload builds an image.
+    pub fn builds_images(&self) -> bool {
+        self.built_image().is_some() || self.built_sidecars().next().is_some()
+    }
+}
+
+impl Image {
+    /// Built from `build`: there is one and no `location` replaces it.
+    pub fn builds(&self) -> bool {
+        self.location.is_none() && self.build.is_some()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum StringOrList {

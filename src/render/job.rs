@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::task::{task, Task};
-use super::{parse_seconds, schedule_expression, workload_stack, RenderError, Rendered};
+use super::{parse_seconds, schedule_expression, workload_stack, Images, RenderError, Rendered};
 use crate::manifest::types::Workload;
 
 /// Seconds between the first attempt and the first retry; each next wait is 1.5 times longer.
@@ -26,7 +26,7 @@ pub(super) fn job(
     app: &str,
     env_name: &str,
     w: &Workload,
-    image: &str,
+    images: &Images,
 ) -> Result<Rendered, RenderError> {
     let on = w
         .on
@@ -45,7 +45,7 @@ pub(super) fn job(
             }
         },
     };
-    let task = task(app, env_name, w)?;
+    let task = task(app, env_name, w, images)?;
     let mut run = serde_json::json!({
         "Type": "Task",
         "Resource": "arn:${AWS::Partition}:states:::ecs:runTask.sync",
@@ -87,5 +87,12 @@ pub(super) fn job(
         schedule,
         definition: definition.to_string(),
     };
-    workload_stack(super::JOB_TEMPLATE, &ctx, app, env_name, &w.name, image)
+    workload_stack(
+        super::JOB_TEMPLATE,
+        &ctx,
+        app,
+        env_name,
+        &w.name,
+        &images.main,
+    )
 }

@@ -14,6 +14,7 @@ mod schedule;
 mod service;
 mod task;
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde_json::{json, Value};
@@ -31,6 +32,25 @@ pub struct Rendered {
     pub template: String,
     /// `{"Parameters": {name: value}, "Tags": {key: value}}`.
     pub parameters: Value,
+}
+
+/// The images a workload's containers run: the main container's (the stack's
+/// `ContainerImage` parameter) and, by sidecar name, those of the sidecars tug builds from
+/// `image.build`. A sidecar with `image.location` runs that and needs no entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Images {
+    pub main: String,
+    pub sidecars: BTreeMap<String, String>,
+}
+
+impl Images {
+    /// Only the main container's image (no sidecar is built).
+    pub fn main(image: impl Into<String>) -> Images {
+        Images {
+            main: image.into(),
+            sidecars: BTreeMap::new(),
+        }
+    }
 }
 
 /// Why a manifest could not be rendered. Each message says what to do about it.
@@ -151,7 +171,7 @@ fn templates() -> &'static minijinja::Environment<'static> {
 }
 
 /// A workload stack: `template` rendered with `ctx`, deployed with the main container's
-/// `image` and the workload's tags.
+/// `image` (the `ContainerImage` parameter) and the workload's tags.
 pub(crate) fn workload_stack<S: serde::Serialize>(
     template: &str,
     ctx: &S,

@@ -15,7 +15,7 @@ const WEB: &str = "name: web\ntype: Load Balanced Web Service\nimage: {build: Do
 const API: &str = "name: api\ntype: Backend Service\nimage: {build: Dockerfile, port: 8080}\nhttp: {path: /api}\n";
 
 fn svc(yaml: &str) -> String {
-    service("shop", "test", &workload(yaml), "repo/web:1")
+    service("shop", "test", &workload(yaml), &Images::main("repo/web:1"))
         .expect("renders")
         .template
 }
@@ -165,16 +165,16 @@ fn user_values_cannot_break_the_yaml() {
 #[test]
 fn unsupported_and_invalid_manifests_say_what_to_do() {
     let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '0 0 1 * MON'}\n";
-    let e = service("shop", "test", &workload(j), "img").expect_err("dom and dow");
+    let e = service("shop", "test", &workload(j), &Images::main("img")).expect_err("dom and dow");
     assert!(e.to_string().starts_with("on.schedule: "), "{e}");
     let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {queue: {delay: 20m}}\n";
-    let e = service("shop", "test", &workload(w), "img").expect_err("delay");
+    let e = service("shop", "test", &workload(w), &Images::main("img")).expect_err("delay");
     assert!(e.to_string().contains("subscribe.queue.delay"), "{e}");
     let e = service(
         "shop",
         "test",
         &workload("name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile}\nhttp: {path: /}\n"),
-        "img",
+        &Images::main("img"),
     )
     .expect_err("no port");
     assert!(e.to_string().contains("image.port"), "{e}");
@@ -241,11 +241,11 @@ fn rendering_a_service_is_fast() {
     let w = workload(&format!(
         "{WEB}count: {{range: 1-4, cpu_percentage: 70}}\nsidecars: {{proxy: {{image: nginx, port: 80}}}}\n"
     ));
-    service("shop", "test", &w, "img").expect("warm-up (template parse)");
+    service("shop", "test", &w, &Images::main("img")).expect("warm-up (template parse)");
     let n = 200;
     let start = std::time::Instant::now();
     for _ in 0..n {
-        service("shop", "test", &w, "img").expect("renders");
+        service("shop", "test", &w, &Images::main("img")).expect("renders");
     }
     let each = start.elapsed() / n;
     eprintln!("render::service: {each:?} per service");
@@ -311,6 +311,40 @@ fn worker_queues_topics_and_permissions() {
     assert!(r.get("Service").is_some() && r.get("TargetGroup").is_none());
 
     let twice = "name: worker\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {topics: [{name: a, service: b}, {name: a, service: b}]}\n";
-    let e = service("shop", "test", &workload(twice), "img").expect_err("twice");
+    let e = service("shop", "test", &workload(twice), &Images::main("img")).expect_err("twice");
     assert!(e.to_string().contains("subscribed to twice"), "{e}");
+}
+
+#[test]
+fn built_sidecars_run_the_image_they_were_pushed_as() {
+    let w = workload(&format!(
+        "{WEB}sidecars:\n  proxy: {{image: {{build: proxy/Dockerfile}}, port: 80}}\n  \
+         log: {{image: {{location: fluent/fluent-bit:3}}}}\n"
+    ));
+    let mut images = Images::main("repo/web@sha256:aa");
+    images
+        .sidecars
+        .insert("proxy".into(), "repo/web@sha256:bb".into());
+    let rendered = service("shop", "test", &w, &images).expect("renders");
+    let v = parse(&rendered.template);
+    let containers = &v["Resources"]["TaskDefinition"]["Properties"]["ContainerDefinitions"];
+    let image_of = |name: &str| {
+        containers
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|c| c["Name"].as_str() == Some(name))
+            .map(|c| c["Image"].clone())
+            .unwrap_or_else(|| panic!("no container {name} in {containers:?}"))
+    };
+    assert_eq!(image_of("proxy").as_str(), Some("repo/web@sha256:bb"));
+    assert_eq!(image_of("log").as_str(), Some("fluent/fluent-bit:3"));
+    assert_eq!(
+        rendered.parameters["Parameters"]["ContainerImage"],
+        "repo/web@sha256:aa"
+    );
+
+    // Without its pushed image, a built sidecar cannot be rendered, and says why.
+    let e = service("shop", "test", &w, &Images::main("repo/web:1")).expect_err("no image");
+    assert!(e.to_string().contains("sidecars.proxy.image.build"), "{e}");
 }

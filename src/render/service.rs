@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use super::task::{import, seconds_or, task, Port, Task};
-use super::{export_name, parse_seconds, workload_stack, RenderError, Rendered, SERVICE_TEMPLATE};
+use super::{
+    export_name, parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE,
+};
 use crate::manifest::types::{
     AdvancedCount, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Range, ScalarValue,
     ScalingMetric, Workload, WorkloadType,
@@ -87,17 +89,17 @@ struct Policy {
 
 /// Renders the stack `tug-<app>-<env>-<workload>` of a workload: a Load Balanced Web
 /// Service, a Backend Service, a Worker Service (no load balancer; its queues come from
-/// `messaging.rs`) or a Scheduled Job (rendered by `job.rs`). `image` is the image URI the main container runs (passed as the
-/// `ContainerImage` parameter).
+/// `messaging.rs`) or a Scheduled Job (rendered by `job.rs`). `images` are the image URIs the containers run (the main
+/// container's is passed as the `ContainerImage` parameter).
 pub fn service(
     app: &str,
     env_name: &str,
     workload: &Workload,
-    image: &str,
+    images: &Images,
 ) -> Result<Rendered, RenderError> {
     let w = workload;
     if w.kind == WorkloadType::ScheduledJob {
-        return super::job::job(app, env_name, w, image);
+        return super::job::job(app, env_name, w, images);
     }
     let exp = |output: &str| export_name(app, env_name, output);
     let http: Option<&Http> = match &w.http {
@@ -120,7 +122,7 @@ pub fn service(
         ));
     }
 
-    let mut task = task(app, env_name, w)?;
+    let mut task = task(app, env_name, w, images)?;
 
     // --- load balancing ---------------------------------------------------------------
     let (listener, lb_full_name) = if w.kind == WorkloadType::LoadBalancedWebService {
@@ -244,7 +246,7 @@ pub fn service(
         grace_period,
         scaling,
     };
-    workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, image)
+    workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, &images.main)
 }
 
 /// The listener rule path patterns for a manifest path: `/` (or empty) is the catch-all

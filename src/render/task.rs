@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::messaging::{self, Messaging};
-use super::{export_name, log_group_name, parse_seconds, RenderError};
+use super::{export_name, log_group_name, parse_seconds, Images, RenderError};
 use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
     StringOrFromCfn, SubnetSelector, Variable, Workload,
@@ -54,8 +54,14 @@ pub(super) struct Task {
     pub(super) messaging: Messaging,
 }
 
-/// Builds the [`Task`] of workload `w` in environment `env_name`.
-pub(super) fn task(app: &str, env_name: &str, w: &Workload) -> Result<Task, RenderError> {
+/// Builds the [`Task`] of workload `w` in environment `env_name`, its containers running
+/// `images`.
+pub(super) fn task(
+    app: &str,
+    env_name: &str,
+    w: &Workload,
+    images: &Images,
+) -> Result<Task, RenderError> {
     let exp = |output: &str| export_name(app, env_name, output);
     let family = super::stack_name(app, env_name, Some(&w.name));
     let messaging = messaging::messaging(app, env_name, &family, w)?;
@@ -99,7 +105,8 @@ pub(super) fn task(app: &str, env_name: &str, w: &Workload) -> Result<Task, Rend
     }
     let mut containers = vec![main];
     for (name, sc) in w.sidecars.iter().flatten() {
-        containers.push(sidecar(app, env_name, name, sc, &mut ssm, &mut sm)?);
+        let built = images.sidecars.get(name).map(String::as_str);
+        containers.push(sidecar(app, env_name, name, sc, built, &mut ssm, &mut sm)?);
     }
 
     let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
@@ -425,18 +432,26 @@ pub(super) fn sidecar(
     env: &str,
     name: &str,
     sc: &Sidecar,
+    built: Option<&str>,
     ssm: &mut Vec<String>,
     sm: &mut Vec<String>,
 ) -> Result<Container, RenderError> {
     let field = format!("sidecars.{name}");
     let image = match &sc.image {
         Some(SidecarImage::Location(l)) => l.clone(),
-        Some(SidecarImage::Args(i)) => match &i.location {
-            Some(l) => l.clone(),
-            None => {
+        Some(SidecarImage::Args(i)) => match (&i.location, built) {
+            (Some(l), _) => l.clone(),
+            (None, Some(built)) if i.build.is_some() => built.to_string(),
+            (None, _) if i.build.is_some() => {
+                return Err(RenderError::invalid(
+                    format!("{field}.image.build"),
+                    "this sidecar's image is built and pushed by `tug svc deploy`; render it through a deploy, or give `image.location`",
+                ))
+            }
+            (None, _) => {
                 return Err(RenderError::invalid(
                     format!("{field}.image"),
-                    "building sidecar images is not supported yet; give `image.location`",
+                    "give `image.location` or `image.build`",
                 ))
             }
         },

@@ -1,33 +1,34 @@
-//! What the user sees while an image builds and pushes. On a terminal: one spinner line per
-//! workload with the engine's last line (and layers pushed so far). Without a terminal, or
-//! with `-v`: every engine line, prefixed with the workload name. With `-q` or `--json`:
-//! nothing (a failure still reports the engine's last lines through the error).
+//! What the user sees while images build and push. On a terminal: one line per image
+//! (indicatif), a spinner with the engine's last line while it builds and a bar of layers
+//! while it pushes; several pushes at once draw one line each. Without a terminal, or with
+//! `-v`: every engine line, prefixed with the image's name. With `-q` or `--json`: nothing
+//! (a failure still reports the engine's last lines through the error).
 
-use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{self, Write};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::image::{Line, Phase};
 use crate::ui::Printer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// A redrawn status line (a terminal, not verbose).
+    /// A live line per image (a terminal, not verbose).
     Spinner,
-    /// Every line, prefixed `workload | `.
+    /// Every line, prefixed `name | `.
     Lines,
     /// Nothing.
     Quiet,
 }
 
 impl Mode {
-    /// The mode for `printer` when writing to stderr.
+    /// The mode `printer` calls for.
     pub fn for_printer(printer: &Printer) -> Mode {
         if printer.quiet || printer.json {
             Mode::Quiet
-        } else if printer.verbose > 0 || !io::stderr().is_terminal() {
+        } else if printer.verbose > 0 || !printer.terminal {
             Mode::Lines
         } else {
             Mode::Spinner
@@ -35,136 +36,188 @@ impl Mode {
     }
 }
 
-const FRAMES: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
 
-struct State {
-    out: Box<dyn Write + Send>,
-    frame: usize,
-    phase: Phase,
-    last: String,
-    layers_seen: Vec<String>,
-    layers_done: usize,
-    drawn: bool,
+/// The drawing of one or more images' engine output (one [`EngineOutput`] each).
+pub struct ImageView {
+    mode: Mode,
+    multi: MultiProgress,
+    out: Writer,
 }
 
-/// Shows one workload's engine output; hand [`EngineOutput::line`] to the image functions as
-/// their progress callback.
+impl Printer {
+    /// Draws image builds and pushes on stderr, in the mode this printer calls for.
+    pub fn image_view(&self) -> ImageView {
+        let mode = Mode::for_printer(self);
+        let target = match mode {
+            Mode::Spinner => ProgressDrawTarget::stderr_with_hz(10),
+            _ => ProgressDrawTarget::hidden(),
+        };
+        ImageView::new(mode, target, Box::new(io::stderr()))
+    }
+}
+
+impl ImageView {
+    /// Live lines go to `target`; lines and summaries without a terminal go to `out`.
+    pub fn new(mode: Mode, target: ProgressDrawTarget, out: Box<dyn Write + Send>) -> ImageView {
+        ImageView {
+            mode,
+            multi: MultiProgress::with_draw_target(target),
+            out: Arc::new(Mutex::new(out)),
+        }
+    }
+
+    /// The output of one image, `name` (`web`, `web/proxy`) prefixing its lines; hand
+    /// [`EngineOutput::line`] to the image functions as their progress callback.
+    pub fn output(&self, name: &str) -> EngineOutput {
+        let bar = (self.mode == Mode::Spinner).then(|| {
+            let bar = self.multi.add(ProgressBar::new(0));
+            bar.set_prefix(name.to_string());
+            bar.set_style(style(None));
+            bar.enable_steady_tick(Duration::from_millis(100));
+            bar
+        });
+        EngineOutput {
+            name: name.to_string(),
+            mode: self.mode,
+            multi: self.multi.clone(),
+            out: self.out.clone(),
+            bar,
+            state: Mutex::new(State {
+                phase: None,
+                layers_seen: Vec::new(),
+            }),
+        }
+    }
+}
+
+struct State {
+    phase: Option<Phase>,
+    layers_seen: Vec<String>,
+}
+
+/// The output of one image (see [`ImageView::output`]).
 pub struct EngineOutput {
-    workload: String,
+    name: String,
     mode: Mode,
-    width: usize,
-    state: Arc<Mutex<State>>,
-    stop: Arc<AtomicBool>,
-    ticker: Option<JoinHandle<()>>,
+    multi: MultiProgress,
+    out: Writer,
+    bar: Option<ProgressBar>,
+    state: Mutex<State>,
+}
+
+/// The live line's look: a spinner and the last engine line, with a bar of layers while
+/// pushing.
+fn style(phase: Option<Phase>) -> ProgressStyle {
+    let template = match phase {
+        Some(Phase::Push) => {
+            "{spinner} {prefix:.bold}: pushing [{bar:20}] {pos}/{len} layers {wide_msg}"
+        }
+        Some(Phase::Build) => "{spinner} {prefix:.bold}: building {wide_msg}",
+        Some(Phase::Login) => "{spinner} {prefix:.bold}: logging in {wide_msg}",
+        None => "{spinner} {prefix:.bold}: {wide_msg}",
+    };
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+        .progress_chars("=> ")
 }
 
 impl EngineOutput {
-    /// Draws on stderr in the mode `printer` calls for; a spinner keeps turning while the
-    /// engine is silent.
-    pub fn stderr(printer: &Printer, workload: &str) -> EngineOutput {
-        let mode = Mode::for_printer(printer);
-        let mut output =
-            EngineOutput::new(mode, workload, terminal_width(), Box::new(io::stderr()));
-        if mode == Mode::Spinner {
-            let (state, stop) = (output.state.clone(), output.stop.clone());
-            let (workload, width) = (output.workload.clone(), output.width);
-            output.ticker = Some(std::thread::spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(Duration::from_millis(100));
-                    if let Ok(mut s) = state.lock() {
-                        if !stop.load(Ordering::Relaxed) {
-                            s.frame += 1;
-                            draw(&mut s, &workload, width);
-                        }
-                    }
-                }
-            }));
-        }
-        output
-    }
-
-    /// Draws to `out` in `mode`, `width` columns wide; no ticker.
-    pub fn new(
-        mode: Mode,
-        workload: &str,
-        width: usize,
-        out: Box<dyn Write + Send>,
-    ) -> EngineOutput {
-        EngineOutput {
-            workload: workload.to_string(),
-            mode,
-            width: width.max(20),
-            state: Arc::new(Mutex::new(State {
-                out,
-                frame: 0,
-                phase: Phase::Build,
-                last: String::new(),
-                layers_seen: Vec::new(),
-                layers_done: 0,
-                drawn: false,
-            })),
-            stop: Arc::new(AtomicBool::new(false)),
-            ticker: None,
-        }
-    }
-
     /// Takes one engine output line.
     pub fn line(&self, line: Line) {
-        let Ok(mut s) = self.state.lock() else { return };
         match self.mode {
             Mode::Quiet => {}
             Mode::Lines => {
-                let _ = writeln!(s.out, "{} | {}", self.workload, line.text);
+                if let Ok(mut out) = self.out.lock() {
+                    let _ = writeln!(out, "{} | {}", self.name, line.text);
+                }
             }
             Mode::Spinner => {
-                if s.phase != line.phase {
-                    s.phase = line.phase;
+                let Some(bar) = &self.bar else { return };
+                let Ok(mut s) = self.state.lock() else { return };
+                if s.phase != Some(line.phase) {
+                    s.phase = Some(line.phase);
                     s.layers_seen.clear();
-                    s.layers_done = 0;
+                    bar.set_length(0);
+                    bar.set_position(0);
+                    bar.set_style(style(Some(line.phase)));
                 }
                 if line.phase == Phase::Push {
-                    count_layer(&mut s, &line.text);
+                    count_layer(&mut s, bar, &line.text);
                 }
-                if !line.text.trim().is_empty() {
-                    s.last = line.text.trim().to_string();
+                let text = line.text.trim();
+                if !text.is_empty() {
+                    bar.set_message(text.to_string());
                 }
-                s.frame += 1;
-                draw(&mut s, &self.workload, self.width);
             }
         }
     }
 
-    /// Ends the output: clears the spinner and prints `summary` (when not quiet).
-    pub fn finish(mut self, summary: &str) {
-        self.stop_ticker();
-        let Ok(mut s) = self.state.lock() else { return };
-        clear(&mut s);
-        if self.mode != Mode::Quiet && !summary.is_empty() {
-            let _ = writeln!(s.out, "{}: {summary}", self.workload);
+    /// A step between engine runs ("built; waiting to push").
+    pub fn note(&self, text: &str) {
+        match (&self.bar, self.mode) {
+            (Some(bar), _) => {
+                if let Ok(mut s) = self.state.lock() {
+                    s.phase = None;
+                }
+                bar.set_style(style(None));
+                bar.set_message(text.to_string());
+            }
+            (None, Mode::Lines) => {
+                if let Ok(mut out) = self.out.lock() {
+                    let _ = writeln!(out, "{}: {text}", self.name);
+                }
+            }
+            _ => {}
         }
-        let _ = s.out.flush();
     }
 
-    fn stop_ticker(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.ticker.take() {
-            let _ = t.join();
+    /// Ends the output: removes its live line and prints `summary` (when not quiet).
+    pub fn finish(self, summary: &str) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
+        if self.mode == Mode::Quiet || summary.is_empty() {
+            return;
+        }
+        let text = format!("{}: {summary}", self.name);
+        match &self.bar {
+            Some(_) => {
+                let _ = self.multi.println(text);
+            }
+            None => {
+                if let Ok(mut out) = self.out.lock() {
+                    let _ = writeln!(out, "{text}");
+                    let _ = out.flush();
+                }
+            }
+        }
+    }
+
+    /// `(layers pushed, layers seen)` so far, on a terminal.
+    pub fn layers(&self) -> Option<(u64, u64)> {
+        self.bar
+            .as_ref()
+            .map(|b| (b.position(), b.length().unwrap_or(0)))
+    }
+
+    /// The engine line the live line shows, on a terminal.
+    pub fn shown(&self) -> Option<String> {
+        self.bar.as_ref().map(|b| b.message())
     }
 }
 
 impl Drop for EngineOutput {
     /// A dropped output (a failed build) leaves no half-drawn line behind.
     fn drop(&mut self) {
-        self.stop_ticker();
-        if let Ok(mut s) = self.state.lock() {
-            clear(&mut s);
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }
 
 /// Docker's push lines: `<layer>: Preparing`, then `<layer>: Pushed` or `Layer already exists`.
-fn count_layer(s: &mut State, text: &str) {
+fn count_layer(s: &mut State, bar: &ProgressBar, text: &str) {
     let Some((id, status)) = text.split_once(": ") else {
         return;
     };
@@ -173,62 +226,11 @@ fn count_layer(s: &mut State, text: &str) {
     }
     if !s.layers_seen.iter().any(|l| l == id) {
         s.layers_seen.push(id.to_string());
+        bar.set_length(s.layers_seen.len() as u64);
     }
     if status == "Pushed" || status == "Layer already exists" {
-        s.layers_done += 1;
+        bar.inc(1);
     }
-}
-
-fn draw(s: &mut State, workload: &str, width: usize) {
-    let frame = FRAMES[s.frame % FRAMES.len()];
-    let mut head = format!("{frame} {workload}: {}", s.phase.verb());
-    if s.phase == Phase::Push && !s.layers_seen.is_empty() {
-        head.push_str(&format!(
-            " [{}/{} layers]",
-            s.layers_done.min(s.layers_seen.len()),
-            s.layers_seen.len()
-        ));
-    }
-    let room = width.saturating_sub(head.chars().count() + 3);
-    let last: String = if s.last.chars().count() > room {
-        let keep = room.saturating_sub(1);
-        s.last.chars().take(keep).chain(['…']).collect()
-    } else {
-        s.last.clone()
-    };
-    let text = if last.is_empty() {
-        head
-    } else {
-        format!("{head} - {last}")
-    };
-    let _ = write!(s.out, "\r\x1b[2K{text}");
-    let _ = s.out.flush();
-    s.drawn = true;
-}
-
-fn clear(s: &mut State) {
-    if s.drawn {
-        let _ = write!(s.out, "\r\x1b[2K");
-        let _ = s.out.flush();
-        s.drawn = false;
-    }
-}
-
-/// Columns of the terminal on stderr: the kernel's answer, else `COLUMNS`, else 80.
-fn terminal_width() -> usize {
-    #[cfg(unix)]
-    {
-        // SAFETY: TIOCGWINSZ fills a winsize struct we own; a failure leaves it zeroed.
-        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
-        let ok = unsafe { libc::ioctl(libc::STDERR_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
-        if ok && ws.ws_col > 0 {
-            return usize::from(ws.ws_col);
-        }
-    }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(80)
 }
 
 #[cfg(test)]
@@ -264,51 +266,64 @@ mod tests {
     #[test]
     fn without_a_terminal_every_line_is_prefixed() {
         let buf = Shared::default();
-        let out = EngineOutput::new(Mode::Lines, "api", 80, Box::new(buf.clone()));
-        out.line(line(Phase::Build, "Step 1/2 : FROM scratch"));
-        out.line(line(Phase::Push, "t1: digest: sha256:ab size: 1"));
-        out.finish("pushed 127.0.0.1:5000/app/api@sha256:ab");
+        let view = ImageView::new(
+            Mode::Lines,
+            ProgressDrawTarget::hidden(),
+            Box::new(buf.clone()),
+        );
+        let api = view.output("api");
+        let proxy = view.output("api/proxy");
+        api.line(line(Phase::Build, "Step 1/2 : FROM scratch"));
+        proxy.line(line(Phase::Push, "t1: digest: sha256:cd size: 1"));
+        api.note("built; waiting to push");
+        api.line(line(Phase::Push, "t1: digest: sha256:ab size: 1"));
+        api.finish("pushed 127.0.0.1:5000/app/api@sha256:ab");
         assert_eq!(
             buf.text(),
-            "api | Step 1/2 : FROM scratch\napi | t1: digest: sha256:ab size: 1\n\
+            "api | Step 1/2 : FROM scratch\napi/proxy | t1: digest: sha256:cd size: 1\n\
+             api: built; waiting to push\napi | t1: digest: sha256:ab size: 1\n\
              api: pushed 127.0.0.1:5000/app/api@sha256:ab\n"
         );
     }
 
     #[test]
-    fn on_a_terminal_one_line_is_redrawn_and_cleared() {
+    fn on_a_terminal_the_live_line_shows_the_last_line_and_layers_pushed() {
         let buf = Shared::default();
-        let out = EngineOutput::new(Mode::Spinner, "web", 60, Box::new(buf.clone()));
-        out.line(line(Phase::Build, "Step 1/2 : FROM scratch"));
-        out.line(line(Phase::Build, &"x".repeat(100)));
-        out.line(line(Phase::Push, "29bafb89fc87: Preparing"));
-        out.line(line(Phase::Push, "265d01d08a53: Preparing"));
-        out.line(line(Phase::Push, "29bafb89fc87: Pushed"));
-        out.finish("done");
-        let text = buf.text();
-        let frames: Vec<&str> = text.split("\r\x1b[2K").filter(|f| !f.is_empty()).collect();
-        assert!(
-            frames[0].ends_with("web: building - Step 1/2 : FROM scratch"),
-            "{frames:?}"
+        let view = ImageView::new(
+            Mode::Spinner,
+            ProgressDrawTarget::hidden(),
+            Box::new(buf.clone()),
         );
-        // Long lines are cut to the terminal width.
-        assert!(
-            frames[1].chars().count() <= 60 && frames[1].ends_with('…'),
-            "{frames:?}"
+        let web = view.output("web");
+        web.line(line(Phase::Build, "Step 1/2 : FROM scratch"));
+        web.line(line(Phase::Build, "   "));
+        assert_eq!(web.shown().as_deref(), Some("Step 1/2 : FROM scratch"));
+        web.line(line(Phase::Push, "29bafb89fc87: Preparing"));
+        web.line(line(Phase::Push, "265d01d08a53: Preparing"));
+        web.line(line(Phase::Push, "29bafb89fc87: Pushed"));
+        assert_eq!(web.layers(), Some((1, 2)));
+        web.line(line(Phase::Push, "265d01d08a53: Layer already exists"));
+        assert_eq!(web.layers(), Some((2, 2)));
+        assert_eq!(
+            web.shown().as_deref(),
+            Some("265d01d08a53: Layer already exists")
         );
-        assert!(
-            frames[4].contains("web: pushing [1/2 layers] - 29bafb89fc87: Pushed"),
-            "{frames:?}"
-        );
-        assert_eq!(frames.last(), Some(&"web: done\n"));
-        assert!(!text.contains('\n') || text.ends_with("web: done\n"));
+        web.finish("pushed");
+        // Lines never go to the plain writer on a terminal.
+        assert_eq!(buf.text(), "");
     }
 
     #[test]
     fn quiet_shows_nothing() {
         let buf = Shared::default();
-        let out = EngineOutput::new(Mode::Quiet, "web", 80, Box::new(buf.clone()));
+        let view = ImageView::new(
+            Mode::Quiet,
+            ProgressDrawTarget::hidden(),
+            Box::new(buf.clone()),
+        );
+        let out = view.output("web");
         out.line(line(Phase::Build, "Step 1/2"));
+        out.note("waiting");
         out.finish("done");
         assert_eq!(buf.text(), "");
     }

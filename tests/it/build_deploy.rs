@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use crate::moto::{stderr, stdout, workspace, Moto};
-use crate::registry::{busybox, docker, scratch_context, LocalRegistry};
+use tug::image::EngineKind;
+
+use crate::registry::{busybox, docker, engine, scratch_context, LocalRegistry};
 
 /// The password in the token moto's ECR GetAuthorizationToken returns (`AWS:<password>`).
 const MOTO_PASSWORD: &str = "123456789012-auth-token";
@@ -85,12 +87,29 @@ json.dump({{"arn": td["taskDefinitionArn"], "revision": td["revision"], "image":
 }
 
 #[test]
-fn svc_deploy_builds_pushes_and_pins_the_digest() {
-    let engine = need!(docker());
+fn svc_deploy_builds_pushes_and_pins_the_digest_with_docker() {
+    builds_pushes_and_pins(EngineKind::Docker);
+}
+
+#[test]
+fn svc_deploy_builds_pushes_and_pins_the_digest_with_podman() {
+    builds_pushes_and_pins(EngineKind::Podman);
+}
+
+/// Engine files a login could write to in `home` (and `XDG_RUNTIME_DIR` under it).
+fn credential_files(home: &Path) -> Vec<std::path::PathBuf> {
+    ["run/containers/auth.json", ".config/containers/auth.json"]
+        .iter()
+        .map(|f| home.join(f))
+        .filter(|f| f.exists())
+        .collect()
+}
+
+fn builds_pushes_and_pins(kind: EngineKind) {
+    let _engine = need!(engine(kind));
     let busybox = need!(busybox());
     let moto = need!(Moto::start());
     let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
-    let _ = engine;
 
     let ws = workspace("shop");
     let dir = ws.path();
@@ -98,6 +117,7 @@ fn svc_deploy_builds_pushes_and_pins_the_digest() {
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join(".docker/config.json");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(home.path().join("run")).unwrap();
     let known = b"{\n\t\"auths\": {},\n\t\"tug-test\": \"keep me\"\n}\n".to_vec();
     std::fs::write(&config, &known).unwrap();
     let scratch = tempfile::tempdir().unwrap();
@@ -107,9 +127,11 @@ fn svc_deploy_builds_pushes_and_pins_the_digest() {
         let mut cmd = moto.tug();
         cmd.current_dir(dir)
             .env("HOME", home.path())
+            .env("XDG_RUNTIME_DIR", home.path().join("run"))
             .env("TUG_REGISTRY_OVERRIDE", &registry.host)
-            .env("TUG_CONTAINER_ENGINE", "docker")
+            .env("TUG_CONTAINER_ENGINE", kind.name())
             .env_remove("DOCKER_CONFIG")
+            .env_remove("REGISTRY_AUTH_FILE")
             .args(["svc", "deploy", "-n", "web", "-e", "test", "--tag", "t1"])
             .args(extra);
         let out = ok(&mut cmd);
@@ -160,8 +182,79 @@ fn svc_deploy_builds_pushes_and_pins_the_digest() {
     let (arn3, _, _) = task_definition(&moto, "tug-shop-test-web", &result);
     assert_eq!(arn2, arn3);
 
-    // The user's docker config was never touched.
+    // The user's engine configuration was never touched.
     assert_eq!(std::fs::read(&config).unwrap(), known);
+    assert_eq!(
+        credential_files(home.path()),
+        Vec::<std::path::PathBuf>::new()
+    );
+}
+
+#[test]
+fn sidecars_with_image_build_are_built_pushed_and_pinned() {
+    let _engine = need!(docker());
+    let busybox = need!(busybox());
+    let moto = need!(Moto::start());
+    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let ws = workspace("shop");
+    let dir = ws.path();
+    set_build(dir, "web", &busybox, "main\n");
+    let ctx = scratch_context(&busybox, "proxy\n");
+    std::fs::create_dir_all(dir.join("proxy")).unwrap();
+    for f in ["busybox", "hello.txt", "Dockerfile"] {
+        std::fs::copy(ctx.path().join(f), dir.join("proxy").join(f)).unwrap();
+    }
+    let manifest = dir.join("tug/web/manifest.yml");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str(
+        "sidecars:\n  proxy:\n    image:\n      build: proxy/Dockerfile\n    port: 9000\n",
+    );
+    std::fs::write(&manifest, text).unwrap();
+
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    let out = ok(moto
+        .tug()
+        .current_dir(dir)
+        .env("TUG_REGISTRY_OVERRIDE", &registry.host)
+        .env("TUG_CONTAINER_ENGINE", "docker")
+        .args(["svc", "deploy", "-n", "web", "-e", "test", "--tag", "s1"]));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+
+    // Both images are in the service's repository: the sidecar's tagged `<sidecar>-<tag>`.
+    let (status, main) = registry.manifest_digest("shop/web", "s1");
+    assert_eq!(status, 200, "{all}");
+    let (status, proxy) = registry.manifest_digest("shop/web", "proxy-s1");
+    assert_eq!(status, 200, "{all}");
+    let (main, proxy) = (main.unwrap(), proxy.unwrap());
+    assert_ne!(main, proxy, "two different images");
+    let repo = format!("{}/shop/web", registry.host);
+    assert!(
+        all.contains(&format!("web/proxy: pushed {repo}@{proxy}")),
+        "{all}"
+    );
+
+    // The main container through the ContainerImage parameter, the sidecar in the template.
+    let scratch = tempfile::tempdir().unwrap();
+    let (_, _, image) =
+        task_definition(&moto, "tug-shop-test-web", &scratch.path().join("td.json"));
+    assert_eq!(image, format!("{repo}@{main}"));
+    let body = scratch.path().join("template.yml");
+    moto.python(&format!(
+        r#"
+import boto3
+body = boto3.client("cloudformation").get_template(StackName="tug-shop-test-web")["TemplateBody"]
+open("{}", "w").write(body if isinstance(body, str) else str(body))
+"#,
+        body.display()
+    ));
+    let template = std::fs::read_to_string(&body).unwrap();
+    assert!(
+        template.contains(&format!("\"{repo}@{proxy}\"")),
+        "the sidecar runs its pushed digest:\n{template}"
+    );
 }
 
 #[test]
@@ -218,39 +311,101 @@ fn no_engine_fails_before_any_aws_call() {
     assert!(err.contains("no container engine found"), "{err}");
 }
 
+/// A `docker` on PATH that records each build and push (start and end) in `log` and runs
+/// the real engine; pushes take a second longer, so pushes that overlap are seen to.
+fn recording_docker(bin: &Path, real: &Path, log: &Path) {
+    let script = format!(
+        "#!/bin/sh\ncase \"$1\" in\n  build|push)\n    echo \"$1-start $(echo \"$@\" | tr ' ' '\\n' | grep -o '/shop/[a-z]*:[A-Za-z0-9._-]*' | head -n 1)\" >>'{log}'\n    [ \"$1\" = push ] && sleep 1\n    '{real}' \"$@\"; rc=$?\n    echo \"$1-end\" >>'{log}'\n    exit $rc;;\nesac\nexec '{real}' \"$@\"\n",
+        log = log.display(),
+        real = real.display()
+    );
+    let path = bin.join("docker");
+    std::fs::write(&path, script).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&path, perms).unwrap();
+}
+
 #[test]
-fn deploy_env_builds_then_deploys_every_workload() {
-    let _engine = need!(docker());
+fn deploy_env_builds_one_by_one_then_pushes_concurrently() {
+    let engine = need!(docker());
     let busybox = need!(busybox());
     let moto = need!(Moto::start());
     let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
     let ws = workspace("shop");
     let dir = ws.path();
+    // web builds its image; api keeps its image.location but builds a sidecar.
     set_build(dir, "web", &busybox, "all\n");
+    let ctx = scratch_context(&busybox, "sidecar\n");
+    std::fs::create_dir_all(dir.join("proxy")).unwrap();
+    for f in ["busybox", "hello.txt", "Dockerfile"] {
+        std::fs::copy(ctx.path().join(f), dir.join("proxy").join(f)).unwrap();
+    }
+    let manifest = dir.join("tug/api/manifest.yml");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str("sidecars:\n  proxy:\n    image:\n      build: proxy/Dockerfile\n");
+    std::fs::write(&manifest, text).unwrap();
+
+    let scratch = tempfile::tempdir().unwrap();
+    let bin = scratch.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let log = scratch.path().join("engine.log");
+    recording_docker(&bin, &engine.program, &log);
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+
     let out = ok(moto
         .tug()
         .current_dir(dir)
+        .env("PATH", &path)
         .env("TUG_REGISTRY_OVERRIDE", &registry.host)
         .env("TUG_CONTAINER_ENGINE", "docker")
-        .args(["deploy", "-e", "test"]));
+        .args(["deploy", "-e", "test", "-j", "2"]));
     let all = format!("{}{}", stdout(&out), stderr(&out));
     assert!(!all.contains(MOTO_PASSWORD), "{all}");
+
+    // Builds one after another, then both pushes at once.
+    let events = std::fs::read_to_string(&log).unwrap();
+    let kinds: Vec<&str> = events
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "build-start",
+            "build-end",
+            "build-start",
+            "build-end",
+            "push-start",
+            "push-start",
+            "push-end",
+            "push-end"
+        ],
+        "{events}"
+    );
+
     // The default tag outside git: a timestamp; find it through the stack parameter.
-    let scratch = tempfile::tempdir().unwrap();
     let (_, _, image) =
         task_definition(&moto, "tug-shop-test-web", &scratch.path().join("td.json"));
     let repo = format!("{}/shop/web@sha256:", registry.host);
     assert!(image.starts_with(&repo), "{image}\n{all}");
     let digest = image.split('@').nth(1).unwrap();
-    assert!(all.contains(&format!("pushed {image}")), "{all}");
-    let tag = all
+    assert!(all.contains(&format!("web: pushed {image}")), "{all}");
+    let tag = events
         .lines()
-        .find_map(|l| l.split(&format!("{}/shop/web:", registry.host)).nth(1))
-        .map(|t| t.split_whitespace().next().unwrap().to_string());
-    let tag = tag.expect("the engine output names the pushed tag");
-    let (status, served) = registry.manifest_digest("shop/web", &tag);
+        .find_map(|l| l.strip_prefix("push-start /shop/web:"))
+        .expect("the pushed tag");
+    let (status, served) = registry.manifest_digest("shop/web", tag);
     assert_eq!(status, 200, "{all}");
     assert_eq!(served.as_deref(), Some(digest), "{all}");
+    // api's own image.location is deployed as given; its sidecar was pushed to its repo.
     let (_, _, api) = task_definition(&moto, "tug-shop-test-api", &scratch.path().join("api.json"));
     assert_eq!(api, "public.ecr.aws/nginx/nginx:1.27");
+    let (status, _) = registry.manifest_digest("shop/api", &format!("proxy-{tag}"));
+    assert_eq!(status, 200, "{events}\n{all}");
+    assert!(all.contains("api/proxy: pushed "), "{all}");
 }

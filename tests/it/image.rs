@@ -7,16 +7,18 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use indicatif::ProgressDrawTarget;
 use tug::image::{
     build_and_push, BuildRequest, Engine, EngineKind, ImageError, Line, Phase, PushedImage,
 };
-use tug::ui::engine_output::{EngineOutput, Mode};
+use tug::ui::engine_output::{ImageView, Mode};
 
 use crate::registry::{busybox, docker, scratch_context, LocalRegistry};
 
 fn request(context: &Path, repository: &str, tag: &str) -> BuildRequest {
     BuildRequest {
-        workload: "web".into(),
+        name: "web".into(),
+        sidecar: None,
         context: context.to_path_buf(),
         dockerfile: context.join("Dockerfile"),
         args: BTreeMap::new(),
@@ -107,7 +109,12 @@ fn credentials_stay_out_of_the_users_config_and_tugs_output() {
     let ctx = scratch_context(&busybox, "secret-test\n");
     let req = request(ctx.path(), "demo/api", "v1");
     let shown = crate::registry::SharedBuf::default();
-    let output = EngineOutput::new(Mode::Lines, "api", 100, Box::new(shown.clone()));
+    let view = ImageView::new(
+        Mode::Lines,
+        ProgressDrawTarget::hidden(),
+        Box::new(shown.clone()),
+    );
+    let output = view.output("api");
     let lines = RefCell::new(Vec::new());
     let pushed = build_and_push(&engine, &req, &registry.credentials(), &|l: Line| {
         lines.borrow_mut().push(l.text.clone());
@@ -184,10 +191,10 @@ fn a_failing_build_reports_the_engines_last_lines() {
     };
     let (result, lines) = push(&engine, &request(ctx.path(), "demo/bad", "v1"), &registry);
     let err = result.expect_err("the build fails");
-    let ImageError::BuildFailed { workload, tail, .. } = &err else {
+    let ImageError::BuildFailed { name, tail, .. } = &err else {
         panic!("not a build failure: {err}");
     };
-    assert_eq!(workload, "web");
+    assert_eq!(name, "web");
     assert_eq!(tail.len(), tug::image::TAIL_LINES);
     assert_eq!(
         tail.as_slice(),

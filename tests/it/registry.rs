@@ -1,5 +1,6 @@
-//! Real parts for the image tests: the Docker engine on this machine and Debian's
-//! `docker-registry` on a free loopback port, with htpasswd auth and storage in a temp dir.
+//! Real parts for the image tests: the Docker engine on this machine (and Podman, which
+//! scripts/test installs) and Debian's `docker-registry` on a free loopback port, with
+//! htpasswd auth and storage in a temp dir.
 //! Outside CI a missing part skips with a message; with `CI=true` it fails.
 
 use std::io::{Read, Write};
@@ -19,7 +20,7 @@ pub fn in_ci() -> bool {
 
 /// `None` after printing why, outside CI; a panic in CI.
 pub fn missing<T>(what: &str) -> Option<T> {
-    let msg = format!("{what}; scripts/test installs the Debian packages (docker-registry busybox-static apache2-utils)");
+    let msg = format!("{what}; scripts/test installs the Debian packages (docker-registry busybox-static apache2-utils podman)");
     if in_ci() {
         panic!("CI=true and {msg}");
     }
@@ -43,6 +44,33 @@ pub fn docker() -> Option<Engine> {
         Some(engine)
     } else {
         missing("the Docker daemon does not answer `docker version`")
+    }
+}
+
+/// Podman, when `podman info` works (rootful here: it needs no daemon).
+pub fn podman() -> Option<Engine> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let Ok(engine) = Engine::find(Some(EngineKind::Podman), &path) else {
+        return missing("podman is not on PATH");
+    };
+    let ok = Command::new(&engine.program)
+        .args(["info", "--format", "{{.Host.Arch}}"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if ok {
+        Some(engine)
+    } else {
+        missing("`podman info` fails")
+    }
+}
+
+/// The engine of `kind` (see [`docker`] and [`podman`]).
+pub fn engine(kind: EngineKind) -> Option<Engine> {
+    match kind {
+        EngineKind::Docker => docker(),
+        EngineKind::Podman => podman(),
     }
 }
 
@@ -135,18 +163,19 @@ impl LocalRegistry {
         }
     }
 
-    /// `GET /v2/<repo>/manifests/<tag>` as a Docker v2 manifest: the status and the
-    /// `Docker-Content-Digest` header.
+    /// `GET /v2/<repo>/manifests/<tag>` as a Docker v2 or OCI manifest (Docker pushes the
+    /// one, Podman the other): the status and the `Docker-Content-Digest` header.
     pub fn manifest_digest(&self, repo: &str, tag: &str) -> (u16, Option<String>) {
         let mut stream = TcpStream::connect(&self.host).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
-        let auth = base64(format!("{USERNAME}:{}", self.password).as_bytes());
+        let auth = aws_smithy_types::base64::encode(format!("{USERNAME}:{}", self.password));
         write!(
             stream,
             "GET /v2/{repo}/manifests/{tag} HTTP/1.0\r\nHost: {}\r\nAuthorization: Basic {auth}\r\n\
-             Accept: application/vnd.docker.distribution.manifest.v2+json\r\n\r\n",
+             Accept: application/vnd.docker.distribution.manifest.v2+json\r\n\
+             Accept: application/vnd.oci.image.manifest.v1+json\r\n\r\n",
             self.host
         )
         .unwrap();
@@ -192,27 +221,6 @@ fn nanos() -> u32 {
         .unwrap_or(0)
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// A build context with a static busybox, `hello.txt` and a `FROM scratch` Dockerfile.
 pub fn scratch_context(busybox: &Path, hello: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -224,14 +232,6 @@ pub fn scratch_context(busybox: &Path, hello: &str) -> tempfile::TempDir {
     )
     .unwrap();
     dir
-}
-
-#[test]
-fn base64_matches_the_rfc_examples() {
-    assert_eq!(base64(b"f"), "Zg==");
-    assert_eq!(base64(b"fo"), "Zm8=");
-    assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    assert_eq!(base64(b"AWS:s3cretpw"), "QVdTOnMzY3JldHB3");
 }
 
 /// A writer the test can read back after handing a clone to the UI.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use tug::manifest::types::{Environment, HttpOrBool, Workload, WorkloadType};
-use tug::render;
+use tug::render::{self, Images};
 use tug::yaml::{self, Node, Value};
 
 use crate::common;
@@ -59,16 +59,24 @@ fn take_key(node: &mut Node, key: &str) -> Option<Node> {
     None
 }
 
-fn image_for(w: &Workload) -> String {
-    w.image
-        .as_ref()
-        .and_then(|i| i.location.clone())
-        .unwrap_or_else(|| {
-            format!(
-                "123456789012.dkr.ecr.us-east-1.amazonaws.com/{APP}/{}:0123abc",
-                w.name
-            )
-        })
+/// The images a deploy would give `w`: its `image.location`, else what it pushes.
+fn images_for(w: &Workload) -> Images {
+    let repo = format!(
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com/{APP}/{}",
+        w.name
+    );
+    let mut images = Images::main(
+        w.image
+            .as_ref()
+            .and_then(|i| i.location.clone())
+            .unwrap_or_else(|| format!("{repo}:0123abc")),
+    );
+    for (sidecar, _) in w.built_sidecars() {
+        images
+            .sidecars
+            .insert(sidecar.to_string(), format!("{repo}:{sidecar}-0123abc"));
+    }
+    images
 }
 
 fn is_service(w: &Workload) -> bool {
@@ -187,7 +195,7 @@ fn render_service_cases() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (case, env, w) in all_workload_cases() {
         let nlb_only = matches!(w.http, Some(HttpOrBool::Enabled(false)));
-        match render::service(APP, &env, &w, &image_for(&w)) {
+        match render::service(APP, &env, &w, &images_for(&w)) {
             Ok(r) if !nlb_only => out.push((format!("svc-{case}"), r.template)),
             Ok(_) => panic!("{case}: an NLB-only service rendered, but NLBs are not rendered yet"),
             // NLBs are not rendered yet: a service served only by one says so.
