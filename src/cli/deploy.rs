@@ -394,9 +394,15 @@ pub fn build_and_push_all(
         out.note("built; waiting to push");
         built.push(Mutex::new(Some((out, image))));
     }
+    // The login's own lines (docker's warning about the credentials file it writes, in a
+    // folder tug deletes afterwards) only with -v; a failed login shows them in its error.
     let login = view.output(&registry.host);
-    let (session, _) = image::login(engine, registry, &|l| login.line(l))?;
-    login.finish("");
+    let (session, _) = image::login(engine, registry, &|l| {
+        if printer.verbose > 0 {
+            login.line(l)
+        }
+    })?;
+    login.finish("logged in");
     let results: Vec<Mutex<Option<Result<PushedImage, ImageError>>>> =
         requests.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);

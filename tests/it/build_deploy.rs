@@ -57,6 +57,22 @@ fn set_build(ws: &Path, svc: &str, busybox: &Path, hello: &str) {
     }
 }
 
+/// Gives service `svc` a sidecar `proxy` built from `proxy/Dockerfile`, a FROM scratch
+/// context whose hello.txt holds `hello`.
+fn add_built_sidecar(ws: &Path, svc: &str, busybox: &Path, hello: &str) {
+    let ctx = scratch_context(busybox, hello);
+    std::fs::create_dir_all(ws.join("proxy")).unwrap();
+    for f in ["busybox", "hello.txt", "Dockerfile"] {
+        std::fs::copy(ctx.path().join(f), ws.join("proxy").join(f)).unwrap();
+    }
+    let manifest = ws.join("tug").join(svc).join("manifest.yml");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str(
+        "sidecars:\n  proxy:\n    image:\n      build: proxy/Dockerfile\n    port: 9000\n",
+    );
+    std::fs::write(&manifest, text).unwrap();
+}
+
 /// The task definition of a service stack in moto: (arn, revision, main image). moto's
 /// CloudFormation drops `Image` from the container definitions it creates, so the image is
 /// the stack's `ContainerImage` parameter, which the task definition's main container
@@ -199,17 +215,7 @@ fn sidecars_with_image_build_are_built_pushed_and_pinned() {
     let ws = workspace("shop");
     let dir = ws.path();
     set_build(dir, "web", &busybox, "main\n");
-    let ctx = scratch_context(&busybox, "proxy\n");
-    std::fs::create_dir_all(dir.join("proxy")).unwrap();
-    for f in ["busybox", "hello.txt", "Dockerfile"] {
-        std::fs::copy(ctx.path().join(f), dir.join("proxy").join(f)).unwrap();
-    }
-    let manifest = dir.join("tug/web/manifest.yml");
-    let mut text = std::fs::read_to_string(&manifest).unwrap();
-    text.push_str(
-        "sidecars:\n  proxy:\n    image:\n      build: proxy/Dockerfile\n    port: 9000\n",
-    );
-    std::fs::write(&manifest, text).unwrap();
+    add_built_sidecar(dir, "web", &busybox, "proxy\n");
 
     ok(moto
         .tug()
@@ -336,15 +342,7 @@ fn deploy_env_builds_one_by_one_then_pushes_concurrently() {
     let dir = ws.path();
     // web builds its image; api keeps its image.location but builds a sidecar.
     set_build(dir, "web", &busybox, "all\n");
-    let ctx = scratch_context(&busybox, "sidecar\n");
-    std::fs::create_dir_all(dir.join("proxy")).unwrap();
-    for f in ["busybox", "hello.txt", "Dockerfile"] {
-        std::fs::copy(ctx.path().join(f), dir.join("proxy").join(f)).unwrap();
-    }
-    let manifest = dir.join("tug/api/manifest.yml");
-    let mut text = std::fs::read_to_string(&manifest).unwrap();
-    text.push_str("sidecars:\n  proxy:\n    image:\n      build: proxy/Dockerfile\n");
-    std::fs::write(&manifest, text).unwrap();
+    add_built_sidecar(dir, "api", &busybox, "sidecar\n");
 
     let scratch = tempfile::tempdir().unwrap();
     let bin = scratch.path().join("bin");

@@ -101,3 +101,48 @@ fn package_refuses_an_invalid_manifest_and_writes_nothing() {
         "nothing may be written for an invalid manifest"
     );
 }
+
+#[test]
+fn a_built_sidecar_is_packaged_with_the_tag_svc_deploy_pushes() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(ws.path().join("tug/web")).unwrap();
+    std::fs::create_dir_all(ws.path().join("tug/environments/test")).unwrap();
+    std::fs::write(ws.path().join("tug/.workspace"), "application: shop\n").unwrap();
+    std::fs::write(
+        ws.path().join("tug/environments/test/manifest.yml"),
+        "name: test\ntype: Environment\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ws.path().join("tug/web/manifest.yml"),
+        "name: web\ntype: Backend Service\nimage: {build: web/Dockerfile, port: 80}\n\
+         sidecars:\n  proxy:\n    image: {build: {context: proxy}}\n    port: 9000\n",
+    )
+    .unwrap();
+    let out = ws.path().join("out");
+    let o = tug()
+        .current_dir(ws.path())
+        .env("AWS_ACCOUNT_ID", "123456789012")
+        .args([
+            "--region",
+            "eu-west-1",
+            "svc",
+            "package",
+            "-n",
+            "web",
+            "-e",
+            "test",
+        ])
+        .args(["--tag", "v3", "--output-dir"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let repo = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web";
+    let params = std::fs::read_to_string(out.join("tug-shop-test-web.params.json")).unwrap();
+    assert!(params.contains(&format!("\"{repo}:v3\"")), "{params}");
+    let template = out.join("tug-shop-test-web.yml");
+    let text = std::fs::read_to_string(&template).unwrap();
+    assert!(text.contains(&format!("\"{repo}:proxy-v3\"")), "{text}");
+    crate::render::lint(&[template]);
+}

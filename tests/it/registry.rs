@@ -30,31 +30,25 @@ pub fn missing<T>(what: &str) -> Option<T> {
 
 /// The Docker engine, when its daemon answers.
 pub fn docker() -> Option<Engine> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let Ok(engine) = Engine::find(Some(EngineKind::Docker), &path) else {
-        return missing("docker is not on PATH");
-    };
-    let ok = Command::new(&engine.program)
-        .args(["version", "--format", "{{.Server.Version}}"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if ok {
-        Some(engine)
-    } else {
-        missing("the Docker daemon does not answer `docker version`")
-    }
+    answering(
+        EngineKind::Docker,
+        &["version", "--format", "{{.Server.Version}}"],
+    )
 }
 
 /// Podman, when `podman info` works (rootful here: it needs no daemon).
 pub fn podman() -> Option<Engine> {
+    answering(EngineKind::Podman, &["info", "--format", "{{.Host.Arch}}"])
+}
+
+/// The engine of `kind` on PATH, when `args` succeed.
+fn answering(kind: EngineKind, args: &[&str]) -> Option<Engine> {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    let Ok(engine) = Engine::find(Some(EngineKind::Podman), &path) else {
-        return missing("podman is not on PATH");
+    let Ok(engine) = Engine::find(Some(kind), &path) else {
+        return missing(&format!("{kind} is not on PATH"));
     };
     let ok = Command::new(&engine.program)
-        .args(["info", "--format", "{{.Host.Arch}}"])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -62,7 +56,7 @@ pub fn podman() -> Option<Engine> {
     if ok {
         Some(engine)
     } else {
-        missing("`podman info` fails")
+        missing(&format!("`{kind} {}` fails", args[0]))
     }
 }
 
