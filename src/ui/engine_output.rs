@@ -71,9 +71,11 @@ impl ImageView {
     /// [`EngineOutput::line`] to the image functions as their progress callback.
     pub fn output(&self, name: &str) -> EngineOutput {
         let bar = (self.mode == Mode::Spinner).then(|| {
-            let bar = self.multi.add(ProgressBar::new(0));
-            bar.set_prefix(name.to_string());
-            bar.set_style(style(None));
+            let bar = self.multi.add(
+                ProgressBar::new(0)
+                    .with_style(style(None))
+                    .with_prefix(name.to_string()),
+            );
             bar.enable_steady_tick(Duration::from_millis(100));
             bar
         });
