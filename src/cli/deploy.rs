@@ -309,19 +309,16 @@ impl ServiceImages {
         tag: Option<&str>,
         build_tag: &str,
     ) -> Result<ServiceImages> {
-        let location = match w.built_image() {
+        let repository = render::ecr_repository_name(app, &w.name);
+        let platform = w.platform.as_ref();
+        let main = w.built_image().and_then(|i| {
+            BuildRequest::from_manifest(root, &w.name, i, platform, &repository, build_tag)
+        });
+        let location = match main {
             Some(_) => None,
             None => Some(image_for(w, tag)?),
         };
-        let repository = render::ecr_repository_name(app, &w.name);
-        let platform = w.platform.as_ref();
-        let mut builds: Vec<BuildRequest> = w
-            .built_image()
-            .and_then(|i| {
-                BuildRequest::from_manifest(root, &w.name, i, platform, &repository, build_tag)
-            })
-            .into_iter()
-            .collect();
+        let mut builds: Vec<BuildRequest> = main.into_iter().collect();
         for (sidecar, image) in w.built_sidecars() {
             let tag = format!("{sidecar}-{build_tag}");
             image::check_tag(&tag)?;
@@ -365,9 +362,10 @@ impl ServiceImages {
 /// registry credentials (with `TUG_REGISTRY_OVERRIDE` applied). The password is never
 /// printed.
 pub async fn prepare_registry(aws: &Aws, app: &str, workloads: &[&str]) -> Result<Registry> {
-    for workload in workloads {
-        aws::ecr::ensure_repository(aws, app, workload).await?;
-    }
+    let repositories = workloads
+        .iter()
+        .map(|workload| aws::ecr::ensure_repository(aws, app, workload));
+    futures_util::future::try_join_all(repositories).await?;
     let registry = aws::ecr::registry_credentials(aws).await?;
     Ok(registry.with_override()?)
 }
