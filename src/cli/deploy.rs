@@ -299,11 +299,10 @@ pub struct ServiceImages {
 }
 
 impl ServiceImages {
-    /// Checks, before anything is built or any AWS call, that `w` renders with its images.
-    /// `tag` is `--tag`; `build_tag` the tag images are built with.
-    pub fn plan(
+    /// What `w` deploys. `tag` is `--tag` (it retags an `image.location`); `build_tag` the
+    /// tag images are built with.
+    pub fn new(
         app: &str,
-        env: &str,
         w: &Workload,
         root: &Path,
         tag: Option<&str>,
@@ -332,26 +331,44 @@ impl ServiceImages {
                 });
             }
         }
-        let planned = ServiceImages { location, builds };
-        let stand_in = planned.images(&[]);
+        Ok(ServiceImages { location, builds })
+    }
+
+    /// [`ServiceImages::new`], then a check, before anything is built or any AWS call, that
+    /// `w` renders in `env` with these images.
+    pub fn plan(
+        app: &str,
+        env: &str,
+        w: &Workload,
+        root: &Path,
+        tag: Option<&str>,
+        build_tag: &str,
+    ) -> Result<ServiceImages> {
+        let planned = ServiceImages::new(app, w, root, tag, build_tag)?;
+        let stand_in = planned.tagged("tug-build-pending");
         render::service(app, env, w, &stand_in).map_err(|e| Error::user(e.to_string()))?;
         Ok(planned)
     }
 
     /// The images to deploy, given what was pushed for [`ServiceImages::builds`] (in the
-    /// same order); an image not pushed yet stands in as `tug-build-pending`.
+    /// same order).
     pub fn images(&self, pushed: &[PushedImage]) -> Images {
+        self.with(|i, _| pushed[i].uri_with_digest.clone())
+    }
+
+    /// The images named by tag in the registry `host`, as they would be pushed.
+    pub fn tagged(&self, host: &str) -> Images {
+        self.with(|_, req| req.reference(host))
+    }
+
+    fn with(&self, uri: impl Fn(usize, &BuildRequest) -> String) -> Images {
         let mut images = Images::main(self.location.clone().unwrap_or_default());
         for (i, req) in self.builds.iter().enumerate() {
-            let uri = pushed.get(i).map_or_else(
-                || "tug-build-pending".to_string(),
-                |p| p.uri_with_digest.clone(),
-            );
             match &req.sidecar {
                 Some(sidecar) => {
-                    images.sidecars.insert(sidecar.clone(), uri);
+                    images.sidecars.insert(sidecar.clone(), uri(i, req));
                 }
-                None => images.main = uri,
+                None => images.main = uri(i, req),
             }
         }
         images

@@ -2,13 +2,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
+use crate::cli::deploy::{repo_root, ServiceImages};
 use crate::cli::init;
 pub use crate::cli::svc_aws::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::manifest::types::WorkloadType;
 use crate::manifest::{self, Effective, Kind, Options};
-use crate::render::{self, Images};
+use crate::render;
 use crate::workspace::{display_path, write_output, Workspace};
 
 #[derive(Debug, Subcommand)]
@@ -171,18 +172,9 @@ impl PackageArgs {
             .or_else(|| std::env::var("AWS_REGION").ok())
             .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())
             .unwrap_or_else(|| "us-east-1".into());
-        let repository = format!(
-            "{account}.dkr.ecr.{region}.amazonaws.com/{}",
-            render::ecr_repository_name(&ws.app, &w.name)
-        );
-        let mut images = Images::main(match w.image.as_ref().and_then(|i| i.location.clone()) {
-            Some(location) => location,
-            None => format!("{repository}:{}", self.tag),
-        });
-        for (sidecar, _) in w.built_sidecars() {
-            let uri = format!("{repository}:{sidecar}-{}", self.tag);
-            images.sidecars.insert(sidecar.to_string(), uri);
-        }
+        let host = format!("{account}.dkr.ecr.{region}.amazonaws.com");
+        let root = repo_root(&ws);
+        let images = ServiceImages::new(&ws.app, w, &root, None, &self.tag)?.tagged(&host);
         let rendered =
             render::service(&ws.app, &env, w, &images).map_err(|e| Error::user(e.to_string()))?;
         let stack = render::stack_name(&ws.app, &env, Some(&w.name));

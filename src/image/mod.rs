@@ -79,9 +79,10 @@ pub struct BuildRequest {
 
 impl BuildRequest {
     /// The request for an `image` section (a workload's or a sidecar's, which `name`
-    /// names), or `None` when it has no `build` (an `image.location` is deployed as given). Paths in the manifest are relative to
-    /// `repo_root`, the folder that holds the workspace, as in Copilot: a Dockerfile path
-    /// alone builds in the Dockerfile's folder; a context alone uses `<context>/Dockerfile`.
+    /// names), or `None` when it has no `build` (an `image.location` is deployed as given).
+    /// Paths in the manifest are relative to `repo_root`, the folder that holds the
+    /// workspace, as in Copilot: a Dockerfile path alone builds in the Dockerfile's folder;
+    /// a context alone uses `<context>/Dockerfile`.
     pub fn from_manifest(
         repo_root: &Path,
         name: &str,

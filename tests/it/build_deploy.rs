@@ -1,12 +1,12 @@
 //! `svc deploy` of an `image.build` service against moto and a real registry on loopback:
 //! build with Docker, push (`TUG_REGISTRY_OVERRIDE`), deploy pinned by digest.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::moto::{stderr, stdout, workspace, Moto};
-use tug::image::EngineKind;
+use tug::image::{Engine, EngineKind};
 
-use crate::registry::{busybox, docker, engine, scratch_context, LocalRegistry};
+use crate::registry::{busybox, engine, scratch_context, LocalRegistry};
 
 /// The password in the token moto's ECR GetAuthorizationToken returns (`AWS:<password>`).
 const MOTO_PASSWORD: &str = "123456789012-auth-token";
@@ -30,6 +30,17 @@ fn ok(cmd: &mut assert_cmd::Command) -> std::process::Output {
         stderr(&out)
     );
     out
+}
+
+/// The real parts of these tests: the engine of `kind`, a static busybox, moto, and a
+/// registry that takes moto's ECR password.
+fn parts(kind: EngineKind) -> Option<(Engine, PathBuf, Moto, LocalRegistry)> {
+    Some((
+        engine(kind)?,
+        busybox()?,
+        Moto::start()?,
+        LocalRegistry::start_with_password(MOTO_PASSWORD)?,
+    ))
 }
 
 /// Switches service `svc` to `image.build: <svc>app/Dockerfile`, a FROM scratch context.
@@ -113,7 +124,7 @@ fn svc_deploy_builds_pushes_and_pins_the_digest_with_podman() {
 }
 
 /// Engine files a login could write to in `home` (and `XDG_RUNTIME_DIR` under it).
-fn credential_files(home: &Path) -> Vec<std::path::PathBuf> {
+fn credential_files(home: &Path) -> Vec<PathBuf> {
     ["run/containers/auth.json", ".config/containers/auth.json"]
         .iter()
         .map(|f| home.join(f))
@@ -122,10 +133,7 @@ fn credential_files(home: &Path) -> Vec<std::path::PathBuf> {
 }
 
 fn builds_pushes_and_pins(kind: EngineKind) {
-    let _engine = need!(engine(kind));
-    let busybox = need!(busybox());
-    let moto = need!(Moto::start());
-    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let (_engine, busybox, moto, registry) = need!(parts(kind));
 
     let ws = workspace("shop");
     let dir = ws.path();
@@ -200,18 +208,12 @@ fn builds_pushes_and_pins(kind: EngineKind) {
 
     // The user's engine configuration was never touched.
     assert_eq!(std::fs::read(&config).unwrap(), known);
-    assert_eq!(
-        credential_files(home.path()),
-        Vec::<std::path::PathBuf>::new()
-    );
+    assert_eq!(credential_files(home.path()), Vec::<PathBuf>::new());
 }
 
 #[test]
 fn sidecars_with_image_build_are_built_pushed_and_pinned() {
-    let _engine = need!(docker());
-    let busybox = need!(busybox());
-    let moto = need!(Moto::start());
-    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let (_engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
     let ws = workspace("shop");
     let dir = ws.path();
     set_build(dir, "web", &busybox, "main\n");
@@ -265,10 +267,7 @@ open("{}", "w").write(body if isinstance(body, str) else str(body))
 
 #[test]
 fn a_failed_build_deploys_nothing() {
-    let _engine = need!(docker());
-    let busybox = need!(busybox());
-    let moto = need!(Moto::start());
-    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let (_engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
     let ws = workspace("shop");
     let dir = ws.path();
     set_build(dir, "web", &busybox, "one\n");
@@ -334,10 +333,7 @@ fn recording_docker(bin: &Path, real: &Path, log: &Path) {
 
 #[test]
 fn deploy_env_builds_one_by_one_then_pushes_concurrently() {
-    let engine = need!(docker());
-    let busybox = need!(busybox());
-    let moto = need!(Moto::start());
-    let registry = need!(LocalRegistry::start_with_password(MOTO_PASSWORD));
+    let (engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
     let ws = workspace("shop");
     let dir = ws.path();
     // web builds its image; api keeps its image.location but builds a sidecar.
