@@ -9,14 +9,16 @@ use clap::Parser;
 
 pub mod aws;
 pub mod cli;
+pub mod deploy;
 pub mod diag;
 pub mod error;
 pub mod image;
 pub mod init;
 pub mod manifest;
-pub mod plan;
+pub mod names;
 pub mod render;
 pub mod sim;
+pub mod suggest;
 pub mod templates;
 pub mod ui;
 pub mod workspace;

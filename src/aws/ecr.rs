@@ -93,8 +93,8 @@ pub async fn ensure_repository(aws: &Aws, app: &str, workload: &str) -> AwsResul
                 .scan_on_push(true)
                 .build(),
         )
-        .tags(tag(crate::render::TAG_APPLICATION, app))
-        .tags(tag(crate::render::TAG_WORKLOAD, workload))
+        .tags(tag(crate::names::TAG_APPLICATION, app))
+        .tags(tag(crate::names::TAG_WORKLOAD, workload))
         .send()
         .await;
     if let Err(e) = created {
@@ -114,9 +114,16 @@ pub async fn ensure_repository(aws: &Aws, app: &str, workload: &str) -> AwsResul
     Ok(name)
 }
 
-/// The registry credentials from ECR GetAuthorizationToken: the host of the proxy endpoint,
-/// the user name (`AWS`) and the password. The password is never logged or printed.
-pub async fn registry_credentials(aws: &Aws) -> AwsResult<crate::image::Registry> {
+/// What ECR GetAuthorizationToken grants: the host of the proxy endpoint, the user name
+/// (`AWS`) and the password. No `Debug`: the password is never logged or printed.
+pub struct Authorization {
+    pub host: String,
+    pub username: String,
+    pub password: String,
+}
+
+/// The registry credentials from ECR GetAuthorizationToken.
+pub async fn registry_credentials(aws: &Aws) -> AwsResult<Authorization> {
     let out = aws
         .ecr
         .get_authorization_token()
@@ -142,7 +149,7 @@ pub async fn registry_credentials(aws: &Aws) -> AwsResult<crate::image::Registry
     let (username, password) = decoded
         .split_once(':')
         .ok_or_else(|| bad("not `user:password`"))?;
-    Ok(crate::image::Registry {
+    Ok(Authorization {
         host,
         username: username.to_string(),
         password: password.to_string(),

@@ -18,7 +18,7 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_cloudformation::error::{ProvideErrorMetadata, SdkError};
 
 use crate::error::Error;
-use crate::manifest::schema::did_you_mean;
+use crate::suggest::did_you_mean;
 
 /// Attempts per call, the first included; throttling and 5xx answers are retried with
 /// exponential backoff and, in adaptive mode, a client-side rate limit.
@@ -302,6 +302,13 @@ impl From<AwsError> for Error {
 
 pub type AwsResult<T> = Result<T, AwsError>;
 
+/// RFC 3339 UTC with seconds, from seconds since the epoch.
+pub fn rfc3339(secs: f64) -> String {
+    aws_smithy_types::DateTime::from_secs(secs.floor() as i64)
+        .fmt(aws_smithy_types::date_time::Format::DateTime)
+        .unwrap_or_else(|_| format!("{secs}"))
+}
+
 /// A runtime for one command: single-threaded, since tug waits on the network, not the CPU.
 pub fn runtime() -> Result<tokio::runtime::Runtime, Error> {
     tokio::runtime::Builder::new_current_thread()
@@ -313,6 +320,13 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(rfc3339(0.0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_795_000_000.5), "2026-11-18T11:06:40Z");
+        assert_eq!(rfc3339(951_782_400.0), "2000-02-29T00:00:00Z");
+    }
 
     #[test]
     fn regions() {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType, Parameter, Tag};
 
 use super::{Aws, AwsError, AwsResult};
-use crate::render::TAG_APPLICATION;
+use crate::names::TAG_APPLICATION;
 
 /// A stack as `ls`/`show` and the deployer need it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -127,34 +127,6 @@ pub struct Request {
     pub template: String,
     pub parameters: Vec<(String, String)>,
     pub tags: Vec<(String, String)>,
-}
-
-impl Request {
-    /// From a rendered stack (`{"Parameters": {...}, "Tags": {...}}`).
-    pub fn new(stack: String, rendered: &crate::render::Rendered) -> Request {
-        let pairs = |key: &str| -> Vec<(String, String)> {
-            rendered.parameters[key]
-                .as_object()
-                .map(|m| {
-                    m.iter()
-                        .map(|(k, v)| {
-                            let v = match v {
-                                serde_json::Value::String(s) => s.clone(),
-                                other => other.to_string(),
-                            };
-                            (k.clone(), v)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        Request {
-            stack,
-            template: rendered.template.clone(),
-            parameters: pairs("Parameters"),
-            tags: pairs("Tags"),
-        }
-    }
 }
 
 /// One change in a change set.

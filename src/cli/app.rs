@@ -7,12 +7,14 @@ use serde_json::json;
 
 use crate::aws::stack::{self, StackInfo};
 use crate::aws::{self, Aws};
-use crate::cli::deploy::{connect, parse_timeout, until_interrupted};
-use crate::cli::init::{check_name_flag, folder_name, name_rule, write_plan, AnswerArgs};
+use crate::cli::parse_timeout;
+use crate::cli::AnswerArgs;
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::init::{self, discover, Plan};
-use crate::render::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
+use crate::init::{check_name_flag, folder_name, name_rule};
+use crate::names::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
+use crate::ui::wizard::write_plan;
 use crate::workspace::{display_path, Workspace};
 
 #[derive(Debug, Subcommand)]
@@ -68,7 +70,7 @@ async fn app_stacks(aws: &Aws, app: &str) -> Result<Vec<StackInfo>> {
         return Ok(stacks);
     }
     let names: Vec<&str> = apps.keys().map(String::as_str).collect();
-    let help = match crate::cli::deploy::suggest(app, &names) {
+    let help = match crate::suggest::suggest(app, &names) {
         Some(s) => format!("did you mean `-n {s}`?"),
         None if names.is_empty() => "nothing is deployed yet; start with `tug env deploy`".into(),
         None => format!("deployed: {}", names.join(", ")),
@@ -85,8 +87,8 @@ pub struct LsArgs {}
 
 impl LsArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
-        aws::runtime()?.block_on(async {
-            let aws = connect(ctx).await?;
+        ctx.block_on(async {
+            let aws = ctx.connect().await?;
             let apps = by_app(stack::list(&aws, None).await?);
             let rows: Vec<(String, usize, usize)> = apps
                 .iter()
@@ -98,7 +100,7 @@ impl LsArgs {
                     (a.clone(), stacks.len() - w, w)
                 })
                 .collect();
-            if ctx.global.json {
+            if ctx.printer.json {
                 ctx.printer.json(&json!({
                     "applications": rows.iter().map(|(a, e, w)| json!({
                         "name": a, "environments": e, "workloads": w,
@@ -118,7 +120,7 @@ impl LsArgs {
                     .table(&["NAME", "ENVIRONMENTS", "WORKLOADS"], &table)?;
             }
             Ok(0)
-        })
+        })?
     }
 }
 
@@ -132,8 +134,8 @@ pub struct ShowArgs {
 impl ShowArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         let app = app_name(ctx, self.name.as_deref())?;
-        aws::runtime()?.block_on(async {
-            let aws = connect(ctx).await?;
+        ctx.block_on(async {
+            let aws = ctx.connect().await?;
             let stacks = app_stacks(&aws, &app).await?;
             let envs: Vec<&StackInfo> = stacks
                 .iter()
@@ -143,7 +145,7 @@ impl ShowArgs {
                 .iter()
                 .filter(|s| s.tag(TAG_WORKLOAD).is_some())
                 .collect();
-            if ctx.global.json {
+            if ctx.printer.json {
                 ctx.printer.json(&json!({
                     "name": app,
                     "region": aws.region(),
@@ -182,7 +184,7 @@ impl ShowArgs {
             }
             ctx.printer.out(&t)?;
             Ok(0)
-        })
+        })?
     }
 }
 
@@ -203,8 +205,8 @@ impl DeleteArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         let app = app_name(ctx, self.name.as_deref())?;
         let resume = "tug app ls".to_string();
-        aws::runtime()?.block_on(until_interrupted(&ctx.printer, &resume, async {
-            let aws = connect(ctx).await?;
+        ctx.until_interrupted(&resume, async {
+            let aws = ctx.connect().await?;
             let stacks = app_stacks(&aws, &app).await?;
             let repos = aws::ecr::repositories(&aws, &app).await?;
             let (wls, envs): (Vec<&StackInfo>, Vec<&StackInfo>) =
@@ -235,7 +237,7 @@ impl DeleteArgs {
                     };
                     let aws = &aws;
                     async move {
-                        crate::cli::env::delete_stack(aws, ctx, &s.name, &title, self.timeout).await
+                        crate::cli::delete_stack(ctx, aws, &s.name, &title, self.timeout).await
                     }
                 });
                 for r in futures_util::future::join_all(deletes).await {
@@ -253,7 +255,7 @@ impl DeleteArgs {
             }
             ctx.printer.info(&format!("application {app} deleted"));
             Ok(0)
-        }))
+        })
     }
 }
 
@@ -311,7 +313,7 @@ impl InitArgs {
             ctx.cwd.join("tug").join(".workspace"),
             init::workspace_file(&name),
         );
-        write_plan(ctx, &plan, &name, self.answers.force)?;
+        write_plan(&ctx.printer, &ctx.cwd, &plan, &name, self.answers.force)?;
         ctx.printer
             .info("next: add a service with `tug svc init` and an environment with `tug env init`");
         Ok(0)

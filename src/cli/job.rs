@@ -1,11 +1,10 @@
 use clap::{Args, Subcommand};
 
-use crate::cli::init::{ask_workload, write_plan, AnswerArgs, WorkloadFlags, WorkloadQuestions};
-use crate::cli::Context;
+use crate::cli::{AnswerArgs, Context, WorkloadFlags};
 use crate::error::Result;
 use crate::init::{self, Plan};
 use crate::manifest::types::WorkloadType;
-use crate::workspace::Workspace;
+use crate::ui::wizard::{self, WorkloadQuestions};
 
 #[derive(Debug, Subcommand)]
 pub enum JobCommand {
@@ -44,21 +43,21 @@ pub struct InitArgs {
 impl InitArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         let p = self.answers.prompter(ctx);
-        let ws = Workspace::require(&ctx.cwd)?;
-        let root = ws.dir.parent().unwrap_or(&ws.dir).to_path_buf();
-        let spec = ask_workload(
-            ctx,
+        let ws = ctx.workspace()?;
+        let root = ws.root();
+        let spec = wizard::ask_workload(
+            &ctx.printer,
+            &ctx.cwd,
             &p,
             &root,
             &ws.dir,
             WorkloadQuestions {
                 name: self.name,
                 kind: Some(WorkloadType::ScheduledJob),
-                source: self.source,
                 schedule: self.schedule,
                 retries: self.retries,
                 timeout: self.timeout,
-                ..Default::default()
+                ..self.source.questions()
             },
             &[WorkloadType::ScheduledJob],
             self.answers.force,
@@ -68,7 +67,7 @@ impl InitArgs {
             ws.dir.join(&spec.name).join("manifest.yml"),
             init::workload_manifest(&spec)?,
         );
-        write_plan(ctx, &plan, &ws.app, self.answers.force)?;
+        wizard::write_plan(&ctx.printer, &ctx.cwd, &plan, &ws.app, self.answers.force)?;
         ctx.printer
             .info("next: check the manifest with `tug validate`");
         Ok(0)

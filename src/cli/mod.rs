@@ -1,12 +1,20 @@
 //! The command line: clap definitions, one file per noun. Each handler reads its
 //! arguments, calls library code and hands the result to [`crate::ui`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::aws::Aws;
+use crate::deploy::DeployOptions;
 use crate::error::{Error, Result};
+use crate::image::EngineKind;
+use crate::manifest::types::WorkloadType;
+use crate::render::Rendered;
 use crate::ui::Printer;
+use crate::workspace::{display_path, write_output, Workspace};
 
 pub mod app;
 pub mod completions;
@@ -16,7 +24,6 @@ pub mod init;
 pub mod job;
 pub mod sim;
 pub mod svc;
-pub mod svc_aws;
 pub mod validate;
 
 #[derive(Debug, Parser)]
@@ -88,11 +95,13 @@ pub enum Command {
     Sim(sim::SimArgs),
 }
 
-/// What every handler gets: the global flags, the directory to work in, and the printer.
+/// What every handler gets: the global flags, the directory to work in, the printer, and
+/// the async runtime (built once, by the first command that needs it).
 pub struct Context {
     pub global: GlobalArgs,
     pub cwd: PathBuf,
     pub printer: Printer,
+    runtime: OnceLock<tokio::runtime::Runtime>,
 }
 
 impl Context {
@@ -117,7 +126,282 @@ impl Context {
             global,
             cwd,
             printer,
+            runtime: OnceLock::new(),
         })
+    }
+
+    /// Runs `work` on the command's runtime.
+    pub fn block_on<F: std::future::Future>(&self, work: F) -> Result<F::Output> {
+        if self.runtime.get().is_none() {
+            let _ = self.runtime.set(crate::aws::runtime()?);
+        }
+        match self.runtime.get() {
+            Some(rt) => Ok(rt.block_on(work)),
+            None => Err(Error::user(
+                "the async runtime did not start; this is a bug in tug",
+            )),
+        }
+    }
+
+    /// The AWS configuration from the global flags.
+    pub async fn connect(&self) -> Result<Aws> {
+        Aws::load(
+            self.global.region.as_deref(),
+            self.global.profile.as_deref(),
+        )
+        .await
+    }
+
+    /// Runs `work` until it ends or Ctrl-C; Ctrl-C stops watching, not the deployment,
+    /// and says how to follow it (`resume`).
+    pub fn until_interrupted<F>(&self, resume: &str, work: F) -> Result<u8>
+    where
+        F: std::future::Future<Output = Result<u8>>,
+    {
+        self.block_on(async {
+            tokio::select! {
+                r = work => r,
+                _ = tokio::signal::ctrl_c() => {
+                    self.printer.info("\nstopped watching; the deployment goes on in AWS");
+                    self.printer.info(&format!("  follow it with: {resume}"));
+                    Ok(130)
+                }
+            }
+        })?
+    }
+
+    /// The workspace, which must exist.
+    pub fn workspace(&self) -> Result<Workspace> {
+        Workspace::require(&self.cwd)
+    }
+}
+
+/// Picks the one candidate when the flag is left out; with several, asks on a terminal,
+/// or says which flag to pass.
+pub fn pick(given: Option<&str>, candidates: &[String], what: &str, flag: &str) -> Result<String> {
+    if let Some(g) = given {
+        return Ok(g.to_string());
+    }
+    match candidates {
+        [only] => Ok(only.clone()),
+        [] => Err(Error::user(format!("this workspace has no {what}"))),
+        many => match crate::ui::select_on_terminal(&format!("Which {what}?"), many)? {
+            Some(choice) => Ok(choice),
+            None => Err(Error::usage(format!("which {what}? pass {flag}"))
+                .with_help(format!("this workspace has: {}", many.join(", ")))),
+        },
+    }
+}
+
+/// `-e ENV` (or `-n ENV`), else the workspace's only environment.
+pub fn env_name(ws: &Workspace, given: Option<&str>, flag: &str) -> Result<String> {
+    let envs: Vec<String> = ws.environments().into_iter().map(|(n, _)| n).collect();
+    pick(given, &envs, "environment", flag)
+}
+
+/// Names a workload and an environment; either may be left out when the workspace has
+/// exactly one.
+#[derive(Debug, Clone, Args)]
+pub struct Target {
+    /// The service's name (its folder under tug/)
+    #[arg(short = 'n', long = "name", value_name = "NAME")]
+    pub name: Option<String>,
+    /// The environment
+    #[arg(short = 'e', long = "env", value_name = "ENV")]
+    pub env: Option<String>,
+}
+
+impl Target {
+    /// The workspace and the service and environment names. The manifest need not be valid
+    /// (or present): for commands about what runs.
+    pub fn names(&self, ctx: &Context) -> Result<(Workspace, String, String)> {
+        let ws = ctx.workspace()?;
+        let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
+        let name = pick(self.name.as_deref(), &svcs, "service", "-n NAME")?;
+        let env = env_name(&ws, self.env.as_deref(), "-e ENV")?;
+        Ok((ws, name, env))
+    }
+
+    /// Finds the workspace, the workload and the environment, and loads the workload as it
+    /// applies there; warnings are printed, errors are located diagnostics.
+    pub fn load(&self, ctx: &Context) -> Result<(Workspace, String, crate::manifest::Effective)> {
+        let (ws, name, env) = self.names(ctx)?;
+        if !ws.environments().is_empty() {
+            ws.environment(&env)?;
+        }
+        let (effective, warnings) = ws.load_workload(&name, &env, &ctx.cwd)?;
+        for d in &warnings {
+            ctx.printer.diagnostic(d);
+        }
+        Ok((ws, env, effective))
+    }
+}
+
+/// The flags that answer the questions of every init command.
+#[derive(Debug, Clone, Args)]
+pub struct AnswerArgs {
+    /// Accept every proposed answer without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Never ask: a missing answer is an error naming its flag (the default without a terminal)
+    #[arg(long)]
+    pub no_input: bool,
+    /// Overwrite manifests and workspace files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl AnswerArgs {
+    pub fn prompter(&self, ctx: &Context) -> crate::ui::prompt::Prompter {
+        crate::ui::prompt::Prompter::new(self.no_input, self.yes, ctx.printer.color)
+    }
+}
+
+/// The flags describing one workload.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WorkloadFlags {
+    /// Build the image from this Dockerfile
+    #[arg(long, value_name = "PATH", conflicts_with = "image")]
+    pub dockerfile: Option<PathBuf>,
+    /// Run this existing image instead of building one
+    #[arg(long, value_name = "URI")]
+    pub image: Option<String>,
+}
+
+impl WorkloadFlags {
+    /// The questions these flags answer.
+    pub fn questions(&self) -> crate::ui::wizard::WorkloadQuestions {
+        crate::ui::wizard::WorkloadQuestions {
+            dockerfile: self.dockerfile.clone(),
+            image: self.image.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Parses `--type`: the manifest's name for it, or a short form.
+pub fn parse_type(text: &str) -> std::result::Result<WorkloadType, String> {
+    let t = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+    Ok(match t.as_str() {
+        "load-balanced-web-service" | "lb-web-service" | "lbws" | "web" => {
+            WorkloadType::LoadBalancedWebService
+        }
+        "backend-service" | "backend" => WorkloadType::BackendService,
+        "worker-service" | "worker" => WorkloadType::WorkerService,
+        "scheduled-job" | "job" => WorkloadType::ScheduledJob,
+        _ => {
+            return Err(format!(
+                "not a workload type; use one of \"{}\" (or lb-web-service, backend, worker, job)",
+                WorkloadType::ALL.join("\", \"")
+            ))
+        }
+    })
+}
+
+/// Flags every deploy takes.
+#[derive(Debug, Clone, Args)]
+pub struct DeployFlags {
+    /// Print the change set (added, modified, removed resources; replacements) and ask
+    /// before executing it
+    #[arg(long)]
+    pub diff: bool,
+    /// Answer yes to the --diff question (needed without a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Return as soon as the change set starts executing
+    #[arg(long)]
+    pub detach: bool,
+    /// Keep what a failed deploy created instead of rolling back, for debugging
+    #[arg(long)]
+    pub no_rollback: bool,
+    /// Start a new ECS deployment of a service even when nothing changed
+    #[arg(long)]
+    pub force: bool,
+    /// Stop watching after this long (the deploy goes on in AWS)
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
+    pub timeout: Duration,
+}
+
+impl DeployFlags {
+    pub fn options(&self) -> DeployOptions {
+        DeployOptions {
+            diff: self.diff,
+            yes: self.yes,
+            detach: self.detach,
+            no_rollback: self.no_rollback,
+            force: self.force,
+            timeout: self.timeout,
+        }
+    }
+}
+
+pub fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
+    parse_age(text)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| format!("`{text}` is not a duration; try 30s, 10m, 1h"))
+}
+
+/// `30s`, `10m`, `3h`, `2d`, `1h30m`: seconds.
+pub fn parse_age(text: &str) -> Option<f64> {
+    if let Some(days) = text.strip_suffix('d') {
+        return days
+            .parse::<f64>()
+            .ok()
+            .filter(|d| *d >= 0.0)
+            .map(|d| d * 86_400.0);
+    }
+    crate::render::parse_seconds(text).filter(|s| *s > 0.0)
+}
+
+pub fn parse_engine(text: &str) -> std::result::Result<EngineKind, String> {
+    text.parse::<EngineKind>().map_err(|e| e.to_string())
+}
+
+/// Writes `<stack>.yml` and `<stack>.params.json` into `dir` (our own output: replaced).
+pub fn write_package(ctx: &Context, dir: &Path, stack: &str, rendered: &Rendered) -> Result<()> {
+    let dir = ctx.cwd.join(dir);
+    let template = dir.join(format!("{stack}.yml"));
+    let params = dir.join(format!("{stack}.params.json"));
+    let params_text = serde_json::to_string_pretty(rendered)
+        .map_err(|e| Error::user(format!("cannot write the parameters: {e}")))?;
+    write_output(&template, rendered.template.as_bytes())?;
+    write_output(&params, format!("{params_text}\n").as_bytes())?;
+    if ctx.printer.json {
+        ctx.printer.json(&serde_json::json!({
+            "stack": stack,
+            "template": template,
+            "parameters": params,
+        }))?;
+    } else {
+        ctx.printer.info(&format!(
+            "wrote {} and {}",
+            display_path(&template, &ctx.cwd),
+            display_path(&params, &ctx.cwd)
+        ));
+    }
+    Ok(())
+}
+
+/// Deletes a stack, drawing it as a block of its own; 0 when it is gone.
+pub async fn delete_stack(
+    ctx: &Context,
+    aws: &Aws,
+    stack: &str,
+    title: &str,
+    timeout: Duration,
+) -> Result<u8> {
+    let view = ctx.printer.deploy_view();
+    let observer = view.observer(&ctx.printer, stack, title);
+    let gone = crate::deploy::delete_stack(aws, stack, timeout, &observer).await?;
+    Ok(if gone { 0 } else { 1 })
+}
+
+/// `1 manifest`, `2 manifests`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -134,5 +418,19 @@ impl Command {
             Command::Completions(args) => args.run(ctx),
             Command::Sim(args) => args.run(ctx),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages() {
+        assert_eq!(parse_age("30s"), Some(30.0));
+        assert_eq!(parse_age("10m"), Some(600.0));
+        assert_eq!(parse_age("3h"), Some(10_800.0));
+        assert_eq!(parse_age("2d"), Some(172_800.0));
+        assert_eq!(parse_age("soon"), None);
     }
 }

@@ -9,6 +9,7 @@ use crate::cli::Context;
 use crate::diag::SourceFile;
 use crate::error::{Error, Result, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::sim::{self, fargate, PlacerKind};
+use crate::workspace::{plan, Unset};
 
 const RUN_HELP: &str = "\
 Scenario file (YAML; unknown keys are errors): seed, instances, task_definitions,
@@ -127,7 +128,7 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     let loaded = match sim::scenario::load(&src) {
         Ok(l) => l,
         Err(diags) => {
-            if ctx.global.json {
+            if ctx.printer.json {
                 let list: Vec<_> = diags.iter().map(|d| d.to_json()).collect();
                 ctx.printer
                     .json(&serde_json::json!({"valid": false, "diagnostics": list}))?;
@@ -170,7 +171,7 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
         if args.reference { "reference" } else { "fast" }
     ));
     let code = if report.ok() { EXIT_OK } else { EXIT_FAILURE };
-    if ctx.global.json {
+    if ctx.printer.json {
         // Straight to text: a 50,000-instance report is too big to build as a Value first.
         let text = serde_json::to_string_pretty(&report)
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
@@ -182,17 +183,21 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
 }
 
 fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
-    let ws = crate::workspace::Workspace::require(&ctx.cwd)?;
-    let envs: Vec<String> = ws.environments().into_iter().map(|(n, _)| n).collect();
-    let env = crate::cli::svc::pick(args.env.as_deref(), &envs, "environment", "-e ENV")?;
-    let outcome = crate::plan::environment(&ws, &env, &ctx.cwd)?;
+    let ws = ctx.workspace()?;
+    let env = crate::cli::env_name(&ws, args.env.as_deref(), "-e ENV")?;
+    ws.environment(&env)?;
+    let manifests = ws.read_all(&ctx.cwd);
+    let view = manifests.view(&env, Unset::Warning)?;
+    let outcome = plan::environment(&view);
+    let mut diagnostics = view.diagnostics;
+    diagnostics.extend(outcome.diagnostics);
     let Some(report) = outcome.report else {
-        return Err(Error::Diagnostics(outcome.diagnostics));
+        return Err(Error::Diagnostics(diagnostics));
     };
-    for d in outcome.diagnostics.iter().filter(|d| !d.is_error()) {
+    for d in diagnostics.iter().filter(|d| !d.is_error()) {
         ctx.printer.diagnostic(d);
     }
-    if ctx.global.json {
+    if ctx.printer.json {
         let text = serde_json::to_string_pretty(&report)
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
         ctx.printer.out(&text)?;
@@ -330,7 +335,7 @@ fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {
         Ok(()) => Vec::new(),
         Err(e) => e.suggestions.clone(),
     };
-    if ctx.global.json {
+    if ctx.printer.json {
         let list: Vec<_> = suggestions
             .iter()
             .map(|(c, m)| serde_json::json!({"cpu": c, "memory": m}))

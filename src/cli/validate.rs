@@ -2,11 +2,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::Context;
+use crate::cli::{plural, Context};
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::manifest::{self, Kind, Loaded, Options};
-use crate::workspace::{display_path, Workspace};
+use crate::workspace::{display_path, plan, ManifestFile, Unset, Workspace};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -34,7 +34,7 @@ impl ValidateArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         let report = self.check(ctx)?;
         let p = &ctx.printer;
-        if ctx.global.json {
+        if ctx.printer.json {
             p.json(&serde_json::json!({
                 "valid": report.valid(),
                 "diagnostics": report.diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
@@ -66,65 +66,106 @@ impl ValidateArgs {
     /// Reads and checks every manifest asked for.
     pub fn check(&self, ctx: &Context) -> Result<Report> {
         let workspace = Workspace::find(&ctx.cwd)?;
-        let files: Vec<PathBuf> = if self.paths.is_empty() {
-            let ws = workspace.as_ref().ok_or_else(|| {
-                Error::usage("no manifests to check: no tug workspace here and no PATH given")
-                    .with_help("run inside a repository with tug/ or copilot/, pass -C DIR, or name manifest files")
-            })?;
-            ws.environments()
-                .into_iter()
-                .chain(ws.workloads())
-                .map(|(_, p)| p)
-                .collect()
-        } else {
-            self.paths.iter().map(|p| ctx.cwd.join(p)).collect()
+        if !self.paths.is_empty() {
+            let files: Vec<PathBuf> = self.paths.iter().map(|p| ctx.cwd.join(p)).collect();
+            return check_files(ctx, workspace.as_ref(), &files, self.env.as_deref());
+        }
+        let ws = workspace.ok_or_else(|| {
+            Error::usage("no manifests to check: no tug workspace here and no PATH given")
+                .with_help("run inside a repository with tug/ or copilot/, pass -C DIR, or name manifest files")
+        })?;
+        let manifests = ws.read_all(&ctx.cwd);
+        let ws_envs = manifests.environment_names();
+        if ws_envs.is_empty() {
+            let files: Vec<PathBuf> = manifests.workloads.iter().map(|f| f.path.clone()).collect();
+            return check_files(ctx, Some(&ws), &files, self.env.as_deref());
+        }
+        let envs: Vec<String> = match &self.env {
+            Some(e) => {
+                ws.environment(e)?;
+                vec![e.clone()]
+            }
+            None => ws_envs.clone(),
         };
-        let ws_envs: Vec<String> = workspace
-            .as_ref()
-            .map(|ws| ws.environments().into_iter().map(|(n, _)| n).collect())
-            .unwrap_or_default();
-        if let (Some(env), Some(ws)) = (&self.env, &workspace) {
-            if !ws_envs.is_empty() {
-                ws.environment(env)?;
-            }
-        }
-        let app = workspace
-            .as_ref()
-            .map_or("app", |w| w.app.as_str())
-            .to_string();
-
-        let mut diagnostics = Vec::new();
-        for path in &files {
-            let shown = display_path(path, &ctx.cwd);
-            if !path.is_file() {
-                return Err(Error::user(format!("{shown}: no such file"))
-                    .with_help("check the path; directories are not manifests"));
-            }
-            diagnostics.extend(manifest::unsupported_folders(path, &ctx.cwd));
-            let loaded = match manifest::read(path, &shown) {
-                Ok(l) => l,
-                Err(d) => {
-                    diagnostics.push(*d);
-                    continue;
+        let files: Vec<&ManifestFile> = manifests
+            .environments
+            .iter()
+            .chain(&manifests.workloads)
+            .collect();
+        let mut found = Vec::new();
+        for file in &files {
+            found.extend(manifest::unsupported_folders(&file.path, &ctx.cwd));
+            match &file.loaded {
+                // Environments outside the views (`--env` names another) are checked alone.
+                Ok(l) if l.kind == Kind::Environment && !envs.contains(&file.name) => {
+                    found.extend(manifest::environment(l).1)
                 }
-            };
-            diagnostics.extend(check_one(&loaded, &app, self.env.as_deref(), &ws_envs));
-        }
-        // The simulator places every environment's tasks, as a deploy would.
-        if let (Some(ws), true) = (&workspace, self.paths.is_empty()) {
-            let envs: Vec<String> = match &self.env {
-                Some(e) if !ws_envs.is_empty() => vec![e.clone()],
-                _ => ws_envs.clone(),
-            };
-            for env in envs {
-                diagnostics.extend(crate::plan::environment(ws, &env, &ctx.cwd)?.diagnostics);
+                Ok(l) if l.kind != Kind::Environment => {
+                    found.extend(unknown_overrides(l, &ws_envs))
+                }
+                _ => {}
             }
         }
+        // Every environment as a deploy sees it, and the simulator's placement of its tasks.
+        let mut placement = Vec::new();
+        for env in &envs {
+            let view = manifests.view(env, Unset::Warning)?;
+            placement.extend(plan::environment(&view).diagnostics);
+            found.extend(view.diagnostics);
+        }
+        // Grouped by file, in workspace order, as each file is read.
+        let rank = |d: &Diagnostic| {
+            files
+                .iter()
+                .position(|f| {
+                    d.file_name()
+                        .is_some_and(|n| f.loaded.as_ref().is_ok_and(|l| l.source.name == n))
+                })
+                .unwrap_or(files.len())
+        };
+        let mut found = manifest::dedup(found);
+        found.sort_by_key(|d| rank(d));
+        found.extend(placement);
         Ok(Report {
             files: files.len(),
-            diagnostics: manifest::dedup(diagnostics),
+            diagnostics: manifest::dedup(found),
         })
     }
+}
+
+/// Checks the manifest files `files`, each for every environment it applies to.
+fn check_files(
+    ctx: &Context,
+    workspace: Option<&Workspace>,
+    files: &[PathBuf],
+    env: Option<&str>,
+) -> Result<Report> {
+    let ws_envs: Vec<String> = workspace
+        .map(|ws| ws.environments().into_iter().map(|(n, _)| n).collect())
+        .unwrap_or_default();
+    if let (Some(env), Some(ws)) = (env, workspace) {
+        if !ws_envs.is_empty() {
+            ws.environment(env)?;
+        }
+    }
+    let app = workspace.map_or("app", |w| w.app.as_str());
+    let mut diagnostics = Vec::new();
+    for path in files {
+        let shown = display_path(path, &ctx.cwd);
+        if !path.is_file() {
+            return Err(Error::user(format!("{shown}: no such file"))
+                .with_help("check the path; directories are not manifests"));
+        }
+        diagnostics.extend(manifest::unsupported_folders(path, &ctx.cwd));
+        match manifest::read(path, &shown) {
+            Ok(loaded) => diagnostics.extend(check_one(&loaded, app, env, &ws_envs)),
+            Err(d) => diagnostics.push(*d),
+        }
+    }
+    Ok(Report {
+        files: files.len(),
+        diagnostics: manifest::dedup(diagnostics),
+    })
 }
 
 /// Checks one manifest for each environment it applies to.
@@ -182,12 +223,4 @@ fn unknown_overrides(loaded: &Loaded, ws_envs: &[String]) -> Vec<Diagnostic> {
             .help(help)
         })
         .collect()
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::manifest::types::WorkloadType;
+use crate::manifest::validate::check_name;
 use crate::manifest::{self, Options};
 use crate::workspace::{display_path, write_atomic};
 
@@ -237,6 +238,29 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+/// Name rule, with the reason, for questions and flags.
+pub fn name_rule(text: &str) -> std::result::Result<(), String> {
+    check_name(text).map_err(|why| format!("\"{text}\" is not a valid name: {why}"))
+}
+
+/// Checks a name given by a flag.
+pub fn check_name_flag(text: &str, flag: &str) -> Result<()> {
+    name_rule(text).map_err(|why| {
+        let mut e = Error::usage(format!("{flag}: {why}"));
+        if let Some(s) = discover::sanitize_name(text) {
+            e = e.with_help(format!("try `{flag} {s}`"));
+        }
+        e
+    })
+}
+
+/// The folder's own name, made into a valid name.
+pub fn folder_name(dir: &Path) -> Option<String> {
+    dir.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(discover::sanitize_name)
 }
 
 #[cfg(test)]

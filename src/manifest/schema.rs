@@ -522,15 +522,7 @@ fn unknown_key(key: &str, span: Span, known: &[&str], path: &[PathSeg]) -> Issue
     }
 }
 
-/// The closest known name, when one is close enough to be a likely typo.
-pub fn did_you_mean<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
-    known
-        .iter()
-        .map(|k| (*k, strsim::jaro_winkler(word, k)))
-        .filter(|(_, score)| *score >= 0.8)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(k, _)| k)
-}
+pub use crate::suggest::did_you_mean;
 
 /// The bounds of an integer schema: its `minimum` and `maximum`, or those its `format`
 /// implies (schemars gives unsigned types a `minimum` but leaves the maximum to `format`).

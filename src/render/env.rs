@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use super::{render_template, tags, RenderError, Rendered, ENV_TEMPLATE};
+use super::{render_template, RenderError, Rendered, ENV_TEMPLATE};
 use crate::manifest::types::{
     BoolOrString, EnvSubnet, Environment, HttpOrBool, Placement, Workload, WorkloadType,
 };
@@ -229,7 +229,7 @@ pub fn environment(
     let ctx = Ctx {
         app: app.to_string(),
         env: env.name.clone(),
-        export_prefix: super::export_name(app, &env.name, ""),
+        export_prefix: crate::names::export_name(app, &env.name, ""),
         vpc_id: imported_vpc.clone(),
         imported_vpc: imported_vpc.is_some(),
         vpc_cidr: vpc
@@ -245,10 +245,8 @@ pub fn environment(
     };
     Ok(Rendered {
         template: render_template(ENV_TEMPLATE, &ctx)?,
-        parameters: serde_json::json!({
-            "Parameters": {},
-            "Tags": tags(app, &env.name, None),
-        }),
+        parameters: Default::default(),
+        tags: crate::names::stack_tags(app, &env.name, None),
     })
 }
 

@@ -87,12 +87,5 @@ pub(super) fn job(
         schedule,
         definition: definition.to_string(),
     };
-    workload_stack(
-        super::JOB_TEMPLATE,
-        &ctx,
-        app,
-        env_name,
-        &w.name,
-        &images.main,
-    )
+    workload_stack(super::JOB_TEMPLATE, &ctx, app, env_name, &w.name, images)
 }

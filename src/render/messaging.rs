@@ -4,7 +4,7 @@
 //! Topics are found by their export, not by guessing ARNs: the stack of service `svc`
 //! exports each topic's ARN as `tug-<app>-<env>-<svc>-<topic>Topic` (FIFO topics:
 //! `tug-<app>-<env>-<svc>-<topic>FifoTopic`, so a standard and a FIFO topic may share a name),
-//! see [`super::topic_export_name`]. A subscription reads the FIFO export when the queue it
+//! see [`crate::names::topic_export_name`]. A subscription reads the FIFO export when the queue it
 //! delivers into is FIFO (SNS delivers a FIFO topic to FIFO queues).
 //!
 //! Queues: every Worker Service has the queue `EventsQueue` (`subscribe.queue` sets it up);
@@ -19,8 +19,9 @@
 use serde::Serialize;
 
 use super::task::lit;
-use super::{logical_id, parse_seconds, topic_export_name, RenderError};
+use super::{parse_seconds, RenderError};
 use crate::manifest::types::{Any, BoolOrMap, Queue, QueueOrBool, Workload, WorkloadType};
+use crate::names::{logical_id, topic_export_name};
 
 #[derive(Serialize, Default)]
 pub(super) struct Messaging {

@@ -1,6 +1,6 @@
 //! Manifests to CloudFormation: the environment stack and the service stacks, rendered from
-//! the minijinja templates under `templates/cfn/` (embedded in the binary), plus the names
-//! tug gives stacks, exports and log groups on AWS (DESIGN.md, "Names on AWS").
+//! the minijinja templates under `templates/cfn/` (embedded in the binary). The names they
+//! use on AWS come from [`crate::names`].
 //!
 //! Pure: no network, no terminal, no tokio. Rust code computes everything a template needs
 //! (subnet lists, listener rule priorities, container definitions, scaling policies) into a
@@ -17,7 +17,7 @@ mod task;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde_json::{json, Value};
+use crate::names;
 
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
@@ -26,12 +26,17 @@ pub use service::{rule_priority, service};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
 /// it with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Rendered {
     /// The CloudFormation template, as YAML.
+    #[serde(skip)]
     pub template: String,
-    /// `{"Parameters": {name: value}, "Tags": {key: value}}`.
-    pub parameters: Value,
+    /// Parameter values by name.
+    #[serde(rename = "Parameters")]
+    pub parameters: BTreeMap<String, String>,
+    /// Stack tags (see [`names::stack_tags`]).
+    #[serde(rename = "Tags")]
+    pub tags: BTreeMap<String, String>,
 }
 
 /// The images a workload's containers run: the main container's (the stack's
@@ -71,71 +76,6 @@ impl RenderError {
     }
 }
 
-/// The tag keys tug puts on every stack (and so on every taggable resource).
-pub const TAG_APPLICATION: &str = "tug:application";
-pub const TAG_ENVIRONMENT: &str = "tug:environment";
-pub const TAG_WORKLOAD: &str = "tug:workload";
-
-/// `tug-<app>-<env>` for an environment, `tug-<app>-<env>-<workload>` for a service or job.
-pub fn stack_name(app: &str, env: &str, workload: Option<&str>) -> String {
-    match workload {
-        Some(w) => format!("tug-{app}-{env}-{w}"),
-        None => format!("tug-{app}-{env}"),
-    }
-}
-
-/// The export name of an environment stack output: `tug-<app>-<env>-<output>`.
-pub fn export_name(app: &str, env: &str, output: &str) -> String {
-    format!("tug-{app}-{env}-{output}")
-}
-
-/// The export of the ARN of topic `topic` that service `service` publishes (`publish.topics`):
-/// `tug-<app>-<env>-<service>-<topic>Topic`, or `...-<topic>FifoTopic` for a FIFO topic.
-/// A Worker Service subscribing to the topic (`subscribe.topics`) imports it.
-pub fn topic_export_name(app: &str, env: &str, service: &str, topic: &str, fifo: bool) -> String {
-    let fifo = if fifo { "Fifo" } else { "" };
-    format!("tug-{app}-{env}-{service}-{topic}{fifo}Topic")
-}
-
-/// The CloudWatch Logs group of a workload: `/tug/<app>/<env>/<workload>`.
-pub fn log_group_name(app: &str, env: &str, workload: &str) -> String {
-    format!("/tug/{app}/{env}/{workload}")
-}
-
-/// The ECR repository of a workload: `<app>/<workload>`.
-pub fn ecr_repository_name(app: &str, workload: &str) -> String {
-    format!("{app}/{workload}")
-}
-
-/// A CloudFormation logical id made from a name (`fluent-bit` -> `FluentBit`): ASCII letters
-/// and digits only, each run of other characters starting a new capitalised word.
-pub fn logical_id(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper = true;
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            if upper {
-                out.push(c.to_ascii_uppercase());
-            } else {
-                out.push(c);
-            }
-            upper = false;
-        } else {
-            upper = true;
-        }
-    }
-    out
-}
-
-/// The stack tags: `tug:application`, `tug:environment` and, for workloads, `tug:workload`.
-pub(crate) fn tags(app: &str, env: &str, workload: Option<&str>) -> Value {
-    let mut tags = json!({ TAG_APPLICATION: app, TAG_ENVIRONMENT: env });
-    if let Some(w) = workload {
-        tags[TAG_WORKLOAD] = json!(w);
-    }
-    tags
-}
-
 const ENV_TEMPLATE: &str = "cfn/env.yml.j2";
 const SERVICE_TEMPLATE: &str = "cfn/service.yml.j2";
 const JOB_TEMPLATE: &str = "cfn/job.yml.j2";
@@ -170,26 +110,39 @@ fn templates() -> &'static minijinja::Environment<'static> {
     })
 }
 
-/// A workload stack: `template` rendered with `ctx`, deployed with the main container's
-/// `image` (the `ContainerImage` parameter) and the workload's tags.
+/// A workload stack: `template` rendered with `ctx`, deployed with `images` (the
+/// `ContainerImage` parameter and one per built sidecar) and the workload's tags.
 pub(crate) fn workload_stack<S: serde::Serialize>(
     template: &str,
     ctx: &S,
     app: &str,
     env: &str,
     workload: &str,
-    image: &str,
+    images: &Images,
 ) -> Result<Rendered, RenderError> {
-    Ok(Rendered {
+    let mut rendered = Rendered {
         template: [TASK_TEMPLATE, template, TASK_OUTPUTS_TEMPLATE]
             .iter()
             .map(|t| render_template(t, ctx))
             .collect::<Result<String, _>>()?,
-        parameters: json!({
-            "Parameters": { "ContainerImage": image, "DeploymentToken": "" },
-            "Tags": tags(app, env, Some(workload)),
-        }),
-    })
+        parameters: BTreeMap::from([("DeploymentToken".to_string(), String::new())]),
+        tags: names::stack_tags(app, env, Some(workload)),
+    };
+    rendered.set_images(images);
+    Ok(rendered)
+}
+
+impl Rendered {
+    /// Sets the image parameters of a workload stack: the template does not depend on the
+    /// images, so a deploy renders once and sets the pushed digests here.
+    pub fn set_images(&mut self, images: &Images) {
+        self.parameters
+            .insert("ContainerImage".to_string(), images.main.clone());
+        for (sidecar, uri) in &images.sidecars {
+            self.parameters
+                .insert(task::sidecar_image_parameter(sidecar), uri.clone());
+        }
+    }
 }
 
 pub(crate) fn render_template<S: serde::Serialize>(
@@ -202,17 +155,6 @@ pub(crate) fn render_template<S: serde::Serialize>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_on_aws() {
-        assert_eq!(stack_name("shop", "test", None), "tug-shop-test");
-        assert_eq!(stack_name("shop", "test", Some("api")), "tug-shop-test-api");
-        assert_eq!(export_name("shop", "test", "VpcId"), "tug-shop-test-VpcId");
-        assert_eq!(log_group_name("shop", "test", "api"), "/tug/shop/test/api");
-        assert_eq!(ecr_repository_name("shop", "api"), "shop/api");
-        assert_eq!(logical_id("fluent-bit"), "FluentBit");
-        assert_eq!(logical_id("api_v2.x"), "ApiV2X");
-    }
 
     #[test]
     fn templates_parse() {

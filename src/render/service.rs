@@ -6,13 +6,12 @@
 use serde::Serialize;
 
 use super::task::{import, seconds_or, task, Port, Task};
-use super::{
-    export_name, parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE,
-};
+use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
     AdvancedCount, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Range, ScalarValue,
     ScalingMetric, Workload, WorkloadType,
 };
+use crate::names::export_name;
 
 const DEFAULT_COOLDOWN: u64 = 300;
 const DEFAULT_GRACE_PERIOD: u64 = 60;
@@ -246,7 +245,7 @@ pub fn service(
         grace_period,
         scaling,
     };
-    workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, &images.main)
+    workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
 }
 
 /// The listener rule path patterns for a manifest path: `/` (or empty) is the catch-all

@@ -7,11 +7,12 @@
 use serde::Serialize;
 
 use super::messaging::{self, Messaging};
-use super::{export_name, log_group_name, parse_seconds, Images, RenderError};
+use super::{parse_seconds, Images, RenderError};
 use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
     StringOrFromCfn, SubnetSelector, Variable, Workload,
 };
+use crate::names::{export_name, log_group_name};
 
 /// Defaults the loader applies too; repeated here so a partial manifest still renders.
 const DEFAULT_CPU: u32 = 256;
@@ -40,6 +41,8 @@ pub(super) struct Task {
     pub(super) ephemeral: Option<u32>,
     /// The main container first, then the sidecars.
     pub(super) containers: Vec<Container>,
+    /// The stack parameters that hold the images of sidecars tug builds.
+    pub(super) image_parameters: Vec<String>,
     pub(super) exec: bool,
     pub(super) ssm_resources: Vec<String>,
     pub(super) secretsmanager_resources: Vec<String>,
@@ -63,7 +66,7 @@ pub(super) fn task(
     images: &Images,
 ) -> Result<Task, RenderError> {
     let exp = |output: &str| export_name(app, env_name, output);
-    let family = super::stack_name(app, env_name, Some(&w.name));
+    let family = crate::names::stack_name(app, env_name, Some(&w.name));
     let messaging = messaging::messaging(app, env_name, &family, w)?;
     let mut ssm = Vec::new();
     let mut sm = Vec::new();
@@ -104,9 +107,23 @@ pub(super) fn task(
         sm.push(lit(c));
     }
     let mut containers = vec![main];
+    let mut image_parameters = Vec::new();
     for (name, sc) in w.sidecars.iter().flatten() {
-        let built = images.sidecars.get(name).map(String::as_str);
-        containers.push(sidecar(app, env_name, name, sc, built, &mut ssm, &mut sm)?);
+        let built = images.sidecars.contains_key(name).then(|| {
+            let parameter = sidecar_image_parameter(name);
+            let reference = format!("!Ref {parameter}");
+            image_parameters.push(parameter);
+            reference
+        });
+        containers.push(sidecar(
+            app,
+            env_name,
+            name,
+            sc,
+            built.as_deref(),
+            &mut ssm,
+            &mut sm,
+        )?);
     }
 
     let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
@@ -202,7 +219,14 @@ pub(super) fn task(
         security_groups,
         cluster: import(&exp("ClusterName")),
         messaging,
+        image_parameters,
     })
+}
+
+/// The stack parameter holding the image of sidecar `name` when tug builds it
+/// (`SidecarProxyImage` for `proxy`), set like `ContainerImage` at deploy time.
+pub(crate) fn sidecar_image_parameter(name: &str) -> String {
+    format!("Sidecar{}Image", crate::names::logical_id(name))
 }
 
 #[derive(Serialize)]
@@ -438,9 +462,9 @@ pub(super) fn sidecar(
 ) -> Result<Container, RenderError> {
     let field = format!("sidecars.{name}");
     let image = match &sc.image {
-        Some(SidecarImage::Location(l)) => l.clone(),
+        Some(SidecarImage::Location(l)) => lit(l),
         Some(SidecarImage::Args(i)) => match (&i.location, built) {
-            (Some(l), _) => l.clone(),
+            (Some(l), _) => lit(l),
             (None, Some(built)) if i.build.is_some() => built.to_string(),
             (None, _) if i.build.is_some() => {
                 return Err(RenderError::invalid(
@@ -479,7 +503,7 @@ pub(super) fn sidecar(
     }
     Ok(Container {
         name: name.to_string(),
-        image: lit(&image),
+        image,
         essential: sc.essential.unwrap_or(true),
         ports,
         environment: environment(app, env, name, sc.variables.as_ref(), false),

@@ -11,7 +11,6 @@ pub mod fargate;
 pub mod gen;
 pub mod model;
 pub mod place;
-pub mod plan;
 pub mod query;
 pub mod reference;
 pub mod report;

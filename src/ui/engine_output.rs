@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::deploy::{ImageOutput, ImageProgress};
 use crate::image::{Line, Phase};
 use crate::ui::Printer;
 
@@ -41,6 +42,7 @@ type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
 /// The drawing of one or more images' engine output (one [`EngineOutput`] each).
 pub struct ImageView {
     mode: Mode,
+    verbose: bool,
     multi: MultiProgress,
     out: Writer,
 }
@@ -53,7 +55,9 @@ impl Printer {
             Mode::Spinner => ProgressDrawTarget::stderr_with_hz(10),
             _ => ProgressDrawTarget::hidden(),
         };
-        ImageView::new(mode, target, Box::new(io::stderr()))
+        let mut view = ImageView::new(mode, target, Box::new(io::stderr()));
+        view.verbose = self.verbose > 0;
+        view
     }
 }
 
@@ -62,6 +66,7 @@ impl ImageView {
     pub fn new(mode: Mode, target: ProgressDrawTarget, out: Box<dyn Write + Send>) -> ImageView {
         ImageView {
             mode,
+            verbose: false,
             multi: MultiProgress::with_draw_target(target),
             out: Arc::new(Mutex::new(out)),
         }
@@ -206,6 +211,27 @@ impl EngineOutput {
     /// The engine line the live line shows, on a terminal.
     pub fn shown(&self) -> Option<String> {
         self.bar.as_ref().map(|b| b.message())
+    }
+}
+
+impl ImageOutput for EngineOutput {
+    fn line(&self, line: Line) {
+        EngineOutput::line(self, line)
+    }
+    fn note(&self, text: &str) {
+        EngineOutput::note(self, text)
+    }
+    fn finish(self: Box<Self>, summary: &str) {
+        EngineOutput::finish(*self, summary)
+    }
+}
+
+impl ImageProgress for ImageView {
+    fn output(&self, name: &str) -> Box<dyn ImageOutput> {
+        Box::new(ImageView::output(self, name))
+    }
+    fn verbose(&self) -> bool {
+        self.verbose
     }
 }
 

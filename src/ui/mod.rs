@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 
 pub mod progress;
 pub mod status;
+pub mod wizard;
 
 /// Asks to choose one of `items` when stdin and stderr are terminals; `None` when there is
 /// no terminal to ask on (the caller then names the flag).

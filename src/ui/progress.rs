@@ -13,6 +13,7 @@ use serde_json::json;
 use super::Printer;
 use crate::aws::ecs::Rollout;
 use crate::aws::stack::{Change, Event, ResourceEvent, Sink};
+use crate::deploy::{DeployEvent, Observer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -52,12 +53,7 @@ impl Printer {
     }
 }
 
-/// RFC 3339 UTC with seconds, from seconds since the epoch.
-pub fn timestamp(secs: f64) -> String {
-    aws_smithy_types::DateTime::from_secs(secs.floor() as i64)
-        .fmt(aws_smithy_types::date_time::Format::DateTime)
-        .unwrap_or_else(|_| format!("{secs}"))
-}
+pub use crate::aws::rfc3339 as timestamp;
 
 fn now_secs() -> f64 {
     SystemTime::now()
@@ -323,14 +319,43 @@ impl Sink for Block {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A block draws one stack's deploy.
+pub struct BlockObserver<'p> {
+    pub block: Block,
+    pub printer: &'p Printer,
+}
 
-    #[test]
-    fn timestamps() {
-        assert_eq!(timestamp(0.0), "1970-01-01T00:00:00Z");
-        assert_eq!(timestamp(1_795_000_000.5), "2026-11-18T11:06:40Z");
-        assert_eq!(timestamp(951_782_400.0), "2000-02-29T00:00:00Z");
+impl Sink for BlockObserver<'_> {
+    fn event(&self, event: &Event) {
+        Sink::event(&self.block, event)
+    }
+}
+
+impl Observer for BlockObserver<'_> {
+    fn report(&self, event: DeployEvent<'_>) {
+        match event {
+            DeployEvent::Step(text) => self.block.note(text),
+            DeployEvent::ChangeSet(changes) => self.block.changes(changes),
+            DeployEvent::Finished { ok, text } => self.block.finish(ok, text),
+        }
+    }
+
+    fn confirm(&self, question: &str, flag: &str) -> crate::error::Result<bool> {
+        self.block.suspend(|| self.printer.confirm(question, flag))
+    }
+}
+
+impl DeployView {
+    /// The observer of one stack's deploy, drawn as a block of this view.
+    pub fn observer<'p>(
+        &self,
+        printer: &'p Printer,
+        stack: &str,
+        title: &str,
+    ) -> BlockObserver<'p> {
+        BlockObserver {
+            block: self.block(stack, title),
+            printer,
+        }
     }
 }

@@ -244,24 +244,36 @@ fn sidecars_with_image_build_are_built_pushed_and_pinned() {
         "{all}"
     );
 
-    // The main container through the ContainerImage parameter, the sidecar in the template.
+    // Both through stack parameters, pinned by digest: ContainerImage and SidecarProxyImage.
     let scratch = tempfile::tempdir().unwrap();
     let (_, _, image) =
         task_definition(&moto, "tug-shop-test-web", &scratch.path().join("td.json"));
     assert_eq!(image, format!("{repo}@{main}"));
     let body = scratch.path().join("template.yml");
+    let params = scratch.path().join("params.json");
     moto.python(&format!(
         r#"
-import boto3
-body = boto3.client("cloudformation").get_template(StackName="tug-shop-test-web")["TemplateBody"]
+import boto3, json
+cfn = boto3.client("cloudformation")
+body = cfn.get_template(StackName="tug-shop-test-web")["TemplateBody"]
 open("{}", "w").write(body if isinstance(body, str) else str(body))
+stack = cfn.describe_stacks(StackName="tug-shop-test-web")["Stacks"][0]
+open("{}", "w").write(json.dumps({{p["ParameterKey"]: p["ParameterValue"] for p in stack["Parameters"]}}))
 "#,
-        body.display()
+        body.display(),
+        params.display()
     ));
     let template = std::fs::read_to_string(&body).unwrap();
     assert!(
-        template.contains(&format!("\"{repo}@{proxy}\"")),
-        "the sidecar runs its pushed digest:\n{template}"
+        template.contains("Image: !Ref SidecarProxyImage"),
+        "the sidecar's image is a stack parameter:\n{template}"
+    );
+    let params: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&params).unwrap()).unwrap();
+    assert_eq!(
+        params["SidecarProxyImage"],
+        format!("{repo}@{proxy}"),
+        "the sidecar runs its pushed digest"
     );
 }
 

@@ -141,8 +141,12 @@ fn a_built_sidecar_is_packaged_with_the_tag_svc_deploy_pushes() {
     let repo = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web";
     let params = std::fs::read_to_string(out.join("tug-shop-test-web.params.json")).unwrap();
     assert!(params.contains(&format!("\"{repo}:v3\"")), "{params}");
+    assert!(
+        params.contains(&format!("\"SidecarProxyImage\": \"{repo}:proxy-v3\"")),
+        "{params}"
+    );
     let template = out.join("tug-shop-test-web.yml");
     let text = std::fs::read_to_string(&template).unwrap();
-    assert!(text.contains(&format!("\"{repo}:proxy-v3\"")), "{text}");
+    assert!(text.contains("Image: !Ref SidecarProxyImage"), "{text}");
     crate::render::lint(&[template]);
 }

@@ -10,17 +10,11 @@ use serde_json::json;
 use crate::aws::logs::Query;
 use crate::aws::stack::{self, StackInfo};
 use crate::aws::{self, Aws};
-use crate::cli::deploy::{
-    build_and_push_all, connect, deployed_env, parse_age, parse_engine, parse_timeout,
-    prepare_registry, repo_root, run_job, service_job, until_interrupted, DeployFlags,
-    ServiceImages,
-};
-use crate::cli::svc::{pick, Target};
-use crate::cli::Context;
+use crate::cli::{parse_age, parse_engine, parse_timeout, pick, Context, DeployFlags, Target};
+use crate::deploy::{self, deployed_env, Build, ServicePlan};
 use crate::error::{Error, Result};
-use crate::image::{self, BuildRequest, Engine, EngineKind};
-use crate::render;
-use crate::workspace::Workspace;
+use crate::image::{self, Engine, EngineKind};
+use crate::names;
 
 #[derive(Debug, Args)]
 pub struct DeployArgs {
@@ -45,48 +39,48 @@ impl DeployArgs {
         // missing container engine fails before any AWS call.
         let (ws, env, effective) = self.target.load(ctx)?;
         let w = effective.workload;
-        let root = repo_root(&ws);
+        let root = ws.root();
         let (engine, build_tag) = if w.builds_images() {
             let engine = Engine::discover(self.engine)?;
             (Some(engine), image::image_tag(self.tag.as_deref(), &root)?)
         } else {
             (None, String::new())
         };
-        let planned =
-            ServiceImages::plan(&ws.app, &env, &w, &root, self.tag.as_deref(), &build_tag)?;
-        let resume = format!("tug svc status -n {} -e {env}", w.name);
-        let rt = aws::runtime()?;
-        let aws = rt.block_on(connect(ctx))?;
-        let env_stack = rt.block_on(deployed_env(&aws, &ws.app, &env))?;
+        let tags = (self.tag.as_deref(), build_tag.as_str());
+        let plan = ServicePlan::new(&ws.app, &env, &w, &root, tags, deploy::PENDING_HOST)?;
+        let images = ctx.printer.image_view();
         // Build and push before the deploy, outside the interruptible part: a failed build
         // deploys nothing.
-        let pushed = match &engine {
-            Some(engine) => {
-                let registry = rt.block_on(prepare_registry(&aws, &ws.app, &[&w.name]))?;
-                let requests: Vec<&BuildRequest> = planned.builds.iter().collect();
-                let parallel = requests.len();
-                build_and_push_all(&ctx.printer, engine, &requests, &registry, parallel)?
-            }
-            None => Vec::new(),
-        };
-        let images = planned.images(&pushed);
-        rt.block_on(until_interrupted(&ctx.printer, &resume, async {
-            let stack_name = render::stack_name(&ws.app, &env, Some(&w.name));
+        let (aws, env_stack, pushed) = ctx.block_on(async {
+            let aws = ctx.connect().await?;
+            let env_stack = deployed_env(&aws, &ws.app, &env).await?;
+            let build = engine.as_ref().map(|engine| Build {
+                engine,
+                progress: &images,
+                parallel: plan.images.builds.len(),
+            });
+            let pushed = deploy::push_images(&aws, &ws.app, &[&plan], build).await?;
+            Ok::<_, Error>((aws, env_stack, pushed))
+        })??;
+        let pushed = pushed.into_iter().next().unwrap_or_default();
+        let resume = format!("tug svc status -n {} -e {env}", w.name);
+        let opts = self.flags.options();
+        ctx.until_interrupted(&resume, async {
+            let stack_name = names::stack_name(&ws.app, &env, Some(&w.name));
             let existing = stack::describe(&aws, &stack_name).await?;
-            let job = service_job(
+            let job = plan.job(
                 &ws.app,
                 &env,
-                &w,
-                &images,
+                &pushed,
                 &env_stack,
                 existing.as_ref(),
-                self.flags.force,
-            )?;
+                opts.force,
+            );
             let view = ctx.printer.deploy_view();
-            let block = view.block(&job.request.stack, &job.title);
-            let result = run_job(&aws, &ctx.printer, &job, &self.flags, &block).await?;
+            let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
+            let result = deploy::run_job(&aws, &job, &opts, &observer).await?;
             Ok(if result.ok() { 0 } else { 1 })
-        }))
+        })
     }
 }
 
@@ -95,8 +89,8 @@ async fn service_stacks(aws: &Aws, app: &str, env: Option<&str>) -> Result<Vec<S
     Ok(stack::list(aws, Some(app))
         .await?
         .into_iter()
-        .filter(|s| s.tag(render::TAG_WORKLOAD).is_some())
-        .filter(|s| env.is_none_or(|e| s.tag(render::TAG_ENVIRONMENT) == Some(e)))
+        .filter(|s| s.tag(names::TAG_WORKLOAD).is_some())
+        .filter(|s| env.is_none_or(|e| s.tag(names::TAG_ENVIRONMENT) == Some(e)))
         .collect())
 }
 
@@ -108,7 +102,7 @@ async fn deployed_service(
     env: &str,
     name: &str,
 ) -> Result<(StackInfo, StackInfo)> {
-    let svc_stack = render::stack_name(app, env, Some(name));
+    let svc_stack = names::stack_name(app, env, Some(name));
     let (env_stack, svc) = tokio::join!(
         deployed_env(aws, app, env),
         stack::describe(aws, &svc_stack)
@@ -120,10 +114,10 @@ async fn deployed_service(
     let deployed: Vec<String> = service_stacks(aws, app, Some(env))
         .await?
         .iter()
-        .filter_map(|s| s.tag(render::TAG_WORKLOAD).map(str::to_string))
+        .filter_map(|s| s.tag(names::TAG_WORKLOAD).map(str::to_string))
         .collect();
     let names: Vec<&str> = deployed.iter().map(String::as_str).collect();
-    let help = match crate::cli::deploy::suggest(name, &names) {
+    let help = match crate::suggest::suggest(name, &names) {
         Some(s) => format!("did you mean `-n {s}`?"),
         None if names.is_empty() => format!(
             "nothing is deployed in {env}; deploy it with `tug svc deploy -n {name} -e {env}`"
@@ -136,17 +130,6 @@ async fn deployed_service(
     .with_help(help))
 }
 
-/// The service and environment names: flags, else the workspace's only ones. Unlike
-/// `Target::load`, the manifest need not be valid (or present): this is about what runs.
-fn names(ctx: &Context, target: &Target) -> Result<(Workspace, String, String)> {
-    let ws = Workspace::require(&ctx.cwd)?;
-    let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
-    let name = pick(target.name.as_deref(), &svcs, "service", "-n NAME")?;
-    let envs: Vec<String> = ws.environments().into_iter().map(|(n, _)| n).collect();
-    let env = pick(target.env.as_deref(), &envs, "environment", "-e ENV")?;
-    Ok((ws, name, env))
-}
-
 #[derive(Debug, Args)]
 pub struct LsArgs {
     /// Only services in this environment
@@ -156,9 +139,9 @@ pub struct LsArgs {
 
 impl LsArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
-        let ws = Workspace::require(&ctx.cwd)?;
-        aws::runtime()?.block_on(async {
-            let aws = connect(ctx).await?;
+        let ws = ctx.workspace()?;
+        ctx.block_on(async {
+            let aws = ctx.connect().await?;
             if let Some(env) = &self.env {
                 deployed_env(&aws, &ws.app, env).await?;
             }
@@ -167,15 +150,15 @@ impl LsArgs {
                 .iter()
                 .map(|s| {
                     (
-                        s.tag(render::TAG_WORKLOAD).unwrap_or_default().to_string(),
-                        s.tag(render::TAG_ENVIRONMENT)
+                        s.tag(names::TAG_WORKLOAD).unwrap_or_default().to_string(),
+                        s.tag(names::TAG_ENVIRONMENT)
                             .unwrap_or_default()
                             .to_string(),
                         s,
                     )
                 })
                 .collect();
-            if ctx.global.json {
+            if ctx.printer.json {
                 ctx.printer.json(&json!({
                     "application": ws.app,
                     "services": rows.iter().map(|(n, e, s)| json!({
@@ -207,29 +190,29 @@ impl LsArgs {
             ctx.printer
                 .table(&["NAME", "ENVIRONMENT", "STATUS", "IMAGE"], &table)?;
             Ok(0)
-        })
+        })?
     }
 }
 
 /// `svc show` without `--manifest`: where the service is deployed and with what.
 pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
-    let ws = Workspace::require(&ctx.cwd)?;
+    let ws = ctx.workspace()?;
     let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
     let name = pick(target.name.as_deref(), &svcs, "service", "-n NAME")?;
-    aws::runtime()?.block_on(async {
-        let aws = connect(ctx).await?;
+    ctx.block_on(async {
+        let aws = ctx.connect().await?;
         let all = service_stacks(&aws, &ws.app, target.env.as_deref()).await?;
         let mine: Vec<&StackInfo> = all
             .iter()
-            .filter(|s| s.tag(render::TAG_WORKLOAD) == Some(name.as_str()))
+            .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name.as_str()))
             .collect();
         if mine.is_empty() {
             let mut known: Vec<&str> = all
                 .iter()
-                .filter_map(|s| s.tag(render::TAG_WORKLOAD))
+                .filter_map(|s| s.tag(names::TAG_WORKLOAD))
                 .collect();
             known.dedup();
-            let help = match crate::cli::deploy::suggest(&name, &known) {
+            let help = match crate::suggest::suggest(&name, &known) {
                 Some(s) => format!("did you mean `-n {s}`?"),
                 None => format!("deploy it with `tug svc deploy -n {name}`"),
             };
@@ -239,7 +222,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
             .iter()
             .map(|s| {
                 json!({
-                    "environment": s.tag(render::TAG_ENVIRONMENT),
+                    "environment": s.tag(names::TAG_ENVIRONMENT),
                     "stack": s.name,
                     "status": s.status,
                     "reason": s.reason,
@@ -248,7 +231,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
                 })
             })
             .collect();
-        if ctx.global.json {
+        if ctx.printer.json {
             ctx.printer.json(&json!({
                 "application": ws.app,
                 "name": name,
@@ -261,7 +244,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
         for s in &mine {
             text.push_str(&format!(
                 "  {}: {} ({})\n",
-                s.tag(render::TAG_ENVIRONMENT).unwrap_or_default(),
+                s.tag(names::TAG_ENVIRONMENT).unwrap_or_default(),
                 s.status,
                 s.name
             ));
@@ -274,7 +257,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
         }
         ctx.printer.out(&text)?;
         Ok(0)
-    })
+    })?
 }
 
 #[derive(Debug, Args)]
@@ -295,18 +278,18 @@ pub struct DeleteArgs {
 
 impl DeleteArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
-        let ws = Workspace::require(&ctx.cwd)?;
+        let ws = ctx.workspace()?;
         let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
         let name = pick(self.name.as_deref(), &svcs, "service", "-n NAME")?;
         let resume = format!("tug svc ls -e {}", self.env.as_deref().unwrap_or("ENV"));
-        aws::runtime()?.block_on(until_interrupted(&ctx.printer, &resume, async {
-            let aws = connect(ctx).await?;
+        ctx.until_interrupted(&resume, async {
+            let aws = ctx.connect().await?;
             let stacks: Vec<StackInfo> = match &self.env {
                 Some(env) => vec![deployed_service(&aws, &ws.app, env, &name).await?.1],
                 None => service_stacks(&aws, &ws.app, None)
                     .await?
                     .into_iter()
-                    .filter(|s| s.tag(render::TAG_WORKLOAD) == Some(name.as_str()))
+                    .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name.as_str()))
                     .collect(),
             };
             if stacks.is_empty() {
@@ -325,22 +308,23 @@ impl DeleteArgs {
                 ctx.printer.info("not deleted");
                 return Ok(1);
             }
-            let deletes = stacks.iter().map(|s| {
-                let title = format!(
-                    "service {name} in {}",
-                    s.tag(render::TAG_ENVIRONMENT).unwrap_or_default()
-                );
-                let aws = &aws;
-                async move {
-                    crate::cli::env::delete_stack(aws, ctx, &s.name, &title, self.timeout).await
-                }
-            });
+            let deletes =
+                stacks.iter().map(|s| {
+                    let title = format!(
+                        "service {name} in {}",
+                        s.tag(names::TAG_ENVIRONMENT).unwrap_or_default()
+                    );
+                    let aws = &aws;
+                    async move {
+                        crate::cli::delete_stack(ctx, aws, &s.name, &title, self.timeout).await
+                    }
+                });
             let mut code = 0;
             for r in futures_util::future::join_all(deletes).await {
                 code = code.max(r?);
             }
             Ok(code)
-        }))
+        })
     }
 }
 
@@ -352,9 +336,9 @@ pub struct StatusArgs {
 
 impl StatusArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
-        let (ws, name, env) = names(ctx, &self.target)?;
-        aws::runtime()?.block_on(async {
-            let aws = connect(ctx).await?;
+        let (ws, name, env) = self.target.names(ctx)?;
+        ctx.block_on(async {
+            let aws = ctx.connect().await?;
             let (env_stack, svc) = deployed_service(&aws, &ws.app, &env, &name).await?;
             let cluster = env_stack
                 .outputs
@@ -370,7 +354,7 @@ impl StatusArgs {
                 "name": svc.name, "status": svc.status, "reason": svc.reason,
                 "image": svc.parameters.get("ContainerImage"),
             });
-            if ctx.global.json {
+            if ctx.printer.json {
                 let mut doc = json!({
                     "application": ws.app,
                     "environment": env,
@@ -394,7 +378,7 @@ impl StatusArgs {
                 status.as_ref(),
             ))?;
             Ok(0)
-        })
+        })?
     }
 }
 
@@ -441,7 +425,7 @@ fn time_flag(flag: &str, text: &str) -> Result<i64> {
 
 impl LogsArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
-        let (ws, name, env) = names(ctx, &self.target)?;
+        let (ws, name, env) = self.target.names(ctx)?;
         let start_ms = match (&self.since, &self.start_time) {
             (Some(age), _) => {
                 let secs = parse_age(age).ok_or_else(|| {
@@ -458,9 +442,9 @@ impl LogsArgs {
             .as_deref()
             .map(|t| time_flag("--end-time", t))
             .transpose()?;
-        let group = render::log_group_name(&ws.app, &env, &name);
-        aws::runtime()?.block_on(async {
-            let aws = connect(ctx).await?;
+        let group = names::log_group_name(&ws.app, &env, &name);
+        ctx.block_on(async {
+            let aws = ctx.connect().await?;
             // The log group outlives a failed deployment's tasks: no ECS service needed.
             deployed_env(&aws, &ws.app, &env).await?;
             let streams = self.streams(&aws, &group, &name).await?;
@@ -479,7 +463,7 @@ impl LogsArgs {
             };
             let printer = &ctx.printer;
             let mut colours = Colours::default();
-            if events.is_empty() && !self.follow && !ctx.global.json {
+            if events.is_empty() && !self.follow && !ctx.printer.json {
                 ctx.printer
                     .info(&format!("no log lines in {group} in that time"));
             }
@@ -515,7 +499,7 @@ impl LogsArgs {
                 r = follow => r,
                 _ = tokio::signal::ctrl_c() => Ok(0),
             }
-        })
+        })?
     }
 
     /// The streams `--tasks` and `--container` select, or `None` for every stream.
@@ -547,7 +531,7 @@ impl LogsArgs {
             let mut help = format!("tasks with logs: {}", known.join(", "));
             if let Some(c) = &self.container {
                 let cs: Vec<&str> = containers.iter().map(String::as_str).collect();
-                if let Some(near) = crate::cli::deploy::suggest(c, &cs) {
+                if let Some(near) = crate::suggest::suggest(c, &cs) {
                     help = format!("did you mean `--container {near}`?");
                 }
             }
@@ -558,7 +542,7 @@ impl LogsArgs {
     }
 
     async fn no_group(&self, aws: &Aws, app: &str, env: &str, name: &str, group: &str) -> Error {
-        let stack = stack::describe(aws, &render::stack_name(app, env, Some(name)))
+        let stack = stack::describe(aws, &names::stack_name(app, env, Some(name)))
             .await
             .ok()
             .flatten();

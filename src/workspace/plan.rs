@@ -1,15 +1,13 @@
-//! The simulator run against a workspace: reads an environment's manifest and the
-//! workloads as they apply to it, builds the scenario (`sim::plan`), places every task,
+//! The simulator run against a workspace: from an environment and the workloads as they
+//! apply to it ([`EnvView`]), builds the scenario (`scenario.rs`), places every task,
 //! and turns what cannot place into diagnostics that point at the manifests.
 
-use std::path::Path;
 use std::sync::Arc;
 
+use super::load::EnvView;
+use super::scenario::{self, Planned};
 use crate::diag::{Diagnostic, SourceFile};
-use crate::error::{Error, Result};
-use crate::manifest::{self, Kind, Options};
-use crate::sim::{self, plan::Planned, PlacerKind, Report};
-use crate::workspace::{display_path, Workspace};
+use crate::sim::{self, PlacerKind, Report};
 use crate::yaml::Node;
 
 /// The outcome of planning one environment.
@@ -19,67 +17,33 @@ pub struct EnvPlan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Plans environment `env` of the workspace. Manifest problems come back as diagnostics;
-/// only a missing environment is an `Err`.
-pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
-    let env_path = ws.environment(env)?;
+/// Places the tasks of `view`'s environment. Returns no report when its manifests have
+/// errors (they are in `view.diagnostics`); the diagnostics returned are the simulator's.
+pub fn environment(view: &EnvView<'_>) -> EnvPlan {
     let mut diagnostics = Vec::new();
-    let env_loaded = match manifest::read(&env_path, &display_path(&env_path, cwd)) {
-        Ok(l) if l.kind == Kind::Environment => l,
-        Ok(_) => {
-            return Err(Error::user(format!(
-                "{} is not an environment manifest",
-                env_path.display()
-            )))
-        }
-        Err(d) => {
-            return Ok(EnvPlan {
-                report: None,
-                diagnostics: vec![*d],
-            })
-        }
-    };
-    let (environment, d) = manifest::environment(&env_loaded);
-    diagnostics.extend(d);
-    let Some(environment) = environment else {
-        return Ok(EnvPlan {
+    let (Some(environment), Some(env_loaded), false) =
+        (&view.environment, view.env_loaded, view.has_errors())
+    else {
+        return EnvPlan {
             report: None,
             diagnostics,
-        });
+        };
     };
-
-    let mut loaded = Vec::new();
-    for (_, path) in ws.workloads() {
-        match manifest::read(&path, &display_path(&path, cwd)) {
-            Ok(l) if matches!(l.kind, Kind::Workload(_)) => loaded.push(l),
-            Ok(_) => {}
-            Err(d) => diagnostics.push(*d),
-        }
-    }
-    let opts = Options {
-        app: &ws.app,
-        env: Some(env),
-        unset_is_error: false,
-        lookup: &manifest::process_env,
-    };
+    let env = view.name.as_str();
     let mut effective = Vec::new();
-    for l in &loaded {
-        let (e, d) = manifest::workload(l, &opts);
-        diagnostics.extend(d);
-        if let Some(e) = e {
-            let placement = e.tree.get("placement").map(|node| {
-                let (strategy, constraints, d) = sim::scenario::placement(&l.source, node);
-                diagnostics.extend(d);
-                (strategy, constraints)
-            });
-            effective.push((l, e, placement));
-        }
+    for w in &view.workloads {
+        let placement = w.effective.tree.get("placement").map(|node| {
+            let (strategy, constraints, d) = sim::scenario::placement(&w.loaded.source, node);
+            diagnostics.extend(d);
+            (strategy, constraints)
+        });
+        effective.push((w.loaded, &w.effective, placement));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Ok(EnvPlan {
+        return EnvPlan {
             report: None,
             diagnostics,
-        });
+        };
     }
     let planned: Vec<Planned<'_>> = effective
         .iter()
@@ -88,7 +52,7 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
             placement: p.clone(),
         })
         .collect();
-    let scenario = match sim::plan::scenario(&environment, &planned) {
+    let scenario = match scenario::scenario(environment, &planned) {
         Ok(s) => s,
         Err(errors) => {
             for e in errors {
@@ -102,10 +66,10 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
                 };
                 diagnostics.push(located);
             }
-            return Ok(EnvPlan {
+            return EnvPlan {
                 report: None,
                 diagnostics,
-            });
+            };
         }
     };
     let report = sim::run(&scenario, scenario.seed, PlacerKind::Fast);
@@ -127,7 +91,7 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
         )
         .help(format!(
             "add instances to `capacity` in {}, loosen `placement`, or ask for less cpu/memory; `tug sim plan -e {env}` shows the whole placement",
-            display_path(&env_path, cwd)
+            env_loaded.source.name
         ));
         let located = match effective.iter().find(|(_, x, _)| x.workload.name == name) {
             Some((l, x, _)) => at_key(d, &l.source, &x.tree, "placement"),
@@ -135,10 +99,10 @@ pub fn environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvPlan> {
         };
         diagnostics.push(located);
     }
-    Ok(EnvPlan {
+    EnvPlan {
         report: Some(report),
         diagnostics,
-    })
+    }
 }
 
 /// Points `d` at `key` in a manifest, or at the file when the key is not there.

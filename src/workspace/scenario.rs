@@ -1,14 +1,14 @@
 //! Builds a scenario from an environment and the workloads deployed to it: EC2 capacity
 //! from the environment's `capacity:` groups, one service per workload (Fargate, or EC2
-//! when the workload has `placement:`). Pure: the caller reads the manifests.
+//! when the workload has `placement:`). Pure: the loader reads the manifests.
 
 use std::collections::BTreeSet;
 
 use crate::manifest::types::{Count, Environment, Range, Workload, WorkloadType};
 use crate::manifest::validate::{parse_range, platform};
 
-use super::catalog;
-use super::model::*;
+use crate::sim::catalog;
+use crate::sim::model::*;
 
 /// A workload and, for EC2 placement, its strategies and constraints.
 pub struct Planned<'a> {
@@ -93,8 +93,10 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
         if w.kind == WorkloadType::ScheduledJob {
             continue;
         }
-        let (os, arch) = platform(w.platform.as_ref())
-            .unwrap_or((super::fargate::Os::Linux, super::fargate::Arch::X86_64));
+        let (os, arch) = platform(w.platform.as_ref()).unwrap_or((
+            crate::sim::fargate::Os::Linux,
+            crate::sim::fargate::Arch::X86_64,
+        ));
         let mut td = TaskDef::new(&w.name, w.cpu.unwrap_or(256), w.memory.unwrap_or(512));
         td.os = os;
         td.arch = arch;

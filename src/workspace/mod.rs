@@ -4,9 +4,15 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod load;
+pub mod plan;
+pub mod scenario;
+
+pub use load::{EnvView, ManifestFile, Manifests, Unset, ViewWorkload};
+
 use crate::error::{Error, Result};
-use crate::manifest::schema::did_you_mean;
 use crate::manifest::validate::{check_name, suggest_name, NAME_RULE};
+use crate::suggest::did_you_mean;
 
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -47,6 +53,12 @@ impl Workspace {
                 "run tug from your repository (it needs tug/.workspace or copilot/.workspace), or pass -C DIR",
             )
         })
+    }
+
+    /// The repository root, which `image.build` paths are relative to: the folder that holds
+    /// the workspace.
+    pub fn root(&self) -> PathBuf {
+        self.dir.parent().unwrap_or(&self.dir).to_path_buf()
     }
 
     /// Workload manifests: `<dir>/<name>/manifest.yml`, sorted by name.

@@ -1,0 +1,424 @@
+//! Orchestration: what to build, push and deploy, in what order. A deploy takes
+//! [`DeployOptions`] and reports what happens as [`DeployEvent`]s to an [`Observer`] (the ui
+//! draws them); nothing here draws, asks on a terminal or parses flags.
+
+mod all;
+mod delete;
+mod images;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::aws::stack::{self, Change, Follow, Prepared, Request, Sink};
+use crate::aws::{self, Aws};
+use crate::diag::Diagnostic;
+use crate::error::{Error, Result};
+use crate::image::PushedImage;
+use crate::manifest::types::Workload;
+use crate::names;
+use crate::render::{self, Rendered};
+use crate::workspace::{Unset, Workspace};
+
+pub use all::{deploy_all, AllOptions, Environment, Observe, Summary};
+pub use delete::delete_stack;
+pub use images::{
+    build_and_push_all, image_for, prepare_registry, ImageOutput, ImageProgress, ServiceImages,
+};
+
+/// How a deploy goes: what `--diff`, `--yes`, `--detach`, `--no-rollback`, `--force` and
+/// `--timeout` ask for.
+#[derive(Debug, Clone)]
+pub struct DeployOptions {
+    /// Show the change set and ask before executing it.
+    pub diff: bool,
+    /// The answer to that question, without asking.
+    pub yes: bool,
+    /// Return once the change set executes.
+    pub detach: bool,
+    pub no_rollback: bool,
+    /// A new ECS deployment even when nothing changed.
+    pub force: bool,
+    /// How long to watch.
+    pub timeout: Duration,
+}
+
+/// What happens to one stack's deploy, in order.
+#[derive(Debug)]
+pub enum DeployEvent<'a> {
+    /// A step ("creating a change set", "deploying", a recovery).
+    Step(&'a str),
+    /// The change set about to run (`--diff`).
+    ChangeSet(&'a [Change]),
+    /// The end, with the result line.
+    Finished { ok: bool, text: &'a str },
+}
+
+/// Where a deploy's events go; stack and rollout events come through [`Sink`].
+pub trait Observer: Sink {
+    fn report(&self, event: DeployEvent<'_>);
+    /// Asks `question` (whether to execute the change set); `flag` answers it without a
+    /// terminal.
+    fn confirm(&self, question: &str, flag: &str) -> Result<bool>;
+}
+
+/// One stack to deploy.
+pub struct Job {
+    /// `environment test`, `service web in test`.
+    pub title: String,
+    pub request: Request,
+    pub follow: Option<Follow>,
+    /// What to run to see how it goes (`tug svc status -n web -e test`).
+    pub resume: String,
+}
+
+/// How one deploy ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobResult {
+    NoChanges,
+    Declined,
+    Started,
+    Deployed(u64),
+    Failed(String),
+}
+
+impl JobResult {
+    pub fn ok(&self) -> bool {
+        !matches!(self, JobResult::Failed(_))
+    }
+    pub fn describe(&self) -> String {
+        match self {
+            JobResult::NoChanges => "no changes".into(),
+            JobResult::Declined => "not deployed (declined)".into(),
+            JobResult::Started => "started (detached)".into(),
+            JobResult::Deployed(s) => format!("deployed in {s}s"),
+            JobResult::Failed(m) => format!("failed: {m}"),
+        }
+    }
+}
+
+/// How images are built and pushed: the engine, where progress shows, and how many push
+/// at once.
+pub struct Build<'a> {
+    pub engine: &'a crate::image::Engine,
+    pub progress: &'a dyn ImageProgress,
+    pub parallel: usize,
+}
+
+/// Builds and pushes the images of `plans` (nothing without `build`, or when none builds
+/// images), after making sure their ECR repositories exist. Returns what was pushed for
+/// each plan, in order.
+pub async fn push_images(
+    aws: &Aws,
+    app: &str,
+    plans: &[&ServicePlan],
+    build: Option<Build<'_>>,
+) -> Result<Vec<Vec<PushedImage>>> {
+    let requests: Vec<&crate::image::BuildRequest> =
+        plans.iter().flat_map(|p| &p.images.builds).collect();
+    let (Some(build), false) = (build, requests.is_empty()) else {
+        return Ok(plans.iter().map(|_| Vec::new()).collect());
+    };
+    let building: Vec<&str> = plans
+        .iter()
+        .filter(|p| !p.images.builds.is_empty())
+        .map(|p| p.name.as_str())
+        .collect();
+    let registry = prepare_registry(aws, app, &building).await?;
+    let mut pushed = build_and_push_all(
+        build.progress,
+        build.engine,
+        &requests,
+        &registry,
+        build.parallel,
+    )?
+    .into_iter();
+    Ok(plans
+        .iter()
+        .map(|p| pushed.by_ref().take(p.images.builds.len()).collect())
+        .collect())
+}
+
+/// The stack request for a rendered template.
+pub fn request(stack: String, rendered: &Rendered) -> Request {
+    let pairs = |m: &BTreeMap<String, String>| m.clone().into_iter().collect();
+    Request {
+        stack,
+        template: rendered.template.clone(),
+        parameters: pairs(&rendered.parameters),
+        tags: pairs(&rendered.tags),
+    }
+}
+
+/// An environment ready to deploy: its stack, rendered from its manifest and its workloads
+/// (they decide what it needs: load balancers, NAT), and the warnings found on the way.
+pub struct EnvironmentPlan {
+    pub rendered: Rendered,
+    pub workloads: Vec<Workload>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads environment `env` of `ws` with every workload and renders its stack. Manifest
+/// problems are `Error::Diagnostics`.
+pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvironmentPlan> {
+    ws.environment(env)?;
+    let manifests = ws.read_all(cwd);
+    let (environment, workloads, warnings) = manifests.view(env, Unset::Error)?.valid()?;
+    let workloads: Vec<Workload> = workloads
+        .into_iter()
+        .map(|w| w.effective.workload)
+        .collect();
+    let rendered = render::environment(&ws.app, &environment, &workloads)
+        .map_err(|e| Error::user(e.to_string()))?;
+    Ok(EnvironmentPlan {
+        rendered,
+        workloads,
+        warnings,
+    })
+}
+
+/// The job that deploys environment `env` of `app`.
+pub fn environment_job(app: &str, env: &str, rendered: &Rendered) -> Job {
+    Job {
+        title: format!("environment {env}"),
+        request: request(names::stack_name(app, env, None), rendered),
+        follow: None,
+        resume: format!("tug env show -n {env}"),
+    }
+}
+
+/// Runs one deploy, reporting to `observer`. Errors of the deploy itself (a failed
+/// resource) are a `JobResult::Failed`; errors reaching AWS are `Err`.
+pub async fn run_job(
+    aws: &Aws,
+    job: &Job,
+    opts: &DeployOptions,
+    observer: &dyn Observer,
+) -> Result<JobResult> {
+    let started = Instant::now();
+    observer.report(DeployEvent::Step("creating a change set"));
+    let note = |text: &str| observer.report(DeployEvent::Step(text));
+    let plan = match stack::prepare(aws, &job.request, opts.timeout, &note).await? {
+        Prepared::NoChanges => {
+            observer.report(DeployEvent::Finished {
+                ok: true,
+                text: "no changes",
+            });
+            return Ok(JobResult::NoChanges);
+        }
+        Prepared::Ready(plan) => plan,
+    };
+    if opts.diff {
+        observer.report(DeployEvent::ChangeSet(&plan.changes));
+        if !opts.yes {
+            let question = format!("Deploy these changes to {}?", job.request.stack);
+            let answer = observer.confirm(&question, "--yes");
+            if !matches!(answer, Ok(true)) {
+                let _ = stack::discard(aws, &plan).await;
+                answer?;
+                observer.report(DeployEvent::Finished {
+                    ok: true,
+                    text: "not deployed",
+                });
+                return Ok(JobResult::Declined);
+            }
+        }
+    }
+    let start = stack::execute(aws, &plan, opts.no_rollback).await?;
+    if opts.detach {
+        let text = format!(
+            "the change set is executing; follow it with `{}`",
+            job.resume
+        );
+        observer.report(DeployEvent::Finished {
+            ok: true,
+            text: &text,
+        });
+        return Ok(JobResult::Started);
+    }
+    observer.report(DeployEvent::Step("deploying"));
+    let outcome = stack::watch(
+        aws,
+        &job.request.stack,
+        start,
+        job.follow.as_ref(),
+        observer,
+        opts.timeout,
+    )
+    .await?;
+    if outcome.success {
+        let secs = started.elapsed().as_secs();
+        let text = format!("deployed ({}) in {secs}s", outcome.status);
+        observer.report(DeployEvent::Finished {
+            ok: true,
+            text: &text,
+        });
+        return Ok(JobResult::Deployed(secs));
+    }
+    let why = failure_reason(aws, job, &outcome).await;
+    let state = if outcome.status.contains("ROLLBACK") {
+        format!(" (stack {})", outcome.status)
+    } else {
+        String::new()
+    };
+    let text = format!("failed{state}: {why}");
+    observer.report(DeployEvent::Finished {
+        ok: false,
+        text: &text,
+    });
+    Ok(JobResult::Failed(why))
+}
+
+/// The first failed resource and its reason, and for a service the stopped tasks' reasons.
+async fn failure_reason(aws: &Aws, job: &Job, outcome: &stack::Outcome) -> String {
+    let mut why = match &outcome.first_failure {
+        Some(f) => format!(
+            "{} ({}) {}: {}",
+            f.logical_id,
+            f.resource_type,
+            f.status,
+            f.reason.as_deref().unwrap_or("no reason given")
+        ),
+        None => format!("the stack ended in {}", outcome.status),
+    };
+    if let Some(follow) = &job.follow {
+        if let Some(service) = stack::describe(aws, &job.request.stack)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|s| s.outputs.get("ServiceName").cloned())
+        {
+            for r in aws::ecs::stopped_reasons(aws, &follow.cluster, &service).await {
+                why.push_str(&format!("\n  {r}"));
+            }
+        }
+    }
+    why
+}
+
+/// A new deployment token: changing it starts a new ECS deployment of the same image.
+pub fn new_token() -> String {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis().to_string())
+        .unwrap_or_default()
+}
+
+/// The environment stack of `env`, which must be deployed; otherwise an error with a
+/// "did you mean" from the environments that are.
+pub async fn deployed_env(aws: &Aws, app: &str, env: &str) -> Result<stack::StackInfo> {
+    let name = names::stack_name(app, env, None);
+    if let Some(s) = stack::describe(aws, &name).await? {
+        if s.outputs.contains_key("ClusterName") {
+            return Ok(s);
+        }
+        return Err(Error::user(format!(
+            "environment {env} of application {app} is {} and has no cluster yet",
+            s.status
+        ))
+        .with_help(format!("deploy it with `tug env deploy -n {env}`")));
+    }
+    let known = deployed_envs(aws, app).await?;
+    let names: Vec<&str> = known.iter().map(String::as_str).collect();
+    let help = match crate::suggest::suggest(env, &names) {
+        Some(s) => format!("did you mean `-e {s}`?"),
+        None if names.is_empty() => {
+            format!("application {app} has no environment deployed; run `tug env deploy -n {env}`")
+        }
+        None => format!(
+            "deployed: {}; to create it run `tug env deploy -n {env}`",
+            names.join(", ")
+        ),
+    };
+    Err(Error::user(format!(
+        "environment {env} of application {app} is not deployed"
+    ))
+    .with_help(help))
+}
+
+/// The environment stack, in whatever state it is, or a "did you mean".
+pub async fn env_stack_any(aws: &Aws, app: &str, env: &str) -> Result<stack::StackInfo> {
+    match stack::describe(aws, &names::stack_name(app, env, None)).await? {
+        Some(s) => Ok(s),
+        None => deployed_env(aws, app, env).await,
+    }
+}
+
+/// The environments of `app` that have a stack.
+pub async fn deployed_envs(aws: &Aws, app: &str) -> Result<Vec<String>> {
+    Ok(stack::list(aws, Some(app))
+        .await?
+        .into_iter()
+        .filter(|s| s.tag(names::TAG_WORKLOAD).is_none())
+        .filter_map(|s| s.tag(names::TAG_ENVIRONMENT).map(str::to_string))
+        .collect())
+}
+
+/// The registry host images are named in before they are pushed (replaced by the pushed
+/// digests before anything deploys).
+pub const PENDING_HOST: &str = "tug-build-pending";
+
+/// A service ready to deploy but for its images: what to build, and its stack rendered
+/// once (the images are stack parameters, set after the push).
+pub struct ServicePlan {
+    pub name: String,
+    pub images: ServiceImages,
+    pub rendered: Rendered,
+}
+
+impl ServicePlan {
+    /// Plans service `w` in `env`: the images it runs (`tag` retags an `image.location`;
+    /// built images get `build_tag`), named in registry `host` until they are pushed.
+    pub fn new(
+        app: &str,
+        env: &str,
+        w: &Workload,
+        root: &Path,
+        tags: (Option<&str>, &str),
+        host: &str,
+    ) -> Result<ServicePlan> {
+        let images = ServiceImages::new(app, w, root, tags.0, tags.1)?;
+        let rendered = render::service(app, env, w, &images.tagged(host))
+            .map_err(|e| Error::user(e.to_string()))?;
+        Ok(ServicePlan {
+            name: w.name.clone(),
+            images,
+            rendered,
+        })
+    }
+
+    /// The job that deploys this service with the images `pushed` (in the order of
+    /// [`ServiceImages::builds`]), once the environment stack is known. The deployment token
+    /// stays the last one unless `force`: the same token means "no changes".
+    pub fn job(
+        &self,
+        app: &str,
+        env: &str,
+        pushed: &[PushedImage],
+        env_stack: &stack::StackInfo,
+        existing: Option<&stack::StackInfo>,
+        force: bool,
+    ) -> Job {
+        let mut rendered = self.rendered.clone();
+        rendered.set_images(&self.images.images(pushed));
+        let token = if force {
+            new_token()
+        } else {
+            existing
+                .and_then(|s| s.parameters.get("DeploymentToken").cloned())
+                .unwrap_or_default()
+        };
+        rendered
+            .parameters
+            .insert("DeploymentToken".to_string(), token);
+        Job {
+            title: format!("service {} in {env}", self.name),
+            request: request(names::stack_name(app, env, Some(&self.name)), &rendered),
+            follow: env_stack.outputs.get("ClusterName").map(|c| Follow {
+                cluster: c.clone(),
+                logical_id: "Service".into(),
+            }),
+            resume: format!("tug svc status -n {} -e {env}", self.name),
+        }
+    }
+}

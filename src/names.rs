@@ -1,0 +1,91 @@
+//! Every name tug gives AWS: stacks, exports, tags, log groups, repositories, logical ids
+//! (DESIGN.md, "Names on AWS"). A leaf: it imports nothing else of tug.
+
+use std::collections::BTreeMap;
+
+/// The tag keys tug puts on every stack (and so on every taggable resource).
+pub const TAG_APPLICATION: &str = "tug:application";
+pub const TAG_ENVIRONMENT: &str = "tug:environment";
+pub const TAG_WORKLOAD: &str = "tug:workload";
+
+/// `tug-<app>-<env>` for an environment, `tug-<app>-<env>-<workload>` for a service or job.
+pub fn stack_name(app: &str, env: &str, workload: Option<&str>) -> String {
+    match workload {
+        Some(w) => format!("tug-{app}-{env}-{w}"),
+        None => format!("tug-{app}-{env}"),
+    }
+}
+
+/// The export name of an environment stack output: `tug-<app>-<env>-<output>`.
+pub fn export_name(app: &str, env: &str, output: &str) -> String {
+    format!("tug-{app}-{env}-{output}")
+}
+
+/// The export of the ARN of topic `topic` that service `service` publishes (`publish.topics`):
+/// `tug-<app>-<env>-<service>-<topic>Topic`, or `...-<topic>FifoTopic` for a FIFO topic.
+/// A Worker Service subscribing to the topic (`subscribe.topics`) imports it.
+pub fn topic_export_name(app: &str, env: &str, service: &str, topic: &str, fifo: bool) -> String {
+    let fifo = if fifo { "Fifo" } else { "" };
+    format!("tug-{app}-{env}-{service}-{topic}{fifo}Topic")
+}
+
+/// The CloudWatch Logs group of a workload: `/tug/<app>/<env>/<workload>`.
+pub fn log_group_name(app: &str, env: &str, workload: &str) -> String {
+    format!("/tug/{app}/{env}/{workload}")
+}
+
+/// The ECR repository of a workload: `<app>/<workload>`.
+pub fn ecr_repository_name(app: &str, workload: &str) -> String {
+    format!("{app}/{workload}")
+}
+
+/// The stack tags: `tug:application`, `tug:environment` and, for workloads, `tug:workload`.
+pub fn stack_tags(app: &str, env: &str, workload: Option<&str>) -> BTreeMap<String, String> {
+    let mut tags = BTreeMap::from([
+        (TAG_APPLICATION.to_string(), app.to_string()),
+        (TAG_ENVIRONMENT.to_string(), env.to_string()),
+    ]);
+    if let Some(w) = workload {
+        tags.insert(TAG_WORKLOAD.to_string(), w.to_string());
+    }
+    tags
+}
+
+/// A CloudFormation logical id made from a name (`fluent-bit` -> `FluentBit`): ASCII letters
+/// and digits only, each run of other characters starting a new capitalised word.
+pub fn logical_id(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = true;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if upper {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.push(c);
+            }
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_on_aws() {
+        assert_eq!(stack_name("shop", "test", None), "tug-shop-test");
+        assert_eq!(stack_name("shop", "test", Some("api")), "tug-shop-test-api");
+        assert_eq!(export_name("shop", "test", "VpcId"), "tug-shop-test-VpcId");
+        assert_eq!(log_group_name("shop", "test", "api"), "/tug/shop/test/api");
+        assert_eq!(ecr_repository_name("shop", "api"), "shop/api");
+        assert_eq!(logical_id("fluent-bit"), "FluentBit");
+        assert_eq!(logical_id("api_v2.x"), "ApiV2X");
+        let tags = stack_tags("shop", "test", Some("api"));
+        assert_eq!(tags[TAG_WORKLOAD], "api");
+        assert!(!stack_tags("shop", "test", None).contains_key(TAG_WORKLOAD));
+    }
+}

@@ -1,0 +1,189 @@
+//! The one loader: every manifest of the workspace read once, then viewed as it applies to
+//! one environment ([`EnvView`]). validate, package, `sim plan` and every deploy use it.
+
+use std::path::{Path, PathBuf};
+
+use super::{display_path, Workspace};
+use crate::diag::Diagnostic;
+use crate::error::{Error, Result};
+use crate::manifest::types::Environment;
+use crate::manifest::{self, Effective, Kind, Loaded, Options};
+
+/// A manifest file of the workspace, read and parsed (or the diagnostic saying why not).
+pub struct ManifestFile {
+    /// The folder name: the workload's or the environment's.
+    pub name: String,
+    pub path: PathBuf,
+    pub loaded: std::result::Result<Loaded, Diagnostic>,
+}
+
+/// Every manifest of a workspace, each read once.
+pub struct Manifests {
+    pub app: String,
+    pub environments: Vec<ManifestFile>,
+    pub workloads: Vec<ManifestFile>,
+}
+
+/// A workload as it applies to the environment of an [`EnvView`].
+pub struct ViewWorkload<'m> {
+    pub loaded: &'m Loaded,
+    pub effective: Effective,
+}
+
+/// An environment and every workload as they apply to it, with every diagnostic found.
+pub struct EnvView<'m> {
+    pub name: String,
+    /// The environment manifest, when it parsed.
+    pub env_loaded: Option<&'m Loaded>,
+    /// The environment, when it is valid.
+    pub environment: Option<Environment>,
+    /// The workloads that are valid in this environment (the others have error diagnostics).
+    pub workloads: Vec<ViewWorkload<'m>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'m> EnvView<'m> {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The environment and its workloads when there is no error; otherwise
+    /// `Error::Diagnostics` with everything found.
+    pub fn valid(self) -> Result<(Environment, Vec<ViewWorkload<'m>>, Vec<Diagnostic>)> {
+        match self.environment {
+            Some(env) if !self.diagnostics.iter().any(Diagnostic::is_error) => {
+                Ok((env, self.workloads, self.diagnostics))
+            }
+            _ => Err(Error::Diagnostics(self.diagnostics)),
+        }
+    }
+}
+
+/// When a `${VAR}` that is not set is an error (deploy, package) or a warning (validate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unset {
+    Error,
+    Warning,
+}
+
+impl Workspace {
+    /// Reads every manifest of the workspace once. `cwd` is what paths are shown relative to.
+    pub fn read_all(&self, cwd: &Path) -> Manifests {
+        let read = |list: Vec<(String, PathBuf)>| {
+            list.into_iter()
+                .map(|(name, path)| {
+                    let loaded = manifest::read(&path, &display_path(&path, cwd)).map_err(|d| *d);
+                    ManifestFile { name, path, loaded }
+                })
+                .collect()
+        };
+        Manifests {
+            app: self.app.clone(),
+            environments: read(self.environments()),
+            workloads: read(self.workloads()),
+        }
+    }
+
+    /// One workload as it applies to environment `env`: its manifest read, merged,
+    /// interpolated and validated. Warnings come back with it; errors are
+    /// `Error::Diagnostics`.
+    pub fn load_workload(
+        &self,
+        name: &str,
+        env: &str,
+        cwd: &Path,
+    ) -> Result<(Effective, Vec<Diagnostic>)> {
+        let path = self.workload(name)?;
+        let loaded = manifest::read(&path, &display_path(&path, cwd))
+            .map_err(|d| Error::Diagnostics(vec![*d]))?;
+        if loaded.kind == Kind::Environment {
+            return Err(Error::user(format!(
+                "{} is an environment manifest, not a service",
+                path.display()
+            )));
+        }
+        match manifest::workload(&loaded, &options(&self.app, env, Unset::Error)) {
+            (Some(e), diags) => Ok((e, diags)),
+            (None, diags) => Err(Error::Diagnostics(diags)),
+        }
+    }
+}
+
+fn options<'a>(app: &'a str, env: &'a str, unset: Unset) -> Options<'a> {
+    Options {
+        app,
+        env: Some(env),
+        unset_is_error: unset == Unset::Error,
+        lookup: &manifest::process_env,
+    }
+}
+
+impl Manifests {
+    /// The names of the workspace's environments.
+    pub fn environment_names(&self) -> Vec<String> {
+        self.environments.iter().map(|f| f.name.clone()).collect()
+    }
+
+    /// Environment `env` and every workload as they apply to it. A missing environment is
+    /// an `Err` (with the known ones); problems in manifests, including files that did not
+    /// parse, are diagnostics.
+    pub fn view(&self, env: &str, unset: Unset) -> Result<EnvView<'_>> {
+        let Some(file) = self.environments.iter().find(|f| f.name == env) else {
+            let names = self.environment_names();
+            let known: Vec<&str> = names.iter().map(String::as_str).collect();
+            let help = match crate::suggest::did_you_mean(env, &known) {
+                Some(s) => format!("did you mean `-e {s}`?"),
+                None if known.is_empty() => "there are none yet; `tug env init` writes one".into(),
+                None => format!("known: {}", known.join(", ")),
+            };
+            return Err(
+                Error::user(format!("no environment named `{env}` in this workspace"))
+                    .with_help(help),
+            );
+        };
+        let mut diagnostics = Vec::new();
+        let (env_loaded, environment) = match &file.loaded {
+            Ok(l) if l.kind == Kind::Environment => {
+                let (environment, d) = manifest::environment(l);
+                diagnostics.extend(d);
+                (Some(l), environment)
+            }
+            Ok(_) => {
+                return Err(Error::user(format!(
+                    "{} is not an environment manifest",
+                    file.path.display()
+                )))
+            }
+            Err(d) => {
+                diagnostics.push(d.clone());
+                (None, None)
+            }
+        };
+        let opts = options(&self.app, env, unset);
+        let mut workloads = Vec::new();
+        for file in &self.workloads {
+            let loaded = match &file.loaded {
+                Ok(l) => l,
+                Err(d) => {
+                    diagnostics.push(d.clone());
+                    continue;
+                }
+            };
+            if !matches!(loaded.kind, Kind::Workload(_)) {
+                continue;
+            }
+            let (effective, d) = manifest::workload(loaded, &opts);
+            diagnostics.extend(d);
+            if let Some(effective) = effective {
+                workloads.push(ViewWorkload { loaded, effective });
+            }
+        }
+        Ok(EnvView {
+            name: env.to_string(),
+            env_loaded,
+            environment,
+            workloads,
+            diagnostics,
+        })
+    }
+}
