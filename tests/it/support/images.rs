@@ -1,31 +1,25 @@
 //! Real parts for the image tests: the Docker engine on this machine (and Podman, which
 //! scripts/test installs) and Debian's `docker-registry` on a free loopback port, with
-//! htpasswd auth and storage in a temp dir.
-//! Outside CI a missing part skips with a message; with `CI=true` it fails.
+//! htpasswd auth and storage in a temp dir. A missing part follows [`super::missing`].
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tug::image::{Engine, EngineKind};
 
+use super::moto::free_port;
+
 pub const USERNAME: &str = "AWS";
 
-/// Whether a missing part fails (CI) or skips (a developer's machine).
-pub fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
-/// `None` after printing why, outside CI; a panic in CI.
-pub fn missing<T>(what: &str) -> Option<T> {
-    let msg = format!("{what}; scripts/test installs the Debian packages (docker-registry busybox-static apache2-utils podman)");
-    if in_ci() {
-        panic!("CI=true and {msg}");
-    }
-    eprintln!("skipping: {msg}");
-    None
+/// A missing part of the image tests (see [`super::missing`]).
+fn missing<T>(what: &str) -> Option<T> {
+    super::missing(
+        what,
+        "scripts/test installs the Debian packages (docker-registry busybox-static apache2-utils podman)",
+    )
 }
 
 /// The Docker engine, when its daemon answers.
@@ -199,13 +193,6 @@ impl Drop for LocalRegistry {
 
 pub fn which(name: &str) -> Option<PathBuf> {
     tug::image::which(name, &std::env::var_os("PATH").unwrap_or_default())
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
 }
 
 fn nanos() -> u32 {
