@@ -259,73 +259,18 @@ fn snapshot_name(rel: &Path) -> String {
 /// rule that stopped firing.
 #[test]
 fn ui_cases_fire_the_rule_they_are_named_for() {
-    let expect: &[(&str, &[&str])] = &[
-        ("empty", &["empty-manifest"]),
-        ("top-level-list", &["not-a-map"]),
-        ("tabs", &["yaml-syntax"]),
-        ("duplicate-keys", &["yaml-syntax"]),
-        ("non-utf8", &["not-utf8"]),
-        ("billion-laughs", &["yaml-syntax"]),
-        ("multiple-documents", &["yaml-syntax"]),
-        ("type-typo", &["unknown-type"]),
-        ("missing-type", &["missing-field"]),
-        ("missing-name", &["missing-field"]),
-        ("number-for-string", &["wrong-type"]),
-        ("string-for-number", &["wrong-type", "wrong-type"]),
-        ("fargate-size", &["fargate-size"]),
-        ("fargate-cpu", &["fargate-size"]),
-        ("range-min-above-max", &["bad-range"]),
-        ("range-without-metric", &["missing-metric"]),
-        ("metric-without-range", &["missing-range"]),
-        ("spot-with-range", &["exclusive-fields"]),
-        ("env-two-shapes-one-place", &["exclusive-fields"]),
-        (
-            "percentage-out-of-range",
-            &["bad-percentage", "bad-percentage"],
-        ),
-        ("queue-delay", &["bad-queue-delay"]),
-        ("ephemeral-10", &["bad-ephemeral"]),
-        ("ephemeral-300", &["bad-ephemeral"]),
-        ("env-file", &["bad-env-file"]),
-        ("volume-path", &["bad-path"]),
-        ("http-version", &["bad-value"]),
-        ("listener-conditions", &["too-many-conditions"]),
-        ("nlb-protocol", &["bad-port"]),
-        (
-            "windows-efs-readonly-connect",
-            &[
-                "windows-unsupported",
-                "windows-unsupported",
-                "windows-unsupported",
-            ],
-        ),
-        ("arm-spot", &["spot-platform"]),
-        ("sidecar-cycle", &["dependency-cycle"]),
-        ("essential-complete", &["bad-condition"]),
-        ("deployment-rolling", &["bad-value"]),
-        ("env-vpc-id-and-cidr", &["exclusive-fields"]),
-        ("env-import-one-subnet", &["too-few-subnets"]),
-        ("env-az-mismatch", &["az-mismatch"]),
-        ("env-one-az", &["duplicate-az", "duplicate-az"]),
-        ("name-uppercase", &["bad-name"]),
-        ("name-double-dash", &["bad-name"]),
-        ("name-trailing-dash", &["bad-name"]),
-        ("name-one-char", &["bad-name"]),
-        ("env-bad-name", &["bad-name"]),
-        ("rdws", &["unsupported-type"]),
-        ("static-site", &["unsupported-type"]),
-        ("job-bad-schedule", &["bad-schedule"]),
-        ("job-no-schedule", &["missing-field"]),
-        ("http-true", &["wrong-type"]),
-        ("image-build-and-location", &["exclusive-fields"]),
-        ("no-image", &["missing-image"]),
-        ("lbws-no-port", &["missing-port"]),
-        ("valid-with-warning", &[]),
-    ];
     let ui = support::root().join("tests/ui");
+    let table = support::read(&ui.join("codes.txt"));
+    let expect = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (case, codes) = l.split_once(':').expect("`case: codes`");
+            (case, codes.split_whitespace().collect::<Vec<_>>())
+        });
     for (case, want) in expect {
         let (status, report) = validate_json(&ui, &[&format!("{case}.yml")]);
-        assert_eq!(&codes(&report, "error"), want, "{case}: {report:#}");
+        assert_eq!(codes(&report, "error"), want, "{case}: {report:#}");
         assert_eq!(status, if want.is_empty() { 0 } else { 1 }, "{case}");
     }
 }
@@ -889,11 +834,8 @@ fn no_workspace_is_a_clear_error() {
     // validate with nothing to check is a usage error.
     let out = run_in(dir.path(), &["validate"]);
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("no tug workspace"),
-        "{}",
-        stderr(&out)
-    );
+    let err = stderr(&out);
+    assert!(err.contains("no tug workspace"), "{err}");
 }
 
 #[test]
@@ -904,11 +846,8 @@ fn a_workspace_without_an_application_name_is_an_error() {
     ]);
     let out = run_in(ws.path(), &["validate"]);
     assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("application: <name>"),
-        "{}",
-        stderr(&out)
-    );
+    let err = stderr(&out);
+    assert!(err.contains("application: <name>"), "{err}");
 }
 
 #[test]
