@@ -3,34 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::moto::{stderr, stdout, workspace, Moto};
 use tug::image::{Engine, EngineKind};
 
-use crate::registry::{busybox, engine, scratch_context, LocalRegistry};
+use crate::support::images::{busybox, engine, scratch_context, LocalRegistry};
+use crate::support::moto::Moto;
+use crate::support::workspace::{hello, set_image_line};
+use crate::support::{need, ok, stderr, stdout, tug};
 
 /// The password in the token moto's ECR GetAuthorizationToken returns (`AWS:<password>`).
 const MOTO_PASSWORD: &str = "123456789012-auth-token";
-
-macro_rules! need {
-    ($e:expr) => {
-        match $e {
-            Some(v) => v,
-            None => return,
-        }
-    };
-}
-
-fn ok(cmd: &mut assert_cmd::Command) -> std::process::Output {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "failed: {:?}\nstdout: {}\nstderr: {}",
-        cmd,
-        stdout(&out),
-        stderr(&out)
-    );
-    out
-}
 
 /// The real parts of these tests: the engine of `kind`, a static busybox, moto, and a
 /// registry that takes moto's ECR password.
@@ -45,21 +26,7 @@ fn parts(kind: EngineKind) -> Option<(Engine, PathBuf, Moto, LocalRegistry)> {
 
 /// Switches service `svc` to `image.build: <svc>app/Dockerfile`, a FROM scratch context.
 fn set_build(ws: &Path, svc: &str, busybox: &Path, hello: &str) {
-    let path = ws.join("tug").join(svc).join("manifest.yml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text: String = text
-        .lines()
-        .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with("build:") || t.starts_with("location:") {
-                format!("  build: {svc}app/Dockerfile")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(&path, text + "\n").unwrap();
+    set_image_line(ws, svc, &format!("  build: {svc}app/Dockerfile"));
     let ctx = scratch_context(busybox, hello);
     let dest = ws.join(format!("{svc}app"));
     std::fs::create_dir_all(&dest).unwrap();
@@ -135,7 +102,7 @@ fn credential_files(home: &Path) -> Vec<PathBuf> {
 fn builds_pushes_and_pins(kind: EngineKind) {
     let (_engine, busybox, moto, registry) = need!(parts(kind));
 
-    let ws = workspace("shop");
+    let ws = hello("shop");
     let dir = ws.path();
     set_build(dir, "web", &busybox, "one\n");
     let home = tempfile::tempdir().unwrap();
@@ -214,7 +181,7 @@ fn builds_pushes_and_pins(kind: EngineKind) {
 #[test]
 fn sidecars_with_image_build_are_built_pushed_and_pinned() {
     let (_engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
-    let ws = workspace("shop");
+    let ws = hello("shop");
     let dir = ws.path();
     set_build(dir, "web", &busybox, "main\n");
     add_built_sidecar(dir, "web", &busybox, "proxy\n");
@@ -280,7 +247,7 @@ open("{}", "w").write(json.dumps({{p["ParameterKey"]: p["ParameterValue"] for p 
 #[test]
 fn a_failed_build_deploys_nothing() {
     let (_engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
-    let ws = workspace("shop");
+    let ws = hello("shop");
     let dir = ws.path();
     set_build(dir, "web", &busybox, "one\n");
     std::fs::write(
@@ -310,11 +277,11 @@ fn a_failed_build_deploys_nothing() {
 
 #[test]
 fn no_engine_fails_before_any_aws_call() {
-    let ws = workspace("shop");
+    let ws = hello("shop");
     let dir = ws.path();
     set_build(dir, "web", Path::new("/bin/sh"), "one\n");
     let empty = tempfile::tempdir().unwrap();
-    let out = crate::common::tug()
+    let out = tug()
         .current_dir(dir)
         .env("PATH", empty.path())
         .env_remove("TUG_CONTAINER_ENGINE")
@@ -346,7 +313,7 @@ fn recording_docker(bin: &Path, real: &Path, log: &Path) {
 #[test]
 fn deploy_env_builds_one_by_one_then_pushes_concurrently() {
     let (engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
-    let ws = workspace("shop");
+    let ws = hello("shop");
     let dir = ws.path();
     // web builds its image; api keeps its image.location but builds a sidecar.
     set_build(dir, "web", &busybox, "all\n");

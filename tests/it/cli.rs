@@ -7,10 +7,11 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-use crate::common::{self, code, stderr, stdout};
+use crate::support::workspace::tree;
+use crate::support::{self, code, stderr, stdout};
 
 fn run(args: &[&str]) -> Output {
-    common::tug().args(args).output().unwrap()
+    support::tug().args(args).output().unwrap()
 }
 
 /// The names under "Commands:" in a help text.
@@ -21,16 +22,6 @@ fn commands(help: &str) -> Vec<String> {
         .take_while(|l| !l.trim().is_empty())
         .filter_map(|l| l.split_whitespace().next().map(String::from))
         .collect()
-}
-
-fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (rel, text) in files {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
 }
 
 const WS: &str = "application: shop\n";
@@ -45,7 +36,7 @@ const BAD: &str =
     "name: api\ntype: Backend Service\nimage:\n  location: nginx\ncpu: 256\nmemory: 4096\n";
 
 fn two_services() -> tempfile::TempDir {
-    workspace(&[
+    tree(&[
         ("tug/.workspace", WS),
         ("tug/environments/test/manifest.yml", ENV),
         ("tug/api/manifest.yml", API),
@@ -192,7 +183,7 @@ fn dash_c_to_a_file_is_a_usage_error() {
 #[test]
 fn show_with_several_services_and_no_name_asks_for_dash_n() {
     let ws = two_services();
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(ws.path())
         .args(["svc", "show", "--manifest", "-e", "test"])
         .output()
@@ -205,7 +196,7 @@ fn show_with_several_services_and_no_name_asks_for_dash_n() {
 
 #[test]
 fn show_with_several_environments_and_no_env_asks_for_dash_e() {
-    let ws = workspace(&[
+    let ws = tree(&[
         ("tug/.workspace", WS),
         ("tug/environments/test/manifest.yml", ENV),
         (
@@ -214,7 +205,7 @@ fn show_with_several_environments_and_no_env_asks_for_dash_e() {
         ),
         ("tug/api/manifest.yml", API),
     ]);
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(ws.path())
         .args(["svc", "show", "--manifest"])
         .output()
@@ -248,7 +239,7 @@ fn with_closed_stdout(args: &[&str], dir: &Path) -> (Option<i32>, String) {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let here = common::root();
+    let here = support::root();
     for shell in ["bash", "zsh", "fish"] {
         let (status, err) = with_closed_stdout(&["completions", shell], &here);
         assert_eq!(status, Some(0), "completions {shell}: {err}");
@@ -310,7 +301,7 @@ fn assert_one_json_document(out: &Output) -> Value {
 
 #[test]
 fn json_output_is_exactly_one_document() {
-    let ws = workspace(&[
+    let ws = tree(&[
         ("tug/.workspace", WS),
         ("tug/environments/test/manifest.yml", ENV),
         ("tug/api/manifest.yml", BAD),
@@ -318,7 +309,7 @@ fn json_output_is_exactly_one_document() {
         ("tug/job/manifest.yml", "name: job\ntype: Backend Service\nimage:\n  location: nginx\nobservability:\n  tracing: awsxray\n"),
     ]);
     // Invalid workspace: still one document, and people-talk stays off stdout.
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(ws.path())
         .args(["--json", "validate"])
         .output()
@@ -342,14 +333,14 @@ fn json_output_is_exactly_one_document() {
     assert_eq!(d[0]["code"], "fargate-size");
     assert_eq!(d[1]["severity"], "warning");
     // `--json` after the subcommand works the same (global flag).
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(ws.path())
         .args(["validate", "--json"])
         .output()
         .unwrap();
     assert_one_json_document(&out);
 
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(ws.path())
         .args([
             "--json",
@@ -369,8 +360,8 @@ fn json_output_is_exactly_one_document() {
 
 #[test]
 fn a_valid_file_gives_valid_true_and_exit_0() {
-    let dir = workspace(&[("ok.yml", WARNS)]);
-    let out = common::tug()
+    let dir = tree(&[("ok.yml", WARNS)]);
+    let out = support::tug()
         .current_dir(dir.path())
         .args(["--json", "validate", "ok.yml"])
         .output()
@@ -401,7 +392,7 @@ fn in_a_terminal(args: &str, dir: &Path, no_color_env: bool) -> String {
 #[cfg(target_os = "linux")]
 #[test]
 fn no_color_and_the_flag_turn_colour_off() {
-    let dir = workspace(&[("bad.yml", BAD)]);
+    let dir = tree(&[("bad.yml", BAD)]);
     let coloured = in_a_terminal("validate bad.yml", dir.path(), false);
     assert!(
         coloured.contains("\x1b["),
@@ -431,8 +422,8 @@ fn no_color_and_the_flag_turn_colour_off() {
 
 #[test]
 fn quiet_hides_warnings_but_not_errors() {
-    let dir = workspace(&[("warns.yml", WARNS), ("bad.yml", BAD)]);
-    let loud = common::tug()
+    let dir = tree(&[("warns.yml", WARNS), ("bad.yml", BAD)]);
+    let loud = support::tug()
         .current_dir(dir.path())
         .args(["validate", "warns.yml"])
         .output()
@@ -444,7 +435,7 @@ fn quiet_hides_warnings_but_not_errors() {
         stderr(&loud)
     );
     for q in ["-q", "--quiet"] {
-        let quiet = common::tug()
+        let quiet = support::tug()
             .current_dir(dir.path())
             .args([q, "validate", "warns.yml"])
             .output()
@@ -452,7 +443,7 @@ fn quiet_hides_warnings_but_not_errors() {
         assert_eq!(code(&quiet), 0);
         assert_eq!(stderr(&quiet), "", "{q} printed something");
     }
-    let quiet_bad = common::tug()
+    let quiet_bad = support::tug()
         .current_dir(dir.path())
         .args(["-q", "validate", "bad.yml"])
         .output()
@@ -474,14 +465,14 @@ fn quiet_and_verbose_conflict() {
 
 #[test]
 fn validate_summarises_what_it_checked() {
-    let dir = workspace(&[("warns.yml", WARNS), ("bad.yml", BAD), ("ok.yml", API)]);
-    let out = common::tug()
+    let dir = tree(&[("warns.yml", WARNS), ("bad.yml", BAD), ("ok.yml", API)]);
+    let out = support::tug()
         .current_dir(dir.path())
         .args(["validate", "ok.yml"])
         .output()
         .unwrap();
     assert_eq!(stderr(&out), "1 manifest valid\n");
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(dir.path())
         .args(["validate", "ok.yml", "warns.yml"])
         .output()
@@ -491,7 +482,7 @@ fn validate_summarises_what_it_checked() {
         "{}",
         stderr(&out)
     );
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(dir.path())
         .args(["validate", "ok.yml", "warns.yml", "bad.yml"])
         .output()
@@ -508,8 +499,8 @@ fn validate_summarises_what_it_checked() {
 
 #[test]
 fn region_and_profile_are_accepted_everywhere() {
-    let dir = workspace(&[("ok.yml", API)]);
-    let out = common::tug()
+    let dir = tree(&[("ok.yml", API)]);
+    let out = support::tug()
         .current_dir(dir.path())
         .args([
             "validate",

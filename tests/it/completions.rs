@@ -1,6 +1,7 @@
-//! The checked-in completion scripts match what `tug completions` prints.
+//! The completion scripts `tug completions` prints, as insta snapshots, and the checked-in
+//! copies under `completions/`, which must match them.
 
-use crate::common::{read, root, tug};
+use crate::support::{read, root, tug};
 
 #[test]
 fn checked_in_completions_are_current() {
@@ -14,15 +15,10 @@ fn checked_in_completions_are_current() {
         let out = tug().args(["completions", shell]).output().unwrap();
         assert!(out.status.success(), "tug completions {shell} failed");
         let generated = String::from_utf8(out.stdout).unwrap();
-        let path = root().join("completions").join(file);
-        if std::env::var_os("TUG_BLESS").is_some() {
-            std::fs::write(&path, &generated).unwrap();
-            continue;
-        }
-        assert_eq!(
-            read(&path),
-            generated,
-            "completions/{file} is stale: run `TUG_BLESS=1 cargo test completions` and commit it"
+        insta::assert_snapshot!(format!("completions-{shell}"), generated);
+        assert!(
+            read(&root().join("completions").join(file)) == generated,
+            "completions/{file} is stale: run `cargo run -q -- completions {shell} > completions/{file}` and commit it"
         );
         assert!(
             generated.contains("validate"),

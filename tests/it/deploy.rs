@@ -1,32 +1,13 @@
 //! Deploys against moto: environments and services through change sets.
 
-use crate::moto::{set_image, stderr, stdout, workspace, Moto};
-
-macro_rules! moto {
-    () => {
-        match Moto::start() {
-            Some(m) => m,
-            None => return,
-        }
-    };
-}
-
-fn ok(cmd: &mut assert_cmd::Command) -> std::process::Output {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "failed: {:?}\nstdout: {}\nstderr: {}",
-        cmd,
-        stdout(&out),
-        stderr(&out)
-    );
-    out
-}
+use crate::support::moto::{aws_vars, tug_at, unreachable, Moto};
+use crate::support::workspace::{hello, set_image};
+use crate::support::{need, ok, stderr, stdout};
 
 #[test]
 fn env_then_service_deploy_and_redeploy_is_no_changes() {
-    let moto = moto!();
-    let ws = workspace("shop");
+    let moto = need!(Moto::start());
+    let ws = hello("shop");
     let dir = ws.path();
     let out = ok(moto
         .tug()
@@ -91,8 +72,8 @@ fn env_then_service_deploy_and_redeploy_is_no_changes() {
 
 #[test]
 fn diff_prints_the_change_set_and_needs_yes_without_a_terminal() {
-    let moto = moto!();
-    let ws = workspace("diffy");
+    let moto = need!(Moto::start());
+    let ws = hello("diffy");
     let dir = ws.path();
     ok(moto
         .tug()
@@ -136,8 +117,8 @@ fn diff_prints_the_change_set_and_needs_yes_without_a_terminal() {
 
 #[test]
 fn json_is_one_object_per_event_and_detach_returns_early() {
-    let moto = moto!();
-    let ws = workspace("jay");
+    let moto = need!(Moto::start());
+    let ws = hello("jay");
     let dir = ws.path();
     let out = ok(moto
         .tug()
@@ -166,8 +147,8 @@ fn json_is_one_object_per_event_and_detach_returns_early() {
 
 #[test]
 fn svc_deploy_needs_the_environment_deployed() {
-    let moto = moto!();
-    let ws = workspace("early");
+    let moto = need!(Moto::start());
+    let ws = hello("early");
     let out = moto
         .tug()
         .current_dir(ws.path())
@@ -183,22 +164,16 @@ fn svc_deploy_needs_the_environment_deployed() {
     assert!(err.contains("tug env deploy -n test"), "{err}");
 }
 
-/// An endpoint nobody listens on: any AWS call would fail with "connection refused".
-fn unreachable() -> String {
-    format!("http://127.0.0.1:{}", crate::moto::free_port())
-}
-
 #[test]
 fn image_build_without_an_engine_is_refused_before_any_aws_call() {
-    let ws = workspace("builder");
+    let ws = hello("builder");
     let manifest = ws.path().join("tug/web/manifest.yml");
     let text = std::fs::read_to_string(&manifest).unwrap().replace(
         "location: public.ecr.aws/nginx/nginx:1.27",
         "build: web/Dockerfile",
     );
     std::fs::write(&manifest, text).unwrap();
-    let mut cmd = crate::common::tug();
-    crate::moto::aws_env(&mut cmd, &unreachable());
+    let mut cmd = tug_at(&unreachable());
     let empty = tempfile::tempdir().unwrap();
     let out = cmd
         .current_dir(ws.path())
@@ -218,14 +193,13 @@ fn image_build_without_an_engine_is_refused_before_any_aws_call() {
 
 #[test]
 fn an_invalid_manifest_is_refused_before_any_aws_call() {
-    let ws = workspace("invalid");
+    let ws = hello("invalid");
     let manifest = ws.path().join("tug/web/manifest.yml");
     let text = std::fs::read_to_string(&manifest)
         .unwrap()
         .replace("memory: 512", "memory: 4096");
     std::fs::write(&manifest, text).unwrap();
-    let mut cmd = crate::common::tug();
-    crate::moto::aws_env(&mut cmd, &unreachable());
+    let mut cmd = tug_at(&unreachable());
     let out = cmd
         .current_dir(ws.path())
         .args(["svc", "deploy", "-n", "web", "-e", "test"])
@@ -239,8 +213,8 @@ fn an_invalid_manifest_is_refused_before_any_aws_call() {
 
 #[test]
 fn on_a_terminal_progress_is_drawn_live() {
-    let moto = moto!();
-    let ws = workspace("live");
+    let moto = need!(Moto::start());
+    let ws = hello("live");
     // `script` runs tug on a pseudo-terminal.
     let out = std::process::Command::new("script")
         .args(["-qec"])
@@ -251,13 +225,7 @@ fn on_a_terminal_progress_is_drawn_live() {
         .arg("/dev/null")
         .current_dir(ws.path())
         .env("NO_COLOR", "1")
-        .env("AWS_ENDPOINT_URL", &moto.endpoint)
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .envs(aws_vars(&moto.endpoint))
         .output()
         .unwrap();
     let text = stdout(&out);
@@ -282,13 +250,7 @@ fn on_pty(moto: &Moto, dir: &std::path::Path, args: &str, input: &str) -> (bool,
         ))
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .env("AWS_ENDPOINT_URL", &moto.endpoint)
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .envs(aws_vars(&moto.endpoint))
         .output()
         .unwrap();
     (out.status.success(), stdout(&out))
@@ -296,8 +258,8 @@ fn on_pty(moto: &Moto, dir: &std::path::Path, args: &str, input: &str) -> (bool,
 
 #[test]
 fn diff_asks_on_a_terminal() {
-    let moto = moto!();
-    let ws = workspace("asks");
+    let moto = need!(Moto::start());
+    let ws = hello("asks");
     let dir = ws.path();
     ok(moto
         .tug()

@@ -7,16 +7,9 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use crate::moto::{aws_env, free_port, stderr, workspace, Moto};
-
-macro_rules! moto {
-    () => {
-        match Moto::start() {
-            Some(m) => m,
-            None => return,
-        }
-    };
-}
+use crate::support::moto::{tug_at, tug_process, unreachable, Moto};
+use crate::support::workspace::hello;
+use crate::support::{drain, interrupt, need, stderr};
 
 /// Asserts a failure told in one `error:` line (plus its help), with no panic or dump.
 fn one_clear_line(out: &std::process::Output) -> String {
@@ -34,8 +27,8 @@ fn one_clear_line(out: &std::process::Output) -> String {
 
 #[test]
 fn no_credentials_is_one_clear_line() {
-    let moto = moto!();
-    let ws = workspace("nocreds");
+    let moto = need!(Moto::start());
+    let ws = hello("nocreds");
     let out = moto
         .tug()
         .current_dir(ws.path())
@@ -51,10 +44,8 @@ fn no_credentials_is_one_clear_line() {
 
 #[test]
 fn a_wrong_region_is_one_clear_line() {
-    let ws = workspace("region");
-    let mut cmd = crate::common::tug();
-    aws_env(&mut cmd, &format!("http://127.0.0.1:{}", free_port()));
-    let out = cmd
+    let ws = hello("region");
+    let out = tug_at(&unreachable())
         .current_dir(ws.path())
         .args(["--region", "us-esat-1", "env", "ls"])
         .output()
@@ -63,9 +54,7 @@ fn a_wrong_region_is_one_clear_line() {
     assert!(err.contains("`us-esat-1` is not an AWS Region"), "{err}");
     assert!(err.contains("did you mean `--region us-east-1`?"), "{err}");
 
-    let mut cmd = crate::common::tug();
-    aws_env(&mut cmd, &format!("http://127.0.0.1:{}", free_port()));
-    let out = cmd
+    let out = tug_at(&unreachable())
         .current_dir(ws.path())
         .env_remove("AWS_REGION")
         .args(["env", "ls"])
@@ -80,11 +69,9 @@ fn a_wrong_region_is_one_clear_line() {
 
 #[test]
 fn an_endpoint_refusing_connections_is_one_clear_line() {
-    let ws = workspace("refused");
-    let endpoint = format!("http://127.0.0.1:{}", free_port());
-    let mut cmd = crate::common::tug();
-    aws_env(&mut cmd, &endpoint);
-    let out = cmd
+    let ws = hello("refused");
+    let endpoint = unreachable();
+    let out = tug_at(&endpoint)
         .current_dir(ws.path())
         .args(["svc", "ls"])
         .output()
@@ -185,8 +172,8 @@ fn read_request(conn: &mut TcpStream) -> Option<Vec<u8>> {
 
 #[test]
 fn throttling_and_5xx_are_retried_and_the_deploy_survives() {
-    let moto = moto!();
-    let ws = workspace("retry");
+    let moto = need!(Moto::start());
+    let ws = hello("retry");
     let faults = vec![
         (503, "ServiceUnavailable"),
         (500, "InternalFailure"),
@@ -194,9 +181,7 @@ fn throttling_and_5xx_are_retried_and_the_deploy_survives() {
         (400, "Throttling"),
     ];
     let (endpoint, count) = faulty_proxy(moto.port, faults);
-    let mut cmd = crate::common::tug();
-    aws_env(&mut cmd, &endpoint);
-    let out = cmd
+    let out = tug_at(&endpoint)
         .current_dir(ws.path())
         .args(["env", "deploy", "-n", "test"])
         .output()
@@ -214,12 +199,10 @@ fn throttling_and_5xx_are_retried_and_the_deploy_survives() {
 fn an_expired_token_is_one_clear_line() {
     // moto does not check credentials' age: the proxy answers as AWS does for an expired
     // session token (400 ExpiredToken), which is not retried.
-    let moto = moto!();
-    let ws = workspace("expired");
+    let moto = need!(Moto::start());
+    let ws = hello("expired");
     let (endpoint, _) = faulty_proxy(moto.port, vec![(400, "ExpiredToken"); 10]);
-    let mut cmd = crate::common::tug();
-    aws_env(&mut cmd, &endpoint);
-    let out = cmd
+    let out = tug_at(&endpoint)
         .current_dir(ws.path())
         .env("AWS_SESSION_TOKEN", "old")
         .args(["env", "ls"])
@@ -232,8 +215,8 @@ fn an_expired_token_is_one_clear_line() {
 
 #[test]
 fn ctrl_c_stops_watching_and_says_how_to_follow() {
-    let moto = moto!();
-    let ws = workspace("interrupt");
+    let moto = need!(Moto::start());
+    let ws = hello("interrupt");
     let out = moto
         .tug()
         .current_dir(ws.path())
@@ -243,33 +226,16 @@ fn ctrl_c_stops_watching_and_says_how_to_follow() {
     assert!(out.status.success(), "{}", stderr(&out));
     // Slow answers keep the deploy going long enough to interrupt it.
     let (endpoint, _) = proxy(moto.port, vec![], std::time::Duration::from_millis(400));
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tug"))
+    let mut child = tug_process(&endpoint)
         .current_dir(ws.path())
         .args(["svc", "deploy", "-n", "web", "-e", "test"])
-        .env("NO_COLOR", "1")
-        .env("AWS_ENDPOINT_URL", &endpoint)
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let _ = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
-    let status = child.wait().unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    let status = interrupt(&mut child);
+    let err = drain(child.stderr.take());
     assert_eq!(status.code(), Some(130), "{err}");
     assert!(
         err.contains("stopped watching; the deployment goes on in AWS"),

@@ -13,7 +13,8 @@ use tug::image::{
 };
 use tug::ui::engine_output::{ImageView, Mode};
 
-use crate::registry::{busybox, docker, scratch_context, LocalRegistry};
+use crate::support::images::{busybox, docker, scratch_context, which, LocalRegistry, SharedBuf};
+use crate::support::need;
 
 fn request(context: &Path, repository: &str, tag: &str) -> BuildRequest {
     BuildRequest {
@@ -44,12 +45,9 @@ fn push(
 
 #[test]
 fn a_pushed_image_is_pinned_by_the_digest_the_registry_serves() {
-    let (Some(engine), Some(busybox)) = (docker(), busybox()) else {
-        return;
-    };
-    let Some(registry) = LocalRegistry::start() else {
-        return;
-    };
+    let engine = need!(docker());
+    let busybox = need!(busybox());
+    let registry = need!(LocalRegistry::start());
     let ctx = scratch_context(&busybox, "one\n");
     let req = request(ctx.path(), "demo/web", "v1");
 
@@ -91,12 +89,9 @@ fn a_pushed_image_is_pinned_by_the_digest_the_registry_serves() {
 
 #[test]
 fn credentials_stay_out_of_the_users_config_and_tugs_output() {
-    let (Some(engine), Some(busybox)) = (docker(), busybox()) else {
-        return;
-    };
-    let Some(registry) = LocalRegistry::start() else {
-        return;
-    };
+    let engine = need!(docker());
+    let busybox = need!(busybox());
+    let registry = need!(LocalRegistry::start());
     let home = tempfile::tempdir().unwrap();
     let docker_dir = home.path().join(".docker");
     std::fs::create_dir(&docker_dir).unwrap();
@@ -108,7 +103,7 @@ fn credentials_stay_out_of_the_users_config_and_tugs_output() {
 
     let ctx = scratch_context(&busybox, "secret-test\n");
     let req = request(ctx.path(), "demo/api", "v1");
-    let shown = crate::registry::SharedBuf::default();
+    let shown = SharedBuf::default();
     let view = ImageView::new(
         Mode::Lines,
         ProgressDrawTarget::hidden(),
@@ -175,9 +170,8 @@ fn credentials_stay_out_of_the_users_config_and_tugs_output() {
 
 #[test]
 fn a_failing_build_reports_the_engines_last_lines() {
-    let (Some(engine), Some(busybox)) = (docker(), busybox()) else {
-        return;
-    };
+    let engine = need!(docker());
+    let busybox = need!(busybox());
     let ctx = scratch_context(&busybox, "x\n");
     let mut dockerfile = String::from("FROM scratch\nCOPY busybox /bin/busybox\n");
     dockerfile.push_str(
@@ -243,7 +237,7 @@ fn no_engine_on_path_says_what_to_install() {
     assert!(err.to_string().contains("`podman` is not on PATH"));
 
     // With docker alone on PATH, it is found.
-    if let Some(docker) = crate::registry::which("docker") {
+    if let Some(docker) = which("docker") {
         let dir = docker.parent().unwrap();
         let engine = Engine::find(None, dir.as_os_str()).unwrap();
         assert_eq!(engine.kind, EngineKind::Docker);
@@ -256,12 +250,9 @@ fn no_engine_on_path_says_what_to_install() {
 #[test]
 #[ignore = "a benchmark: scripts/bench-image"]
 fn bench_build_and_push() {
-    let (Some(engine), Some(busybox)) = (docker(), busybox()) else {
-        return;
-    };
-    let Some(registry) = LocalRegistry::start() else {
-        return;
-    };
+    let engine = need!(docker());
+    let busybox = need!(busybox());
+    let registry = need!(LocalRegistry::start());
     let runs: usize = std::env::var("RUNS")
         .ok()
         .and_then(|r| r.parse().ok())

@@ -5,35 +5,20 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::common::{self, stderr, tug};
+use crate::support::corpus::corpora;
+use crate::support::workspace::tree_named;
+use crate::support::{self, stderr, tug};
 
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::Builder::new().prefix("shop-").tempdir().unwrap();
-    write_files(dir.path(), files);
-    dir
-}
-
-fn write_files(root: &Path, files: &[(&str, &str)]) {
-    for (rel, text) in files {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    tree_named("shop-", files)
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    tug().current_dir(dir).args(args).output().unwrap()
+    support::run_in(dir, args)
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let o = run(dir, args);
-    assert!(
-        o.status.success(),
-        "tug {args:?} failed ({:?}):\n{}",
-        o.status.code(),
-        stderr(&o)
-    );
-    stderr(&o)
+    stderr(&support::ok(tug().current_dir(dir).args(args)))
 }
 
 /// Fails with `code`; returns stderr.
@@ -93,10 +78,10 @@ fn init_with_flags_writes_a_workspace_that_validates_and_packages() {
         ]
     );
     assert_eq!(
-        common::read(&r.path().join("tug/.workspace")),
+        support::read(&r.path().join("tug/.workspace")),
         "application: shop\n"
     );
-    let manifest = common::read(&r.path().join("tug/api/manifest.yml"));
+    let manifest = support::read(&r.path().join("tug/api/manifest.yml"));
     assert!(
         manifest.contains("type: Load Balanced Web Service"),
         "{manifest}"
@@ -132,7 +117,7 @@ fn init_with_flags_writes_a_workspace_that_validates_and_packages() {
             dir,
         ],
     );
-    crate::render::lint(&[
+    crate::support::cfn_lint::lint(&[
         out.path().join("tug-shop-test.yml"),
         out.path().join("tug-shop-test-api.yml"),
     ]);
@@ -230,14 +215,14 @@ fn every_workload_type_validates_and_services_render_for_cfn_lint() {
     );
     let said = ok(p, &["validate"]);
     assert!(said.contains("7 manifests valid"), "{said}");
-    let api = common::read(&p.join("tug/api/manifest.yml"));
+    let api = support::read(&p.join("tug/api/manifest.yml"));
     assert!(api.contains("port: 8080"), "{api}");
-    let cache = common::read(&p.join("tug/cache/manifest.yml"));
+    let cache = support::read(&p.join("tug/cache/manifest.yml"));
     assert!(
         cache.contains("# port: 8080"),
         "no port, as a comment:\n{cache}"
     );
-    let report = common::read(&p.join("tug/report/manifest.yml"));
+    let report = support::read(&p.join("tug/report/manifest.yml"));
     assert!(
         report.contains("schedule: \"cron(0 12 * * ? *)\""),
         "{report}"
@@ -253,7 +238,7 @@ fn every_workload_type_validates_and_services_render_for_cfn_lint() {
     }
     ok(p, &["env", "package", "--output-dir", dir]);
     templates.push(out.path().join("tug-shop-test.yml"));
-    crate::render::lint(&templates);
+    crate::support::cfn_lint::lint(&templates);
 }
 
 #[test]
@@ -294,13 +279,13 @@ fn environments_import_or_configure_a_vpc_and_render() {
             "--container-insights",
         ],
     );
-    let prod = common::read(&p.join("tug/environments/prod/manifest.yml"));
+    let prod = support::read(&p.join("tug/environments/prod/manifest.yml"));
     assert!(
         prod.contains("id: \"vpc-0123456789abcdef0\"")
             && prod.contains("- id: \"subnet-44444444\""),
         "{prod}"
     );
-    let stage = common::read(&p.join("tug/environments/stage/manifest.yml"));
+    let stage = support::read(&p.join("tug/environments/stage/manifest.yml"));
     assert!(
         stage.contains("az: \"us-east-1b\"") && stage.contains("container_insights: true"),
         "{stage}"
@@ -311,7 +296,7 @@ fn environments_import_or_configure_a_vpc_and_render() {
     let dir = out.path().to_str().unwrap();
     ok(p, &["env", "package", "-n", "prod", "--output-dir", dir]);
     ok(p, &["env", "package", "-n", "stage", "--output-dir", dir]);
-    crate::render::lint(&[
+    crate::support::cfn_lint::lint(&[
         out.path().join("tug-shop-prod.yml"),
         out.path().join("tug-shop-stage.yml"),
     ]);
@@ -372,7 +357,7 @@ fn no_dockerfile_asks_for_an_image_flag() {
             "nginx:1.27",
         ],
     );
-    let manifest = common::read(&r.path().join("tug/api/manifest.yml"));
+    let manifest = support::read(&r.path().join("tug/api/manifest.yml"));
     assert!(manifest.contains("location: \"nginx:1.27\""), "{manifest}");
 }
 
@@ -422,7 +407,7 @@ fn several_dockerfiles_are_listed_skipping_dependencies_and_ignored_folders() {
         r.path(),
         &["init", "--yes", "--dockerfile", "services/api/Dockerfile"],
     );
-    let manifest = common::read(&r.path().join("tug/api/manifest.yml"));
+    let manifest = support::read(&r.path().join("tug/api/manifest.yml"));
     assert!(
         manifest.contains("name: api"),
         "named after the folder:\n{manifest}"
@@ -432,7 +417,7 @@ fn several_dockerfiles_are_listed_skipping_dependencies_and_ignored_folders() {
         "{manifest}"
     );
     assert!(manifest.contains("port: 8080"), "{manifest}");
-    let ws = common::read(&r.path().join("tug/.workspace"));
+    let ws = support::read(&r.path().join("tug/.workspace"));
     assert!(
         ws.starts_with("application: shop-"),
         "the folder's name: {ws}"
@@ -476,7 +461,7 @@ fn missing_answers_name_their_flags_at_once() {
 
     // --yes takes the proposed answers: folder names, the first type, port 80.
     ok(p, &["init", "--yes"]);
-    let manifest = common::read(&p.join("tug/web/manifest.yml"));
+    let manifest = support::read(&p.join("tug/web/manifest.yml"));
     assert!(
         manifest.contains("type: Load Balanced Web Service"),
         "{manifest}"
@@ -523,30 +508,25 @@ fn flags_are_checked_with_the_reason() {
 
 #[test]
 fn a_copilot_workspace_is_used_as_it_is() {
-    let r = repo(&[("copilot/.workspace", "application: petstore\n")]);
-    let fixtures = common::shared().join("fixtures/copilot");
-    for (name, fixture) in [
-        ("frontend", "manifest-lb-svc.yml"),
-        ("api", "manifest-backend-svc-customhealthcheck.yml"),
-        (
-            "cuteness-aggregator",
-            "manifest-scheduled-job-no-timeout.yml",
-        ),
-    ] {
-        let dst = r.path().join("copilot").join(name).join("manifest.yml");
-        std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
-        std::fs::copy(fixtures.join(fixture), dst).unwrap();
+    for corpus in corpora() {
+        let r = repo(&[("copilot/.workspace", "application: petstore\n")]);
+        for (name, fixture) in &corpus.copilot_app {
+            let dst = r.path().join("copilot").join(name).join("manifest.yml");
+            std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+            std::fs::copy(corpus.path().join(fixture), dst).unwrap();
+        }
+        let before = files(r.path());
+        let said = ok(r.path(), &["init", "--yes"]);
+        assert!(
+            said.contains(
+                "found Copilot application petstore with 2 services and 1 job; tug will use it as it is"
+            ),
+            "{}: {said}",
+            corpus.dir
+        );
+        assert_eq!(files(r.path()), before, "nothing is written");
+        assert!(!r.path().join("tug").exists());
     }
-    let before = files(r.path());
-    let said = ok(r.path(), &["init", "--yes"]);
-    assert!(
-        said.contains(
-            "found Copilot application petstore with 2 services and 1 job; tug will use it as it is"
-        ),
-        "{said}"
-    );
-    assert_eq!(files(r.path()), before, "nothing is written");
-    assert!(!r.path().join("tug").exists());
 }
 
 #[test]
@@ -563,7 +543,7 @@ fn existing_manifests_are_kept_unless_forced() {
     let err = fails(p, &args, 1);
     assert!(err.contains("tug/api/manifest.yml already exists"), "{err}");
     assert!(err.contains("--force"), "{err}");
-    assert_eq!(common::read(&manifest), "# mine\n");
+    assert_eq!(support::read(&manifest), "# mine\n");
 
     let err = fails(
         p,
@@ -581,7 +561,7 @@ fn existing_manifests_are_kept_unless_forced() {
     let mut forced = args.to_vec();
     forced.push("--force");
     ok(p, &forced);
-    assert!(common::read(&manifest).contains("type: Backend Service"));
+    assert!(support::read(&manifest).contains("type: Backend Service"));
     let left: Vec<String> = files(&p.join("tug"))
         .into_iter()
         .filter(|f| f.contains(".tmp"))
@@ -591,7 +571,7 @@ fn existing_manifests_are_kept_unless_forced() {
 
 #[test]
 fn init_with_deploy_deploys_the_environment_then_the_service() {
-    let Some(moto) = crate::moto::Moto::start() else {
+    let Some(moto) = crate::support::moto::Moto::start() else {
         return;
     };
     let r = repo(&[("api/Dockerfile", API)]);
@@ -642,7 +622,7 @@ fn app_init_names_the_application_after_the_folder() {
     assert!(err.contains("pass NAME"), "{err}");
     ok(&dir, &["app", "init", "--yes"]);
     assert_eq!(
-        common::read(&dir.join("tug/.workspace")),
+        support::read(&dir.join("tug/.workspace")),
         "application: my-shop\n"
     );
 }

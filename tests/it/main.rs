@@ -2,7 +2,6 @@
 
 mod build_deploy;
 mod cli;
-mod common;
 mod completions;
 mod deploy;
 mod faults;
@@ -10,11 +9,10 @@ mod image;
 mod init;
 mod manage;
 mod manifest;
-mod moto;
 mod package;
 mod plan;
 mod prompt;
-mod registry;
 mod render;
 mod sim;
 mod status;
+mod support;

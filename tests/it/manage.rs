@@ -1,30 +1,21 @@
 //! ls / show / delete for apps, environments and services, and `tug deploy -e ENV`.
 
-use crate::moto::{stderr, stdout, workspace, Moto};
-
-macro_rules! moto {
-    () => {
-        match Moto::start() {
-            Some(m) => m,
-            None => return,
-        }
-    };
-}
+use crate::support::moto::Moto;
+use crate::support::workspace::hello;
+use crate::support::{self, need, stderr, stdout};
 
 fn run(moto: &Moto, dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     moto.tug().current_dir(dir).args(args).output().unwrap()
 }
 
 fn ok(moto: &Moto, dir: &std::path::Path, args: &[&str]) -> String {
-    let out = run(moto, dir, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
+    stdout(&support::ok(moto.tug().current_dir(dir).args(args)))
 }
 
 #[test]
 fn ls_show_and_delete_read_the_stacks() {
-    let moto = moto!();
-    let ws = workspace("mgmt");
+    let moto = need!(Moto::start());
+    let ws = hello("mgmt");
     let dir = ws.path();
     ok(&moto, dir, &["env", "deploy", "-n", "test"]);
     ok(&moto, dir, &["svc", "deploy", "-n", "web", "-e", "test"]);
@@ -105,8 +96,8 @@ boto3.client("ecr").create_repository(repositoryName="mgmt/web")
 
 #[test]
 fn deploy_all_deploys_the_env_then_every_workload_in_parallel() {
-    let moto = moto!();
-    let ws = workspace("fleet");
+    let moto = need!(Moto::start());
+    let ws = hello("fleet");
     let dir = ws.path();
     let api = std::fs::read_to_string(dir.join("tug/api/manifest.yml")).unwrap();
     for i in 1..=6 {

@@ -2,23 +2,26 @@
 //! validation rule and every kind of bad input, the override merge and interpolation as
 //! `tug svc show --manifest` prints them, and workspace discovery.
 //!
-//! UI goldens: each `tests/ui/**/<case>.yml` has a `<case>.err` beside it holding the exit
-//! code and the stderr of `tug validate --no-color tests/ui/<case>.yml`, run from the repo
-//! root. `TUG_BLESS=1 cargo test --test it` rewrites them; review the diff before committing.
+//! UI goldens: each `tests/ui/**/<case>.yml` has an insta snapshot in `tests/ui` holding the
+//! exit code and the stderr of `tug validate --no-color tests/ui/<case>.yml`, run from the
+//! repo root. `INSTA_UPDATE=always cargo test --test it ui_goldens` rewrites them (or
+//! `cargo insta review`); review the diff before committing.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-use crate::common::{self, code, stderr, stdout};
+use crate::support::corpus::corpora;
+use crate::support::workspace::{tree, write};
+use crate::support::{self, code, run_in, stderr, stdout};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 
 /// Runs `tug --json validate ARGS` in `dir`; returns the exit code and the parsed report.
 fn validate_json(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(dir)
         .arg("validate")
         .arg("--json")
@@ -48,24 +51,6 @@ fn codes(report: &Value, severity: &str) -> Vec<String> {
         .collect()
 }
 
-/// A temporary folder with these files (parent folders created).
-fn tree(files: &[(&str, &str)]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (rel, text) in files {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-    }
-    dir
-}
-
-fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
 const ENV_TEST: &str = "name: test\ntype: Environment\n";
 const ENV_PROD: &str = "name: prod\ntype: Environment\n";
 
@@ -81,7 +66,7 @@ fn workspace(api: &str) -> TempDir {
 
 /// `tug -C WS --json svc show --manifest -n api -e ENV`, which must succeed.
 fn show(ws: &Path, env: &str, vars: &[(&str, &str)]) -> Value {
-    let mut cmd = common::tug();
+    let mut cmd = support::tug();
     cmd.arg("-C").arg(ws).args([
         "--json",
         "svc",
@@ -104,145 +89,105 @@ fn show(ws: &Path, env: &str, vars: &[(&str, &str)]) -> Value {
 // ---------------------------------------------------------------------------------------
 // The Copilot corpus
 
-fn fixtures() -> PathBuf {
-    common::shared().join("fixtures/copilot")
-}
-
-/// Fixtures that are valid today (warnings allowed). A regression in any shows here.
-const VALID_FIXTURES: &[&str] = &[
-    "manifest-backend-svc-customhealthcheck.yml",
-    "manifest-backend-svc-nohealthcheck-placement.yml",
-    "manifest-environment-adjust-vpc-private-subnets.yml",
-    "manifest-environment-default.yml",
-    "manifest-environment-import-vpc.yml",
-    "manifest-lb-svc-placement-private.yml",
-    "manifest-lb-svc.yml",
-    "manifest-scheduled-job-fully-specified-placement.yml",
-    "manifest-scheduled-job-no-retries.yml",
-    "manifest-scheduled-job-no-timeout-or-retries.yml",
-    "manifest-scheduled-job-no-timeout.yml",
-    "manifest-worker-svc-nosubscribe-placement.yml",
-    "manifest-worker-svc-subscribe.yml",
-    "manifest-worker-svc-with-default-fifo-queue.yml",
-    "stack-backend-http-autoscaling-manifest.yml",
-    "stack-backend-http-full-config-manifest.yml",
-    "stack-backend-http-only-path-manifest.yml",
-    "stack-backend-https-path-alias-manifest.yml",
-    "stack-backend-simple-manifest-without-port-config.yml",
-    "stack-backend-simple-manifest.yml",
-    "stack-job-manifest.yml",
-    "stack-local-manifest.yml",
-    "stack-svc-manifest.yml",
-    "stack-svc-nlb-manifest.yml",
-    "stack-windows-svc-manifest.yml",
-    "stack-worker-manifest.yml",
-];
-
-/// Fixtures rejected, and the exact error codes (placeholder values, unsupported types).
-const REJECTED_FIXTURES: &[(&str, &[&str])] = &[
-    // `mock-cidr-0` .. `mock-cidr-4`: the VPC and its four subnets.
-    (
-        "manifest-environment-adjust-vpc.yml",
-        &["bad-cidr", "bad-cidr", "bad-cidr", "bad-cidr", "bad-cidr"],
-    ),
-    // `name: gRPC` is not a valid workload name.
-    ("stack-svc-grpc-manifest.yml", &["bad-name"]),
-    ("stack-rdws-manifest.yml", &["unsupported-type"]),
-    ("stack-static-site-manifest.yml", &["unsupported-type"]),
-];
-
 #[test]
 fn every_copilot_fixture_loads_without_a_crash_and_every_diagnostic_is_located() {
-    let mut seen = Vec::new();
-    for entry in std::fs::read_dir(fixtures()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().and_then(|e| e.to_str()) != Some("yml") {
-            continue;
+    for corpus in corpora() {
+        let mut seen = Vec::new();
+        for name in corpus.files() {
+            let (status, report) = validate_json(&corpus.path(), &[&name]);
+            assert!(
+                status == 0 || status == 1,
+                "{name}: exit {status}, expected 0 or 1"
+            );
+            assert_eq!(report["valid"], json!(status == 0), "{name}: {report:#}");
+            for d in diagnostics(&report) {
+                assert_eq!(d["file"], json!(name), "{name}: {d}");
+                assert!(d["line"].as_u64().is_some_and(|l| l >= 1), "{name}: {d}");
+                assert!(d["column"].as_u64().is_some_and(|c| c >= 1), "{name}: {d}");
+                assert!(!d["message"].as_str().unwrap().is_empty(), "{name}: {d}");
+                assert!(d["help"].is_string(), "{name}: no help: {d}");
+            }
+            seen.push(name);
         }
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        let (status, report) = validate_json(&fixtures(), &[&name]);
-        assert!(
-            status == 0 || status == 1,
-            "{name}: exit {status}, expected 0 or 1"
+        seen.sort();
+        let mut listed: Vec<String> = corpus
+            .valid
+            .iter()
+            .chain(corpus.rejected.iter().map(|r| &r.file))
+            .cloned()
+            .collect();
+        listed.sort();
+        assert_eq!(
+            seen, listed,
+            "{}: the fixture folder changed: list each file as valid or rejected in tests/fixtures/corpora.json",
+            corpus.dir
         );
-        assert_eq!(report["valid"], json!(status == 0), "{name}: {report:#}");
-        for d in diagnostics(&report) {
-            assert_eq!(d["file"], json!(name), "{name}: {d}");
-            assert!(d["line"].as_u64().is_some_and(|l| l >= 1), "{name}: {d}");
-            assert!(d["column"].as_u64().is_some_and(|c| c >= 1), "{name}: {d}");
-            assert!(!d["message"].as_str().unwrap().is_empty(), "{name}: {d}");
-            assert!(d["help"].is_string(), "{name}: no help: {d}");
-        }
-        seen.push(name);
     }
-    seen.sort();
-    let mut listed: Vec<String> = VALID_FIXTURES
-        .iter()
-        .copied()
-        .chain(REJECTED_FIXTURES.iter().map(|(n, _)| *n))
-        .map(String::from)
-        .collect();
-    listed.sort();
-    assert_eq!(
-        seen, listed,
-        "the fixture folder changed: list each file as valid or rejected here"
-    );
 }
 
 #[test]
 fn fixtures_valid_today_stay_valid() {
-    for name in VALID_FIXTURES {
-        let (status, report) = validate_json(&fixtures(), &[name]);
-        assert_eq!(status, 0, "{name} became invalid: {report:#}");
-        assert_eq!(codes(&report, "error"), Vec::<String>::new(), "{name}");
+    for corpus in corpora() {
+        for name in &corpus.valid {
+            let (status, report) = validate_json(&corpus.path(), &[name]);
+            assert_eq!(status, 0, "{name} became invalid: {report:#}");
+            assert_eq!(codes(&report, "error"), Vec::<String>::new(), "{name}");
+        }
     }
 }
 
 #[test]
 fn fixtures_with_placeholders_or_unsupported_types_give_exact_codes() {
-    for (name, expected) in REJECTED_FIXTURES {
-        let (status, report) = validate_json(&fixtures(), &[name]);
-        assert_eq!(status, 1, "{name}: {report:#}");
-        assert_eq!(&codes(&report, "error"), expected, "{name}: {report:#}");
+    for corpus in corpora() {
+        for rejected in &corpus.rejected {
+            let name = &rejected.file;
+            let (status, report) = validate_json(&corpus.path(), &[name]);
+            assert_eq!(status, 1, "{name}: {report:#}");
+            assert_eq!(
+                codes(&report, "error"),
+                rejected.codes,
+                "{name}: {report:#}"
+            );
+        }
     }
 }
 
 #[test]
 fn unsupported_types_say_so_in_words() {
-    for name in ["stack-rdws-manifest.yml", "stack-static-site-manifest.yml"] {
-        let out = common::tug()
-            .current_dir(fixtures())
-            .args(["validate", name])
-            .output()
-            .unwrap();
-        assert_eq!(code(&out), 1);
-        assert!(
-            stderr(&out).contains("is not supported by tug"),
-            "{name}:\n{}",
-            stderr(&out)
-        );
+    for corpus in corpora() {
+        for name in &corpus.unsupported {
+            let out = run_in(&corpus.path(), &["validate", name]);
+            assert_eq!(code(&out), 1);
+            assert!(
+                stderr(&out).contains("is not supported by tug"),
+                "{name}:\n{}",
+                stderr(&out)
+            );
+        }
     }
 }
 
 #[test]
 fn fields_not_acted_on_get_one_warning_each_naming_the_field() {
-    // stack-svc-grpc-manifest.yml uses `publish` (rendered) and `storage.volumes` (not yet).
-    let (_, report) = validate_json(&fixtures(), &["stack-svc-grpc-manifest.yml"]);
-    let mut warned: Vec<&str> = diagnostics(&report)
-        .iter()
-        .filter(|d| d["code"] == "not-implemented")
-        .map(|d| {
-            assert_eq!(d["severity"], "warning", "{d}");
-            d["message"].as_str().unwrap()
-        })
-        .collect();
-    warned.sort();
-    assert_eq!(warned.len(), 1, "{warned:?}");
-    assert!(warned[0].starts_with("`storage.volumes`"), "{warned:?}");
+    for corpus in corpora() {
+        // The file uses `publish` (rendered) and `storage.volumes` (not yet).
+        let (_, report) = validate_json(&corpus.path(), &[&corpus.publish_and_volumes]);
+        let mut warned: Vec<&str> = diagnostics(&report)
+            .iter()
+            .filter(|d| d["code"] == "not-implemented")
+            .map(|d| {
+                assert_eq!(d["severity"], "warning", "{d}");
+                d["message"].as_str().unwrap()
+            })
+            .collect();
+        warned.sort();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0].starts_with("`storage.volumes`"), "{warned:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
-// UI goldens: tests/ui/**/*.yml -> .err
+// UI goldens: tests/ui/**/*.yml -> .snap
 
 fn ui_cases(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -257,23 +202,24 @@ fn ui_cases(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// What a golden holds: the exit code, then stderr as a person sees it.
 fn rendered(rel: &str) -> String {
-    let out = common::tug()
-        .current_dir(common::root())
-        .args(["validate", "--no-color", rel])
-        .output()
-        .unwrap();
+    let out = run_in(&support::root(), &["validate", "--no-color", rel]);
     format!("exit: {}\n{}", code(&out), stderr(&out))
 }
 
 #[test]
 fn ui_goldens() {
-    let root = common::root();
-    let bless = std::env::var_os("TUG_BLESS").is_some_and(|v| v == "1");
+    let root = support::root();
+    let ui = root.join("tests/ui");
     let mut cases = Vec::new();
-    ui_cases(&root.join("tests/ui"), &mut cases);
+    ui_cases(&ui, &mut cases);
     cases.sort();
     assert!(cases.len() >= 40, "only {} UI cases found", cases.len());
-    let mut failures = Vec::new();
+    // Each case's snapshot is beside it: tests/ui/<case>.snap.
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../ui");
+    settings.set_prepend_module_to_snapshot(false);
+    let _settings = settings.bind_to_scope();
+    let mut names = Vec::new();
     for case in &cases {
         let rel = case.strip_prefix(&root).unwrap().to_str().unwrap();
         let got = rendered(rel);
@@ -283,147 +229,55 @@ fn ui_goldens() {
             "{rel}:\n{got}"
         );
         assert!(!got.contains("panicked"), "{rel}:\n{got}");
-        let golden = case.with_extension("err");
-        if bless {
-            std::fs::write(&golden, &got).unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&golden) {
-            Ok(want) if want == got => {}
-            Ok(want) => failures.push(format!(
-                "--- {}\n+++ {rel} (actual)\n{}",
-                golden.display(),
-                diff(&want, &got)
-            )),
-            Err(_) => failures.push(format!("{rel}: no golden {}", golden.display())),
-        }
+        let name = snapshot_name(case.strip_prefix(&ui).unwrap());
+        insta::assert_snapshot!(name.as_str(), got);
+        names.push(name);
     }
-    // Goldens whose manifest was removed.
-    let mut goldens = Vec::new();
-    collect_ext(&root.join("tests/ui"), "err", &mut goldens);
-    for g in goldens {
-        if !g.with_extension("yml").exists() {
-            failures.push(format!("{}: golden without a .yml case", g.display()));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} UI case(s) differ (rerun with TUG_BLESS=1 to accept):\n\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
-
-fn collect_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
+    // Snapshots whose manifest was removed.
+    for entry in std::fs::read_dir(&ui).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect_ext(&path, ext, out);
-        } else if path.extension().and_then(|e| e.to_str()) == Some(ext) {
-            out.push(path);
+        if path.extension().and_then(|e| e.to_str()) == Some("snap") {
+            let stem = path.file_stem().unwrap().to_str().unwrap();
+            assert!(
+                names.iter().any(|n| n == stem),
+                "{}: a snapshot without a .yml case",
+                path.display()
+            );
         }
     }
 }
 
-/// A line diff good enough to read a golden mismatch.
-fn diff(want: &str, got: &str) -> String {
-    let w: Vec<&str> = want.lines().collect();
-    let g: Vec<&str> = got.lines().collect();
-    let mut out = String::new();
-    for i in 0..w.len().max(g.len()) {
-        match (w.get(i), g.get(i)) {
-            (Some(a), Some(b)) if a == b => out.push_str(&format!(" {a}\n")),
-            (a, b) => {
-                if let Some(a) = a {
-                    out.push_str(&format!("-{a}\n"));
-                }
-                if let Some(b) = b {
-                    out.push_str(&format!("+{b}\n"));
-                }
-            }
-        }
-    }
-    out
+/// The snapshot of `tests/ui/<rel>`: its path without `.yml`, folders joined with `__`.
+fn snapshot_name(rel: &Path) -> String {
+    rel.with_extension("")
+        .to_str()
+        .unwrap()
+        .replace(std::path::MAIN_SEPARATOR, "__")
 }
 
 /// The key rules of the UI cases, by code, so a golden blessed by mistake cannot hide a
 /// rule that stopped firing.
 #[test]
 fn ui_cases_fire_the_rule_they_are_named_for() {
-    let expect: &[(&str, &[&str])] = &[
-        ("empty", &["empty-manifest"]),
-        ("top-level-list", &["not-a-map"]),
-        ("tabs", &["yaml-syntax"]),
-        ("duplicate-keys", &["yaml-syntax"]),
-        ("non-utf8", &["not-utf8"]),
-        ("billion-laughs", &["yaml-syntax"]),
-        ("multiple-documents", &["yaml-syntax"]),
-        ("type-typo", &["unknown-type"]),
-        ("missing-type", &["missing-field"]),
-        ("missing-name", &["missing-field"]),
-        ("number-for-string", &["wrong-type"]),
-        ("string-for-number", &["wrong-type", "wrong-type"]),
-        ("fargate-size", &["fargate-size"]),
-        ("fargate-cpu", &["fargate-size"]),
-        ("range-min-above-max", &["bad-range"]),
-        ("range-without-metric", &["missing-metric"]),
-        ("metric-without-range", &["missing-range"]),
-        ("spot-with-range", &["exclusive-fields"]),
-        ("env-two-shapes-one-place", &["exclusive-fields"]),
-        (
-            "percentage-out-of-range",
-            &["bad-percentage", "bad-percentage"],
-        ),
-        ("queue-delay", &["bad-queue-delay"]),
-        ("ephemeral-10", &["bad-ephemeral"]),
-        ("ephemeral-300", &["bad-ephemeral"]),
-        ("env-file", &["bad-env-file"]),
-        ("volume-path", &["bad-path"]),
-        ("http-version", &["bad-value"]),
-        ("listener-conditions", &["too-many-conditions"]),
-        ("nlb-protocol", &["bad-port"]),
-        (
-            "windows-efs-readonly-connect",
-            &[
-                "windows-unsupported",
-                "windows-unsupported",
-                "windows-unsupported",
-            ],
-        ),
-        ("arm-spot", &["spot-platform"]),
-        ("sidecar-cycle", &["dependency-cycle"]),
-        ("essential-complete", &["bad-condition"]),
-        ("deployment-rolling", &["bad-value"]),
-        ("env-vpc-id-and-cidr", &["exclusive-fields"]),
-        ("env-import-one-subnet", &["too-few-subnets"]),
-        ("env-az-mismatch", &["az-mismatch"]),
-        ("env-one-az", &["duplicate-az", "duplicate-az"]),
-        ("name-uppercase", &["bad-name"]),
-        ("name-double-dash", &["bad-name"]),
-        ("name-trailing-dash", &["bad-name"]),
-        ("name-one-char", &["bad-name"]),
-        ("env-bad-name", &["bad-name"]),
-        ("rdws", &["unsupported-type"]),
-        ("static-site", &["unsupported-type"]),
-        ("job-bad-schedule", &["bad-schedule"]),
-        ("job-no-schedule", &["missing-field"]),
-        ("http-true", &["wrong-type"]),
-        ("image-build-and-location", &["exclusive-fields"]),
-        ("no-image", &["missing-image"]),
-        ("lbws-no-port", &["missing-port"]),
-        ("valid-with-warning", &[]),
-    ];
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
+    let table = support::read(&ui.join("codes.txt"));
+    let expect = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (case, codes) = l.split_once(':').expect("`case: codes`");
+            (case, codes.split_whitespace().collect::<Vec<_>>())
+        });
     for (case, want) in expect {
         let (status, report) = validate_json(&ui, &[&format!("{case}.yml")]);
-        assert_eq!(&codes(&report, "error"), want, "{case}: {report:#}");
+        assert_eq!(codes(&report, "error"), want, "{case}: {report:#}");
         assert_eq!(status, if want.is_empty() { 0 } else { 1 }, "{case}");
     }
 }
 
 #[test]
 fn all_unknown_keys_in_a_file_are_reported_in_one_run_with_suggestions() {
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
     let (status, report) = validate_json(&ui, &["unknown-keys.yml"]);
     assert_eq!(status, 1);
     let unknown: Vec<(u64, &str)> = diagnostics(&report)
@@ -445,7 +299,7 @@ fn all_unknown_keys_in_a_file_are_reported_in_one_run_with_suggestions() {
 
 #[test]
 fn fargate_size_errors_suggest_valid_sizes() {
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
     let (_, report) = validate_json(&ui, &["fargate-size.yml"]);
     let d = &diagnostics(&report)[0];
     assert_eq!(
@@ -459,7 +313,7 @@ fn fargate_size_errors_suggest_valid_sizes() {
 
 #[test]
 fn a_wrong_type_suggests_the_closest_one() {
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
     let (_, report) = validate_json(&ui, &["type-typo.yml"]);
     let d = &diagnostics(&report)[0];
     assert_eq!(d["help"], "did you mean `Backend Service`?");
@@ -473,7 +327,7 @@ fn a_wrong_type_suggests_the_closest_one() {
 /// the "try" suggestion is the same invalid name. The help must suggest a valid name.
 #[test]
 fn bad_name_help_suggests_a_valid_name() {
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
     let (_, report) = validate_json(&ui, &["name-one-char.yml"]);
     let help = diagnostics(&report)[0]["help"].as_str().unwrap();
     assert_ne!(help, "try `name: a`", "suggests the invalid name again");
@@ -501,11 +355,7 @@ fn binary_garbage_is_a_located_not_utf8_error() {
         assert_eq!(codes(&report, "error"), vec!["not-utf8"], "{name}");
         let d = &diagnostics(&report)[0];
         assert!(d["line"].as_u64().is_some() && d["column"].as_u64().is_some());
-        let out = common::tug()
-            .current_dir(dir.path())
-            .args(["validate", name])
-            .output()
-            .unwrap();
+        let out = run_in(dir.path(), &["validate", name]);
         assert_eq!(code(&out), 1);
         assert!(stderr(&out).contains("not valid UTF-8"), "{}", stderr(&out));
     }
@@ -517,11 +367,7 @@ fn binary_garbage_is_a_located_not_utf8_error() {
 fn control_characters_are_not_called_tabs() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "nul.yml", b"\x00\x01\x02name: api\x00\n");
-    let out = common::tug()
-        .current_dir(dir.path())
-        .args(["validate", "nul.yml"])
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["validate", "nul.yml"]);
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
     assert!(!err.contains("tab"), "NUL bytes reported as a tab:\n{err}");
@@ -593,7 +439,7 @@ fn aliases_are_expanded_but_a_bomb_is_stopped() {
     let (status, report) = validate_json(dir.path(), &["anchors.yml"]);
     assert_eq!(status, 0, "{report:#}");
     // The committed billion-laughs case must fail fast and cleanly.
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
     let (status, report) = validate_json(&ui, &["billion-laughs.yml"]);
     assert_eq!(status, 1);
     let msg = diagnostics(&report)[0]["message"].as_str().unwrap();
@@ -633,18 +479,14 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
 #[test]
 fn a_missing_path_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
-    let out = common::tug()
-        .current_dir(dir.path())
-        .args(["validate", "nope.yml"])
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["validate", "nope.yml"]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("nope.yml"), "{}", stderr(&out));
 }
 
 #[test]
 fn all_files_given_are_checked_in_one_run() {
-    let ui = common::root().join("tests/ui");
+    let ui = support::root().join("tests/ui");
     let (status, report) = validate_json(&ui, &["ephemeral-10.yml", "arm-spot.yml", "tabs.yml"]);
     assert_eq!(status, 1);
     let files: Vec<&str> = diagnostics(&report)
@@ -784,7 +626,7 @@ fn an_unset_variable_is_an_error_for_show_and_a_warning_for_validate() {
     let ws = workspace(
         "name: api\ntype: Backend Service\nimage:\n  location: repo/api:${TUG_TEST_UNSET_TAG}\n",
     );
-    let out = common::tug()
+    let out = support::tug()
         .arg("-C")
         .arg(ws.path())
         .args(["svc", "show", "--manifest", "-n", "api", "-e", "test"])
@@ -801,7 +643,7 @@ fn an_unset_variable_is_an_error_for_show_and_a_warning_for_validate() {
     assert!(err.contains("`${TUG_TEST_UNSET_TAG}` is not set"), "{err}");
     assert!(err.contains("tug/api/manifest.yml:4:"), "{err}");
 
-    let out = common::tug()
+    let out = support::tug()
         .arg("-C")
         .arg(ws.path())
         .args(["--json", "validate"])
@@ -844,7 +686,7 @@ fn defaults_are_filled_in() {
 #[test]
 fn show_prints_yaml_with_the_manifest_field_names() {
     let ws = workspace(API);
-    let out = common::tug()
+    let out = support::tug()
         .arg("-C")
         .arg(ws.path())
         .args(["svc", "show", "--manifest", "-n", "api", "-e", "prod"])
@@ -863,7 +705,7 @@ fn show_refuses_an_invalid_manifest_with_located_errors() {
     let ws = workspace(
         "name: api\ntype: Backend Service\nimage:\n  location: nginx\ncpu: 256\nmemory: 4096\n",
     );
-    let out = common::tug()
+    let out = support::tug()
         .arg("-C")
         .arg(ws.path())
         .args(["svc", "show", "--manifest", "-n", "api", "-e", "test"])
@@ -901,7 +743,7 @@ const WEB: &str = "name: web\ntype: Backend Service\nimage:\n  location: nginx\n
 
 /// Runs `svc show` for the only service and environment and returns (exit, stdout, stderr).
 fn show_only(dir: &Path, extra: &[&str]) -> (i32, String, String) {
-    let out = common::tug()
+    let out = support::tug()
         .current_dir(dir)
         .args(extra)
         .args(["--json", "svc", "show", "--manifest"])
@@ -990,17 +832,10 @@ fn no_workspace_is_a_clear_error() {
     assert!(err.contains("no tug workspace found"), "{err}");
     assert!(err.contains("-C DIR"), "{err}");
     // validate with nothing to check is a usage error.
-    let out = common::tug()
-        .current_dir(dir.path())
-        .arg("validate")
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["validate"]);
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("no tug workspace"),
-        "{}",
-        stderr(&out)
-    );
+    let err = stderr(&out);
+    assert!(err.contains("no tug workspace"), "{err}");
 }
 
 #[test]
@@ -1009,17 +844,10 @@ fn a_workspace_without_an_application_name_is_an_error() {
         ("tug/.workspace", "app: shop\n"),
         ("tug/web/manifest.yml", WEB),
     ]);
-    let out = common::tug()
-        .current_dir(ws.path())
-        .arg("validate")
-        .output()
-        .unwrap();
+    let out = run_in(ws.path(), &["validate"]);
     assert_eq!(code(&out), 1);
-    assert!(
-        stderr(&out).contains("application: <name>"),
-        "{}",
-        stderr(&out)
-    );
+    let err = stderr(&out);
+    assert!(err.contains("application: <name>"), "{err}");
 }
 
 #[test]
@@ -1048,11 +876,7 @@ fn validate_checks_the_whole_workspace() {
         files,
         vec!["tug/environments/prod/manifest.yml", "tug/api/manifest.yml"]
     );
-    let out = common::tug()
-        .current_dir(ws.path())
-        .arg("validate")
-        .output()
-        .unwrap();
+    let out = run_in(ws.path(), &["validate"]);
     assert!(
         stderr(&out).contains("4 manifests checked: 2 errors"),
         "{}",
@@ -1088,11 +912,7 @@ fn an_override_for_an_unknown_environment_is_a_warning() {
 #[test]
 fn validate_env_that_does_not_exist_suggests_one() {
     let ws = workspace(SMALL);
-    let out = common::tug()
-        .current_dir(ws.path())
-        .args(["validate", "--env", "prd"])
-        .output()
-        .unwrap();
+    let out = run_in(ws.path(), &["validate", "--env", "prd"]);
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
     assert!(err.contains("no environment named `prd`"), "{err}");
@@ -1102,11 +922,10 @@ fn validate_env_that_does_not_exist_suggests_one() {
 #[test]
 fn show_with_an_unknown_service_suggests_one() {
     let ws = workspace(SMALL);
-    let out = common::tug()
-        .current_dir(ws.path())
-        .args(["svc", "show", "--manifest", "-n", "apj", "-e", "test"])
-        .output()
-        .unwrap();
+    let out = run_in(
+        ws.path(),
+        &["svc", "show", "--manifest", "-n", "apj", "-e", "test"],
+    );
     assert_eq!(code(&out), 1);
     assert!(
         stderr(&out).contains("did you mean `-n api`?"),
@@ -1183,11 +1002,7 @@ fn a_bad_application_name_is_reported() {
         ("tug/environments/test/manifest.yml", ENV_TEST),
         ("tug/web/manifest.yml", WEB),
     ]);
-    let out = common::tug()
-        .current_dir(ws.path())
-        .arg("validate")
-        .output()
-        .unwrap();
+    let out = run_in(ws.path(), &["validate"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("My_App"), "{}", stderr(&out));
     assert!(stderr(&out).contains(".workspace"), "{}", stderr(&out));
@@ -1242,11 +1057,7 @@ fn addons_and_overrides_folders_are_reported_as_not_supported() {
         ("copilot/api/addons/db.yml", "Resources: {}\n"),
         ("copilot/api/overrides/cfn.patches.yml", "[]\n"),
     ]);
-    let out = common::tug()
-        .current_dir(ws.path())
-        .arg("validate")
-        .output()
-        .unwrap();
+    let out = run_in(ws.path(), &["validate"]);
     let err = stderr(&out);
     assert!(err.contains("addons"), "addons/ not reported:\n{err}");
     assert!(err.contains("overrides"), "overrides/ not reported:\n{err}");

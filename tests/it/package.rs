@@ -1,6 +1,6 @@
 //! `tug env package` and `tug svc package` on the example app: the files a deploy sends.
 
-use crate::common::{root, tug};
+use crate::support::{root, tug};
 
 #[test]
 fn example_app_packages_into_templates_cfn_lint_accepts() {
@@ -62,7 +62,7 @@ fn example_app_packages_into_templates_cfn_lint_accepts() {
     let env = std::fs::read_to_string(&templates[0]).unwrap();
     assert!(env.contains("AWS::EC2::NatGateway"));
     assert!(env.contains("AWS::ElasticLoadBalancingV2::LoadBalancer"));
-    crate::render::lint(&templates);
+    crate::support::cfn_lint::lint(&templates);
 }
 
 #[test]
@@ -148,5 +148,5 @@ fn a_built_sidecar_is_packaged_with_the_tag_svc_deploy_pushes() {
     let template = out.join("tug-shop-test-web.yml");
     let text = std::fs::read_to_string(&template).unwrap();
     assert!(text.contains("Image: !Ref SidecarProxyImage"), "{text}");
-    crate::render::lint(&[template]);
+    crate::support::cfn_lint::lint(&[template]);
 }

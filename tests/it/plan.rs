@@ -3,19 +3,15 @@
 
 use std::path::Path;
 
-use crate::common::{root, tug};
+use crate::support::workspace::tree;
+use crate::support::{root, tug};
 
 fn workspace(env: &str, svc: &str) -> tempfile::TempDir {
-    let ws = tempfile::tempdir().unwrap();
-    let write = |rel: &str, text: &str| {
-        let p = ws.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
-    write("tug/.workspace", "application: shop\n");
-    write("tug/environments/test/manifest.yml", env);
-    write("tug/api/manifest.yml", svc);
-    ws
+    tree(&[
+        ("tug/.workspace", "application: shop\n"),
+        ("tug/environments/test/manifest.yml", env),
+        ("tug/api/manifest.yml", svc),
+    ])
 }
 
 const CAPACITY: &str = "name: test\ntype: Environment\ncapacity:\n  - type: m5.large\n    count: 2\n    azs: [us-east-1a, us-east-1b]\n";

@@ -8,19 +8,14 @@ use std::time::Duration;
 
 use expectrl::{ControlCode, Eof, Session, WaitStatus};
 
-use crate::common;
+use crate::support;
+use crate::support::workspace::tree_named;
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::Builder::new().prefix("shop").tempdir().unwrap();
-    for (rel, text) in files {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
+    tree_named("shop", files)
 }
 
 /// `tug ARGS` in `dir` on a pseudo-terminal.
@@ -34,6 +29,12 @@ fn spawn(dir: &Path, args: &[&str]) -> Session {
     let mut s = Session::spawn(cmd).expect("spawning tug on a pseudo-terminal");
     s.set_expect_timeout(Some(Duration::from_secs(20)));
     s
+}
+
+/// Types `text` and Enter.
+fn answer(s: &mut Session, text: &str) {
+    send(s, text);
+    send(s, ENTER);
 }
 
 fn expect(s: &mut Session, text: &str) {
@@ -88,8 +89,7 @@ fn init_asks_with_arrow_keys_typed_names_and_defaults() {
         &mut s,
         "What is the application called? (or pass --app NAME)",
     );
-    send(&mut s, "shop");
-    send(&mut s, ENTER);
+    answer(&mut s, "shop");
 
     expect(&mut s, "Which Dockerfile should tug build?");
     expect(&mut s, "Use an existing image instead");
@@ -109,14 +109,11 @@ fn init_asks_with_arrow_keys_typed_names_and_defaults() {
         &mut s,
         "What should the service be called? (or pass --name NAME) [web]",
     );
-    send(&mut s, "Front--end");
-    send(&mut s, ENTER);
+    answer(&mut s, "Front--end");
     expect(&mut s, "must start with a lowercase letter");
-    send(&mut s, "front--end");
-    send(&mut s, ENTER);
+    answer(&mut s, "front--end");
     expect(&mut s, "must not contain `--`");
-    send(&mut s, "frontend");
-    send(&mut s, ENTER);
+    answer(&mut s, "frontend");
 
     // The port the Dockerfile EXPOSEs, accepted with Enter.
     expect(
@@ -129,10 +126,10 @@ fn init_asks_with_arrow_keys_typed_names_and_defaults() {
     assert_eq!(exit_code(s), 0);
 
     assert_eq!(
-        common::read(&r.path().join("tug/.workspace")),
+        support::read(&r.path().join("tug/.workspace")),
         "application: shop\n"
     );
-    let manifest = common::read(&r.path().join("tug/frontend/manifest.yml"));
+    let manifest = support::read(&r.path().join("tug/frontend/manifest.yml"));
     assert!(manifest.contains("name: frontend"), "{manifest}");
     assert!(manifest.contains("type: Backend Service"), "{manifest}");
     assert!(manifest.contains("build: \"web/Dockerfile\""), "{manifest}");
@@ -158,8 +155,7 @@ fn ctrl_c_after_some_answers_leaves_nothing_behind() {
     let r = repo(&[("web/Dockerfile", WEB)]);
     let mut s = spawn(r.path(), &["init"]);
     expect(&mut s, "What is the application called?");
-    send(&mut s, "shop");
-    send(&mut s, ENTER);
+    answer(&mut s, "shop");
     expect(&mut s, "Which Dockerfile should tug build?");
     send(&mut s, ENTER);
     expect(&mut s, "Which type of workload is it?");
@@ -188,14 +184,12 @@ fn job_init_checks_the_schedule_as_typed() {
         &mut s,
         "When should it run? (e.g. @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *))",
     );
-    send(&mut s, "rate(5 minute)");
-    send(&mut s, ENTER);
+    answer(&mut s, "rate(5 minute)");
     expect(&mut s, "the plural otherwise");
-    send(&mut s, "@every 2h");
-    send(&mut s, ENTER);
+    answer(&mut s, "@every 2h");
     expect(&mut s, "wrote tug/report/manifest.yml");
     assert_eq!(exit_code(s), 0);
-    let manifest = common::read(&r.path().join("tug/report/manifest.yml"));
+    let manifest = support::read(&r.path().join("tug/report/manifest.yml"));
     assert!(manifest.contains("schedule: \"@every 2h\""), "{manifest}");
     assert!(manifest.contains("type: Scheduled Job"), "{manifest}");
 }
@@ -208,25 +202,19 @@ fn env_init_imports_a_vpc_from_answers() {
         &mut s,
         "What is the environment called? (e.g. test, prod) (or pass --name ENV) [test]",
     );
-    send(&mut s, "prod");
-    send(&mut s, ENTER);
+    answer(&mut s, "prod");
     expect(&mut s, "Which network should the environment use?");
-    send(&mut s, DOWN);
-    send(&mut s, ENTER);
+    answer(&mut s, DOWN);
     expect(&mut s, "VPC id");
-    send(&mut s, "vpc-0123456789abcdef0");
-    send(&mut s, ENTER);
+    answer(&mut s, "vpc-0123456789abcdef0");
     expect(&mut s, "Public subnet ids");
-    send(&mut s, "subnet-11111111");
-    send(&mut s, ENTER);
+    answer(&mut s, "subnet-11111111");
     expect(&mut s, "give at least 2 subnet ids");
-    send(&mut s, "subnet-11111111,subnet-22222222");
-    send(&mut s, ENTER);
+    answer(&mut s, "subnet-11111111,subnet-22222222");
     expect(&mut s, "Private subnet ids");
-    send(&mut s, "subnet-33333333, subnet-44444444");
-    send(&mut s, ENTER);
+    answer(&mut s, "subnet-33333333, subnet-44444444");
     expect(&mut s, "wrote tug/environments/prod/manifest.yml");
     assert_eq!(exit_code(s), 0);
-    let manifest = common::read(&r.path().join("tug/environments/prod/manifest.yml"));
+    let manifest = support::read(&r.path().join("tug/environments/prod/manifest.yml"));
     assert!(manifest.contains("- id: \"subnet-44444444\""), "{manifest}");
 }

@@ -2,36 +2,28 @@
 //! Services, Scheduled Jobs) and every environment fixture renders, the templates pass
 //! cfn-lint with zero errors, and a few are pinned as insta snapshots.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use tug::manifest::types::{Environment, HttpOrBool, Workload, WorkloadType};
 use tug::render::{self, Images};
 use tug::yaml::{self, Node, Value};
 
-use crate::common;
+use crate::support::cfn_lint::lint;
+use crate::support::corpus::{corpora, Corpus};
 
 const APP: &str = "demo";
 
-fn fixtures() -> PathBuf {
-    common::shared().join("fixtures/copilot")
-}
-
-fn fixture_names(prefix_filter: impl Fn(&str) -> bool) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(fixtures())
-        .expect("the Copilot fixtures are beside the checkout")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".yml") && prefix_filter(n))
-        .collect();
-    names.sort();
-    names
+fn fixture_names(corpus: &Corpus, prefix_filter: impl Fn(&str) -> bool) -> Vec<String> {
+    corpus
+        .files()
+        .into_iter()
+        .filter(|n| prefix_filter(n))
+        .collect()
 }
 
 /// The manifest's effective workload for each environment it overrides, plus the base
 /// manifest (environment `test` when it has no override for it). Interpolation is not
 /// applied: a `${TAG}` left in an image location is only a parameter value.
-fn workloads(file: &str) -> Vec<(String, String, Workload)> {
-    let text = common::read(&fixtures().join(file));
+fn workloads(corpus: &Corpus, file: &str) -> Vec<(String, String, Workload)> {
+    let text = corpus.read(file);
     let mut node = yaml::parse(&text).unwrap_or_else(|e| panic!("{file}: {e:?}"));
     let overrides = take_key(&mut node, "environments");
     let stem = file.trim_end_matches(".yml").to_string();
@@ -87,20 +79,20 @@ fn is_service(w: &Workload) -> bool {
 }
 
 /// Every workload fixture, each environment it overrides a case.
-fn all_workload_cases() -> Vec<(String, String, Workload)> {
-    fixture_names(|n| !n.starts_with("manifest-environment-"))
+fn all_workload_cases(corpus: &Corpus) -> Vec<(String, String, Workload)> {
+    fixture_names(corpus, |n| !corpus.environments.contains(n))
         .iter()
         .filter(|n| {
             // Types tug does not deploy at all (the loader reports them).
-            !n.contains("rdws") && !n.contains("static-site")
+            !corpus.unsupported.iter().any(|u| u == *n)
         })
-        .flat_map(|n| workloads(n))
+        .flat_map(|n| workloads(corpus, n))
         .collect()
 }
 
 /// The Load Balanced Web Services and Backend Services: what shapes an environment.
-fn all_service_cases() -> Vec<(String, String, Workload)> {
-    all_workload_cases()
+fn all_service_cases(corpus: &Corpus) -> Vec<(String, String, Workload)> {
+    all_workload_cases(corpus)
         .into_iter()
         .filter(|(_, _, w)| is_service(w))
         .collect()
@@ -109,8 +101,8 @@ fn all_service_cases() -> Vec<(String, String, Workload)> {
 /// An environment fixture with its placeholders made real: `mock-cidr-0` is the VPC CIDR,
 /// `mock-cidr-N` a /24 inside it, `mock-az-N` an AZ, mock ids look like AWS ids. The
 /// fixtures keep placeholders; cfn-lint rightly rejects them as CIDRs.
-fn environment(file: &str) -> Environment {
-    let mut text = common::read(&fixtures().join(file));
+fn environment(corpus: &Corpus, file: &str) -> Environment {
+    let mut text = corpus.read(file);
     text = text.replace("mock-cidr-0", "10.0.0.0/16");
     for n in 1..=4 {
         text = text
@@ -135,8 +127,11 @@ fn environment(file: &str) -> Environment {
     serde_yaml_ng::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
-fn render_env_cases() -> Vec<(String, String)> {
-    let services: Vec<Workload> = all_service_cases().into_iter().map(|(_, _, w)| w).collect();
+fn render_env_cases(corpus: &Corpus) -> Vec<(String, String)> {
+    let services: Vec<Workload> = all_service_cases(corpus)
+        .into_iter()
+        .map(|(_, _, w)| w)
+        .collect();
     let backends: Vec<Workload> = services
         .iter()
         .filter(|w| w.kind == WorkloadType::BackendService)
@@ -144,36 +139,34 @@ fn render_env_cases() -> Vec<(String, String)> {
         .collect();
     let mut out = Vec::new();
     let mut add = |case: &str, env: &Environment, ws: &[Workload]| {
+        let case = format!("{}{case}", corpus.case_prefix);
         let r = render::environment(APP, env, ws).unwrap_or_else(|e| panic!("{case}: {e}"));
-        out.push((case.to_string(), r.template));
+        out.push((case, r.template));
     };
-    add(
-        "env-default",
-        &environment("manifest-environment-default.yml"),
-        &[],
-    );
+    let envs = &corpus.environments;
+    add("env-default", &environment(corpus, &envs.default), &[]);
     add(
         "env-default-all-services",
-        &environment("manifest-environment-default.yml"),
+        &environment(corpus, &envs.default),
         &services,
     );
     add(
         "env-adjust-vpc",
-        &environment("manifest-environment-adjust-vpc.yml"),
+        &environment(corpus, &envs.adjust_vpc),
         &services,
     );
     add(
         "env-import-vpc",
-        &environment("manifest-environment-import-vpc.yml"),
+        &environment(corpus, &envs.import_vpc),
         &services,
     );
     // Only private subnets are imported: no public load balancer is possible.
     add(
         "env-adjust-vpc-private-subnets",
-        &environment("manifest-environment-adjust-vpc-private-subnets.yml"),
+        &environment(corpus, &envs.private_subnets),
         &backends,
     );
-    let mut custom = environment("manifest-environment-default.yml");
+    let mut custom = environment(corpus, &envs.default);
     custom.nat = Some("single".into());
     custom.network = serde_yaml_ng::from_str("vpc: {endpoints: true}").ok();
     let private: Vec<Workload> = services
@@ -191,12 +184,14 @@ fn render_env_cases() -> Vec<(String, String)> {
     out
 }
 
-fn render_service_cases() -> Vec<(String, String)> {
+fn render_service_cases(corpus: &Corpus) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (case, env, w) in all_workload_cases() {
+    for (case, env, w) in all_workload_cases(corpus) {
         let nlb_only = matches!(w.http, Some(HttpOrBool::Enabled(false)));
         match render::service(APP, &env, &w, &images_for(&w)) {
-            Ok(r) if !nlb_only => out.push((format!("svc-{case}"), r.template)),
+            Ok(r) if !nlb_only => {
+                out.push((format!("{}svc-{case}", corpus.case_prefix), r.template))
+            }
             Ok(_) => panic!("{case}: an NLB-only service rendered, but NLBs are not rendered yet"),
             // NLBs are not rendered yet: a service served only by one says so.
             Err(e) if nlb_only => assert!(e.to_string().contains("`nlb`"), "{case}: {e}"),
@@ -208,12 +203,18 @@ fn render_service_cases() -> Vec<(String, String)> {
 
 #[test]
 fn workers_and_jobs_render() {
-    let cases = render_service_cases();
-    for name in fixture_names(|n| n.contains("worker") || n.contains("job")) {
-        for (case, _, w) in workloads(&name) {
+    for corpus in corpora() {
+        workers_and_jobs_of(&corpus);
+    }
+}
+
+fn workers_and_jobs_of(corpus: &Corpus) {
+    let cases = render_service_cases(corpus);
+    for name in fixture_names(corpus, |n| n.contains("worker") || n.contains("job")) {
+        for (case, _, w) in workloads(corpus, &name) {
             let (_, t) = cases
                 .iter()
-                .find(|(c, _)| *c == format!("svc-{case}"))
+                .find(|(c, _)| *c == format!("{}svc-{case}", corpus.case_prefix))
                 .unwrap_or_else(|| panic!("{case} did not render"));
             assert!(t.contains("Type: AWS::ECS::TaskDefinition"), "{case}");
             match w.kind {
@@ -295,30 +296,19 @@ fn schedules_become_eventbridge_expressions() {
 
 #[test]
 fn snapshots() {
-    let envs = render_env_cases();
-    let svcs = render_service_cases();
-    for case in [
-        "env-default",
-        "env-default-all-services",
-        "env-adjust-vpc",
-        "env-import-vpc",
-        "env-single-nat-endpoints",
-        "svc-manifest-lb-svc",
-        "svc-stack-svc-manifest.prod",
-        "svc-stack-svc-manifest.test",
-        "svc-stack-backend-http-full-config-manifest",
-        "svc-stack-backend-https-path-alias-manifest",
-        "svc-stack-svc-grpc-manifest",
-        "svc-stack-job-manifest.test",
-        "svc-stack-worker-manifest.test",
-    ] {
-        let template = envs
-            .iter()
-            .chain(&svcs)
-            .find(|(c, _)| c == case)
-            .map(|(_, t)| t.clone())
-            .unwrap_or_else(|| panic!("no case {case}"));
-        insta::assert_snapshot!(case, template);
+    for corpus in corpora() {
+        let envs = render_env_cases(&corpus);
+        let svcs = render_service_cases(&corpus);
+        for name in &corpus.snapshots {
+            let case = format!("{}{name}", corpus.case_prefix);
+            let template = envs
+                .iter()
+                .chain(&svcs)
+                .find(|(c, _)| *c == case)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_else(|| panic!("no case {case}"));
+            insta::assert_snapshot!(case, template);
+        }
     }
 }
 
@@ -327,33 +317,22 @@ fn snapshots() {
 fn cfn_lint_accepts_every_template() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let mut files = Vec::new();
-    for (case, template) in render_env_cases().into_iter().chain(render_service_cases()) {
-        let path = dir.path().join(format!("{case}.yml"));
-        std::fs::write(&path, template).expect("writing a template");
-        files.push(path);
-    }
-    assert!(files.len() >= 35, "only {} templates rendered", files.len());
-    lint(&files);
-}
-
-pub fn lint(files: &[PathBuf]) {
-    let script = common::root().join("scripts/cfn-lint");
-    let out = Command::new(&script)
-        .args(files.iter().map(|p| p.as_path()).collect::<Vec<&Path>>())
-        .output()
-        .expect("running scripts/cfn-lint");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if out.status.code() == Some(3) {
+    for corpus in corpora() {
+        let mut rendered = 0;
+        for (case, template) in render_env_cases(&corpus)
+            .into_iter()
+            .chain(render_service_cases(&corpus))
+        {
+            let path = dir.path().join(format!("{case}.yml"));
+            std::fs::write(&path, template).expect("writing a template");
+            files.push(path);
+            rendered += 1;
+        }
         assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "cfn-lint is required in CI and could not be installed:\n{stderr}"
+            rendered >= 35,
+            "{}: only {rendered} templates rendered",
+            corpus.dir
         );
-        eprintln!("SKIPPED: cfn-lint is not available here (scripts/cfn-lint says: {stderr})");
-        return;
     }
-    assert!(
-        out.status.success(),
-        "cfn-lint found errors:\n{stdout}\n{stderr}"
-    );
+    lint(&files);
 }

@@ -1,6 +1,6 @@
 //! `tug sim`: exit codes, JSON shapes and located errors, through the real binary.
 
-use crate::common::{root, tug};
+use crate::support::{root, tug};
 
 fn fixture(name: &str) -> String {
     root().join("tests/sim").join(name).display().to_string()

@@ -1,22 +1,14 @@
 //! `svc status`, `svc logs`, and names that don't exist, against moto.
 
-use std::io::Read;
 use std::process::Stdio;
 use std::time::Duration;
 
-use crate::moto::{stderr, stdout, workspace, Moto};
-
-macro_rules! moto {
-    () => {
-        match Moto::start() {
-            Some(m) => m,
-            None => return,
-        }
-    };
-}
+use crate::support::moto::{tug_process, Moto};
+use crate::support::workspace::hello;
+use crate::support::{drain, interrupt, need, stderr, stdout};
 
 fn deployed(moto: &Moto, app: &str) -> tempfile::TempDir {
-    let ws = workspace(app);
+    let ws = hello(app);
     for args in [
         &["env", "deploy", "-n", "test"][..],
         &["svc", "deploy", "-n", "web", "-e", "test"][..],
@@ -34,7 +26,7 @@ fn deployed(moto: &Moto, app: &str) -> tempfile::TempDir {
 
 #[test]
 fn status_shows_deployments_tasks_and_stopped_reasons() {
-    let moto = moto!();
+    let moto = need!(Moto::start());
     let ws = deployed(&moto, "stat");
     // moto starts no tasks for a service: start two in its cluster, stop one. (moto's
     // RunTask fails on awsvpc tasks and on containers without their own memory, so the
@@ -104,7 +96,7 @@ ecs.stop_task(cluster="tug-stat-test", task=tasks[1]["taskArn"], reason="Essenti
 
 #[test]
 fn names_that_do_not_exist_get_a_did_you_mean() {
-    let moto = moto!();
+    let moto = need!(Moto::start());
     let ws = deployed(&moto, "names");
     let run = |args: &[&str]| {
         let out = moto
@@ -146,7 +138,7 @@ for i in range(6):
 
 #[test]
 fn logs_merge_streams_in_time_order_with_task_prefixes() {
-    let moto = moto!();
+    let moto = need!(Moto::start());
     let ws = deployed(&moto, "logapp");
     moto.python(&PUT_LOGS.replace("LOGAPP", "logapp"));
     let logs = |extra: &[&str]| {
@@ -230,22 +222,14 @@ fn logs_merge_streams_in_time_order_with_task_prefixes() {
 
 #[test]
 fn logs_follow_streams_new_lines_without_duplicates_until_ctrl_c() {
-    let moto = moto!();
+    let moto = need!(Moto::start());
     let ws = deployed(&moto, "follow");
     moto.python(&PUT_LOGS.replace("LOGAPP", "follow"));
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tug"))
+    let mut child = tug_process(&moto.endpoint)
         .current_dir(ws.path())
         .args([
             "svc", "logs", "-n", "web", "-e", "test", "--follow", "--limit", "100",
         ])
-        .env("NO_COLOR", "1")
-        .env("AWS_ENDPOINT_URL", &moto.endpoint)
-        .env("AWS_ACCESS_KEY_ID", "testing")
-        .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_CONFIG_FILE", "/nonexistent/tug-test")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/tug-test")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -262,17 +246,8 @@ fn logs_follow_streams_new_lines_without_duplicates_until_ctrl_c() {
             ),
     );
     std::thread::sleep(Duration::from_millis(3000));
-    let _ = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
-    let status = child.wait().unwrap();
-    let mut out = String::new();
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut out)
-        .unwrap();
+    let status = interrupt(&mut child);
+    let out = drain(child.stdout.take());
     assert!(status.success(), "Ctrl-C ends --follow with 0: {status:?}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 12, "every line once:\n{out}");
