@@ -1,19 +1,17 @@
 //! `tug app`: the applications deployed in the account and Region, read from stack tags.
 
-use std::collections::BTreeMap;
-
 use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::aws::stack::{self, StackInfo};
-use crate::aws::{self, Aws};
 use crate::cli::parse_timeout;
 use crate::cli::AnswerArgs;
 use crate::cli::Context;
+use crate::deploy;
 use crate::error::{Error, Result};
 use crate::init::{self, discover, Plan};
 use crate::init::{check_name_flag, folder_name, name_rule};
-use crate::names::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
+use crate::names::{TAG_ENVIRONMENT, TAG_WORKLOAD};
 use crate::ui::wizard::write_plan;
 use crate::workspace::{display_path, Workspace};
 
@@ -40,17 +38,6 @@ impl AppCommand {
     }
 }
 
-/// Stacks grouped by application.
-fn by_app(stacks: Vec<StackInfo>) -> BTreeMap<String, Vec<StackInfo>> {
-    let mut apps: BTreeMap<String, Vec<StackInfo>> = BTreeMap::new();
-    for s in stacks {
-        if let Some(a) = s.tag(TAG_APPLICATION).map(str::to_string) {
-            apps.entry(a).or_default().push(s);
-        }
-    }
-    apps
-}
-
 /// `-n NAME`, else the workspace's application.
 fn app_name(ctx: &Context, given: Option<&str>) -> Result<String> {
     if let Some(n) = given {
@@ -63,25 +50,6 @@ fn app_name(ctx: &Context, given: Option<&str>) -> Result<String> {
     }
 }
 
-/// The stacks of `app`, or an error with a "did you mean" from the deployed apps.
-async fn app_stacks(aws: &Aws, app: &str) -> Result<Vec<StackInfo>> {
-    let mut apps = by_app(stack::list(aws, None).await?);
-    if let Some(stacks) = apps.remove(app) {
-        return Ok(stacks);
-    }
-    let names: Vec<&str> = apps.keys().map(String::as_str).collect();
-    let help = match crate::suggest::suggest(app, &names) {
-        Some(s) => format!("did you mean `-n {s}`?"),
-        None if names.is_empty() => "nothing is deployed yet; start with `tug env deploy`".into(),
-        None => format!("deployed: {}", names.join(", ")),
-    };
-    Err(Error::user(format!(
-        "application {app} has nothing deployed in {}",
-        aws.region()
-    ))
-    .with_help(help))
-}
-
 #[derive(Debug, Args)]
 pub struct LsArgs {}
 
@@ -89,7 +57,7 @@ impl LsArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         ctx.block_on(async {
             let aws = ctx.connect().await?;
-            let apps = by_app(stack::list(&aws, None).await?);
+            let apps = deploy::by_app(stack::list(&aws, None).await?);
             let rows: Vec<(String, usize, usize)> = apps
                 .iter()
                 .map(|(a, stacks)| {
@@ -136,7 +104,7 @@ impl ShowArgs {
         let app = app_name(ctx, self.name.as_deref())?;
         ctx.block_on(async {
             let aws = ctx.connect().await?;
-            let stacks = app_stacks(&aws, &app).await?;
+            let stacks = deploy::app_stacks(&aws, &app).await?;
             let envs: Vec<&StackInfo> = stacks
                 .iter()
                 .filter(|s| s.tag(TAG_WORKLOAD).is_none())
@@ -159,29 +127,7 @@ impl ShowArgs {
                 }))?;
                 return Ok(0);
             }
-            let mut t = format!(
-                "Application {app} (region {})\nEnvironments\n",
-                aws.region()
-            );
-            for s in &envs {
-                t.push_str(&format!(
-                    "  {:<16} {}\n",
-                    s.tag(TAG_ENVIRONMENT).unwrap_or_default(),
-                    s.status
-                ));
-            }
-            t.push_str("Workloads\n");
-            if wls.is_empty() {
-                t.push_str("  (none)\n");
-            }
-            for s in &wls {
-                t.push_str(&format!(
-                    "  {:<16} {:<16} {}\n",
-                    s.tag(TAG_WORKLOAD).unwrap_or_default(),
-                    s.tag(TAG_ENVIRONMENT).unwrap_or_default(),
-                    s.status
-                ));
-            }
+            let t = crate::ui::views::app_show(&app, &aws.region(), &envs, &wls);
             ctx.printer.out(&t)?;
             Ok(0)
         })?
@@ -207,14 +153,11 @@ impl DeleteArgs {
         let resume = "tug app ls".to_string();
         ctx.until_interrupted(&resume, async {
             let aws = ctx.connect().await?;
-            let stacks = app_stacks(&aws, &app).await?;
-            let repos = aws::ecr::repositories(&aws, &app).await?;
-            let (wls, envs): (Vec<&StackInfo>, Vec<&StackInfo>) =
-                stacks.iter().partition(|s| s.tag(TAG_WORKLOAD).is_some());
-            let mut what: Vec<String> = stacks.iter().map(|s| s.name.clone()).collect();
-            what.extend(repos.iter().map(|r| format!("ECR repository {r}")));
-            ctx.printer
-                .info(&format!("This deletes:\n  {}", what.join("\n  ")));
+            let found = deploy::app_resources(&aws, &app).await?;
+            ctx.printer.info(&format!(
+                "This deletes:\n  {}",
+                found.describe().join("\n  ")
+            ));
             if !self.yes
                 && !ctx.printer.confirm(
                     &format!("Delete application {app} and all of the above?"),
@@ -224,35 +167,12 @@ impl DeleteArgs {
                 ctx.printer.info("not deleted");
                 return Ok(1);
             }
-            for group in [wls, envs] {
-                let deletes = group.iter().map(|s| {
-                    let title = match s.tag(TAG_WORKLOAD) {
-                        Some(w) => format!(
-                            "service {w} in {}",
-                            s.tag(TAG_ENVIRONMENT).unwrap_or_default()
-                        ),
-                        None => {
-                            format!("environment {}", s.tag(TAG_ENVIRONMENT).unwrap_or_default())
-                        }
-                    };
-                    let aws = &aws;
-                    async move {
-                        crate::cli::delete_stack(ctx, aws, &s.name, &title, self.timeout).await
-                    }
-                });
-                for r in futures_util::future::join_all(deletes).await {
-                    if r? != 0 {
-                        return Err(Error::user(format!(
-                            "application {app} was not fully deleted"
-                        ))
-                        .with_help("fix the stack named above and run `tug app delete` again"));
-                    }
-                }
-            }
-            for r in &repos {
-                aws::ecr::delete_repository(&aws, r).await?;
-                ctx.printer.info(&format!("deleted ECR repository {r}"));
-            }
+            let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
+                let view = ctx.printer.deploy_view();
+                Box::new(view.observer(&ctx.printer, stack, title))
+            };
+            let deleted = |repo: &str| ctx.printer.info(&format!("deleted ECR repository {repo}"));
+            deploy::delete_app(&aws, &app, &found, self.timeout, &observe, &deleted).await?;
             ctx.printer.info(&format!("application {app} deleted"));
             Ok(0)
         })

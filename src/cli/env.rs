@@ -301,31 +301,7 @@ impl ShowArgs {
                 }))?;
                 return Ok(0);
             }
-            let mut text = format!(
-                "Environment {name} of application {}\n  region: {}\n  stack:  {} ({})\n",
-                ws.app,
-                aws.region(),
-                env.name,
-                env.status
-            );
-            if let Some(r) = &env.reason {
-                text.push_str(&format!("  reason: {r}\n"));
-            }
-            text.push_str("Outputs:\n");
-            for (k, v) in &env.outputs {
-                text.push_str(&format!("  {k}: {v}\n"));
-            }
-            text.push_str("Workloads:\n");
-            if services.is_empty() {
-                text.push_str("  (none deployed)\n");
-            }
-            for s in &services {
-                text.push_str(&format!(
-                    "  {} ({})\n",
-                    s.tag(names::TAG_WORKLOAD).unwrap_or_default(),
-                    s.status
-                ));
-            }
+            let text = crate::ui::views::env_show(&ws.app, &name, &aws.region(), &env, &services);
             ctx.printer.out(&text)?;
             Ok(0)
         })?

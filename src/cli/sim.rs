@@ -1,6 +1,5 @@
 //! `tug sim`: the ECS scheduler simulator on the command line.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -177,7 +176,8 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
         ctx.printer.out(&text)?;
     } else {
-        ctx.printer.out(&human(&report, loaded.warnings.len()))?;
+        ctx.printer
+            .out(&crate::ui::sim::report(&report, loaded.warnings.len()))?;
     }
     Ok(code)
 }
@@ -202,119 +202,9 @@ fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
         ctx.printer.out(&text)?;
     } else {
-        ctx.printer.out(&human(&report, 0))?;
+        ctx.printer.out(&crate::ui::sim::report(&report, 0))?;
     }
     Ok(if report.ok() { EXIT_OK } else { EXIT_FAILURE })
-}
-
-/// The readable summary: totals, a line per group, rollouts, scaling, warnings, and the
-/// instance table when it is short.
-/// `shown`: leading warnings already printed as located diagnostics.
-fn human(r: &sim::Report, shown: usize) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "placed {} task(s), unplaced {}", r.placed, r.unplaced);
-    let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{:<32} {:>8} {:>8} {:>8}  by AZ",
-        "GROUP", "DESIRED", "PLACED", "UNPLACED"
-    );
-    for g in &r.groups {
-        let azs = g
-            .by_az
-            .iter()
-            .map(|(a, n)| format!("{a}={n}"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let _ = writeln!(
-            s,
-            "{:<32} {:>8} {:>8} {:>8}  {azs}",
-            g.name, g.desired, g.placed, g.unplaced
-        );
-        for (reason, n) in &g.reasons {
-            let _ = writeln!(s, "    {n} unplaced: {reason}");
-        }
-    }
-    for ro in &r.rollouts {
-        let state = if ro.failed {
-            "FAILED (rolled back)"
-        } else if ro.stuck {
-            "STUCK"
-        } else {
-            "completed"
-        };
-        let _ = writeln!(
-            s,
-            "\nrollout of {} at {}s: {state} in {} step(s), ~{}s",
-            ro.service,
-            ro.at,
-            ro.steps.len(),
-            ro.duration_seconds
-        );
-        for (k, st) in ro.steps.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                "  step {}: started {}, stopped {}{}, running old {} new {}",
-                k + 1,
-                st.started,
-                st.stopped,
-                if st.failed > 0 {
-                    format!(", {} failed", st.failed)
-                } else {
-                    String::new()
-                },
-                st.running_old,
-                st.running_new
-            );
-        }
-        if let Some(reason) = &ro.reason {
-            let _ = writeln!(s, "  {reason}");
-        }
-    }
-    for sc in &r.scaling {
-        let _ = writeln!(
-            s,
-            "\nscaled {} at {}s: {} -> {} ({})",
-            sc.service, sc.at, sc.from, sc.to, sc.reason
-        );
-    }
-    if let Some(f) = &r.fargate {
-        let _ = writeln!(
-            s,
-            "\nFargate: {} task(s) launched in {:.1}s; ${:.4}/hour, ${:.2} per 30-day month",
-            f.tasks, f.launch_seconds, f.price_per_hour, f.price_per_month
-        );
-    }
-    if r.instances.len() <= 50 && !r.instances.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n{:<16} {:<12} {:<12} {:<9} {:>8} {:>10} {:>6}",
-            "INSTANCE", "AZ", "TYPE", "STATUS", "CPU FREE", "MEM FREE", "TASKS"
-        );
-        for i in &r.instances {
-            let _ = writeln!(
-                s,
-                "{:<16} {:<12} {:<12} {:<9} {:>8} {:>10} {:>6}",
-                i.id,
-                i.az,
-                i.r#type.as_deref().unwrap_or("-"),
-                i.status,
-                i.cpu_free,
-                i.memory_free,
-                i.tasks
-            );
-        }
-    } else if !r.instances.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n{} instances (--json lists them all)",
-            r.instances.len()
-        );
-    }
-    for w in r.warnings.iter().skip(shown) {
-        let _ = writeln!(s, "\nwarning: {w}");
-    }
-    s
 }
 
 fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {
@@ -349,26 +239,9 @@ fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {
             "price_per_hour": price.map(round6),
         }))?;
     } else {
-        match &result {
-            Ok(()) => {
-                let p = price.unwrap_or(0.0);
-                ctx.printer.out(&format!(
-                    "cpu {} / memory {} on {platform} is a valid Fargate size: ${:.6}/hour, ${:.2} per 30-day month",
-                    args.cpu,
-                    args.memory,
-                    p,
-                    p * fargate::HOURS_PER_MONTH
-                ))?;
-            }
-            Err(e) => {
-                let mut text = format!("{} ({platform})\n{}\n", e.message, e.detail);
-                for (c, m) in &suggestions {
-                    let p = prices.per_hour(*c, *m, arch, 20);
-                    let _ = writeln!(text, "  try cpu {c} / memory {m}: ${p:.6}/hour");
-                }
-                ctx.printer.out(&text)?;
-            }
-        }
+        let text =
+            crate::ui::sim::fargate(args.cpu, args.memory, &platform, arch, &result, &prices);
+        ctx.printer.out(&text)?;
     }
     Ok(if result.is_ok() {
         EXIT_OK

@@ -2,9 +2,13 @@
 
 use std::time::Duration;
 
-use super::{DeployEvent, Observer};
-use crate::aws::{stack, Aws};
-use crate::error::Result;
+use std::collections::BTreeMap;
+
+use super::{DeployEvent, Observe, Observer};
+use crate::aws::stack::{self, StackInfo};
+use crate::aws::{self, Aws};
+use crate::error::{Error, Result};
+use crate::names::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
 
 /// Deletes `stack_name` and watches it go; true when it is gone.
 pub async fn delete_stack(
@@ -40,4 +44,109 @@ pub async fn delete_stack(
         text: &text,
     });
     Ok(false)
+}
+
+/// Stacks grouped by application.
+pub fn by_app(stacks: Vec<StackInfo>) -> BTreeMap<String, Vec<StackInfo>> {
+    let mut apps: BTreeMap<String, Vec<StackInfo>> = BTreeMap::new();
+    for s in stacks {
+        if let Some(a) = s.tag(TAG_APPLICATION).map(str::to_string) {
+            apps.entry(a).or_default().push(s);
+        }
+    }
+    apps
+}
+
+/// The stacks of `app`, or an error with a "did you mean" from the deployed apps.
+pub async fn app_stacks(aws: &Aws, app: &str) -> Result<Vec<StackInfo>> {
+    let mut apps = by_app(stack::list(aws, None).await?);
+    if let Some(stacks) = apps.remove(app) {
+        return Ok(stacks);
+    }
+    let names: Vec<&str> = apps.keys().map(String::as_str).collect();
+    let help = match crate::suggest::suggest(app, &names) {
+        Some(s) => format!("did you mean `-n {s}`?"),
+        None if names.is_empty() => "nothing is deployed yet; start with `tug env deploy`".into(),
+        None => format!("deployed: {}", names.join(", ")),
+    };
+    Err(Error::user(format!(
+        "application {app} has nothing deployed in {}",
+        aws.region()
+    ))
+    .with_help(help))
+}
+
+/// What an application has on AWS: workload stacks, environment stacks, ECR repositories.
+pub struct AppResources {
+    pub workloads: Vec<StackInfo>,
+    pub environments: Vec<StackInfo>,
+    pub repositories: Vec<String>,
+}
+
+impl AppResources {
+    /// One line per stack and repository.
+    pub fn describe(&self) -> Vec<String> {
+        let mut stacks: Vec<&StackInfo> = self.workloads.iter().chain(&self.environments).collect();
+        stacks.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut what: Vec<String> = stacks.iter().map(|s| s.name.clone()).collect();
+        what.extend(
+            self.repositories
+                .iter()
+                .map(|r| format!("ECR repository {r}")),
+        );
+        what
+    }
+}
+
+/// Everything application `app` has on AWS, or an error with a "did you mean".
+pub async fn app_resources(aws: &Aws, app: &str) -> Result<AppResources> {
+    let (workloads, environments) = app_stacks(aws, app)
+        .await?
+        .into_iter()
+        .partition(|s| s.tag(TAG_WORKLOAD).is_some());
+    Ok(AppResources {
+        workloads,
+        environments,
+        repositories: aws::ecr::repositories(aws, app).await?,
+    })
+}
+
+/// `service web in test`, `environment test`.
+pub fn stack_title(s: &StackInfo) -> String {
+    let env = s.tag(TAG_ENVIRONMENT).unwrap_or_default();
+    match s.tag(TAG_WORKLOAD) {
+        Some(w) => format!("service {w} in {env}"),
+        None => format!("environment {env}"),
+    }
+}
+
+/// Deletes an application: its workloads (concurrently), then its environments, then its
+/// ECR repositories (`deleted` is told each). Stops at the first stack that is not deleted.
+pub async fn delete_app(
+    aws: &Aws,
+    app: &str,
+    found: &AppResources,
+    timeout: Duration,
+    observe: &Observe<'_>,
+    deleted: &dyn Fn(&str),
+) -> Result<()> {
+    for group in [&found.workloads, &found.environments] {
+        let deletes = group.iter().map(|s| async move {
+            let observer = observe(&s.name, &stack_title(s));
+            delete_stack(aws, &s.name, timeout, observer.as_ref()).await
+        });
+        for r in futures_util::future::join_all(deletes).await {
+            if !r? {
+                return Err(
+                    Error::user(format!("application {app} was not fully deleted"))
+                        .with_help("fix the stack named above and run `tug app delete` again"),
+                );
+            }
+        }
+    }
+    for r in &found.repositories {
+        aws::ecr::delete_repository(aws, r).await?;
+        deleted(r);
+    }
+    Ok(())
 }

@@ -5,12 +5,13 @@
 mod all;
 mod delete;
 mod images;
+pub mod logs;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::aws::stack::{self, Change, Follow, Prepared, Request, Sink};
+use crate::aws::stack::{self, Change, Follow, Prepared, Request, Sink, StackInfo};
 use crate::aws::{self, Aws};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -21,7 +22,9 @@ use crate::render::{self, Rendered};
 use crate::workspace::{Unset, Workspace};
 
 pub use all::{deploy_all, AllOptions, Environment, Observe, Summary};
-pub use delete::delete_stack;
+pub use delete::{
+    app_resources, app_stacks, by_app, delete_app, delete_stack, stack_title, AppResources,
+};
 pub use images::{
     build_and_push_all, image_for, prepare_registry, ImageOutput, ImageProgress, ServiceImages,
 };
@@ -421,4 +424,50 @@ impl ServicePlan {
             resume: format!("tug svc status -n {} -e {env}", self.name),
         }
     }
+}
+
+/// The workload stacks of `app`, optionally in one environment.
+pub async fn service_stacks(aws: &Aws, app: &str, env: Option<&str>) -> Result<Vec<StackInfo>> {
+    Ok(stack::list(aws, Some(app))
+        .await?
+        .into_iter()
+        .filter(|s| s.tag(names::TAG_WORKLOAD).is_some())
+        .filter(|s| env.is_none_or(|e| s.tag(names::TAG_ENVIRONMENT) == Some(e)))
+        .collect())
+}
+
+/// The deployed stack of service `name` in `env` (and the env stack), or an error with a
+/// "did you mean" from what is deployed.
+pub async fn deployed_service(
+    aws: &Aws,
+    app: &str,
+    env: &str,
+    name: &str,
+) -> Result<(StackInfo, StackInfo)> {
+    let svc_stack = names::stack_name(app, env, Some(name));
+    let (env_stack, svc) = tokio::join!(
+        deployed_env(aws, app, env),
+        stack::describe(aws, &svc_stack)
+    );
+    let env_stack = env_stack?;
+    if let Some(s) = svc? {
+        return Ok((env_stack, s));
+    }
+    let deployed: Vec<String> = service_stacks(aws, app, Some(env))
+        .await?
+        .iter()
+        .filter_map(|s| s.tag(names::TAG_WORKLOAD).map(str::to_string))
+        .collect();
+    let names: Vec<&str> = deployed.iter().map(String::as_str).collect();
+    let help = match crate::suggest::suggest(name, &names) {
+        Some(s) => format!("did you mean `-n {s}`?"),
+        None if names.is_empty() => format!(
+            "nothing is deployed in {env}; deploy it with `tug svc deploy -n {name} -e {env}`"
+        ),
+        None => format!("deployed in {env}: {}", names.join(", ")),
+    };
+    Err(Error::user(format!(
+        "service {name} is not deployed in environment {env}"
+    ))
+    .with_help(help))
 }

@@ -10,7 +10,9 @@ use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 
 pub mod progress;
+pub mod sim;
 pub mod status;
+pub mod views;
 pub mod wizard;
 
 /// Asks to choose one of `items` when stdin and stderr are terminals; `None` when there is

@@ -1,17 +1,17 @@
 //! The `svc` commands that talk to AWS: deploy, ls, show (deployed), delete, status, logs.
 //! (`svc.rs` holds the offline ones and the name resolution they share.)
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use serde_json::json;
 
+use crate::aws;
 use crate::aws::logs::Query;
 use crate::aws::stack::{self, StackInfo};
-use crate::aws::{self, Aws};
 use crate::cli::{parse_age, parse_engine, parse_timeout, pick, Context, DeployFlags, Target};
-use crate::deploy::{self, deployed_env, Build, ServicePlan};
+use crate::deploy::{self, deployed_env, logs, Build, ServicePlan};
 use crate::error::{Error, Result};
 use crate::image::{self, Engine, EngineKind};
 use crate::names;
@@ -84,52 +84,6 @@ impl DeployArgs {
     }
 }
 
-/// The workload stacks of `app`, optionally in one environment.
-async fn service_stacks(aws: &Aws, app: &str, env: Option<&str>) -> Result<Vec<StackInfo>> {
-    Ok(stack::list(aws, Some(app))
-        .await?
-        .into_iter()
-        .filter(|s| s.tag(names::TAG_WORKLOAD).is_some())
-        .filter(|s| env.is_none_or(|e| s.tag(names::TAG_ENVIRONMENT) == Some(e)))
-        .collect())
-}
-
-/// The deployed stack of service `name` in `env` (and the env stack), or an error with a
-/// "did you mean" from what is deployed.
-async fn deployed_service(
-    aws: &Aws,
-    app: &str,
-    env: &str,
-    name: &str,
-) -> Result<(StackInfo, StackInfo)> {
-    let svc_stack = names::stack_name(app, env, Some(name));
-    let (env_stack, svc) = tokio::join!(
-        deployed_env(aws, app, env),
-        stack::describe(aws, &svc_stack)
-    );
-    let env_stack = env_stack?;
-    if let Some(s) = svc? {
-        return Ok((env_stack, s));
-    }
-    let deployed: Vec<String> = service_stacks(aws, app, Some(env))
-        .await?
-        .iter()
-        .filter_map(|s| s.tag(names::TAG_WORKLOAD).map(str::to_string))
-        .collect();
-    let names: Vec<&str> = deployed.iter().map(String::as_str).collect();
-    let help = match crate::suggest::suggest(name, &names) {
-        Some(s) => format!("did you mean `-n {s}`?"),
-        None if names.is_empty() => format!(
-            "nothing is deployed in {env}; deploy it with `tug svc deploy -n {name} -e {env}`"
-        ),
-        None => format!("deployed in {env}: {}", names.join(", ")),
-    };
-    Err(Error::user(format!(
-        "service {name} is not deployed in environment {env}"
-    ))
-    .with_help(help))
-}
-
 #[derive(Debug, Args)]
 pub struct LsArgs {
     /// Only services in this environment
@@ -145,7 +99,7 @@ impl LsArgs {
             if let Some(env) = &self.env {
                 deployed_env(&aws, &ws.app, env).await?;
             }
-            let stacks = service_stacks(&aws, &ws.app, self.env.as_deref()).await?;
+            let stacks = deploy::service_stacks(&aws, &ws.app, self.env.as_deref()).await?;
             let rows: Vec<(String, String, &StackInfo)> = stacks
                 .iter()
                 .map(|s| {
@@ -201,7 +155,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
     let name = pick(target.name.as_deref(), &svcs, "service", "-n NAME")?;
     ctx.block_on(async {
         let aws = ctx.connect().await?;
-        let all = service_stacks(&aws, &ws.app, target.env.as_deref()).await?;
+        let all = deploy::service_stacks(&aws, &ws.app, target.env.as_deref()).await?;
         let mine: Vec<&StackInfo> = all
             .iter()
             .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name.as_str()))
@@ -240,21 +194,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
             }))?;
             return Ok(0);
         }
-        let mut text = format!("Service {name} of application {}\n", ws.app);
-        for s in &mine {
-            text.push_str(&format!(
-                "  {}: {} ({})\n",
-                s.tag(names::TAG_ENVIRONMENT).unwrap_or_default(),
-                s.status,
-                s.name
-            ));
-            if let Some(image) = s.parameters.get("ContainerImage") {
-                text.push_str(&format!("    image: {image}\n"));
-            }
-            for (k, v) in &s.outputs {
-                text.push_str(&format!("    {k}: {v}\n"));
-            }
-        }
+        let text = crate::ui::views::svc_show(&ws.app, &name, &mine);
         ctx.printer.out(&text)?;
         Ok(0)
     })?
@@ -285,8 +225,8 @@ impl DeleteArgs {
         ctx.until_interrupted(&resume, async {
             let aws = ctx.connect().await?;
             let stacks: Vec<StackInfo> = match &self.env {
-                Some(env) => vec![deployed_service(&aws, &ws.app, env, &name).await?.1],
-                None => service_stacks(&aws, &ws.app, None)
+                Some(env) => vec![deploy::deployed_service(&aws, &ws.app, env, &name).await?.1],
+                None => deploy::service_stacks(&aws, &ws.app, None)
                     .await?
                     .into_iter()
                     .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name.as_str()))
@@ -339,7 +279,7 @@ impl StatusArgs {
         let (ws, name, env) = self.target.names(ctx)?;
         ctx.block_on(async {
             let aws = ctx.connect().await?;
-            let (env_stack, svc) = deployed_service(&aws, &ws.app, &env, &name).await?;
+            let (env_stack, svc) = deploy::deployed_service(&aws, &ws.app, &env, &name).await?;
             let cluster = env_stack
                 .outputs
                 .get("ClusterName")
@@ -447,8 +387,9 @@ impl LogsArgs {
             let aws = ctx.connect().await?;
             // The log group outlives a failed deployment's tasks: no ECS service needed.
             deployed_env(&aws, &ws.app, &env).await?;
-            let streams = self.streams(&aws, &group, &name).await?;
-            let mut q = Query {
+            let streams =
+                logs::streams(&aws, &group, &name, &self.tasks, self.container.as_deref()).await?;
+            let q = Query {
                 group: group.clone(),
                 streams,
                 start_ms: Some(start_ms),
@@ -457,7 +398,7 @@ impl LogsArgs {
             let mut events = match aws::logs::fetch(&aws, &q).await {
                 Ok(ev) => ev,
                 Err(e) if e.message.contains("does not exist") => {
-                    return Err(self.no_group(&aws, &ws.app, &env, &name, &group).await)
+                    return Err(logs::missing_group(&aws, &ws.app, &env, &name, &group).await)
                 }
                 Err(e) => return Err(e.into()),
             };
@@ -476,89 +417,14 @@ impl LogsArgs {
             if !self.follow {
                 return Ok(0);
             }
-            // Follow: poll from a little before the newest line (late arrivals), skip the
-            // ids already printed: no duplicates, no gaps.
-            const LOOKBACK_MS: i64 = 10_000;
-            let mut newest = seen.values().copied().max().unwrap_or(start_ms);
-            let follow = async {
-                loop {
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                    q.start_ms = Some(newest - LOOKBACK_MS);
-                    for e in aws::logs::fetch(&aws, &q).await? {
-                        if seen.contains_key(&e.id) {
-                            continue;
-                        }
-                        newest = newest.max(e.timestamp);
-                        seen.insert(e.id.clone(), e.timestamp);
-                        printer.log_event(&e, colours.of(&e.task))?;
-                    }
-                    seen.retain(|_, t| *t >= newest - 2 * LOOKBACK_MS);
-                }
-            };
+            let follow = logs::follow(&aws, q, seen, start_ms, |e| {
+                printer.log_event(e, colours.of(&e.task))
+            });
             tokio::select! {
                 r = follow => r,
                 _ = tokio::signal::ctrl_c() => Ok(0),
             }
         })?
-    }
-
-    /// The streams `--tasks` and `--container` select, or `None` for every stream.
-    async fn streams(&self, aws: &Aws, group: &str, name: &str) -> Result<Option<Vec<String>>> {
-        if self.tasks.is_empty() && self.container.is_none() {
-            return Ok(None);
-        }
-        let prefix = match &self.container {
-            Some(c) => format!("{name}/{c}/"),
-            None => format!("{name}/"),
-        };
-        let all = aws::logs::streams(aws, group, &prefix).await?;
-        let chosen: Vec<String> = all
-            .iter()
-            .filter(|s| {
-                let (task, _) = aws::logs::stream_parts(s);
-                self.tasks.is_empty() || self.tasks.iter().any(|t| task.starts_with(t.as_str()))
-            })
-            .cloned()
-            .collect();
-        if chosen.is_empty() {
-            let every = aws::logs::streams(aws, group, &format!("{name}/")).await?;
-            let tasks: HashSet<String> =
-                every.iter().map(|s| aws::logs::stream_parts(s).0).collect();
-            let containers: HashSet<String> =
-                every.iter().map(|s| aws::logs::stream_parts(s).1).collect();
-            let mut known: Vec<&str> = tasks.iter().map(String::as_str).collect();
-            known.sort();
-            let mut help = format!("tasks with logs: {}", known.join(", "));
-            if let Some(c) = &self.container {
-                let cs: Vec<&str> = containers.iter().map(String::as_str).collect();
-                if let Some(near) = crate::suggest::suggest(c, &cs) {
-                    help = format!("did you mean `--container {near}`?");
-                }
-            }
-            return Err(Error::user("no logs match --tasks/--container").with_help(help));
-        }
-        // FilterLogEvents takes at most 100 stream names.
-        Ok(Some(chosen.into_iter().take(100).collect()))
-    }
-
-    async fn no_group(&self, aws: &Aws, app: &str, env: &str, name: &str, group: &str) -> Error {
-        let stack = stack::describe(aws, &names::stack_name(app, env, Some(name)))
-            .await
-            .ok()
-            .flatten();
-        match stack {
-            Some(s) if s.status == "ROLLBACK_COMPLETE" => Error::user(format!(
-                "log group {group} is gone: the first deployment of {name} failed and its rollback removed it"
-            ))
-            .with_help(format!(
-                "deploy again with `tug svc deploy -n {name} -e {env} --no-rollback` to keep the logs of failing tasks"
-            )),
-            Some(_) => Error::user(format!("log group {group} does not exist yet")),
-            None => match deployed_service(aws, app, env, name).await {
-                Err(e) => e,
-                Ok(_) => Error::user(format!("log group {group} does not exist")),
-            },
-        }
     }
 }
 
