@@ -11,6 +11,7 @@ pub mod aws;
 pub mod cli;
 pub mod diag;
 pub mod error;
+pub mod fargate;
 pub mod image;
 pub mod init;
 pub mod manifest;

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::cluster::{Cluster, Reason, Rng};
-use super::fargate;
 use super::model::{
     Chaining, Constraint, Demand, EventKind, LaunchType, Resource, Scenario, Scheduling,
     SpreadField, Status, Strategy,
@@ -15,6 +14,7 @@ use super::report::{
     FargateReport, FargateService, GroupReport, InstanceReport, OrderedMap, Report, Rollout,
     Scaling, Step,
 };
+use crate::fargate;
 
 const NO_INSTANCE: u32 = u32::MAX;
 /// Longest restart delay of a task that keeps dying before RUNNING.

@@ -7,7 +7,6 @@
 pub mod catalog;
 pub mod cluster;
 pub mod engine;
-pub mod fargate;
 pub mod gen;
 pub mod model;
 pub mod place;
@@ -17,6 +16,8 @@ pub mod reference;
 pub mod report;
 pub mod scenario;
 
+/// The Fargate size table lives in [`crate::fargate`]; `sim::plan` names it from here.
+use crate::fargate;
 pub use engine::PlacerKind;
 pub use model::Scenario;
 pub use report::Report;

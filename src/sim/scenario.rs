@@ -9,9 +9,9 @@ use crate::diag::{Diagnostic, SourceFile};
 use crate::yaml::{self, Entry, Node, Resolved, Span, Value};
 
 use super::catalog;
-use super::fargate::{self, Prices};
 use super::model::*;
 use super::query::{self, Expr, Precedence};
+use crate::fargate::{self, Prices};
 
 /// At most this many constraints per task (task definition and service together).
 pub const MAX_CONSTRAINTS: usize = 10;
