@@ -17,6 +17,7 @@ pub mod init;
 pub mod manifest;
 pub mod plan;
 pub mod render;
+pub mod schema;
 pub mod sim;
 pub mod templates;
 pub mod ui;
