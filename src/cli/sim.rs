@@ -7,7 +7,8 @@ use clap::{Args, Subcommand};
 use crate::cli::Context;
 use crate::diag::SourceFile;
 use crate::error::{Error, Result, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
-use crate::sim::{self, fargate, PlacerKind};
+use crate::fargate;
+use crate::sim::{self, PlacerKind};
 use crate::workspace::{plan, Unset};
 
 const RUN_HELP: &str = "\

@@ -3,7 +3,7 @@
 
 pub mod interpolate;
 pub mod merge;
-pub mod schema;
+pub use crate::schema;
 pub mod types;
 pub mod validate;
 

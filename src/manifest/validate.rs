@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::sim::fargate::{self, Arch, Os};
+use crate::fargate::{self, Arch, Os};
 use crate::yaml::{Node, PathSeg, Span};
 
 use super::types::*;

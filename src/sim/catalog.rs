@@ -1,6 +1,6 @@
 //! The built-in catalogue of EC2 instance types: what the ECS agent registers.
 
-use super::fargate::Arch;
+use crate::fargate::Arch;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InstanceType {

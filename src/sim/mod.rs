@@ -7,7 +7,6 @@
 pub mod catalog;
 pub mod cluster;
 pub mod engine;
-pub mod fargate;
 pub mod gen;
 pub mod model;
 pub mod place;

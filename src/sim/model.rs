@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use super::fargate::{Arch, Os, Prices};
 use super::query::{Expr, Precedence};
+use crate::fargate::{Arch, Os, Prices};
 
 #[derive(Debug, Clone, Default)]
 pub struct Scenario {

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::sim::{self, fargate};
+use crate::fargate;
+use crate::sim;
 
 /// The readable summary: totals, a line per group, rollouts, scaling, warnings, and the
 /// instance table when it is short.

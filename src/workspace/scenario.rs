@@ -93,10 +93,8 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
         if w.kind == WorkloadType::ScheduledJob {
             continue;
         }
-        let (os, arch) = platform(w.platform.as_ref()).unwrap_or((
-            crate::sim::fargate::Os::Linux,
-            crate::sim::fargate::Arch::X86_64,
-        ));
+        let (os, arch) = platform(w.platform.as_ref())
+            .unwrap_or((crate::fargate::Os::Linux, crate::fargate::Arch::X86_64));
         let mut td = TaskDef::new(&w.name, w.cpu.unwrap_or(256), w.memory.unwrap_or(512));
         td.os = os;
         td.arch = arch;

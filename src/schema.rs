@@ -2,8 +2,10 @@
 //! reporting every problem (not just the first) with its place, and converts the tree to
 //! the JSON that the typed structs deserialise from.
 //!
-//! One source of truth: the schema comes from `schemars` on the types in [`super::types`],
-//! so a field added there is known here with no second list to keep in step.
+//! One source of truth: the schema comes from `schemars` on the types in
+//! [`crate::manifest::types`], so a field added there is known here with no second list to
+//! keep in step. Scenario files of the simulator (`crate::sim::scenario`) are read the same
+//! way.
 
 use serde_json::{Map as JsonMap, Value as Json};
 
@@ -17,6 +19,8 @@ pub struct Issue {
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
+    /// For an unknown field: the fields the map takes (for callers that word their own help).
+    pub known: Vec<String>,
 }
 
 pub struct Checker {
@@ -399,6 +403,7 @@ impl<'a> Walk<'a> {
                             code: "missing-field",
                             message: format!("{at} is missing the field `{field}`"),
                             help: Some(format!("add `{field}:` here")),
+                            known: Vec::new(),
                         });
                     }
                 }
@@ -467,6 +472,7 @@ impl<'a> Walk<'a> {
                 code: "wrong-type",
                 message,
                 help: Some(help),
+                known: Vec::new(),
             });
             return;
         }
@@ -494,6 +500,7 @@ impl<'a> Walk<'a> {
             code: "wrong-type",
             message: format!("{what} must be {expected}, found {}", node.kind()),
             help,
+            known: Vec::new(),
         });
     }
 }
@@ -519,6 +526,7 @@ fn unknown_key(key: &str, span: Span, known: &[&str], path: &[PathSeg]) -> Issue
         code: "unknown-field",
         message: format!("unknown field `{key}`{place}"),
         help: Some(help),
+        known: known.iter().map(|k| k.to_string()).collect(),
     }
 }
 
