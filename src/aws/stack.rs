@@ -180,8 +180,22 @@ pub async fn prepare(
     timeout: Duration,
     note: &(dyn Fn(&str) + Sync),
 ) -> AwsResult<Prepared> {
+    let creating = recover(aws, req, timeout, note).await?;
+    let Some(id) = create_change_set(aws, req, creating).await? else {
+        return Ok(Prepared::NoChanges);
+    };
+    wait_change_set(aws, req, id, creating, timeout).await
+}
+
+/// Makes the stack of `req` ready for a change set; true when it is to be created.
+async fn recover(
+    aws: &Aws,
+    req: &Request,
+    timeout: Duration,
+    note: &(dyn Fn(&str) + Sync),
+) -> AwsResult<bool> {
     let existing = describe(aws, &req.stack).await?;
-    let creating = match &existing {
+    Ok(match &existing {
         None => true,
         Some(s) => match s.status.as_str() {
             "REVIEW_IN_PROGRESS" => true,
@@ -243,7 +257,11 @@ pub async fn prepare(
             }
             _ => false,
         },
-    };
+    })
+}
+
+/// Creates the change set of `req`; `None` when AWS says there is nothing to change.
+async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResult<Option<String>> {
     let name = format!(
         "tug-{}",
         SystemTime::now()
@@ -289,12 +307,22 @@ pub async fn prepare(
         Err(e) => {
             let e = AwsError::from_sdk(&format!("creating a change set for {}", req.stack), e);
             if e.is("ValidationError") && e.message.contains("No updates are to be performed") {
-                return Ok(Prepared::NoChanges);
+                return Ok(None);
             }
             return Err(e);
         }
     };
-    let id = created.id().unwrap_or(&name).to_string();
+    Ok(Some(created.id().unwrap_or(&name).to_string()))
+}
+
+/// Waits until change set `id` is ready: its changes, or no changes.
+async fn wait_change_set(
+    aws: &Aws,
+    req: &Request,
+    id: String,
+    creating: bool,
+    timeout: Duration,
+) -> AwsResult<Prepared> {
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {

@@ -400,7 +400,7 @@ pub fn unsupported_folders(manifest_path: &Path, display_base: &Path) -> Vec<Dia
             if !folder.is_dir() {
                 continue;
             }
-            let shown = crate::workspace::display_path(&folder, display_base);
+            let shown = crate::diag::display_path(&folder, display_base);
             let source = SourceFile::new(&folder, shown, String::new());
             out.push(
                 Diagnostic::warning(

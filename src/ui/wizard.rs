@@ -103,7 +103,7 @@ pub fn ask_workload(
         Source::Dockerfile(d) => discover::propose_name(root, Path::new(d)),
         Source::Image(_) => None,
     };
-    let name = match q.name {
+    let name = match q.name.clone() {
         Some(n) => n,
         None => p.text(
             &format!(
@@ -136,9 +136,30 @@ pub fn ask_workload(
         .with_help("pick another name, or pass --force to overwrite it"));
     }
 
-    // 4. The port, for services that take traffic.
-    let port = match kind {
-        WorkloadType::LoadBalancedWebService | WorkloadType::BackendService => match q.port {
+    let port = ask_port(p, kind, q.port, exposed)?;
+    let schedule = ask_schedule(p, kind, &q)?;
+
+    Ok(WorkloadSpec {
+        name,
+        kind,
+        source,
+        port,
+        schedule,
+        retries: q.retries,
+        timeout: q.timeout,
+    })
+}
+
+/// The port, for services that take traffic: `asked` (`--port`), else asked, else the
+/// Dockerfile's EXPOSE (`exposed`).
+fn ask_port(
+    p: &Prompter,
+    kind: WorkloadType,
+    asked: Option<u16>,
+    exposed: Option<u16>,
+) -> Result<Option<u16>> {
+    Ok(match kind {
+        WorkloadType::LoadBalancedWebService | WorkloadType::BackendService => match asked {
             Some(port) => Some(port),
             None if p.asks() => {
                 let default =
@@ -180,7 +201,7 @@ pub fn ask_workload(
             },
         },
         _ => {
-            if q.port.is_some() {
+            if asked.is_some() {
                 return Err(Error::usage(format!(
                     "--port: a {} takes no traffic, so it has no port",
                     kind.name()
@@ -188,11 +209,14 @@ pub fn ask_workload(
             }
             None
         }
-    };
+    })
+}
 
-    // 5. The schedule, for jobs.
-    let schedule = if kind == WorkloadType::ScheduledJob {
-        Some(match q.schedule {
+/// The schedule, for jobs (`--schedule`, else asked); the job-only flags are refused for
+/// services.
+fn ask_schedule(p: &Prompter, kind: WorkloadType, q: &WorkloadQuestions) -> Result<Option<String>> {
+    Ok(if kind == WorkloadType::ScheduledJob {
+        Some(match q.schedule.clone() {
             Some(s) => s,
             None => p.text(
                 &format!("When should it run? (e.g. {SCHEDULE_EXAMPLES})"),
@@ -210,16 +234,6 @@ pub fn ask_workload(
             .with_help("pass --type job, or leave them out"));
         }
         None
-    };
-
-    Ok(WorkloadSpec {
-        name,
-        kind,
-        source,
-        port,
-        schedule,
-        retries: q.retries,
-        timeout: q.timeout,
     })
 }
 
@@ -508,89 +522,90 @@ impl NetworkAnswers {
             Some(0),
         )?;
         match pick {
-            1 => {
-                let id = p.text("VPC id", "the VPC", "--import-vpc-id", None, |s| {
-                    if s.starts_with("vpc-") {
-                        Ok(())
-                    } else {
-                        Err("a VPC id looks like vpc-0123456789abcdef0".into())
-                    }
-                })?;
-                let subnet = |s: &str| s.starts_with("subnet-");
-                let public = p.text(
-                    "Public subnet ids (comma-separated)",
-                    "the public subnets",
-                    "--import-public-subnets",
-                    None,
-                    |s| check_list(s, 2, "subnet ids", subnet),
-                )?;
-                let private = p.text(
-                    "Private subnet ids (comma-separated)",
-                    "the private subnets",
-                    "--import-private-subnets",
-                    None,
-                    |s| check_list(s, 2, "subnet ids", subnet),
-                )?;
-                spec.import_vpc = Some(ImportVpc {
-                    id,
-                    public: list(&public),
-                    private: list(&private),
-                });
-            }
-            2 => {
-                let cidr = p.text(
-                    "VPC CIDR block",
-                    "the VPC CIDR",
-                    "--override-vpc-cidr",
-                    Some("10.0.0.0/16".into()),
-                    |s| {
-                        if is_cidr(s) {
-                            Ok(())
-                        } else {
-                            Err("write an IPv4 block such as 10.0.0.0/16".into())
-                        }
-                    },
-                )?;
-                let azs = p.text(
-                    "Availability Zones (comma-separated, e.g. us-east-1a,us-east-1b)",
-                    "the Availability Zones",
-                    "--override-az-names",
-                    None,
-                    |s| check_list(s, 2, "Availability Zones", |a| !a.is_empty()),
-                )?;
-                let n = list(&azs).len();
-                let cidrs = |s: &str| {
-                    check_list(s, n, "CIDR blocks", is_cidr)?;
-                    if list(s).len() != n {
-                        return Err(format!("give {n} CIDR blocks, one per Availability Zone"));
-                    }
-                    Ok(())
-                };
-                let public = p.text(
-                    "Public subnet CIDR blocks (comma-separated, one per AZ)",
-                    "the public subnet CIDRs",
-                    "--override-public-cidrs",
-                    None,
-                    cidrs,
-                )?;
-                let private = p.text(
-                    "Private subnet CIDR blocks (comma-separated, one per AZ)",
-                    "the private subnet CIDRs",
-                    "--override-private-cidrs",
-                    None,
-                    cidrs,
-                )?;
-                spec.vpc_config = Some(vpc_config(
-                    &cidr,
-                    &list(&azs),
-                    &list(&public),
-                    &list(&private),
-                )?);
-            }
+            1 => spec.import_vpc = Some(ask_import(p)?),
+            2 => spec.vpc_config = Some(ask_vpc_config(p)?),
             _ => {}
         }
         Ok(())
     }
+}
+
+/// The questions about an imported VPC.
+fn ask_import(p: &Prompter) -> Result<ImportVpc> {
+    let id = p.text("VPC id", "the VPC", "--import-vpc-id", None, |s| {
+        if s.starts_with("vpc-") {
+            Ok(())
+        } else {
+            Err("a VPC id looks like vpc-0123456789abcdef0".into())
+        }
+    })?;
+    let subnet = |s: &str| s.starts_with("subnet-");
+    let public = p.text(
+        "Public subnet ids (comma-separated)",
+        "the public subnets",
+        "--import-public-subnets",
+        None,
+        |s| check_list(s, 2, "subnet ids", subnet),
+    )?;
+    let private = p.text(
+        "Private subnet ids (comma-separated)",
+        "the private subnets",
+        "--import-private-subnets",
+        None,
+        |s| check_list(s, 2, "subnet ids", subnet),
+    )?;
+    Ok(ImportVpc {
+        id,
+        public: list(&public),
+        private: list(&private),
+    })
+}
+
+/// The questions about the CIDR ranges and Availability Zones of a new VPC.
+fn ask_vpc_config(p: &Prompter) -> Result<VpcConfig> {
+    let cidr = p.text(
+        "VPC CIDR block",
+        "the VPC CIDR",
+        "--override-vpc-cidr",
+        Some("10.0.0.0/16".into()),
+        |s| {
+            if is_cidr(s) {
+                Ok(())
+            } else {
+                Err("write an IPv4 block such as 10.0.0.0/16".into())
+            }
+        },
+    )?;
+    let azs = p.text(
+        "Availability Zones (comma-separated, e.g. us-east-1a,us-east-1b)",
+        "the Availability Zones",
+        "--override-az-names",
+        None,
+        |s| check_list(s, 2, "Availability Zones", |a| !a.is_empty()),
+    )?;
+    let n = list(&azs).len();
+    let cidrs = |s: &str| {
+        check_list(s, n, "CIDR blocks", is_cidr)?;
+        if list(s).len() != n {
+            return Err(format!("give {n} CIDR blocks, one per Availability Zone"));
+        }
+        Ok(())
+    };
+    let public = p.text(
+        "Public subnet CIDR blocks (comma-separated, one per AZ)",
+        "the public subnet CIDRs",
+        "--override-public-cidrs",
+        None,
+        cidrs,
+    )?;
+    let private = p.text(
+        "Private subnet CIDR blocks (comma-separated, one per AZ)",
+        "the private subnet CIDRs",
+        "--override-private-cidrs",
+        None,
+        cidrs,
+    )?;
+    vpc_config(&cidr, &list(&azs), &list(&public), &list(&private))
 }
 
 fn vpc_config(

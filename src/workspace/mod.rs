@@ -8,6 +8,7 @@ mod load;
 pub mod plan;
 pub mod scenario;
 
+pub use crate::diag::display_path;
 pub use load::{EnvView, ManifestFile, Manifests, Unset, ViewWorkload};
 
 use crate::error::{Error, Result};
@@ -195,12 +196,4 @@ fn write_via_temp(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
         return Err(Error::io(format!("writing {}", path.display()), e));
     }
     Ok(())
-}
-
-/// Shows `path` relative to `base` when it is inside it.
-pub fn display_path(path: &Path, base: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }
