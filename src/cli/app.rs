@@ -68,25 +68,18 @@ impl LsArgs {
                     (a.clone(), stacks.len() - w, w)
                 })
                 .collect();
-            if ctx.printer.json {
-                ctx.printer.json(&json!({
-                    "applications": rows.iter().map(|(a, e, w)| json!({
-                        "name": a, "environments": e, "workloads": w,
-                    })).collect::<Vec<_>>(),
-                }))?;
-            } else if rows.is_empty() {
-                ctx.printer.info(&format!(
-                    "no tug application is deployed in {}",
-                    aws.region()
-                ));
-            } else {
-                let table: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|(a, e, w)| vec![a.clone(), e.to_string(), w.to_string()])
-                    .collect();
-                ctx.printer
-                    .table(&["NAME", "ENVIRONMENTS", "WORKLOADS"], &table)?;
-            }
+            let doc = json!({
+                "applications": rows.iter().map(|(a, e, w)| json!({
+                    "name": a, "environments": e, "workloads": w,
+                })).collect::<Vec<_>>(),
+            });
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(a, e, w)| vec![a.clone(), e.to_string(), w.to_string()])
+                .collect();
+            let empty = format!("no tug application is deployed in {}", aws.region());
+            let header = ["NAME", "ENVIRONMENTS", "WORKLOADS"];
+            ctx.printer.listing(&doc, &empty, &header, &table)?;
             Ok(0)
         })?
     }

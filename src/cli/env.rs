@@ -227,38 +227,26 @@ impl LsArgs {
                 .iter()
                 .filter(|s| s.tag(names::TAG_WORKLOAD).is_none())
                 .collect();
-            if ctx.printer.json {
-                ctx.printer.json(&json!({
-                    "application": ws.app,
-                    "environments": envs.iter().map(|s| json!({
-                        "name": s.tag(names::TAG_ENVIRONMENT),
-                        "stack": s.name,
-                        "status": s.status,
-                    })).collect::<Vec<_>>(),
-                }))?;
-                return Ok(0);
-            }
-            if envs.is_empty() {
-                ctx.printer.info(&format!(
-                    "application {} has no environment deployed in {}",
-                    ws.app,
-                    aws.region()
-                ));
-                return Ok(0);
-            }
+            let doc = json!({
+                "application": ws.app,
+                "environments": envs.iter().map(|s| json!({
+                    "name": s.tag(names::TAG_ENVIRONMENT), "stack": s.name, "status": s.status,
+                })).collect::<Vec<_>>(),
+            });
             let rows: Vec<Vec<String>> = envs
                 .iter()
                 .map(|s| {
-                    vec![
-                        s.tag(names::TAG_ENVIRONMENT)
-                            .unwrap_or_default()
-                            .to_string(),
-                        s.status.clone(),
-                        s.name.clone(),
-                    ]
+                    let name = s.tag(names::TAG_ENVIRONMENT).unwrap_or_default();
+                    vec![name.to_string(), s.status.clone(), s.name.clone()]
                 })
                 .collect();
-            ctx.printer.table(&["NAME", "STATUS", "STACK"], &rows)?;
+            let empty = format!(
+                "application {} has no environment deployed in {}",
+                ws.app,
+                aws.region()
+            );
+            ctx.printer
+                .listing(&doc, &empty, &["NAME", "STATUS", "STACK"], &rows)?;
             Ok(0)
         })?
     }

@@ -5,9 +5,9 @@
 use clap::Args;
 use clap::Parser as _;
 
-use crate::cli::{parse_type, AnswerArgs, Context, WorkloadFlags};
+use crate::cli::{AnswerArgs, Context, WorkloadFlags};
 use crate::error::{Error, Result};
-use crate::init::discover::{self, CopilotApp};
+use crate::init::discover;
 use crate::init::{self, check_name_flag, folder_name, name_rule, EnvSpec, Plan};
 use crate::manifest::types::WorkloadType;
 use crate::ui::wizard::{self, WorkloadQuestions};
@@ -23,7 +23,7 @@ pub struct InitArgs {
     pub name: Option<String>,
     /// Load Balanced Web Service, Backend Service, Worker Service or Scheduled Job
     /// (short forms: lb-web-service, backend, worker, job)
-    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = parse_type)]
+    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = crate::init::parse_type)]
     pub kind: Option<WorkloadType>,
     #[command(flatten)]
     pub source: WorkloadFlags,
@@ -54,7 +54,7 @@ impl InitArgs {
 
         // A Copilot workspace is used as it is.
         if let Some(copilot) = existing.as_ref().and_then(discover::copilot_app) {
-            report_copilot(ctx, &copilot)?;
+            wizard::report_copilot(&ctx.printer, &ctx.cwd, &copilot)?;
             if self.deploy {
                 return deploy_after_init(ctx, &copilot.workspace, &self.env, None);
             }
@@ -175,34 +175,4 @@ fn deploy_after_init(
         }
     }
     Ok(0)
-}
-
-fn report_copilot(ctx: &Context, c: &CopilotApp) -> Result<()> {
-    let jobs = match c.jobs {
-        0 => String::new(),
-        1 => " and 1 job".into(),
-        n => format!(" and {n} jobs"),
-    };
-    let services = if c.services == 1 {
-        "service"
-    } else {
-        "services"
-    };
-    ctx.printer.info(&format!(
-        "found Copilot application {} with {} {services}{jobs}; tug will use it as it is",
-        c.workspace.app, c.services
-    ));
-    ctx.printer.info(&format!(
-        "nothing was written; check it with `tug validate`, add services with `tug svc init` (they go to {})",
-        display_path(&c.workspace.dir, &ctx.cwd)
-    ));
-    if ctx.printer.json {
-        ctx.printer.json(&serde_json::json!({
-            "application": c.workspace.app,
-            "workspace": c.workspace.dir,
-            "copilot": true,
-            "written": [],
-        }))?;
-    }
-    Ok(())
 }

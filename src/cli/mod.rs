@@ -11,10 +11,9 @@ use crate::aws::Aws;
 use crate::deploy::DeployOptions;
 use crate::error::{Error, Result};
 use crate::image::EngineKind;
-use crate::manifest::types::WorkloadType;
 use crate::render::Rendered;
 use crate::ui::Printer;
-use crate::workspace::{display_path, write_output, Workspace};
+use crate::workspace::{display_path, Workspace};
 
 pub mod app;
 pub mod completions;
@@ -279,25 +278,6 @@ impl WorkloadFlags {
     }
 }
 
-/// Parses `--type`: the manifest's name for it, or a short form.
-pub fn parse_type(text: &str) -> std::result::Result<WorkloadType, String> {
-    let t = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
-    Ok(match t.as_str() {
-        "load-balanced-web-service" | "lb-web-service" | "lbws" | "web" => {
-            WorkloadType::LoadBalancedWebService
-        }
-        "backend-service" | "backend" => WorkloadType::BackendService,
-        "worker-service" | "worker" => WorkloadType::WorkerService,
-        "scheduled-job" | "job" => WorkloadType::ScheduledJob,
-        _ => {
-            return Err(format!(
-                "not a workload type; use one of \"{}\" (or lb-web-service, backend, worker, job)",
-                WorkloadType::ALL.join("\", \"")
-            ))
-        }
-    })
-}
-
 /// Flags every deploy takes.
 #[derive(Debug, Clone, Args)]
 pub struct DeployFlags {
@@ -357,29 +337,26 @@ pub fn parse_engine(text: &str) -> std::result::Result<EngineKind, String> {
     text.parse::<EngineKind>().map_err(|e| e.to_string())
 }
 
-/// Writes `<stack>.yml` and `<stack>.params.json` into `dir` (our own output: replaced).
+/// Writes `<stack>.yml` and `<stack>.params.json` into `dir` and says so.
 pub fn write_package(ctx: &Context, dir: &Path, stack: &str, rendered: &Rendered) -> Result<()> {
-    let dir = ctx.cwd.join(dir);
-    let template = dir.join(format!("{stack}.yml"));
-    let params = dir.join(format!("{stack}.params.json"));
-    let params_text = serde_json::to_string_pretty(rendered)
+    let params = serde_json::to_string_pretty(rendered)
         .map_err(|e| Error::user(format!("cannot write the parameters: {e}")))?;
-    write_output(&template, rendered.template.as_bytes())?;
-    write_output(&params, format!("{params_text}\n").as_bytes())?;
+    let (template, params) =
+        crate::workspace::write_package(&ctx.cwd.join(dir), stack, &rendered.template, &params)?;
     if ctx.printer.json {
         ctx.printer.json(&serde_json::json!({
             "stack": stack,
             "template": template,
             "parameters": params,
-        }))?;
+        }))
     } else {
         ctx.printer.info(&format!(
             "wrote {} and {}",
             display_path(&template, &ctx.cwd),
             display_path(&params, &ctx.cwd)
         ));
+        Ok(())
     }
-    Ok(())
 }
 
 /// Deletes a stack, drawing it as a block of its own; 0 when it is gone.

@@ -471,3 +471,28 @@ pub async fn deployed_service(
     ))
     .with_help(help))
 }
+
+/// The stacks of service `name`: in `env`, or in every environment it is deployed in
+/// (at least one, or an error).
+pub async fn service_deployments(
+    aws: &Aws,
+    app: &str,
+    name: &str,
+    env: Option<&str>,
+) -> Result<Vec<StackInfo>> {
+    if let Some(env) = env {
+        return Ok(vec![deployed_service(aws, app, env, name).await?.1]);
+    }
+    let stacks: Vec<StackInfo> = service_stacks(aws, app, None)
+        .await?
+        .into_iter()
+        .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name))
+        .collect();
+    if stacks.is_empty() {
+        return Err(
+            Error::user(format!("service {name} is not deployed anywhere"))
+                .with_help("`tug svc ls` lists what is deployed"),
+        );
+    }
+    Ok(stacks)
+}

@@ -263,6 +263,25 @@ pub fn folder_name(dir: &Path) -> Option<String> {
         .and_then(discover::sanitize_name)
 }
 
+/// Parses `--type`: the manifest's name for it, or a short form.
+pub fn parse_type(text: &str) -> std::result::Result<WorkloadType, String> {
+    let t = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+    Ok(match t.as_str() {
+        "load-balanced-web-service" | "lb-web-service" | "lbws" | "web" => {
+            WorkloadType::LoadBalancedWebService
+        }
+        "backend-service" | "backend" => WorkloadType::BackendService,
+        "worker-service" | "worker" => WorkloadType::WorkerService,
+        "scheduled-job" | "job" => WorkloadType::ScheduledJob,
+        _ => {
+            return Err(format!(
+                "not a workload type; use one of \"{}\" (or lb-web-service, backend, worker, job)",
+                WorkloadType::ALL.join("\", \"")
+            ))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -136,6 +136,25 @@ impl Printer {
             })
     }
 
+    /// A listing: `doc` with `--json`; otherwise `empty` (a sentence) when there are no
+    /// rows, else the table.
+    pub fn listing(
+        &self,
+        doc: &serde_json::Value,
+        empty: &str,
+        header: &[&str],
+        rows: &[Vec<String>],
+    ) -> Result<()> {
+        if self.json {
+            self.json(doc)
+        } else if rows.is_empty() {
+            self.info(empty);
+            Ok(())
+        } else {
+            self.table(header, rows)
+        }
+    }
+
     /// A table: left-aligned columns, two spaces apart.
     pub fn table(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
         let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();

@@ -399,6 +399,37 @@ pub fn write_plan(
     Ok(())
 }
 
+/// What `tug init` says about a Copilot workspace it uses as it is.
+pub fn report_copilot(printer: &Printer, cwd: &Path, c: &discover::CopilotApp) -> Result<()> {
+    let jobs = match c.jobs {
+        0 => String::new(),
+        1 => " and 1 job".into(),
+        n => format!(" and {n} jobs"),
+    };
+    let services = if c.services == 1 {
+        "service"
+    } else {
+        "services"
+    };
+    printer.info(&format!(
+        "found Copilot application {} with {} {services}{jobs}; tug will use it as it is",
+        c.workspace.app, c.services
+    ));
+    printer.info(&format!(
+        "nothing was written; check it with `tug validate`, add services with `tug svc init` (they go to {})",
+        display_path(&c.workspace.dir, cwd)
+    ));
+    if printer.json {
+        printer.json(&serde_json::json!({
+            "application": c.workspace.app,
+            "workspace": c.workspace.dir,
+            "copilot": true,
+            "written": [],
+        }))?;
+    }
+    Ok(())
+}
+
 /// What to run next.
 pub fn next_steps(printer: &Printer, spec: &WorkloadSpec, env: &str) {
     let package = if matches!(

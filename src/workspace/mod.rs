@@ -167,6 +167,21 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     write_via_temp(path, contents, true)
 }
 
+/// Writes `<stack>.yml` (the template) and `<stack>.params.json` (parameters and tags)
+/// into `dir`, replacing what a previous package wrote. Returns both paths.
+pub fn write_package(
+    dir: &Path,
+    stack: &str,
+    template: &str,
+    params: &str,
+) -> Result<(PathBuf, PathBuf)> {
+    let template_path = dir.join(format!("{stack}.yml"));
+    let params_path = dir.join(format!("{stack}.params.json"));
+    write_output(&template_path, template.as_bytes())?;
+    write_output(&params_path, format!("{params}\n").as_bytes())?;
+    Ok((template_path, params_path))
+}
+
 /// Writes a file tug generates (a rendered template), replacing the old one: a temporary
 /// file renamed over it, so a reader never sees half a file. Not synced to disk: the file
 /// can be generated again.

@@ -100,49 +100,30 @@ impl LsArgs {
                 deployed_env(&aws, &ws.app, env).await?;
             }
             let stacks = deploy::service_stacks(&aws, &ws.app, self.env.as_deref()).await?;
-            let rows: Vec<(String, String, &StackInfo)> = stacks
+            let image = |s: &StackInfo| s.parameters.get("ContainerImage").cloned();
+            let tag = |s: &StackInfo, key| s.tag(key).unwrap_or_default().to_string();
+            let doc = json!({
+                "application": ws.app,
+                "services": stacks.iter().map(|s| json!({
+                    "name": tag(s, names::TAG_WORKLOAD),
+                    "environment": tag(s, names::TAG_ENVIRONMENT),
+                    "stack": s.name, "status": s.status, "image": image(s),
+                })).collect::<Vec<_>>(),
+            });
+            let rows: Vec<Vec<String>> = stacks
                 .iter()
                 .map(|s| {
-                    (
-                        s.tag(names::TAG_WORKLOAD).unwrap_or_default().to_string(),
-                        s.tag(names::TAG_ENVIRONMENT)
-                            .unwrap_or_default()
-                            .to_string(),
-                        s,
-                    )
-                })
-                .collect();
-            if ctx.printer.json {
-                ctx.printer.json(&json!({
-                    "application": ws.app,
-                    "services": rows.iter().map(|(n, e, s)| json!({
-                        "name": n, "environment": e, "stack": s.name, "status": s.status,
-                        "image": s.parameters.get("ContainerImage"),
-                    })).collect::<Vec<_>>(),
-                }))?;
-                return Ok(0);
-            }
-            if rows.is_empty() {
-                ctx.printer
-                    .info(&format!("application {} has no service deployed", ws.app));
-                return Ok(0);
-            }
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .map(|(n, e, s)| {
                     vec![
-                        n.clone(),
-                        e.clone(),
+                        tag(s, names::TAG_WORKLOAD),
+                        tag(s, names::TAG_ENVIRONMENT),
                         s.status.clone(),
-                        s.parameters
-                            .get("ContainerImage")
-                            .cloned()
-                            .unwrap_or_default(),
+                        image(s).unwrap_or_default(),
                     ]
                 })
                 .collect();
-            ctx.printer
-                .table(&["NAME", "ENVIRONMENT", "STATUS", "IMAGE"], &table)?;
+            let empty = format!("application {} has no service deployed", ws.app);
+            let header = ["NAME", "ENVIRONMENT", "STATUS", "IMAGE"];
+            ctx.printer.listing(&doc, &empty, &header, &rows)?;
             Ok(0)
         })?
     }
@@ -224,20 +205,8 @@ impl DeleteArgs {
         let resume = format!("tug svc ls -e {}", self.env.as_deref().unwrap_or("ENV"));
         ctx.until_interrupted(&resume, async {
             let aws = ctx.connect().await?;
-            let stacks: Vec<StackInfo> = match &self.env {
-                Some(env) => vec![deploy::deployed_service(&aws, &ws.app, env, &name).await?.1],
-                None => deploy::service_stacks(&aws, &ws.app, None)
-                    .await?
-                    .into_iter()
-                    .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name.as_str()))
-                    .collect(),
-            };
-            if stacks.is_empty() {
-                return Err(
-                    Error::user(format!("service {name} is not deployed anywhere"))
-                        .with_help("`tug svc ls` lists what is deployed"),
-                );
-            }
+            let env = self.env.as_deref();
+            let stacks = deploy::service_deployments(&aws, &ws.app, &name, env).await?;
             let list: Vec<&str> = stacks.iter().map(|s| s.name.as_str()).collect();
             if !self.yes
                 && !ctx.printer.confirm(

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 pub use deployed::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
 
-use crate::cli::{parse_type, write_package, AnswerArgs, Context, Target, WorkloadFlags};
+use crate::cli::{write_package, AnswerArgs, Context, Target, WorkloadFlags};
 use crate::deploy::ServicePlan;
 use crate::error::{Error, Result};
 use crate::manifest::types::WorkloadType;
@@ -57,7 +57,7 @@ pub struct InitArgs {
     pub name: Option<String>,
     /// Load Balanced Web Service, Backend Service or Worker Service
     /// (short forms: lb-web-service, backend, worker)
-    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = parse_type)]
+    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = crate::init::parse_type)]
     pub kind: Option<WorkloadType>,
     #[command(flatten)]
     pub source: WorkloadFlags,
