@@ -3,6 +3,7 @@
 
 pub mod interpolate;
 pub mod merge;
+pub mod schedule;
 pub mod schema;
 pub mod types;
 pub mod validate;

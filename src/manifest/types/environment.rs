@@ -145,3 +145,26 @@ pub struct CapacityGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Map<String>>,
 }
+
+impl Environment {
+    /// Whether the environment has (public, private) subnets: an imported VPC has the ones
+    /// it lists; a VPC tug creates has the ones it lists, or two of each when it lists none.
+    pub fn has_subnets(&self) -> (bool, bool) {
+        let vpc = self.network.as_ref().and_then(|n| n.vpc.as_ref());
+        let subnets = vpc.and_then(|v| v.subnets.as_ref());
+        let listed = |list: Option<&Vec<EnvSubnet>>| list.is_some_and(|l| !l.is_empty());
+        let public = listed(subnets.and_then(|s| s.public.as_ref()));
+        let private = listed(subnets.and_then(|s| s.private.as_ref()));
+        let imported = vpc.is_some_and(|v| v.id.is_some());
+        if !imported && !public && !private {
+            return (true, true);
+        }
+        (public, private)
+    }
+
+    /// Whether tug creates the VPC (rather than importing one with `network.vpc.id`).
+    pub fn creates_vpc(&self) -> bool {
+        let vpc = self.network.as_ref().and_then(|n| n.vpc.as_ref());
+        vpc.and_then(|v| v.id.as_ref()).is_none()
+    }
+}

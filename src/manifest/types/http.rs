@@ -134,3 +134,26 @@ pub struct NlbHealthcheck {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period: Option<String>,
 }
+
+/// An Application Load Balancer rule holds at most 5 condition values in all (path
+/// patterns, host names, source IPs).
+pub const MAX_CONDITION_VALUES: usize = 5;
+
+/// The listener rule path patterns for a manifest path: `/` (or empty) is the catch-all
+/// `/*`; `api` or `/api/` become `/api` and `/api/*`.
+pub fn path_patterns(path: Option<&str>) -> (String, Vec<String>) {
+    let p = path.unwrap_or("/").trim().trim_end_matches('/');
+    if p.is_empty() || p == "*" || p == "/*" {
+        return ("/".into(), vec!["/*".into()]);
+    }
+    let p = if p.starts_with('/') {
+        p.to_string()
+    } else {
+        format!("/{p}")
+    };
+    if p.contains('*') || p.contains('?') {
+        (p.clone(), vec![p])
+    } else {
+        (p.clone(), vec![p.clone(), format!("{p}/*")])
+    }
+}

@@ -50,6 +50,11 @@ impl WorkloadType {
     }
 }
 
+/// The CPU units of a task when `cpu` is left out, as in Copilot.
+pub const DEFAULT_CPU: u32 = 256;
+/// The memory (MiB) of a task when `memory` is left out, as in Copilot.
+pub const DEFAULT_MEMORY: u32 = 512;
+
 /// A service or job manifest (`tug/<name>/manifest.yml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -360,6 +365,32 @@ pub enum ScalingMetric {
     Number(serde_json::Number),
     Text(String),
     Args(ScalingMetricArgs),
+}
+
+impl ScalingMetric {
+    /// The target to scale on: a number (`70`, `"70%"`), or for a response time
+    /// (`duration`) a duration in seconds (`2s`). None when it is not one, or not above 0.
+    pub fn target(&self, duration: bool) -> Option<f64> {
+        let value = match self {
+            ScalingMetric::Number(n) => return n.as_f64().filter(|n| *n > 0.0),
+            ScalingMetric::Text(t) => ScalarValue::Text(t.clone()),
+            ScalingMetric::Args(a) => a.value.clone(),
+        };
+        let n = match value {
+            ScalarValue::Number(n) => n.as_f64(),
+            ScalarValue::Text(t) if duration => crate::manifest::validate::parse_duration(&t),
+            ScalarValue::Text(t) => t.trim().trim_end_matches('%').parse().ok(),
+        };
+        n.filter(|n| *n > 0.0)
+    }
+
+    /// The metric's own cooldown, when it has one.
+    pub fn cooldown(&self) -> Option<&Cooldown> {
+        match self {
+            ScalingMetric::Args(a) => a.cooldown.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -165,3 +165,65 @@ fn find_cycle<'a>(
     done.insert(node);
     None
 }
+
+/// What render needs of each container: health check commands, sidecar images and ports,
+/// and secrets that name a store.
+pub(super) fn container_rules(r: &mut Rules<'_>, w: &Workload) {
+    let main = w.image.as_ref();
+    healthcheck_rule(r, main.and_then(|i| i.healthcheck.as_ref()), "image");
+    secret_rules(r, w.secrets.as_ref(), "secrets");
+    for (name, s) in w.sidecars.iter().flatten() {
+        let at = format!("sidecars.{name}");
+        healthcheck_rule(r, s.healthcheck.as_ref(), &at);
+        secret_rules(r, s.secrets.as_ref(), &format!("{at}.secrets"));
+        if let Some(SidecarImage::Args(i)) = &s.image {
+            if i.location.is_none() && i.build.is_none() {
+                r.error(
+                    &format!("{at}.image"),
+                    "missing-image",
+                    format!("sidecar `{name}` has no image: set `image.location` or `image.build`"),
+                    "`location: public.ecr.aws/nginx/nginx:1.27` runs an existing image",
+                );
+            }
+        }
+        if let Some(port) = &s.port {
+            if port.parse().is_none() {
+                r.error(
+                    &format!("{at}.port"),
+                    "bad-port",
+                    format!("`{at}.port` is not a port"),
+                    "write the port as `8080` or `8080/tcp`",
+                );
+            }
+        }
+    }
+}
+
+fn healthcheck_rule(r: &mut Rules<'_>, hc: Option<&ContainerHealthcheck>, at: &str) {
+    if hc.is_some_and(|hc| hc.command.is_none()) {
+        r.error(
+            &format!("{at}.healthcheck"),
+            "missing-field",
+            "a container health check needs `command`".into(),
+            "add `command: [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]`",
+        );
+    }
+}
+
+fn secret_rules(r: &mut Rules<'_>, secrets: Option<&Map<Secret>>, at: &str) {
+    for (name, s) in secrets.into_iter().flatten() {
+        let Secret::Ssm(v) = s else { continue };
+        if !v.starts_with("arn:") {
+            continue;
+        }
+        let service = v.split(':').nth(2).unwrap_or("");
+        if !matches!(service, "ssm" | "secretsmanager") {
+            r.error(
+                &format!("{at}.{name}"),
+                "bad-secret",
+                format!("`{at}.{name}` is the ARN of neither an SSM parameter nor a Secrets Manager secret"),
+                "give an `arn:aws:ssm:...:parameter/...` or `arn:aws:secretsmanager:...` ARN, or a parameter name",
+            );
+        }
+    }
+}

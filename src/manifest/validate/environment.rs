@@ -32,6 +32,21 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
     if let Some(vpc) = env.network.as_ref().and_then(|n| n.vpc.as_ref()) {
         vpc_rules(&mut r, vpc);
     }
+    subnet_use_rules(&mut r, env);
+    let insights = env.observability.as_ref();
+    if let Some(BoolOrString::String(s)) = insights.and_then(|o| o.container_insights.as_ref()) {
+        if !matches!(
+            s.as_str(),
+            "enhanced" | "enabled" | "true" | "disabled" | "false"
+        ) {
+            r.error(
+                "observability.container_insights",
+                "bad-value",
+                format!("`observability.container_insights` must be true, false or `enhanced`, not \"{s}\""),
+                "`enhanced` adds task and container level metrics",
+            );
+        }
+    }
     for (i, group) in env.capacity.iter().flatten().enumerate() {
         if group.count == Some(0) {
             r.error(
@@ -43,6 +58,44 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
         }
     }
     r.out
+}
+
+/// What needs subnets of a kind the environment does not have: NAT gateways (public) and
+/// the load balancers `http.public` and `http.private` ask for.
+fn subnet_use_rules(r: &mut Rules<'_>, env: &Environment) {
+    let (public, private) = env.has_subnets();
+    let nat = env.nat.as_deref();
+    if env.creates_vpc() && private && !public && matches!(nat, Some("per-az" | "single")) {
+        r.error(
+            "nat",
+            "needs-subnets",
+            "NAT gateways need public subnets, and this VPC has none".into(),
+            "add `network.vpc.subnets.public`, or set `nat: none`",
+        );
+    }
+    let http = env.http.as_ref();
+    for (kind, wanted, has) in [
+        ("public", http.is_some_and(|h| h.public.is_some()), public),
+        (
+            "private",
+            http.is_some_and(|h| h.private.is_some()),
+            private,
+        ),
+    ] {
+        if wanted && !has {
+            let alb = if kind == "public" {
+                "a public"
+            } else {
+                "an internal"
+            };
+            r.error_at_key(
+                &format!("http.{kind}"),
+                "needs-subnets",
+                format!("{alb} load balancer needs {kind} subnets, and this VPC has none"),
+                format!("add `network.vpc.subnets.{kind}`, or remove `http.{kind}`"),
+            );
+        }
+    }
 }
 
 fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {

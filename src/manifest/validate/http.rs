@@ -1,6 +1,82 @@
 //! The rules for `http` (listener rules) and `nlb`.
 
+use std::collections::BTreeSet;
+
 use super::*;
+
+/// `http` and its rules, `nlb` and its listeners, and which of them a workload needs.
+pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
+    if let Some(HttpOrBool::Config(http)) = &w.http {
+        http_rules(r, w, http, "http");
+        for (i, rule) in http.additional_rules.iter().flatten().enumerate() {
+            http_rules(r, w, rule, &format!("http.additional_rules[{i}]"));
+        }
+    }
+    if let Some(nlb) = &w.nlb {
+        nlb_rules(r, nlb, "nlb");
+        for (i, l) in nlb.additional_listeners.iter().flatten().enumerate() {
+            nlb_rules(r, l, &format!("nlb.additional_listeners[{i}]"));
+        }
+    }
+    if w.kind == WorkloadType::LoadBalancedWebService {
+        let http_on = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
+        if !http_on && w.nlb.is_none() {
+            r.error(
+                "http",
+                "no-listener",
+                "a Load Balanced Web Service needs `http` or `nlb`".into(),
+                "remove `http: false`, or add an `nlb` section",
+            );
+        }
+    }
+    if let Some(HttpOrBool::Enabled(true)) = &w.http {
+        r.error(
+            "http",
+            "wrong-type",
+            "`http: true` is not a setting: `http` takes a map or `false`".into(),
+            "write `http:` with `path: /` under it",
+        );
+    }
+    if let Some(HttpOrBool::Config(http)) = &w.http {
+        target_port_rules(r, w, http);
+    }
+}
+
+/// Each listener rule sends traffic to a port of its target container: `target_port`, or
+/// the port the container exposes (a sidecar's `port`, or a `target_port` an earlier rule
+/// gave it).
+fn target_port_rules(r: &mut Rules<'_>, w: &Workload, http: &Http) {
+    // A main container without `image.port` is reported by `image_rules`.
+    let mut with_port: BTreeSet<&str> = BTreeSet::from([w.name.as_str()]);
+    for (name, s) in w.sidecars.iter().flatten() {
+        if s.port.as_ref().and_then(PortSpec::parse).is_some() {
+            with_port.insert(name);
+        }
+    }
+    let rules = std::iter::once(("http".to_string(), http)).chain(
+        http.additional_rules
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, rule)| (format!("http.additional_rules[{i}]"), rule)),
+    );
+    // An unknown container is reported by `http_rules`.
+    let known =
+        |name: &str| name == w.name || w.sidecars.as_ref().is_some_and(|s| s.contains_key(name));
+    for (at, rule) in rules {
+        let target = rule.target_container.as_deref().unwrap_or(&w.name);
+        if rule.target_port.is_some() {
+            with_port.insert(target);
+        } else if known(target) && !with_port.contains(target) {
+            r.error(
+                &at,
+                "missing-port",
+                format!("`{at}` sends traffic to container `{target}`, which exposes no port"),
+                format!("add `target_port:` under `{at}`, or a `port` to `{target}`"),
+            );
+        }
+    }
+}
 
 pub(super) fn http_rules(r: &mut Rules<'_>, w: &Workload, http: &Http, at: &str) {
     if let Some(v) = &http.version {
@@ -15,13 +91,19 @@ pub(super) fn http_rules(r: &mut Rules<'_>, w: &Workload, http: &Http, at: &str)
     }
     let aliases = http.alias.as_ref().map_or(0, |a| a.names().len());
     let ips = http.allowed_source_ips.as_ref().map_or(0, Vec::len);
-    let conditions = 1 + aliases + ips;
-    if conditions > 5 {
+    let paths = path_patterns(http.path.as_deref()).1.len();
+    let conditions = paths + aliases + ips;
+    if conditions > MAX_CONDITION_VALUES {
+        let paths = if paths == 1 {
+            "1 path".to_string()
+        } else {
+            format!("{paths} path patterns")
+        };
         r.error(
             at,
             "too-many-conditions",
             format!(
-                "this listener rule would have {conditions} conditions (1 path, {aliases} aliases, {ips} source IPs); a load balancer allows 5"
+                "this listener rule would have {conditions} conditions ({paths}, {aliases} aliases, {ips} source IPs); a load balancer allows {MAX_CONDITION_VALUES}"
             ),
             "move some aliases or source IPs to `additional_rules`, or use a wider CIDR",
         );

@@ -4,10 +4,15 @@
 mod containers;
 mod environment;
 mod http;
+mod in_environment;
+mod messaging;
 mod scaling;
 mod unimplemented;
 mod values;
 mod workload;
+
+#[cfg(test)]
+mod render_rules_tests;
 
 use std::sync::Arc;
 
@@ -17,6 +22,7 @@ use crate::yaml::{Node, PathSeg, Span};
 use super::types::*;
 
 pub use environment::environment;
+pub use in_environment::workload_in_environment;
 pub use unimplemented::{unimplemented_env_fields, unimplemented_fields};
 pub use values::{
     check_name, check_schedule, is_cidr, name_help, parse_cidr, parse_duration, parse_range,

@@ -128,3 +128,59 @@ fn metric_number(m: &ScalingMetric) -> Option<f64> {
         _ => None,
     }
 }
+
+/// The scaling metrics, by field name, in the order render makes their policies.
+pub(super) fn metrics(c: &AdvancedCount) -> [(&'static str, Option<&ScalingMetric>); 4] {
+    [
+        ("cpu_percentage", c.cpu_percentage.as_ref()),
+        ("memory_percentage", c.memory_percentage.as_ref()),
+        ("requests", c.requests.as_ref()),
+        ("response_time", c.response_time.as_ref()),
+    ]
+}
+
+/// Each metric's target, and the load balancer the request metrics need.
+pub(super) fn metric_rules(r: &mut Rules<'_>, w: &Workload) {
+    let Some(Count::Advanced(c)) = &w.count else {
+        return;
+    };
+    let load_balanced = match &w.http {
+        Some(HttpOrBool::Config(_)) => true,
+        None => w.kind == WorkloadType::LoadBalancedWebService && w.nlb.is_none(),
+        Some(HttpOrBool::Enabled(_)) => false,
+    };
+    for (name, metric) in metrics(c) {
+        let Some(m) = metric else { continue };
+        let at = format!("count.{name}");
+        let duration = name == "response_time";
+        if matches!(name, "requests" | "response_time") && !load_balanced {
+            r.error_at_key(
+                &at,
+                "needs-http",
+                format!("scaling on `{name}` needs `http`: it counts a load balancer's traffic"),
+                "scale on `cpu_percentage` or `memory_percentage`, or add `http`",
+            );
+            continue;
+        }
+        // Already reported: a percentage out of range, or a response time that is no duration.
+        let reported = match m {
+            ScalingMetric::Text(t) if duration => parse_duration(t).is_none(),
+            _ => !duration && name != "requests" && metric_number(m).is_some(),
+        };
+        if reported || m.target(duration).is_some() {
+            continue;
+        }
+        let (message, help) = if duration {
+            (
+                format!("`{at}` must be a duration above 0"),
+                "write the target response time like `2s` or `500ms`",
+            )
+        } else {
+            (
+                format!("`{at}` must be a number above 0"),
+                "write the target like `70` (or `\"70%\"` for a percentage)",
+            )
+        };
+        r.error(&at, "bad-metric", message, help);
+    }
+}

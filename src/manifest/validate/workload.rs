@@ -3,9 +3,11 @@
 
 use crate::sim::fargate::{self, Arch, Os};
 
+use super::containers::container_rules;
 use super::containers::{dependency_rules, storage_rules};
-use super::http::{http_rules, nlb_rules};
-use super::scaling::count_rules;
+use super::http::load_balancing_rules;
+use super::messaging::messaging_rules;
+use super::scaling::{count_rules, metric_rules};
 use super::*;
 
 /// The OS and architecture a platform string or map means, or why it is not valid.
@@ -94,38 +96,31 @@ pub fn workload(
     }
     count_rules(&mut r, w);
     storage_rules(&mut r, w);
-    if let Some(HttpOrBool::Config(http)) = &w.http {
-        http_rules(&mut r, w, http, "http");
-        for (i, rule) in http.additional_rules.iter().flatten().enumerate() {
-            http_rules(&mut r, w, rule, &format!("http.additional_rules[{i}]"));
-        }
+    load_balancing_rules(&mut r, w);
+    dependency_rules(&mut r, w);
+    network_rules(&mut r, w);
+    if w.kind == WorkloadType::ScheduledJob {
+        job_rules(&mut r, w);
     }
-    if let Some(nlb) = &w.nlb {
-        nlb_rules(&mut r, nlb, "nlb");
-        for (i, l) in nlb.additional_listeners.iter().flatten().enumerate() {
-            nlb_rules(&mut r, l, &format!("nlb.additional_listeners[{i}]"));
-        }
-    }
-    if w.kind == WorkloadType::LoadBalancedWebService {
-        let http_on = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
-        if !http_on && w.nlb.is_none() {
+    for (path, file) in env_files(w) {
+        if !file.ends_with(".env") {
             r.error(
-                "http",
-                "no-listener",
-                "a Load Balanced Web Service needs `http` or `nlb`".into(),
-                "remove `http: false`, or add an `nlb` section",
+                &path,
+                "bad-env-file",
+                format!("`{path}` must name a file ending in `.env`, not \"{file}\""),
+                "rename the file, e.g. `app.env`",
             );
         }
     }
-    if let Some(HttpOrBool::Enabled(true)) = &w.http {
-        r.error(
-            "http",
-            "wrong-type",
-            "`http: true` is not a setting: `http` takes a map or `false`".into(),
-            "write `http:` with `path: /` under it",
-        );
-    }
-    dependency_rules(&mut r, w);
+    duration_fields(&mut r, w);
+    metric_rules(&mut r, w);
+    messaging_rules(&mut r, w);
+    container_rules(&mut r, w);
+    r.out
+}
+
+/// `deployment.rolling`, and where the tasks run: placement and security groups.
+fn network_rules(r: &mut Rules<'_>, w: &Workload) {
     if let Some(rolling) = w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) {
         if !matches!(rolling, "default" | "recreate") {
             r.error(
@@ -151,21 +146,30 @@ pub fn workload(
             );
         }
     }
-    if w.kind == WorkloadType::ScheduledJob {
-        job_rules(&mut r, w);
+    let vpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+    if let Some(Placement::Subnets(PlacementSubnets {
+        subnets: SubnetSelector::Tags(_),
+    })) = vpc.and_then(|v| v.placement.as_ref())
+    {
+        r.error_at_key(
+            "network.vpc.placement.subnets.from_tags",
+            "not-supported",
+            "selecting subnets by tags is not supported yet".into(),
+            "list the subnet ids instead: `subnets: [subnet-0123456789abcdef0, ...]`",
+        );
     }
-    for (path, file) in env_files(w) {
-        if !file.ends_with(".env") {
+    if let Some(SecurityGroups::Args(a)) = vpc.and_then(|v| v.security_groups.as_ref()) {
+        let groups = a.groups.as_ref().map_or(0, Vec::len);
+        if a.deny_default == Some(true) && groups == 0 {
             r.error(
-                &path,
-                "bad-env-file",
-                format!("`{path}` must name a file ending in `.env`, not \"{file}\""),
-                "rename the file, e.g. `app.env`",
+                "network.vpc.security_groups.deny_default",
+                "no-security-group",
+                "with `deny_default: true` and no `groups`, the tasks would have no security group"
+                    .into(),
+                "list the security groups under `groups`, or drop `deny_default`",
             );
         }
     }
-    duration_fields(&mut r, w);
-    r.out
 }
 
 pub(super) fn image_rules(r: &mut Rules<'_>, w: &Workload) {
@@ -228,8 +232,8 @@ pub(super) fn size_rules(r: &mut Rules<'_>, w: &Workload, os: Os, arch: Arch) {
     if cpu_bad || mem_bad {
         return;
     }
-    let cpu = w.cpu.unwrap_or(256);
-    let memory = w.memory.unwrap_or(512);
+    let cpu = w.cpu.unwrap_or(DEFAULT_CPU);
+    let memory = w.memory.unwrap_or(DEFAULT_MEMORY);
     if let Err(e) = fargate::check(cpu, memory, os, arch) {
         let mut pairs = e.suggestions.clone();
         // Keep the cpu first, then keep the memory, then anything else.
@@ -359,7 +363,10 @@ pub(super) fn job_rules(r: &mut Rules<'_>, w: &Workload) {
             "add `on:` with `schedule: \"@daily\"` (or `rate(1 hour)`, `cron(0 12 * * ? *)`)",
         ),
         Some(on) => {
-            if let Err(why) = check_schedule(&on.schedule) {
+            // What Copilot accepts, and what EventBridge can run.
+            let converted = check_schedule(&on.schedule)
+                .and_then(|()| crate::manifest::schedule::expression(&on.schedule).map(drop));
+            if let Err(why) = converted {
                 r.error(
                     "on.schedule",
                     "bad-schedule",
@@ -368,6 +375,18 @@ pub(super) fn job_rules(r: &mut Rules<'_>, w: &Workload) {
                 );
             }
         }
+    }
+    let timeout = w.timeout.as_deref().and_then(parse_duration);
+    if timeout.is_some_and(|t| t.ceil() < 1.0) {
+        r.error(
+            "timeout",
+            "bad-value",
+            format!(
+                "`timeout` must be 1s or more, not \"{}\"",
+                w.timeout.as_deref().unwrap_or("")
+            ),
+            "leave `timeout` out to let the job run until it ends, or write it like `1h30m`",
+        );
     }
     if let Some(n) = w.retries {
         if n > 10 {
@@ -399,32 +418,54 @@ pub(super) fn env_files(w: &Workload) -> Vec<(String, String)> {
 
 pub(super) fn duration_fields(r: &mut Rules<'_>, w: &Workload) {
     let mut fields: Vec<(String, Option<String>)> = vec![("timeout".into(), w.timeout.clone())];
-    if let Some(hc) = w.image.as_ref().and_then(|i| i.healthcheck.as_ref()) {
-        fields.push(("image.healthcheck.interval".into(), hc.interval.clone()));
-        fields.push(("image.healthcheck.timeout".into(), hc.timeout.clone()));
-        fields.push((
-            "image.healthcheck.start_period".into(),
-            hc.start_period.clone(),
-        ));
+    let healthchecks = w
+        .image
+        .as_ref()
+        .and_then(|i| i.healthcheck.as_ref())
+        .map(|hc| ("image.healthcheck".to_string(), hc))
+        .into_iter()
+        .chain(w.sidecars.iter().flatten().filter_map(|(name, s)| {
+            let hc = s.healthcheck.as_ref()?;
+            Some((format!("sidecars.{name}.healthcheck"), hc))
+        }));
+    for (at, hc) in healthchecks {
+        fields.push((format!("{at}.interval"), hc.interval.clone()));
+        fields.push((format!("{at}.timeout"), hc.timeout.clone()));
+        fields.push((format!("{at}.start_period"), hc.start_period.clone()));
     }
     if let Some(HttpOrBool::Config(http)) = &w.http {
-        fields.push((
-            "http.deregistration_delay".into(),
-            http.deregistration_delay.clone(),
-        ));
-        if let Some(HttpHealthcheck::Args(hc)) = &http.healthcheck {
-            fields.push(("http.healthcheck.interval".into(), hc.interval.clone()));
-            fields.push(("http.healthcheck.timeout".into(), hc.timeout.clone()));
-            fields.push((
-                "http.healthcheck.grace_period".into(),
-                hc.grace_period.clone(),
-            ));
+        let rules = std::iter::once(("http".to_string(), &**http)).chain(
+            http.additional_rules
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, rule)| (format!("http.additional_rules[{i}]"), rule)),
+        );
+        for (at, rule) in rules {
+            let delay = rule.deregistration_delay.clone();
+            fields.push((format!("{at}.deregistration_delay"), delay));
+            if let Some(HttpHealthcheck::Args(hc)) = &rule.healthcheck {
+                fields.push((format!("{at}.healthcheck.interval"), hc.interval.clone()));
+                fields.push((format!("{at}.healthcheck.timeout"), hc.timeout.clone()));
+                let grace = hc.grace_period.clone();
+                fields.push((format!("{at}.healthcheck.grace_period"), grace));
+            }
         }
     }
     if let Some(Count::Advanced(c)) = &w.count {
-        if let Some(cd) = &c.cooldown {
-            fields.push(("count.cooldown.in".into(), cd.scale_in.clone()));
-            fields.push(("count.cooldown.out".into(), cd.scale_out.clone()));
+        let cooldowns = c
+            .cooldown
+            .as_ref()
+            .map(|cd| ("count".to_string(), cd))
+            .into_iter()
+            .chain(
+                super::scaling::metrics(c)
+                    .into_iter()
+                    .filter_map(|(name, m)| Some((format!("count.{name}"), m?.cooldown()?))),
+            );
+        for (at, cd) in cooldowns {
+            fields.push((format!("{at}.cooldown.in"), cd.scale_in.clone()));
+            fields.push((format!("{at}.cooldown.out"), cd.scale_out.clone()));
         }
         if let Some(ScalingMetric::Text(t)) = &c.response_time {
             fields.push(("count.response_time".into(), Some(t.clone())));
@@ -437,8 +478,8 @@ pub(super) fn duration_fields(r: &mut Rules<'_>, w: &Workload) {
 
 /// Fills in what Copilot fills in when a field is left out.
 pub fn apply_defaults(w: &mut Workload, kind: WorkloadType) {
-    w.cpu.get_or_insert(256);
-    w.memory.get_or_insert(512);
+    w.cpu.get_or_insert(DEFAULT_CPU);
+    w.memory.get_or_insert(DEFAULT_MEMORY);
     w.platform
         .get_or_insert_with(|| Platform::String("linux/x86_64".into()));
     if kind.is_service() {
