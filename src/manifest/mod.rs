@@ -3,6 +3,7 @@
 
 pub mod interpolate;
 pub mod merge;
+pub mod schedule;
 pub use crate::schema;
 pub mod types;
 pub mod validate;

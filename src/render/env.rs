@@ -123,7 +123,7 @@ pub fn environment(
     let nat_mode = match env.nat.as_deref() {
         Some(m @ ("per-az" | "single" | "none")) => m,
         Some(other) => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "nat",
                 format!("`{other}` is not a NAT mode; use `per-az`, `single` or `none`"),
             ))
@@ -134,7 +134,7 @@ pub fn environment(
     let mut nat_gateways = Vec::new();
     if imported_vpc.is_none() && !private.is_empty() && nat_mode != "none" {
         if public.is_empty() {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "nat",
                 "NAT gateways need public subnets; add `network.vpc.subnets.public` or set `nat: none`",
             ));
@@ -180,7 +180,7 @@ pub fn environment(
     };
     let public_alb = if wants_public_alb {
         if public.is_empty() {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "network.vpc.subnets.public",
                 "a public load balancer needs public subnets; add them to the environment manifest",
             ));
@@ -194,7 +194,7 @@ pub fn environment(
     };
     let internal_alb = if wants_internal_alb {
         if private.is_empty() {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "network.vpc.subnets.private",
                 "an internal load balancer needs private subnets; add them to the environment manifest",
             ));
@@ -218,7 +218,7 @@ pub fn environment(
         Some(BoolOrString::String(s)) if s == "enabled" || s == "true" => Some("enabled"),
         Some(BoolOrString::String(s)) if s == "disabled" || s == "false" => Some("disabled"),
         Some(BoolOrString::String(s)) => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "observability.container_insights",
                 format!("`{s}` is not a Container Insights setting; use true, false or `enhanced`"),
             ))
@@ -256,7 +256,7 @@ fn imported_subnets(given: &[EnvSubnet], field: &str) -> Result<Vec<Subnet>, Ren
         .enumerate()
         .map(|(i, s)| {
             let id = s.id.clone().ok_or_else(|| {
-                RenderError::invalid(
+                RenderError::unchecked(
                     format!("{field}[{i}]"),
                     "an imported VPC needs subnet ids (`id: subnet-...`)",
                 )
@@ -283,7 +283,7 @@ fn created_subnets(
         .enumerate()
         .map(|(i, s)| {
             let cidr = s.cidr.clone().ok_or_else(|| {
-                RenderError::invalid(
+                RenderError::unchecked(
                     format!("{field}[{i}]"),
                     "a subnet of a VPC tug creates needs `cidr` (or import the VPC with `network.vpc.id`)",
                 )

@@ -31,14 +31,15 @@ pub(super) fn job(
     let on = w
         .on
         .as_ref()
-        .ok_or_else(|| RenderError::invalid("on.schedule", "a Scheduled Job needs a schedule"))?;
-    let schedule = schedule_expression(&on.schedule)?;
+        .ok_or_else(|| RenderError::unchecked("on.schedule", "a Scheduled Job needs a schedule"))?;
+    let schedule = schedule_expression(&on.schedule)
+        .map_err(|why| RenderError::unchecked("on.schedule", why))?;
     let timeout = match &w.timeout {
         None => None,
         Some(t) => match parse_seconds(t).map(|s| s.ceil() as u64) {
             Some(s) if s >= 1 => Some(s),
             _ => {
-                return Err(RenderError::invalid(
+                return Err(RenderError::unchecked(
                     "timeout",
                     format!("`{t}` is not a duration of 1s or more; write it like `1h30m`"),
                 ))

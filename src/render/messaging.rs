@@ -20,7 +20,9 @@ use serde::Serialize;
 
 use super::task::lit;
 use super::{parse_seconds, RenderError};
-use crate::manifest::types::{Any, BoolOrMap, Queue, QueueOrBool, Workload, WorkloadType};
+use crate::manifest::types::{
+    fifo_setting, is_topic_name, Any, BoolOrMap, Queue, QueueOrBool, Workload, WorkloadType,
+};
 use crate::names::{logical_id, topic_export_name};
 
 #[derive(Serialize, Default)]
@@ -123,16 +125,11 @@ fn json_of_refs(entries: &[(&str, &str)]) -> String {
     format!("!Join [\"\", [{}]]", items.join(", "))
 }
 
-/// SNS and Copilot allow letters, digits, `-` and `_` in topic names.
 fn check_topic_name(name: &str, field: &str) -> Result<(), RenderError> {
-    let ok = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
+    if is_topic_name(name) {
         Ok(())
     } else {
-        Err(RenderError::invalid(
+        Err(RenderError::unchecked(
             field,
             format!("`{name}` is not a topic name; use letters, digits, `-` and `_`"),
         ))
@@ -147,38 +144,27 @@ fn fifo(f: Option<&BoolOrMap>, field: &str) -> Result<Option<Fifo>, RenderError>
     };
     let mut out = Fifo::default();
     for (key, value) in map {
-        let bad = || {
-            RenderError::invalid(
+        if let Err(problem) = fifo_setting(key, value) {
+            return Err(RenderError::unchecked(
                 format!("{field}.{key}"),
-                format!("`{value}` is not a valid value here"),
-            )
-        };
+                format!("{problem:?}: `{value}`"),
+            ));
+        }
         match (key.as_str(), value) {
             ("content_based_deduplication", Any::Bool(b)) => out.content_based_deduplication = *b,
             ("high_throughput", Any::Bool(true)) => {
                 out.deduplication_scope = Some("messageGroup".into());
                 out.throughput_limit = Some("perMessageGroupId".into());
             }
-            ("high_throughput", Any::Bool(false)) => {}
-            ("deduplication_scope", Any::String(s)) if matches!(s.as_str(), "messageGroup" | "queue") => {
-                out.deduplication_scope = Some(s.clone())
+            ("deduplication_scope" | "throughput_limit", Any::String(s)) => {
+                let setting = if key == "deduplication_scope" {
+                    &mut out.deduplication_scope
+                } else {
+                    &mut out.throughput_limit
+                };
+                *setting = Some(s.clone());
             }
-            ("throughput_limit", Any::String(s))
-                if matches!(s.as_str(), "perMessageGroupId" | "perQueue") =>
-            {
-                out.throughput_limit = Some(s.clone())
-            }
-            (
-                "content_based_deduplication" | "high_throughput" | "deduplication_scope"
-                | "throughput_limit",
-                _,
-            ) => return Err(bad()),
-            _ => {
-                return Err(RenderError::invalid(
-                    format!("{field}.{key}"),
-                    "unknown FIFO setting; use content_based_deduplication, high_throughput, deduplication_scope or throughput_limit",
-                ))
-            }
+            _ => {}
         }
     }
     Ok(Some(out))
@@ -188,13 +174,12 @@ fn fifo(f: Option<&BoolOrMap>, field: &str) -> Result<Option<Fifo>, RenderError>
 fn seconds(
     v: Option<&String>,
     field: &str,
-    min: u64,
-    max: u64,
+    (min, max): (u64, u64),
 ) -> Result<Option<u64>, RenderError> {
     let Some(text) = v else { return Ok(None) };
     match parse_seconds(text).map(|s| s.round() as u64) {
         Some(s) if (min..=max).contains(&s) => Ok(Some(s)),
-        _ => Err(RenderError::invalid(
+        _ => Err(RenderError::unchecked(
             field,
             format!("`{text}` must be a duration from {min}s to {max}s, like `30s` or `4m`"),
         )),
@@ -206,10 +191,11 @@ fn queue(logical_prefix: &str, q: Option<&Queue>, field: &str) -> Result<SqsQueu
     let q = q.unwrap_or(&default);
     let tries = q.dead_letter.as_ref().and_then(|d| d.tries);
     if let Some(t) = tries {
-        if !(1..=1000).contains(&t) {
-            return Err(RenderError::invalid(
+        let (min, max) = Queue::TRIES;
+        if !(min..=max).contains(&t) {
+            return Err(RenderError::unchecked(
                 format!("{field}.dead_letter.tries"),
-                format!("{t} is out of range; SQS allows 1 to 1000 receives"),
+                format!("{t} is out of range; SQS allows {min} to {max} receives"),
             ));
         }
     }
@@ -221,11 +207,14 @@ fn queue(logical_prefix: &str, q: Option<&Queue>, field: &str) -> Result<SqsQueu
         retention: seconds(
             q.retention.as_ref(),
             &format!("{field}.retention"),
-            60,
-            1_209_600,
+            Queue::RETENTION,
         )?,
-        delay: seconds(q.delay.as_ref(), &format!("{field}.delay"), 0, 900)?,
-        timeout: seconds(q.timeout.as_ref(), &format!("{field}.timeout"), 0, 43_200)?,
+        delay: seconds(q.delay.as_ref(), &format!("{field}.delay"), Queue::DELAY)?,
+        timeout: seconds(
+            q.timeout.as_ref(),
+            &format!("{field}.timeout"),
+            Queue::TIMEOUT,
+        )?,
         max_receive_count: tries,
         subscriptions: Vec::new(),
     })
@@ -251,7 +240,7 @@ pub(super) fn messaging(
             if is_fifo { "Fifo" } else { "" }
         );
         if out.topics.iter().any(|o| o.logical == logical) {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 format!("{field}.name"),
                 format!(
                     "topic `{}` is published twice; give each topic its own name",
@@ -306,7 +295,7 @@ pub(super) fn messaging(
             .flat_map(|q| &q.subscriptions)
             .any(|o| o.logical == logical)
         {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 field,
                 format!(
                     "topic `{}` of service `{}` is subscribed to twice",

@@ -10,7 +10,6 @@ mod duration;
 mod env;
 mod job;
 mod messaging;
-mod schedule;
 mod service;
 mod task;
 
@@ -19,9 +18,9 @@ use std::sync::OnceLock;
 
 use crate::names;
 
+pub use crate::manifest::schedule::expression as schedule_expression;
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
-pub use schedule::schedule_expression;
 pub use service::{rule_priority, service};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
@@ -58,18 +57,29 @@ impl Images {
     }
 }
 
-/// Why a manifest could not be rendered. Each message says what to do about it.
+/// Why a workload or environment could not be rendered: a bug in tug, or a valid manifest
+/// asking for what tug does not build yet; never a mistake in a manifest.
+/// `manifest::validate` reports every mistake a manifest can hold, with its file, line and
+/// column, before anything is rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
     #[error("internal template error: {0}; this is a bug in tug, please report it")]
     Template(#[from] minijinja::Error),
+    /// Something validation guarantees did not hold when rendering (`field`: what was wrong).
+    #[error(
+        "internal error: {field}: {message}; validation should have rejected this, \
+         this is a bug in tug, please report it"
+    )]
+    Unchecked { field: String, message: String },
+    /// A valid manifest asking for what tug cannot build yet (validation warns about it).
+    #[error("{field}: {message}")]
+    NotSupported { field: String, message: String },
 }
 
 impl RenderError {
-    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        RenderError::Invalid {
+    /// A manifest value that validation should have rejected (see [`RenderError::Unchecked`]).
+    pub(crate) fn unchecked(field: impl Into<String>, message: impl Into<String>) -> Self {
+        RenderError::Unchecked {
             field: field.into(),
             message: message.into(),
         }

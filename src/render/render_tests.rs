@@ -162,22 +162,26 @@ fn user_values_cannot_break_the_yaml() {
     );
 }
 
+/// Validation rejects these manifests (see `manifest::validate`); render reaching one
+/// is a bug, and says so.
 #[test]
-fn unsupported_and_invalid_manifests_say_what_to_do() {
+fn unvalidated_mistakes_are_reported_as_bugs() {
     let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '0 0 1 * MON'}\n";
     let e = service("shop", "test", &workload(j), &Images::main("img")).expect_err("dom and dow");
-    assert!(e.to_string().starts_with("on.schedule: "), "{e}");
+    assert!(
+        e.to_string().contains("on.schedule") && e.to_string().contains("bug in tug"),
+        "{e}"
+    );
     let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {queue: {delay: 20m}}\n";
     let e = service("shop", "test", &workload(w), &Images::main("img")).expect_err("delay");
     assert!(e.to_string().contains("subscribe.queue.delay"), "{e}");
-    let e = service(
+    let e = environment(
         "shop",
-        "test",
-        &workload("name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile}\nhttp: {path: /}\n"),
-        &Images::main("img"),
+        &env("name: test\ntype: Environment\nnat: sometimes\n"),
+        &[],
     )
-    .expect_err("no port");
-    assert!(e.to_string().contains("image.port"), "{e}");
+    .expect_err("bad nat");
+    assert!(e.to_string().contains("bug in tug"), "{e}");
 }
 
 #[test]
@@ -223,16 +227,6 @@ fn environment_load_balancers_and_nat_follow_the_workloads() {
     assert!(s3.contains("RouteTableIds:") && s3.contains("!Ref PrivateSubnet2RouteTable"));
     assert!(t.contains("com.amazonaws.${AWS::Region}.ecr.dkr"));
     assert!(!t.contains("InternalLoadBalancer:"), "no backend with http");
-}
-
-#[test]
-fn environment_rejects_what_it_cannot_build() {
-    let e = env("name: test\ntype: Environment\nnat: sometimes\n");
-    let err = environment("shop", &e, &[]).expect_err("bad nat");
-    assert!(err.to_string().contains("per-az"), "{err}");
-    let only_private = env("name: test\ntype: Environment\nnetwork: {vpc: {id: vpc-1, subnets: {private: [{id: subnet-1}, {id: subnet-2}]}}}\n");
-    let err = environment("shop", &only_private, &[workload(WEB)]).expect_err("no public");
-    assert!(err.to_string().contains("public subnets"), "{err}");
 }
 
 /// `svc package` must take < 20 ms in all; rendering is a small part of that.
@@ -309,10 +303,6 @@ fn worker_queues_topics_and_permissions() {
     assert!(role.contains("sns:Publish") && role.contains("sqs:ReceiveMessage"));
     assert!(!role.contains("'*'") && !role.contains("sqs:*"), "{role}");
     assert!(r.get("Service").is_some() && r.get("TargetGroup").is_none());
-
-    let twice = "name: worker\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {topics: [{name: a, service: b}, {name: a, service: b}]}\n";
-    let e = service("shop", "test", &workload(twice), &Images::main("img")).expect_err("twice");
-    assert!(e.to_string().contains("subscribed to twice"), "{e}");
 }
 
 #[test]

@@ -8,16 +8,14 @@ use serde::Serialize;
 use super::task::{import, seconds_or, task, Port, Task};
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
-    AdvancedCount, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Range, ScalarValue,
-    ScalingMetric, Workload, WorkloadType,
+    path_patterns, AdvancedCount, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Range,
+    ScalingMetric, Workload, WorkloadType, MAX_CONDITION_VALUES,
 };
 use crate::names::export_name;
 
 const DEFAULT_COOLDOWN: u64 = 300;
 const DEFAULT_GRACE_PERIOD: u64 = 60;
 const DEFAULT_DEREGISTRATION_DELAY: u64 = 60;
-/// An Application Load Balancer rule holds at most 5 condition values in all.
-const MAX_CONDITION_VALUES: usize = 5;
 
 #[derive(Serialize)]
 struct Ctx {
@@ -115,10 +113,10 @@ pub fn service(
         _ => None,
     };
     if w.kind == WorkloadType::LoadBalancedWebService && http.is_none() {
-        return Err(RenderError::invalid(
-            "http",
-            "a Load Balanced Web Service served only by `nlb` is not supported yet; configure `http`",
-        ));
+        return Err(RenderError::NotSupported {
+            field: "http".into(),
+            message: "a Load Balanced Web Service served only by `nlb` is not supported yet; configure `http`".into(),
+        });
     }
 
     let mut task = task(app, env_name, w, images)?;
@@ -151,7 +149,7 @@ pub fn service(
                 match task.containers.iter_mut().find(|c| c.name == target) {
                     Some(c) => (&mut c.ports, &c.name),
                     None => {
-                        return Err(RenderError::invalid(
+                        return Err(RenderError::unchecked(
                             format!("{field}.target_container"),
                             format!(
                         "no container named `{target}`; name the service or one of its sidecars"
@@ -162,7 +160,7 @@ pub fn service(
             let port = match rule.target_port.or(container_ports.first().map(|p| p.port)) {
                 Some(p) => p,
                 None => {
-                    return Err(RenderError::invalid(
+                    return Err(RenderError::unchecked(
                         format!("{field}.target_port"),
                         format!("container `{container}` exposes no port; set `image.port` or `target_port`"),
                     ))
@@ -219,7 +217,7 @@ pub fn service(
             None | Some("default") => (100, 200),
             Some("recreate") => (0, 100),
             Some(other) => {
-                return Err(RenderError::invalid(
+                return Err(RenderError::unchecked(
                     "deployment.rolling",
                     format!("`{other}` is not a rolling strategy; use `default` or `recreate`"),
                 ))
@@ -246,25 +244,6 @@ pub fn service(
         scaling,
     };
     workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
-}
-
-/// The listener rule path patterns for a manifest path: `/` (or empty) is the catch-all
-/// `/*`; `api` or `/api/` become `/api` and `/api/*`.
-fn path_patterns(path: Option<&str>) -> (String, Vec<String>) {
-    let p = path.unwrap_or("/").trim().trim_end_matches('/');
-    if p.is_empty() || p == "*" || p == "/*" {
-        return ("/".into(), vec!["/*".into()]);
-    }
-    let p = if p.starts_with('/') {
-        p.to_string()
-    } else {
-        format!("/{p}")
-    };
-    if p.contains('*') || p.contains('?') {
-        (p.clone(), vec![p])
-    } else {
-        (p.clone(), vec![p.clone(), format!("{p}/*")])
-    }
 }
 
 /// The priority of a listener rule (1 = evaluated first, 50000 = last), from the rule alone.
@@ -321,7 +300,7 @@ fn target_group(
     let source_ips = rule.allowed_source_ips.clone().unwrap_or_default();
     let values = paths.len() + hosts.len() + source_ips.len();
     if values > MAX_CONDITION_VALUES {
-        return Err(RenderError::invalid(
+        return Err(RenderError::unchecked(
             field,
             format!(
                 "this rule needs {values} condition values (paths, aliases, allowed_source_ips) but a load balancer rule holds at most {MAX_CONDITION_VALUES}; use fewer aliases or source IPs, or a path of `/`"
@@ -358,7 +337,7 @@ fn target_group(
         .map(|v| v.to_ascii_uppercase());
     if let Some(v) = &version {
         if !matches!(v.as_str(), "GRPC" | "HTTP1" | "HTTP2") {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 format!("{field}.version"),
                 format!("`{v}` is not a protocol version; use GRPC, HTTP1 or HTTP2"),
             ));
@@ -444,7 +423,7 @@ fn count(c: Option<&Count>) -> Result<(u32, Option<(u32, u32)>, Spot), RenderErr
             match parsed {
                 Some((a, b)) => (a, b, None),
                 None => {
-                    return Err(RenderError::invalid(
+                    return Err(RenderError::unchecked(
                         "count.range",
                         format!("`{t}` is not a range; write it like `1-10`"),
                     ))
@@ -453,7 +432,7 @@ fn count(c: Option<&Count>) -> Result<(u32, Option<(u32, u32)>, Spot), RenderErr
         }
     };
     if min > max {
-        return Err(RenderError::invalid(
+        return Err(RenderError::unchecked(
             "count.range",
             format!("min {min} is above max {max}"),
         ));
@@ -471,7 +450,7 @@ fn policies(
         let parse = |v: Option<&String>, default: u64, name: &str| match v {
             None => Ok(default),
             Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
-                RenderError::invalid(
+                RenderError::unchecked(
                     format!("{field}.{name}"),
                     format!("`{t}` is not a duration; write it like `30s` or `1m30s`"),
                 )
@@ -496,19 +475,9 @@ fn policies(
                  field: &str,
                  duration: bool|
      -> Result<(f64, Option<Cooldown>), RenderError> {
-        let (v, cd) = match m {
-            ScalingMetric::Number(n) => (ScalarValue::Number(n.clone()), None),
-            ScalingMetric::Text(t) => (ScalarValue::Text(t.clone()), None),
-            ScalingMetric::Args(a) => (a.value.clone(), a.cooldown.clone()),
-        };
-        let n = match v {
-            ScalarValue::Number(n) => n.as_f64(),
-            ScalarValue::Text(t) if duration => parse_seconds(&t),
-            ScalarValue::Text(t) => t.trim().trim_end_matches('%').parse().ok(),
-        };
-        match n {
-            Some(n) if n > 0.0 => Ok((n, cd)),
-            _ => Err(RenderError::invalid(
+        match m.target(duration) {
+            Some(n) => Ok((n, m.cooldown().cloned())),
+            None => Err(RenderError::unchecked(
                 field,
                 if duration {
                     "write the target response time as a duration, like `2s` or `500ms`"
@@ -537,7 +506,7 @@ fn policies(
         let Some(m) = metric else { continue };
         let is_lb = predefined.is_empty() || predefined == "ALBRequestCountPerTarget";
         if is_lb && tg.is_none() {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 field,
                 "scaling on requests or response time needs `http` (a load balancer target)",
             ));

@@ -10,13 +10,10 @@ use super::messaging::{self, Messaging};
 use super::{parse_seconds, Images, RenderError};
 use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
-    StringOrFromCfn, SubnetSelector, Variable, Workload,
+    StringOrFromCfn, SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
 };
 use crate::names::{export_name, log_group_name};
 
-/// Defaults the loader applies too; repeated here so a partial manifest still renders.
-const DEFAULT_CPU: u32 = 256;
-const DEFAULT_MEMORY: u32 = 512;
 const DEFAULT_LOG_RETENTION: u32 = 30;
 /// CloudWatch Logs accepts only these retention periods (days).
 const LOG_RETENTION_DAYS: [u32; 22] = [
@@ -141,7 +138,7 @@ pub(super) fn task(
             false,
         ),
         Some(Placement::Kind(k)) => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "network.vpc.placement",
                 format!("`{k}` is not a placement; use `public`, `private` or `subnets: [ids]`"),
             ))
@@ -149,7 +146,7 @@ pub(super) fn task(
         Some(Placement::Subnets(s)) => match &s.subnets {
             SubnetSelector::Ids(ids) => (serde_json::Value::from(ids.clone()).to_string(), false),
             SubnetSelector::Tags(_) => {
-                return Err(RenderError::invalid(
+                return Err(RenderError::unchecked(
                     "network.vpc.placement.subnets.from_tags",
                     "selecting subnets by tags is not supported yet; list the subnet ids instead",
                 ))
@@ -175,7 +172,7 @@ pub(super) fn task(
         });
     }
     if security_groups.is_empty() {
-        return Err(RenderError::invalid(
+        return Err(RenderError::unchecked(
             "network.vpc.security_groups.deny_default",
             "the tasks would have no security group; list `groups` or drop `deny_default`",
         ));
@@ -342,7 +339,7 @@ pub(super) fn secrets(
                     Some(&"secretsmanager") => sm.push(lit(&parts[..parts.len().min(7)].join(":"))),
                     Some(&"ssm") => ssm.push(lit(v)),
                     _ => {
-                        return Err(RenderError::invalid(
+                        return Err(RenderError::unchecked(
                             format!("{field}.{k}"),
                             "an ARN secret must be an SSM parameter or a Secrets Manager secret",
                         ))
@@ -408,7 +405,7 @@ pub(super) fn seconds_or(
     match v {
         None => Ok(default),
         Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
-            RenderError::invalid(
+            RenderError::unchecked(
                 field,
                 format!("`{t}` is not a duration; write it like `10s` or `1m30s`"),
             )
@@ -429,7 +426,7 @@ pub(super) fn healthcheck(
             vec!["CMD-SHELL".to_string(), s.clone()]
         }
         None => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 format!("{field}.command"),
                 "a container health check needs `command`",
             ))
@@ -467,20 +464,20 @@ pub(super) fn sidecar(
             (Some(l), _) => lit(l),
             (None, Some(built)) if i.build.is_some() => built.to_string(),
             (None, _) if i.build.is_some() => {
-                return Err(RenderError::invalid(
+                return Err(RenderError::unchecked(
                     format!("{field}.image.build"),
                     "this sidecar's image is built and pushed by `tug svc deploy`; render it through a deploy, or give `image.location`",
                 ))
             }
             (None, _) => {
-                return Err(RenderError::invalid(
+                return Err(RenderError::unchecked(
                     format!("{field}.image"),
                     "give `image.location` or `image.build`",
                 ))
             }
         },
         None => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 format!("{field}.image"),
                 "a sidecar needs an image",
             ))
@@ -491,7 +488,7 @@ pub(super) fn sidecar(
         Some(p) => match p.parse() {
             Some((port, protocol)) => vec![Port { port, protocol }],
             None => {
-                return Err(RenderError::invalid(
+                return Err(RenderError::unchecked(
                     format!("{field}.port"),
                     "write the port as `8080` or `8080/tcp`",
                 ))
@@ -537,7 +534,7 @@ pub(super) fn platform(p: Option<&Platform>) -> Result<(String, String), RenderE
         "x86_64" | "amd64" => "X86_64",
         "arm64" | "arm" => "ARM64",
         other => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "platform",
                 format!("architecture `{other}` is not supported; use x86_64 or arm64"),
             ))
@@ -548,7 +545,7 @@ pub(super) fn platform(p: Option<&Platform>) -> Result<(String, String), RenderE
         "windows" => "WINDOWS_SERVER_2019_CORE".to_string(),
         o if o.starts_with("windows_server_") => o.to_ascii_uppercase(),
         other => {
-            return Err(RenderError::invalid(
+            return Err(RenderError::unchecked(
                 "platform",
                 format!("operating system `{other}` is not supported; use linux or windows"),
             ))

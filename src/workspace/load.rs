@@ -174,6 +174,14 @@ impl Manifests {
             }
             let (effective, d) = manifest::workload(loaded, &opts);
             diagnostics.extend(d);
+            if let (Some(effective), Some(env)) = (&effective, &environment) {
+                diagnostics.extend(manifest::validate::workload_in_environment(
+                    &effective.workload,
+                    &effective.tree,
+                    &loaded.source,
+                    env,
+                ));
+            }
             if let Some(effective) = effective {
                 workloads.push(ViewWorkload { loaded, effective });
             }

@@ -1,16 +1,10 @@
-//! The manifest schema as Rust types. Field names are Copilot's, so the effective manifest
-//! that `tug svc show --manifest` prints can be diffed against the user's file. The JSON
-//! schema derived from these types drives the located checks in [`super::schema`].
-
-use std::collections::BTreeMap;
+//! The workload manifest (`tug/<name>/manifest.yml`): its type, the task it runs and where
+//! the task runs.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub type Map<T> = BTreeMap<String, T>;
-
-/// Any YAML value, kept as is (filter policies, log destinations, taskdef override values).
-pub type Any = serde_json::Value;
+use super::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum WorkloadType {
@@ -55,6 +49,11 @@ impl WorkloadType {
         self != WorkloadType::ScheduledJob
     }
 }
+
+/// The CPU units of a task when `cpu` is left out, as in Copilot.
+pub const DEFAULT_CPU: u32 = 256;
+/// The memory (MiB) of a task when `memory` is left out, as in Copilot.
+pub const DEFAULT_MEMORY: u32 = 512;
 
 /// A service or job manifest (`tug/<name>/manifest.yml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -368,6 +367,32 @@ pub enum ScalingMetric {
     Args(ScalingMetricArgs),
 }
 
+impl ScalingMetric {
+    /// The target to scale on: a number (`70`, `"70%"`), or for a response time
+    /// (`duration`) a duration in seconds (`2s`). None when it is not one, or not above 0.
+    pub fn target(&self, duration: bool) -> Option<f64> {
+        let value = match self {
+            ScalingMetric::Number(n) => return n.as_f64().filter(|n| *n > 0.0),
+            ScalingMetric::Text(t) => ScalarValue::Text(t.clone()),
+            ScalingMetric::Args(a) => a.value.clone(),
+        };
+        let n = match value {
+            ScalarValue::Number(n) => n.as_f64(),
+            ScalarValue::Text(t) if duration => crate::manifest::validate::parse_duration(&t),
+            ScalarValue::Text(t) => t.trim().trim_end_matches('%').parse().ok(),
+        };
+        n.filter(|n| *n > 0.0)
+    }
+
+    /// The metric's own cooldown, when it has one.
+    pub fn cooldown(&self) -> Option<&Cooldown> {
+        match self {
+            ScalingMetric::Args(a) => a.cooldown.as_ref(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScalingMetricArgs {
@@ -652,29 +677,6 @@ pub struct RollbackAlarmArgs {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Publish {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topics: Option<Vec<Topic>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Topic {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fifo: Option<BoolOrMap>,
-}
-
-/// `true`/`false`, or a map of options (FIFO settings and the like).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum BoolOrMap {
-    Bool(bool),
-    Map(Map<Any>),
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct WorkloadObservability {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracing: Option<String>,
@@ -688,332 +690,7 @@ pub struct TaskdefOverride {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum HttpOrBool {
-    Enabled(bool),
-    Config(Box<Http>),
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Http {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub healthcheck: Option<HttpHealthcheck>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stickiness: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alias: Option<Alias>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hosted_zone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub redirect_to_https: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deregistration_delay: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_container: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_port: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allowed_source_ips: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alb: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub additional_rules: Option<Vec<Http>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum HttpHealthcheck {
-    Path(String),
-    Args(HttpHealthcheckArgs),
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct HttpHealthcheckArgs {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub port: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub success_codes: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub healthy_threshold: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unhealthy_threshold: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeout: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interval: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grace_period: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Alias {
-    Name(String),
-    Names(Vec<String>),
-    Args(Vec<AliasArgs>),
-}
-
-impl Alias {
-    pub fn names(&self) -> Vec<String> {
-        match self {
-            Alias::Name(n) => vec![n.clone()],
-            Alias::Names(n) => n.clone(),
-            Alias::Args(a) => a.iter().map(|a| a.name.clone()).collect(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AliasArgs {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hosted_zone: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Nlb {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub port: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub healthcheck: Option<NlbHealthcheck>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_container: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_port: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssl_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stickiness: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alias: Option<Alias>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deregistration_delay: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub additional_listeners: Option<Vec<Nlb>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NlbHealthcheck {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub port: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub healthy_threshold: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unhealthy_threshold: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeout: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interval: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grace_period: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Subscribe {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topics: Option<Vec<Subscription>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queue: Option<Queue>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Subscription {
-    pub name: String,
-    pub service: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filter_policy: Option<Any>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queue: Option<QueueOrBool>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum QueueOrBool {
-    Enabled(bool),
-    Config(Queue),
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Queue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retention: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delay: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeout: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dead_letter: Option<DeadLetter>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fifo: Option<BoolOrMap>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DeadLetter {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tries: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JobTrigger {
     pub schedule: String,
-}
-
-// ---------------------------------------------------------------------------------------
-// Environment manifests (`tug/environments/<env>/manifest.yml`)
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Environment {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: EnvironmentType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub network: Option<EnvNetwork>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub http: Option<EnvHttp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cdn: Option<BoolOrMap>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub observability: Option<EnvObservability>,
-    /// tug: NAT gateways for private subnets: `per-az`, `single` or `none`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nat: Option<String>,
-    /// tug: EC2 instance groups, for the simulator and EC2 capacity providers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capacity: Option<Vec<CapacityGroup>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub enum EnvironmentType {
-    Environment,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnvNetwork {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vpc: Option<EnvVpc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnvVpc {
-    /// An existing VPC to import.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The CIDR of a VPC tug creates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<EnvSubnets>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_group: Option<Map<Any>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flow_logs: Option<BoolOrMap>,
-    /// tug: interface/gateway endpoints for ECR, S3 and CloudWatch Logs, so image pulls
-    /// and logs skip the NAT gateway.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoints: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnvSubnets {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public: Option<Vec<EnvSubnet>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub private: Option<Vec<EnvSubnet>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnvSubnet {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub az: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnvHttp {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public: Option<PublicHttp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub private: Option<PrivateHttp>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PublicHttp {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificates: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_logs: Option<BoolOrMap>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ingress: Option<Map<Any>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssl_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Map<Any>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PrivateHttp {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificates: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subnets: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ingress: Option<Map<Any>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssl_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<Map<Any>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnvObservability {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub container_insights: Option<BoolOrString>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum BoolOrString {
-    Bool(bool),
-    String(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CapacityGroup {
-    #[serde(rename = "type")]
-    pub instance_type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azs: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<Map<String>>,
 }

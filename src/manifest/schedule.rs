@@ -9,15 +9,15 @@
 //! - A Unix cron `m h dom mon dow` -> `cron(m h dom mon dow *)`: AWS wants `?` in one of
 //!   day-of-month and day-of-week (the one that is `*`), numbers days of the week 1-7 from
 //!   Sunday (Unix: 0-7, Sunday 0 or 7), and steps start from a value (`*/2` -> `0/2`).
+//!
+//! Validation reports why a schedule cannot be converted; render converts it.
 
-use super::{parse_seconds, RenderError};
+use super::validate::parse_duration as parse_seconds;
 
-const FIELD: &str = "on.schedule";
-
-/// The EventBridge `ScheduleExpression` for a manifest's `on.schedule`.
-pub fn schedule_expression(schedule: &str) -> Result<String, RenderError> {
+/// The EventBridge `ScheduleExpression` for a manifest's `on.schedule`, or why there is none.
+pub fn expression(schedule: &str) -> Result<String, String> {
     let s = schedule.trim();
-    let bad = |why: String| RenderError::invalid(FIELD, format!("`{s}`: {why}"));
+    let bad = |why: String| why;
     if let Some(every) = s.strip_prefix("@every ") {
         let secs = parse_seconds(every)
             .filter(|v| v.fract() == 0.0)

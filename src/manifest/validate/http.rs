@@ -1,0 +1,160 @@
+//! The rules for `http` (listener rules) and `nlb`.
+
+use std::collections::BTreeSet;
+
+use super::*;
+
+/// `http` and its rules, `nlb` and its listeners, and which of them a workload needs.
+pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
+    if let Some(HttpOrBool::Config(http)) = &w.http {
+        http_rules(r, w, http, "http");
+        for (i, rule) in http.additional_rules.iter().flatten().enumerate() {
+            http_rules(r, w, rule, &format!("http.additional_rules[{i}]"));
+        }
+    }
+    if let Some(nlb) = &w.nlb {
+        nlb_rules(r, nlb, "nlb");
+        for (i, l) in nlb.additional_listeners.iter().flatten().enumerate() {
+            nlb_rules(r, l, &format!("nlb.additional_listeners[{i}]"));
+        }
+    }
+    if w.kind == WorkloadType::LoadBalancedWebService {
+        let http_on = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
+        if !http_on && w.nlb.is_none() {
+            r.error(
+                "http",
+                "no-listener",
+                "a Load Balanced Web Service needs `http` or `nlb`".into(),
+                "remove `http: false`, or add an `nlb` section",
+            );
+        }
+    }
+    if let Some(HttpOrBool::Enabled(true)) = &w.http {
+        r.error(
+            "http",
+            "wrong-type",
+            "`http: true` is not a setting: `http` takes a map or `false`".into(),
+            "write `http:` with `path: /` under it",
+        );
+    }
+    if let Some(HttpOrBool::Config(http)) = &w.http {
+        target_port_rules(r, w, http);
+    }
+}
+
+/// Each listener rule sends traffic to a port of its target container: `target_port`, or
+/// the port the container exposes (a sidecar's `port`, or a `target_port` an earlier rule
+/// gave it).
+fn target_port_rules(r: &mut Rules<'_>, w: &Workload, http: &Http) {
+    // A main container without `image.port` is reported by `image_rules`.
+    let mut with_port: BTreeSet<&str> = BTreeSet::from([w.name.as_str()]);
+    for (name, s) in w.sidecars.iter().flatten() {
+        if s.port.as_ref().and_then(PortSpec::parse).is_some() {
+            with_port.insert(name);
+        }
+    }
+    let rules = std::iter::once(("http".to_string(), http)).chain(
+        http.additional_rules
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, rule)| (format!("http.additional_rules[{i}]"), rule)),
+    );
+    // An unknown container is reported by `http_rules`.
+    let known =
+        |name: &str| name == w.name || w.sidecars.as_ref().is_some_and(|s| s.contains_key(name));
+    for (at, rule) in rules {
+        let target = rule.target_container.as_deref().unwrap_or(&w.name);
+        if rule.target_port.is_some() {
+            with_port.insert(target);
+        } else if known(target) && !with_port.contains(target) {
+            r.error(
+                &at,
+                "missing-port",
+                format!("`{at}` sends traffic to container `{target}`, which exposes no port"),
+                format!("add `target_port:` under `{at}`, or a `port` to `{target}`"),
+            );
+        }
+    }
+}
+
+pub(super) fn http_rules(r: &mut Rules<'_>, w: &Workload, http: &Http, at: &str) {
+    if let Some(v) = &http.version {
+        if !matches!(v.to_ascii_uppercase().as_str(), "GRPC" | "HTTP1" | "HTTP2") {
+            r.error(
+                &format!("{at}.version"),
+                "bad-value",
+                format!("`{at}.version` must be GRPC, HTTP1 or HTTP2, not \"{v}\""),
+                "HTTP1 is the default",
+            );
+        }
+    }
+    let aliases = http.alias.as_ref().map_or(0, |a| a.names().len());
+    let ips = http.allowed_source_ips.as_ref().map_or(0, Vec::len);
+    let paths = path_patterns(http.path.as_deref()).1.len();
+    let conditions = paths + aliases + ips;
+    if conditions > MAX_CONDITION_VALUES {
+        let paths = if paths == 1 {
+            "1 path".to_string()
+        } else {
+            format!("{paths} path patterns")
+        };
+        r.error(
+            at,
+            "too-many-conditions",
+            format!(
+                "this listener rule would have {conditions} conditions ({paths}, {aliases} aliases, {ips} source IPs); a load balancer allows {MAX_CONDITION_VALUES}"
+            ),
+            "move some aliases or source IPs to `additional_rules`, or use a wider CIDR",
+        );
+    }
+    for (i, ip) in http.allowed_source_ips.iter().flatten().enumerate() {
+        if !is_cidr(ip) {
+            r.error(
+                &format!("{at}.allowed_source_ips[{i}]"),
+                "bad-cidr",
+                format!("\"{ip}\" is not a CIDR block"),
+                "write an IPv4 block such as `203.0.113.0/24` or `198.51.100.7/32`",
+            );
+        }
+    }
+    if let Some(target) = &http.target_container {
+        let known =
+            w.name == *target || w.sidecars.as_ref().is_some_and(|s| s.contains_key(target));
+        if !known {
+            r.error(
+                &format!("{at}.target_container"),
+                "unknown-container",
+                format!("`{at}.target_container` names `{target}`, which is not a container of this workload"),
+                format!("use `{}` or the name of a sidecar", w.name),
+            );
+        }
+    }
+}
+
+pub(super) fn nlb_rules(r: &mut Rules<'_>, nlb: &Nlb, at: &str) {
+    let Some(port) = &nlb.port else {
+        if at == "nlb" {
+            r.error(
+                at,
+                "missing-field",
+                "`nlb` needs a `port`, such as `443/tls` or `8080/tcp`".into(),
+                "add `port:` under `nlb`",
+            );
+        }
+        return;
+    };
+    let ok = PortSpec::Text(port.clone())
+        .parse()
+        .is_some_and(|(p, proto)| p > 0 && matches!(proto.as_str(), "tcp" | "udp" | "tls"));
+    if !ok {
+        r.error(
+            &format!("{at}.port"),
+            "bad-port",
+            format!(
+                "`{at}.port` must be a port and TCP, UDP or TLS, such as `443/tls`; not \"{port}\""
+            ),
+            "write `PORT/PROTOCOL`",
+        );
+    }
+}

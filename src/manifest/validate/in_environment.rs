@@ -1,0 +1,68 @@
+//! The rules for a workload in one environment: what it asks of the environment's VPC.
+
+use super::*;
+
+/// The rules for workload `w` (its effective tree `tree`, read from `src`) deployed to
+/// environment `env`: its load balancer and its NAT gateways need subnets there.
+pub fn workload_in_environment(
+    w: &Workload,
+    tree: &Node,
+    src: &Arc<SourceFile>,
+    env: &Environment,
+) -> Vec<Diagnostic> {
+    let mut r = Rules {
+        tree,
+        src,
+        out: Vec::new(),
+    };
+    let (public, private) = env.has_subnets();
+    let http = matches!(w.http, Some(HttpOrBool::Config(_)));
+    let needs = match w.kind {
+        WorkloadType::LoadBalancedWebService if http && !public => Some("public"),
+        WorkloadType::BackendService if http && !private => Some("private"),
+        _ => None,
+    };
+    if let Some(kind) = needs {
+        let alb = if kind == "public" {
+            "the public"
+        } else {
+            "the internal"
+        };
+        let at = if r.present("http") { "http" } else { "type" };
+        r.error_at_key(
+            at,
+            "needs-subnets",
+            format!(
+                "{alb} load balancer of this {} needs {kind} subnets, and environment `{}` has none",
+                w.kind.name(),
+                env.name
+            ),
+            format!(
+                "add `network.vpc.subnets.{kind}` to the manifest of environment `{}`",
+                env.name
+            ),
+        );
+    }
+    let placement = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+    let in_private = matches!(
+        placement.and_then(|v| v.placement.as_ref()),
+        Some(Placement::Kind(k)) if k == "private"
+    );
+    // Left unset, `nat` is `per-az` when a workload runs in private subnets.
+    if in_private && env.nat.is_none() && env.creates_vpc() && private && !public {
+        r.error(
+            "network.vpc.placement",
+            "needs-subnets",
+            format!(
+                "tasks in private subnets reach the internet through NAT gateways, which need \
+                 public subnets, and environment `{}` has none",
+                env.name
+            ),
+            format!(
+                "add `network.vpc.subnets.public` to environment `{}`, or set `nat: none` there",
+                env.name
+            ),
+        );
+    }
+    r.out
+}

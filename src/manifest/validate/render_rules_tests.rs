@@ -1,0 +1,351 @@
+//! The rules that keep render from meeting a mistake: each case is a manifest with one
+//! mistake, and the located diagnostic it gets (code, message, line:col).
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::manifest::{self, Options};
+
+const WEB: &str =
+    "name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\n";
+const WORKER: &str = "name: jobs\ntype: Worker Service\nimage:\n  location: nginx\n";
+const JOB: &str = "name: nightly\ntype: Scheduled Job\nimage:\n  location: nginx\n";
+const ENV: &str = "name: test\ntype: Environment\n";
+
+fn loaded(yaml: &str) -> manifest::Loaded {
+    manifest::parse(Path::new("m.yml"), "m.yml", yaml.as_bytes().to_vec()).expect("parses")
+}
+
+fn workload_diags(yaml: &str) -> Vec<Diagnostic> {
+    let opts = Options {
+        app: "shop",
+        env: Some("test"),
+        unset_is_error: true,
+        lookup: &|_| None,
+    };
+    manifest::workload(&loaded(yaml), &opts).1
+}
+
+fn environment_diags(yaml: &str) -> Vec<Diagnostic> {
+    manifest::environment(&loaded(yaml)).1
+}
+
+/// The diagnostics of workload `w` in environment `env`, both valid on their own.
+fn cross_diags(w: &str, env: &str) -> Vec<Diagnostic> {
+    let opts = Options {
+        app: "shop",
+        env: Some("test"),
+        unset_is_error: true,
+        lookup: &|_| None,
+    };
+    let l = loaded(w);
+    let (effective, d) = manifest::workload(&l, &opts);
+    let effective = effective.unwrap_or_else(|| panic!("{d:?}"));
+    let (env, d) = manifest::environment(&loaded(env));
+    let env = env.unwrap_or_else(|| panic!("{d:?}"));
+    super::workload_in_environment(&effective.workload, &effective.tree, &l.source, &env)
+}
+
+/// Exactly one error, with `code`, a message holding `message`, at `line`:`col`, with help.
+fn one(diags: Vec<Diagnostic>, code: &str, message: &str, (line, col): (usize, usize)) {
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    let got: Vec<_> = errors
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.message.clone(),
+                d.span.map(|s| (s.line, s.column)),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 1, "{got:#?}");
+    let d = errors[0];
+    assert_eq!(d.code, code, "{got:#?}");
+    assert!(d.message.contains(message), "{got:#?}");
+    assert_eq!(
+        d.span.map(|s| (s.line, s.column)),
+        Some((line, col)),
+        "{got:#?}"
+    );
+    assert!(d.help.as_deref().is_some_and(|h| !h.is_empty()), "{got:#?}");
+}
+
+#[test]
+fn schedules_eventbridge_cannot_run() {
+    let every = format!("{JOB}on:\n  schedule: '@every 90s'\n");
+    one(
+        workload_diags(&every),
+        "bad-schedule",
+        "whole minutes",
+        (6, 13),
+    );
+    let both = format!("{JOB}on:\n  schedule: '0 12 1 * MON'\n");
+    one(
+        workload_diags(&both),
+        "bad-schedule",
+        "day of the week",
+        (6, 13),
+    );
+    let day = format!("{JOB}on:\n  schedule: '0 12 * * 8'\n");
+    one(
+        workload_diags(&day),
+        "bad-schedule",
+        "not a day of the week",
+        (6, 13),
+    );
+}
+
+#[test]
+fn a_job_timeout_is_a_second_or_more() {
+    let j = format!("{JOB}on:\n  schedule: '@daily'\ntimeout: 0s\n");
+    one(workload_diags(&j), "bad-value", "1s or more", (7, 10));
+}
+
+#[test]
+fn topics_have_names_sns_takes_once_each() {
+    let bad = format!("{WEB}publish:\n  topics:\n    - name: a.b\n");
+    one(workload_diags(&bad), "bad-topic-name", "`a.b`", (8, 13));
+    let twice = format!("{WEB}publish:\n  topics:\n    - name: a\n    - name: a\n");
+    one(
+        workload_diags(&twice),
+        "duplicate-topic",
+        "published twice",
+        (9, 13),
+    );
+    // A standard and a FIFO topic may share a name.
+    let both =
+        format!("{WEB}publish:\n  topics:\n    - name: a\n    - name: a\n      fifo: true\n");
+    assert!(!workload_diags(&both).iter().any(Diagnostic::is_error));
+}
+
+#[test]
+fn fifo_settings_are_known_with_known_values() {
+    let fifo = |setting: &str| {
+        format!("{WEB}publish:\n  topics:\n    - name: a\n      fifo:\n        {setting}\n")
+    };
+    let value = fifo("throughput_limit: fast");
+    one(workload_diags(&value), "bad-value", "`\"fast\"`", (10, 27));
+    let unknown = fifo("speed: high");
+    one(workload_diags(&unknown), "unknown-key", "`speed`", (10, 9));
+    let queue = format!("{WORKER}subscribe:\n  queue:\n    fifo:\n      high_throughput: maybe\n");
+    one(
+        workload_diags(&queue),
+        "bad-value",
+        "high_throughput",
+        (8, 24),
+    );
+}
+
+#[test]
+fn queue_settings_stay_in_what_sqs_allows() {
+    let delay = format!("{WORKER}subscribe:\n  queue:\n    delay: 20m\n");
+    one(
+        workload_diags(&delay),
+        "bad-value",
+        "from 0s to 900s",
+        (7, 12),
+    );
+    let tries = format!("{WORKER}subscribe:\n  queue:\n    dead_letter:\n      tries: 0\n");
+    one(workload_diags(&tries), "bad-value", "1 to 1000", (8, 14));
+    let own = format!(
+        "{WORKER}subscribe:\n  topics:\n    - name: a\n      service: b\n      queue:\n        retention: 400h\n"
+    );
+    one(workload_diags(&own), "bad-value", "retention", (10, 20));
+}
+
+#[test]
+fn a_topic_is_subscribed_to_once() {
+    let twice = format!(
+        "{WORKER}subscribe:\n  topics:\n    - {{name: a, service: b}}\n    - {{name: a, service: b}}\n"
+    );
+    one(
+        workload_diags(&twice),
+        "duplicate-subscription",
+        "subscribed to twice",
+        (8, 7),
+    );
+}
+
+#[test]
+fn a_listener_rule_targets_a_port() {
+    let w = format!(
+        "{WEB}sidecars:\n  proxy:\n    image: envoy\nhttp:\n  path: /\n  target_container: proxy\n"
+    );
+    one(workload_diags(&w), "missing-port", "`proxy`", (10, 3));
+    // A `target_port` given once gives the container that port for the next rules.
+    let ok = format!(
+        "{WEB}sidecars:\n  proxy:\n    image: envoy\nhttp:\n  path: /\n  target_container: proxy\n  target_port: 9000\n  additional_rules:\n    - path: /admin\n      target_container: proxy\n"
+    );
+    assert!(!workload_diags(&ok).iter().any(Diagnostic::is_error));
+}
+
+#[test]
+fn a_path_other_than_root_is_two_condition_values() {
+    let w = format!(
+        "{WEB}http:\n  path: /api\n  alias: [a.example.com, b.example.com]\n  allowed_source_ips: [10.0.0.0/24, 10.0.1.0/24]\n"
+    );
+    one(
+        workload_diags(&w),
+        "too-many-conditions",
+        "6 conditions (2 path patterns",
+        (7, 3),
+    );
+}
+
+#[test]
+fn durations_of_rules_sidecars_and_metrics_are_checked() {
+    let rule = format!(
+        "{WEB}http:\n  path: /\n  additional_rules:\n    - path: /admin\n      healthcheck:\n        path: /\n        interval: soon\n"
+    );
+    one(
+        workload_diags(&rule),
+        "bad-duration",
+        "additional_rules[0].healthcheck.interval",
+        (12, 19),
+    );
+    let sidecar = format!(
+        "{WEB}sidecars:\n  proxy:\n    image: envoy\n    healthcheck:\n      command: [CMD, 'true']\n      timeout: later\n"
+    );
+    one(
+        workload_diags(&sidecar),
+        "bad-duration",
+        "sidecars.proxy.healthcheck.timeout",
+        (11, 16),
+    );
+    let cooldown = format!(
+        "{WEB}count:\n  range: 1-4\n  cpu_percentage:\n    value: 70\n    cooldown:\n      in: soon\n"
+    );
+    one(
+        workload_diags(&cooldown),
+        "bad-duration",
+        "count.cpu_percentage.cooldown.in",
+        (11, 11),
+    );
+}
+
+#[test]
+fn health_checks_have_a_command() {
+    let main = "name: web\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\n  healthcheck:\n    interval: 10s\n";
+    one(workload_diags(main), "missing-field", "`command`", (7, 5));
+    let sidecar = format!(
+        "{WEB}sidecars:\n  proxy:\n    image: envoy\n    healthcheck:\n      interval: 10s\n"
+    );
+    one(
+        workload_diags(&sidecar),
+        "missing-field",
+        "`command`",
+        (10, 7),
+    );
+}
+
+#[test]
+fn scaling_targets_are_positive_and_request_metrics_need_http() {
+    let zero = format!("{WEB}count:\n  range: 1-4\n  requests: 0\n");
+    one(workload_diags(&zero), "bad-metric", "above 0", (8, 13));
+    let text = format!("{WEB}count:\n  range: 1-4\n  cpu_percentage: lots\n");
+    one(workload_diags(&text), "bad-metric", "above 0", (8, 19));
+    let worker = format!("{WORKER}count:\n  range: 1-4\n  requests: 100\n");
+    one(workload_diags(&worker), "needs-http", "`requests`", (7, 3));
+}
+
+#[test]
+fn where_tasks_run_is_something_tug_can_set_up() {
+    let tags = format!(
+        "{WEB}network:\n  vpc:\n    placement:\n      subnets:\n        from_tags:\n          tier: app\n"
+    );
+    one(workload_diags(&tags), "not-supported", "by tags", (10, 9));
+    let groups = format!("{WEB}network:\n  vpc:\n    security_groups:\n      deny_default: true\n");
+    one(
+        workload_diags(&groups),
+        "no-security-group",
+        "no security group",
+        (9, 21),
+    );
+}
+
+#[test]
+fn secret_arns_name_a_store() {
+    let w = format!("{WEB}secrets:\n  DB: arn:aws:s3:::bucket/key\n");
+    one(workload_diags(&w), "bad-secret", "`secrets.DB`", (7, 7));
+    let ok = format!("{WEB}secrets:\n  DB: arn:aws:ssm:us-east-1:123456789012:parameter/db\n");
+    assert!(!workload_diags(&ok).iter().any(Diagnostic::is_error));
+}
+
+#[test]
+fn sidecars_have_an_image_and_a_port_render_can_read() {
+    let image = format!("{WEB}sidecars:\n  proxy:\n    image:\n      credentials: x\n");
+    one(workload_diags(&image), "missing-image", "`proxy`", (9, 7));
+    let port = format!("{WEB}sidecars:\n  proxy:\n    image: envoy\n    port: http\n");
+    one(
+        workload_diags(&port),
+        "bad-port",
+        "`sidecars.proxy.port`",
+        (9, 11),
+    );
+}
+
+#[test]
+fn environment_settings_render_can_build() {
+    let insights = format!("{ENV}observability:\n  container_insights: lots\n");
+    one(
+        environment_diags(&insights),
+        "bad-value",
+        "container_insights",
+        (4, 23),
+    );
+    let nat = format!(
+        "{ENV}nat: single\nnetwork:\n  vpc:\n    subnets:\n      private:\n        - cidr: 10.0.2.0/24\n        - cidr: 10.0.3.0/24\n"
+    );
+    one(
+        environment_diags(&nat),
+        "needs-subnets",
+        "NAT gateways need public subnets",
+        (3, 6),
+    );
+    let alb = format!(
+        "{ENV}network:\n  vpc:\n    id: vpc-1\n    subnets:\n      private:\n        - id: subnet-1\n        - id: subnet-2\nhttp:\n  public:\n    ssl_policy: x\n"
+    );
+    one(
+        environment_diags(&alb),
+        "needs-subnets",
+        "public subnets",
+        (11, 3),
+    );
+}
+
+const PRIVATE_ONLY: &str = "name: test\ntype: Environment\nnetwork:\n  vpc:\n    id: vpc-1\n    subnets:\n      private:\n        - id: subnet-1\n        - id: subnet-2\n";
+
+#[test]
+fn a_workload_needs_the_subnets_of_its_load_balancer() {
+    one(
+        cross_diags(WEB, PRIVATE_ONLY),
+        "needs-subnets",
+        "needs public subnets, and environment `test` has none",
+        (2, 1),
+    );
+    let api = "name: api\ntype: Backend Service\nimage:\n  location: nginx\n  port: 80\nhttp:\n  path: /api\n";
+    let public_only = "name: test\ntype: Environment\nnetwork:\n  vpc:\n    id: vpc-1\n    subnets:\n      public:\n        - id: subnet-1\n        - id: subnet-2\n";
+    one(
+        cross_diags(api, public_only),
+        "needs-subnets",
+        "needs private subnets",
+        (6, 1),
+    );
+    assert!(cross_diags(api, PRIVATE_ONLY).is_empty());
+    assert!(cross_diags(WEB, ENV).is_empty());
+}
+
+#[test]
+fn private_tasks_need_public_subnets_for_their_nat_gateways() {
+    let api = "name: api\ntype: Backend Service\nimage:\n  location: nginx\nnetwork:\n  vpc:\n    placement: private\n";
+    let created = "name: test\ntype: Environment\nnetwork:\n  vpc:\n    subnets:\n      private:\n        - cidr: 10.0.2.0/24\n        - cidr: 10.0.3.0/24\n";
+    one(
+        cross_diags(api, created),
+        "needs-subnets",
+        "NAT gateways",
+        (7, 16),
+    );
+    let no_nat = format!("{created}nat: none\n");
+    assert!(cross_diags(api, &no_nat).is_empty());
+}
