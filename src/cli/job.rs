@@ -2,7 +2,6 @@ use clap::{Args, Subcommand};
 
 use crate::cli::{AnswerArgs, Context, WorkloadFlags};
 use crate::error::Result;
-use crate::init::{self, Plan};
 use crate::manifest::types::WorkloadType;
 use crate::ui::wizard::{self, WorkloadQuestions};
 
@@ -44,13 +43,11 @@ impl InitArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         let p = self.answers.prompter(ctx);
         let ws = ctx.workspace()?;
-        let root = ws.root();
-        let spec = wizard::ask_workload(
+        wizard::write_workload(
             &ctx.printer,
             &ctx.cwd,
             &p,
-            &root,
-            &ws.dir,
+            &ws,
             WorkloadQuestions {
                 name: self.name,
                 kind: Some(WorkloadType::ScheduledJob),
@@ -62,12 +59,6 @@ impl InitArgs {
             &[WorkloadType::ScheduledJob],
             self.answers.force,
         )?;
-        let mut plan = Plan::default();
-        plan.add(
-            ws.dir.join(&spec.name).join("manifest.yml"),
-            init::workload_manifest(&spec)?,
-        );
-        wizard::write_plan(&ctx.printer, &ctx.cwd, &plan, &ws.app, self.answers.force)?;
         ctx.printer
             .info("next: check the manifest with `tug validate`");
         Ok(0)

@@ -237,6 +237,26 @@ fn ask_schedule(p: &Prompter, kind: WorkloadType, q: &WorkloadQuestions) -> Resu
     })
 }
 
+/// Asks about a new workload of `ws` (see [`ask_workload`]) and writes its manifest.
+pub fn write_workload(
+    printer: &Printer,
+    cwd: &Path,
+    p: &Prompter,
+    ws: &crate::workspace::Workspace,
+    q: WorkloadQuestions,
+    kinds: &[WorkloadType],
+    force: bool,
+) -> Result<WorkloadSpec> {
+    let spec = ask_workload(printer, cwd, p, &ws.root(), &ws.dir, q, kinds, force)?;
+    let mut plan = Plan::default();
+    plan.add(
+        ws.dir.join(&spec.name).join("manifest.yml"),
+        init::workload_manifest(&spec)?,
+    );
+    write_plan(printer, cwd, &plan, &ws.app, force)?;
+    Ok(spec)
+}
+
 /// Picks the image source. Returns it and the port the Dockerfile exposes.
 fn ask_source(
     printer: &Printer,

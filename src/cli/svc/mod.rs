@@ -72,13 +72,11 @@ impl InitArgs {
     fn run(self, ctx: &Context) -> Result<u8> {
         let p = self.answers.prompter(ctx);
         let ws = ctx.workspace()?;
-        let root = ws.root();
-        let spec = wizard::ask_workload(
+        let spec = wizard::write_workload(
             &ctx.printer,
             &ctx.cwd,
             &p,
-            &root,
-            &ws.dir,
+            &ws,
             WorkloadQuestions {
                 name: self.name,
                 kind: self.kind,
@@ -92,12 +90,6 @@ impl InitArgs {
             ],
             self.answers.force,
         )?;
-        let mut plan = crate::init::Plan::default();
-        plan.add(
-            ws.dir.join(&spec.name).join("manifest.yml"),
-            crate::init::workload_manifest(&spec)?,
-        );
-        wizard::write_plan(&ctx.printer, &ctx.cwd, &plan, &ws.app, self.answers.force)?;
         let env = ws
             .environments()
             .into_iter()
