@@ -9,6 +9,7 @@ pub mod ecr;
 pub mod ecs;
 pub mod logs;
 pub mod stack;
+pub mod status;
 
 use std::time::Duration;
 

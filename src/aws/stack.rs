@@ -10,6 +10,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType, Parameter, Tag};
 
+use super::status::StackStatus;
 use super::{Aws, AwsError, AwsResult};
 use crate::names::TAG_APPLICATION;
 
@@ -18,7 +19,7 @@ use crate::names::TAG_APPLICATION;
 pub struct StackInfo {
     pub name: String,
     pub id: String,
-    pub status: String,
+    pub status: StackStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub outputs: BTreeMap<String, String>,
@@ -38,10 +39,7 @@ fn info(s: &aws_sdk_cloudformation::types::Stack) -> StackInfo {
     StackInfo {
         name: s.stack_name().unwrap_or_default().to_string(),
         id: s.stack_id().unwrap_or_default().to_string(),
-        status: s
-            .stack_status()
-            .map(|x| x.as_str().to_string())
-            .unwrap_or_default(),
+        status: StackStatus::parse(s.stack_status().map_or("", |x| x.as_str())),
         reason: s.stack_status_reason().map(str::to_string),
         outputs: s
             .outputs()
@@ -103,7 +101,7 @@ pub async fn list(aws: &Aws, app: Option<&str>) -> AwsResult<Vec<StackInfo>> {
             .map_err(|e| AwsError::from_sdk("listing stacks", e))?;
         for s in page.stacks() {
             let i = info(s);
-            if i.status == "DELETE_COMPLETE" {
+            if i.status == StackStatus::DeleteComplete {
                 continue;
             }
             match i.tag(TAG_APPLICATION) {
@@ -158,19 +156,6 @@ pub enum Prepared {
     Ready(Plan),
 }
 
-/// Statuses in which a stack is settled.
-pub fn is_terminal(status: &str) -> bool {
-    !status.ends_with("_IN_PROGRESS")
-}
-
-/// Settled statuses that mean the last operation worked.
-pub fn is_success(status: &str) -> bool {
-    matches!(
-        status,
-        "CREATE_COMPLETE" | "UPDATE_COMPLETE" | "DELETE_COMPLETE" | "IMPORT_COMPLETE"
-    )
-}
-
 /// Creates a change set for `req` and waits until it is ready, recovering a stack left in
 /// ROLLBACK_COMPLETE (deleted and created again) or UPDATE_ROLLBACK_FAILED (rollback
 /// continued). `note` is told about each recovery step.
@@ -197,9 +182,9 @@ async fn recover(
     let existing = describe(aws, &req.stack).await?;
     Ok(match &existing {
         None => true,
-        Some(s) => match s.status.as_str() {
-            "REVIEW_IN_PROGRESS" => true,
-            "ROLLBACK_COMPLETE" | "ROLLBACK_FAILED" => {
+        Some(s) => match &s.status {
+            StackStatus::ReviewInProgress => true,
+            StackStatus::RollbackComplete | StackStatus::RollbackFailed => {
                 note(&format!(
                     "stack {} is {} (its creation failed and nothing runs); deleting it to create it again",
                     req.stack, s.status
@@ -207,7 +192,7 @@ async fn recover(
                 delete_and_wait(aws, &s.id, timeout).await?;
                 true
             }
-            "UPDATE_ROLLBACK_FAILED" => {
+            StackStatus::UpdateRollbackFailed => {
                 note(&format!(
                     "stack {} is UPDATE_ROLLBACK_FAILED; continuing the rollback first",
                     req.stack
@@ -221,7 +206,7 @@ async fn recover(
                         AwsError::from_sdk(&format!("continuing the rollback of {}", req.stack), e)
                     })?;
                 let status = wait_settled(aws, &s.id, timeout).await?;
-                if status != "UPDATE_ROLLBACK_COMPLETE" {
+                if status != StackStatus::UpdateRollbackComplete {
                     return Err(AwsError {
                         code: None,
                         message: format!(
@@ -235,7 +220,7 @@ async fn recover(
                 }
                 false
             }
-            st if st.ends_with("_IN_PROGRESS") => {
+            st if !st.is_settled() => {
                 return Err(AwsError {
                     code: None,
                     message: format!("stack {} is busy: {st}", req.stack),
@@ -245,7 +230,7 @@ async fn recover(
                     )),
                 });
             }
-            "DELETE_FAILED" => {
+            StackStatus::DeleteFailed => {
                 return Err(AwsError {
                     code: None,
                     message: format!("stack {} is DELETE_FAILED", req.stack),
@@ -467,7 +452,7 @@ pub async fn delete(aws: &Aws, stack: &str) -> AwsResult<Started> {
 async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()> {
     delete(aws, id).await?;
     let status = wait_settled(aws, id, timeout).await?;
-    if status != "DELETE_COMPLETE" {
+    if status != StackStatus::DeleteComplete {
         return Err(AwsError {
             code: None,
             message: format!("stack {id} could not be deleted: it is {status}"),
@@ -478,15 +463,15 @@ async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()
 }
 
 /// Polls until the stack settles; a stack that is gone counts as DELETE_COMPLETE.
-async fn wait_settled(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<String> {
+async fn wait_settled(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<StackStatus> {
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {
         let status = match describe(aws, id).await? {
-            None => "DELETE_COMPLETE".to_string(),
+            None => StackStatus::DeleteComplete,
             Some(s) => s.status,
         };
-        if is_terminal(&status) {
+        if status.is_settled() {
             return Ok(status);
         }
         if started.elapsed() > timeout {
@@ -554,7 +539,7 @@ pub trait Sink: Send + Sync {
 /// How a watched operation ended.
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    pub status: String,
+    pub status: StackStatus,
     pub success: bool,
     /// The first resource that failed, with its reason.
     pub first_failure: Option<ResourceEvent>,
@@ -590,7 +575,7 @@ pub async fn watch(
         .unwrap_or_else(|| stack.to_string());
     loop {
         let status = match describe(aws, &id).await? {
-            None => "DELETE_COMPLETE".to_string(),
+            None => StackStatus::DeleteComplete,
             Some(s) => s.status,
         };
         for e in new_events(aws, stack, &id, start, &mut seen).await? {
@@ -612,8 +597,8 @@ pub async fn watch(
                 }
             }
         }
-        if is_terminal(&status) {
-            let success = is_success(&status);
+        if status.is_settled() {
+            let success = status.is_success();
             return Ok(Outcome {
                 status,
                 success,

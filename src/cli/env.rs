@@ -237,7 +237,7 @@ impl LsArgs {
                 .iter()
                 .map(|s| {
                     let name = s.tag(names::TAG_ENVIRONMENT).unwrap_or_default();
-                    vec![name.to_string(), s.status.clone(), s.name.clone()]
+                    vec![name.to_string(), s.status.to_string(), s.name.clone()]
                 })
                 .collect();
             let empty = format!(

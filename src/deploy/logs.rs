@@ -63,7 +63,7 @@ pub async fn missing_group(aws: &Aws, app: &str, env: &str, name: &str, group: &
         .ok()
         .flatten();
     match stack {
-            Some(s) if s.status == "ROLLBACK_COMPLETE" => Error::user(format!(
+            Some(s) if s.status == crate::aws::status::StackStatus::RollbackComplete => Error::user(format!(
                 "log group {group} is gone: the first deployment of {name} failed and its rollback removed it"
             ))
             .with_help(format!(

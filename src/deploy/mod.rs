@@ -259,7 +259,7 @@ pub async fn run_job(
         return Ok(JobResult::Deployed(secs));
     }
     let why = failure_reason(aws, job, &outcome).await;
-    let state = if outcome.status.contains("ROLLBACK") {
+    let state = if outcome.status.is_rollback() {
         format!(" (stack {})", outcome.status)
     } else {
         String::new()

@@ -22,7 +22,7 @@ pub fn render(name: &str, env: &str, stack: &StackInfo, st: Option<&ServiceStatu
     }
     let Some(st) = st else {
         t.push_str("  ECS service: none (the stack has no running service)\n");
-        if stack.status == "ROLLBACK_COMPLETE" {
+        if stack.status == crate::aws::status::StackStatus::RollbackComplete {
             t.push_str(&format!(
                 "  help: the first deployment failed and was rolled back; `tug svc logs -n {name} -e {env}` shows what its tasks wrote while the log group lasts\n"
             ));

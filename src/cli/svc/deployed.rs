@@ -116,7 +116,7 @@ impl LsArgs {
                     vec![
                         tag(s, names::TAG_WORKLOAD),
                         tag(s, names::TAG_ENVIRONMENT),
-                        s.status.clone(),
+                        s.status.to_string(),
                         image(s).unwrap_or_default(),
                     ]
                 })
