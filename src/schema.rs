@@ -3,8 +3,8 @@
 //! the JSON that the typed structs deserialise from.
 //!
 //! One source of truth: the schema comes from `schemars` on the types in
-//! [`crate::manifest::types`], so a field added there is known here with no second list to
-//! keep in step. Scenario files of the simulator (`crate::sim::scenario`) are read the same
+//! `manifest::types`, so a field added there is known here with no second list to
+//! keep in step. Scenario files of the simulator (`sim::scenario`) are read the same
 //! way.
 
 use serde_json::{Map as JsonMap, Value as Json};

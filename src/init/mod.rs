@@ -2,7 +2,7 @@
 //! (embedded in the binary), checked before they are written, and written all at once at
 //! the end so that an interrupted `tug init` leaves the repository as it was.
 //!
-//! No terminal here: the questions are asked by `cli`, through [`crate::ui::prompt`].
+//! No terminal here: the questions are asked by `ui::wizard`.
 
 pub mod discover;
 
