@@ -436,27 +436,7 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = stack.pop() else { continue };
-                let (node, anchor) = match frame {
-                    Frame::Seq {
-                        items,
-                        span: start,
-                        anchor,
-                    } => (close(start, span, Value::Seq(items)), anchor),
-                    Frame::Map {
-                        mut entries,
-                        merged,
-                        span: start,
-                        anchor,
-                        ..
-                    } => {
-                        for entry in merged {
-                            if !entries.iter().any(|e| e.key == entry.key) {
-                                entries.push(entry);
-                            }
-                        }
-                        (close(start, span, Value::Map(entries)), anchor)
-                    }
-                };
+                let (node, anchor) = close_frame(frame, span);
                 if anchor != 0 {
                     anchors.insert(anchor, node.clone());
                 }
@@ -464,54 +444,89 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain && tag.is_none();
-                let node = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
-                    Node::null(span)
-                } else {
-                    Node {
-                        value: Value::Scalar(Scalar {
-                            text: text.into_owned(),
-                            plain,
-                        }),
-                        span,
-                    }
-                };
+                let node = scalar(text.into_owned(), plain, span);
                 if anchor != 0 {
                     anchors.insert(anchor, node.clone());
                 }
                 node
             }
-            Event::Alias(id) => {
-                let Some(target) = anchors.get(&id) else {
-                    return Err(ParseError {
-                        message: "this alias refers to an anchor that is not defined".into(),
-                        help: Some("define the anchor with `&name` before using `*name`".into()),
-                        span,
-                    });
-                };
-                let size = target.size();
-                if size > alias_budget {
-                    return Err(ParseError {
-                        message: format!(
-                            "aliases in this file expand to more than {MAX_ALIAS_NODES} nodes"
-                        ),
-                        help: Some(
-                            "this looks like an alias bomb; write the values out or use fewer nested aliases"
-                                .into(),
-                        ),
-                        span,
-                    });
-                }
-                alias_budget -= size;
-                let mut node = target.clone();
-                node.span = span;
-                node
-            }
+            Event::Alias(id) => alias(&anchors, id, span, &mut alias_budget)?,
             Event::StreamEnd => break,
             _ => continue,
         };
         push_node(&mut stack, &mut root, node)?;
     }
     Ok(root.unwrap_or_else(|| Node::null(Span::default())))
+}
+
+/// The node a finished sequence or map makes, spanning from its start to `end`, and its
+/// anchor (0 for none). A map's merged entries follow its own, which override them.
+fn close_frame(frame: Frame, end: Span) -> (Node, usize) {
+    match frame {
+        Frame::Seq {
+            items,
+            span: start,
+            anchor,
+        } => (close(start, end, Value::Seq(items)), anchor),
+        Frame::Map {
+            mut entries,
+            merged,
+            span: start,
+            anchor,
+            ..
+        } => {
+            for entry in merged {
+                if !entries.iter().any(|e| e.key == entry.key) {
+                    entries.push(entry);
+                }
+            }
+            (close(start, end, Value::Map(entries)), anchor)
+        }
+    }
+}
+
+/// A scalar's node: null for an empty plain scalar, `~` and the spellings of `null`.
+fn scalar(text: String, plain: bool, span: Span) -> Node {
+    if plain && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL") {
+        Node::null(span)
+    } else {
+        Node {
+            value: Value::Scalar(Scalar { text, plain }),
+            span,
+        }
+    }
+}
+
+/// A copy of the node anchored as `id`, placed at `span`; its size is taken from
+/// `budget`, so aliases cannot expand beyond [`MAX_ALIAS_NODES`] nodes in all.
+fn alias(
+    anchors: &HashMap<usize, Node>,
+    id: usize,
+    span: Span,
+    budget: &mut usize,
+) -> Result<Node, ParseError> {
+    let Some(target) = anchors.get(&id) else {
+        return Err(ParseError {
+            message: "this alias refers to an anchor that is not defined".into(),
+            help: Some("define the anchor with `&name` before using `*name`".into()),
+            span,
+        });
+    };
+    let size = target.size();
+    if size > *budget {
+        return Err(ParseError {
+            message: format!("aliases in this file expand to more than {MAX_ALIAS_NODES} nodes"),
+            help: Some(
+                "this looks like an alias bomb; write the values out or use fewer nested aliases"
+                    .into(),
+            ),
+            span,
+        });
+    }
+    *budget -= size;
+    let mut node = target.clone();
+    node.span = span;
+    Ok(node)
 }
 
 fn close(start: Span, end: Span, value: Value) -> Node {

@@ -255,86 +255,10 @@ const STOPPED_SHOWN: usize = 5;
 
 /// Gathers a service's status; calls that don't depend on each other go out together.
 pub async fn status(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option<ServiceStatus>> {
-    let described = async {
-        let out = aws
-            .ecs
-            .describe_services()
-            .cluster(cluster)
-            .services(service)
-            .send()
-            .await
-            .map_err(|e| AwsError::from_sdk("describing the ECS service", e))?;
-        let Some(s) = out.services().first().cloned() else {
-            return Ok::<_, AwsError>(None);
-        };
-        let groups: Vec<String> = s
-            .load_balancers()
-            .iter()
-            .filter_map(|lb| lb.target_group_arn().map(str::to_string))
-            .collect();
-        let health = futures_util::future::join_all(groups.iter().map(|tg| async move {
-            let out = aws
-                .elb
-                .describe_target_health()
-                .target_group_arn(tg)
-                .send()
-                .await
-                .map_err(|e| AwsError::from_sdk("reading target health", e))?;
-            Ok::<_, AwsError>(
-                out.target_health_descriptions()
-                    .iter()
-                    .map(|d| TargetHealth {
-                        target_group: tg.rsplit(':').next().unwrap_or(tg).to_string(),
-                        target: d
-                            .target()
-                            .and_then(|t| t.id().map(str::to_string))
-                            .unwrap_or_default(),
-                        port: d.target().and_then(|t| t.port()),
-                        state: d
-                            .target_health()
-                            .and_then(|h| h.state())
-                            .map(|s| s.as_str().to_string())
-                            .unwrap_or_default(),
-                        reason: d
-                            .target_health()
-                            .and_then(|h| h.description())
-                            .map(str::to_string),
-                        task: None,
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        }))
-        .await;
-        let mut targets = Vec::new();
-        for h in health {
-            targets.extend(h?);
-        }
-        Ok(Some((s, targets)))
-    };
+    let described = service_and_targets(aws, cluster, service);
     let running = tasks(aws, cluster, service, DesiredStatus::Running, 100);
     let stopped = tasks(aws, cluster, service, DesiredStatus::Stopped, STOPPED_SHOWN);
-    let alarms = async {
-        let out = aws
-            .cloudwatch
-            .describe_alarms()
-            .alarm_name_prefix(format!("TargetTracking-service/{cluster}/{service}"))
-            .send()
-            .await
-            .map_err(|e| AwsError::from_sdk("reading the scaling alarms", e))?;
-        Ok::<_, AwsError>(
-            out.metric_alarms()
-                .iter()
-                .map(|a| Alarm {
-                    name: a.alarm_name().unwrap_or_default().to_string(),
-                    state: a
-                        .state_value()
-                        .map(|s| s.as_str().to_string())
-                        .unwrap_or_default(),
-                    reason: a.state_reason().map(str::to_string),
-                })
-                .collect::<Vec<_>>(),
-        )
-    };
+    let alarms = alarms(aws, cluster, service);
     let (described, running, stopped, alarms) = tokio::join!(described, running, stopped, alarms);
     let Some((s, mut targets)) = described? else {
         return Ok(None);
@@ -353,28 +277,117 @@ pub async fn status(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option
         desired: s.desired_count(),
         running: s.running_count(),
         pending: s.pending_count(),
-        deployments: s
-            .deployments()
-            .iter()
-            .map(|d| Deployment {
-                id: d.id().unwrap_or_default().to_string(),
-                status: d.status().unwrap_or_default().to_string(),
-                rollout_state: d.rollout_state().map(|r| r.as_str().to_string()),
-                rollout_reason: d.rollout_state_reason().map(str::to_string),
-                task_definition: d.task_definition().map(short_task_definition),
-                desired: d.desired_count(),
-                running: d.running_count(),
-                pending: d.pending_count(),
-                failed: d.failed_tasks(),
-                updated: rfc3339(d.updated_at()),
-            })
-            .collect(),
+        deployments: s.deployments().iter().map(deployment).collect(),
         tasks: running,
         target_health: targets,
         stopped_tasks: stopped?,
         // Alarms are extra: a caller without cloudwatch:DescribeAlarms still gets the rest.
         alarms: alarms.unwrap_or_default(),
     }))
+}
+
+/// The service as ECS describes it and the health of the targets in its target groups
+/// (not yet matched to tasks), or `None` when there is no such service.
+async fn service_and_targets(
+    aws: &Aws,
+    cluster: &str,
+    service: &str,
+) -> AwsResult<Option<(aws_sdk_ecs::types::Service, Vec<TargetHealth>)>> {
+    let out = aws
+        .ecs
+        .describe_services()
+        .cluster(cluster)
+        .services(service)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("describing the ECS service", e))?;
+    let Some(s) = out.services().first().cloned() else {
+        return Ok(None);
+    };
+    let groups: Vec<String> = s
+        .load_balancers()
+        .iter()
+        .filter_map(|lb| lb.target_group_arn().map(str::to_string))
+        .collect();
+    let health =
+        futures_util::future::join_all(groups.iter().map(|tg| target_health(aws, tg))).await;
+    let mut targets = Vec::new();
+    for h in health {
+        targets.extend(h?);
+    }
+    Ok(Some((s, targets)))
+}
+
+/// The health of each target registered in target group `tg` (an ARN).
+async fn target_health(aws: &Aws, tg: &str) -> AwsResult<Vec<TargetHealth>> {
+    let out = aws
+        .elb
+        .describe_target_health()
+        .target_group_arn(tg)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("reading target health", e))?;
+    Ok(out
+        .target_health_descriptions()
+        .iter()
+        .map(|d| TargetHealth {
+            target_group: tg.rsplit(':').next().unwrap_or(tg).to_string(),
+            target: d
+                .target()
+                .and_then(|t| t.id().map(str::to_string))
+                .unwrap_or_default(),
+            port: d.target().and_then(|t| t.port()),
+            state: d
+                .target_health()
+                .and_then(|h| h.state())
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+            reason: d
+                .target_health()
+                .and_then(|h| h.description())
+                .map(str::to_string),
+            task: None,
+        })
+        .collect())
+}
+
+/// The target-tracking alarms that scale the service, with their states.
+async fn alarms(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Vec<Alarm>> {
+    let out = aws
+        .cloudwatch
+        .describe_alarms()
+        .alarm_name_prefix(format!("TargetTracking-service/{cluster}/{service}"))
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("reading the scaling alarms", e))?;
+    Ok(out
+        .metric_alarms()
+        .iter()
+        .map(|a| Alarm {
+            name: a.alarm_name().unwrap_or_default().to_string(),
+            state: a
+                .state_value()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+            reason: a.state_reason().map(str::to_string),
+        })
+        .collect())
+}
+
+/// One of the service's deployments as `svc status` shows it.
+fn deployment(d: &aws_sdk_ecs::types::Deployment) -> Deployment {
+    Deployment {
+        id: d.id().unwrap_or_default().to_string(),
+        status: d.status().unwrap_or_default().to_string(),
+        rollout_state: d.rollout_state().map(|r| r.as_str().to_string()),
+        rollout_reason: d.rollout_state_reason().map(str::to_string),
+        task_definition: d.task_definition().map(short_task_definition),
+        desired: d.desired_count(),
+        running: d.running_count(),
+        pending: d.pending_count(),
+        failed: d.failed_tasks(),
+        updated: rfc3339(d.updated_at()),
+    }
 }
 
 /// Why the service's recent tasks stopped: one line per task.

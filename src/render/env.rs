@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::{render_template, RenderError, Rendered, ENV_TEMPLATE};
 use crate::manifest::types::{
-    BoolOrString, EnvSubnet, Environment, HttpOrBool, Placement, Workload, WorkloadType,
+    BoolOrString, EnvSubnet, EnvVpc, Environment, HttpOrBool, Placement, Workload, WorkloadType,
 };
 
 const DEFAULT_VPC_CIDR: &str = "10.0.0.0/16";
@@ -78,153 +78,16 @@ pub fn environment(
 ) -> Result<Rendered, RenderError> {
     let vpc = env.network.as_ref().and_then(|n| n.vpc.as_ref());
     let imported_vpc = vpc.and_then(|v| v.id.clone());
-    let subnets = vpc.and_then(|v| v.subnets.as_ref());
-    let given_public = subnets.and_then(|s| s.public.clone()).unwrap_or_default();
-    let given_private = subnets.and_then(|s| s.private.clone()).unwrap_or_default();
-
-    let (public, private) = if let Some(_vpc_id) = &imported_vpc {
-        (
-            imported_subnets(&given_public, "network.vpc.subnets.public")?,
-            imported_subnets(&given_private, "network.vpc.subnets.private")?,
-        )
-    } else if given_public.is_empty() && given_private.is_empty() {
-        let default = |cidrs: [&str; 2], kind: &str| {
-            cidrs
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Subnet {
-                    logical: format!("{kind}Subnet{}", i + 1),
-                    id: None,
-                    cidr: Some(c.to_string()),
-                    az: None,
-                    index: i,
-                    nat: None,
-                })
-                .collect::<Vec<_>>()
-        };
-        (
-            default(DEFAULT_PUBLIC, "Public"),
-            default(DEFAULT_PRIVATE, "Private"),
-        )
-    } else {
-        (
-            created_subnets(&given_public, "Public", "network.vpc.subnets.public")?,
-            created_subnets(&given_private, "Private", "network.vpc.subnets.private")?,
-        )
-    };
-    let mut private = private;
-
-    let wants_private = workloads.iter().any(|w| {
-        matches!(
-            w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.placement.as_ref()),
-            Some(Placement::Kind(k)) if k == "private"
-        )
-    });
-    let nat_mode = match env.nat.as_deref() {
-        Some(m @ ("per-az" | "single" | "none")) => m,
-        Some(other) => {
-            return Err(RenderError::unchecked(
-                "nat",
-                format!("`{other}` is not a NAT mode; use `per-az`, `single` or `none`"),
-            ))
-        }
-        None if wants_private => "per-az",
-        None => "none",
-    };
-    let mut nat_gateways = Vec::new();
-    if imported_vpc.is_none() && !private.is_empty() && nat_mode != "none" {
-        if public.is_empty() {
-            return Err(RenderError::unchecked(
-                "nat",
-                "NAT gateways need public subnets; add `network.vpc.subnets.public` or set `nat: none`",
-            ));
-        }
-        let count = if nat_mode == "single" {
-            1
-        } else {
-            public.len()
-        };
-        for (i, p) in public.iter().take(count).enumerate() {
-            nat_gateways.push(Nat {
-                logical: format!("NatGateway{}", i + 1),
-                public_subnet: p.logical.clone(),
-            });
-        }
-        for (i, s) in private.iter_mut().enumerate() {
-            s.nat = Some(nat_gateways[i % nat_gateways.len()].logical.clone());
-        }
-    }
-
-    let has_http = |w: &Workload| match &w.http {
-        Some(HttpOrBool::Enabled(b)) => *b,
-        Some(HttpOrBool::Config(_)) => true,
-        None => false,
-    };
-    let public_http = env.http.as_ref().and_then(|h| h.public.as_ref());
-    let private_http = env.http.as_ref().and_then(|h| h.private.as_ref());
-    let wants_public_alb = public_http.is_some()
-        || workloads
-            .iter()
-            .any(|w| w.kind == WorkloadType::LoadBalancedWebService && has_http(w));
-    let wants_internal_alb = private_http.is_some()
-        || workloads
-            .iter()
-            .any(|w| w.kind == WorkloadType::BackendService && has_http(w));
-    let alb = |certs: Option<&Vec<String>>, ssl_policy: Option<&String>| {
-        let certs = certs.cloned().unwrap_or_default();
-        Alb {
-            certificate: certs.first().cloned(),
-            extra_certificates: certs.iter().skip(1).cloned().collect(),
-            ssl_policy: ssl_policy.cloned(),
-        }
-    };
-    let public_alb = if wants_public_alb {
-        if public.is_empty() {
-            return Err(RenderError::unchecked(
-                "network.vpc.subnets.public",
-                "a public load balancer needs public subnets; add them to the environment manifest",
-            ));
-        }
-        Some(alb(
-            public_http.and_then(|h| h.certificates.as_ref()),
-            public_http.and_then(|h| h.ssl_policy.as_ref()),
-        ))
-    } else {
-        None
-    };
-    let internal_alb = if wants_internal_alb {
-        if private.is_empty() {
-            return Err(RenderError::unchecked(
-                "network.vpc.subnets.private",
-                "an internal load balancer needs private subnets; add them to the environment manifest",
-            ));
-        }
-        Some(alb(
-            private_http.and_then(|h| h.certificates.as_ref()),
-            private_http.and_then(|h| h.ssl_policy.as_ref()),
-        ))
-    } else {
-        None
-    };
-
-    let container_insights = match env
-        .observability
-        .as_ref()
-        .and_then(|o| o.container_insights.as_ref())
-    {
-        Some(BoolOrString::Bool(true)) => Some("enabled"),
-        Some(BoolOrString::Bool(false)) => Some("disabled"),
-        Some(BoolOrString::String(s)) if s == "enhanced" => Some("enhanced"),
-        Some(BoolOrString::String(s)) if s == "enabled" || s == "true" => Some("enabled"),
-        Some(BoolOrString::String(s)) if s == "disabled" || s == "false" => Some("disabled"),
-        Some(BoolOrString::String(s)) => {
-            return Err(RenderError::unchecked(
-                "observability.container_insights",
-                format!("`{s}` is not a Container Insights setting; use true, false or `enhanced`"),
-            ))
-        }
-        None => None,
-    };
+    let (public, mut private) = subnets(vpc, imported_vpc.is_some())?;
+    let nat_gateways = nat_gateways(
+        env,
+        workloads,
+        imported_vpc.is_some(),
+        &public,
+        &mut private,
+    )?;
+    let (public_alb, internal_alb) = load_balancers(env, workloads, &public, &private)?;
+    let container_insights = container_insights(env)?;
 
     let ctx = Ctx {
         app: app.to_string(),
@@ -247,6 +110,182 @@ pub fn environment(
         template: render_template(ENV_TEMPLATE, &ctx)?,
         parameters: Default::default(),
         tags: crate::names::stack_tags(app, &env.name, None),
+    })
+}
+
+/// The public and private subnets of the environment: the given ids of an imported VPC,
+/// the two default pairs when none are given, or the given ones for tug to create.
+fn subnets(
+    vpc: Option<&EnvVpc>,
+    imported: bool,
+) -> Result<(Vec<Subnet>, Vec<Subnet>), RenderError> {
+    let subnets = vpc.and_then(|v| v.subnets.as_ref());
+    let given_public = subnets.and_then(|s| s.public.clone()).unwrap_or_default();
+    let given_private = subnets.and_then(|s| s.private.clone()).unwrap_or_default();
+
+    if imported {
+        Ok((
+            imported_subnets(&given_public, "network.vpc.subnets.public")?,
+            imported_subnets(&given_private, "network.vpc.subnets.private")?,
+        ))
+    } else if given_public.is_empty() && given_private.is_empty() {
+        let default = |cidrs: [&str; 2], kind: &str| {
+            cidrs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Subnet {
+                    logical: format!("{kind}Subnet{}", i + 1),
+                    id: None,
+                    cidr: Some(c.to_string()),
+                    az: None,
+                    index: i,
+                    nat: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        Ok((
+            default(DEFAULT_PUBLIC, "Public"),
+            default(DEFAULT_PRIVATE, "Private"),
+        ))
+    } else {
+        Ok((
+            created_subnets(&given_public, "Public", "network.vpc.subnets.public")?,
+            created_subnets(&given_private, "Private", "network.vpc.subnets.private")?,
+        ))
+    }
+}
+
+/// The NAT gateways of a VPC tug creates, one per public subnet (`per-az`) or one in all
+/// (`single`), and the gateway each private subnet routes through (set on `private`).
+fn nat_gateways(
+    env: &Environment,
+    workloads: &[Workload],
+    imported_vpc: bool,
+    public: &[Subnet],
+    private: &mut [Subnet],
+) -> Result<Vec<Nat>, RenderError> {
+    let wants_private = workloads.iter().any(|w| {
+        matches!(
+            w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.placement.as_ref()),
+            Some(Placement::Kind(k)) if k == "private"
+        )
+    });
+    let nat_mode = match env.nat.as_deref() {
+        Some(m @ ("per-az" | "single" | "none")) => m,
+        Some(other) => {
+            return Err(RenderError::unchecked(
+                "nat",
+                format!("`{other}` is not a NAT mode; use `per-az`, `single` or `none`"),
+            ))
+        }
+        None if wants_private => "per-az",
+        None => "none",
+    };
+    let mut nat_gateways = Vec::new();
+    if !imported_vpc && !private.is_empty() && nat_mode != "none" {
+        if public.is_empty() {
+            return Err(RenderError::unchecked(
+                "nat",
+                "NAT gateways need public subnets; add `network.vpc.subnets.public` or set `nat: none`",
+            ));
+        }
+        let count = if nat_mode == "single" {
+            1
+        } else {
+            public.len()
+        };
+        for (i, p) in public.iter().take(count).enumerate() {
+            nat_gateways.push(Nat {
+                logical: format!("NatGateway{}", i + 1),
+                public_subnet: p.logical.clone(),
+            });
+        }
+        for (i, s) in private.iter_mut().enumerate() {
+            s.nat = Some(nat_gateways[i % nat_gateways.len()].logical.clone());
+        }
+    }
+    Ok(nat_gateways)
+}
+
+/// The public and the internal load balancer, each when the manifest configures it or a
+/// workload needs it (a Load Balanced Web Service or a Backend Service with `http`).
+fn load_balancers(
+    env: &Environment,
+    workloads: &[Workload],
+    public: &[Subnet],
+    private: &[Subnet],
+) -> Result<(Option<Alb>, Option<Alb>), RenderError> {
+    let has_http = |w: &Workload| match &w.http {
+        Some(HttpOrBool::Enabled(b)) => *b,
+        Some(HttpOrBool::Config(_)) => true,
+        None => false,
+    };
+    let serves = |kind: WorkloadType| workloads.iter().any(|w| w.kind == kind && has_http(w));
+    let public_http = env.http.as_ref().and_then(|h| h.public.as_ref());
+    let private_http = env.http.as_ref().and_then(|h| h.private.as_ref());
+    let public_alb = load_balancer(
+        public_http.is_some() || serves(WorkloadType::LoadBalancedWebService),
+        public,
+        "network.vpc.subnets.public",
+        "a public load balancer needs public subnets; add them to the environment manifest",
+        public_http.and_then(|h| h.certificates.as_ref()),
+        public_http.and_then(|h| h.ssl_policy.as_ref()),
+    )?;
+    let internal_alb = load_balancer(
+        private_http.is_some() || serves(WorkloadType::BackendService),
+        private,
+        "network.vpc.subnets.private",
+        "an internal load balancer needs private subnets; add them to the environment manifest",
+        private_http.and_then(|h| h.certificates.as_ref()),
+        private_http.and_then(|h| h.ssl_policy.as_ref()),
+    )?;
+    Ok((public_alb, internal_alb))
+}
+
+/// One load balancer when `wanted`, in `subnets` (an error at `field` saying `missing`
+/// when there are none): the first certificate, the extra ones and the SSL policy.
+fn load_balancer(
+    wanted: bool,
+    subnets: &[Subnet],
+    field: &str,
+    missing: &str,
+    certificates: Option<&Vec<String>>,
+    ssl_policy: Option<&String>,
+) -> Result<Option<Alb>, RenderError> {
+    if !wanted {
+        return Ok(None);
+    }
+    if subnets.is_empty() {
+        return Err(RenderError::unchecked(field, missing));
+    }
+    let certs = certificates.cloned().unwrap_or_default();
+    Ok(Some(Alb {
+        certificate: certs.first().cloned(),
+        extra_certificates: certs.iter().skip(1).cloned().collect(),
+        ssl_policy: ssl_policy.cloned(),
+    }))
+}
+
+/// The cluster's Container Insights setting (`enabled`, `disabled`, `enhanced`), or
+/// `None` when the manifest does not set it.
+fn container_insights(env: &Environment) -> Result<Option<&'static str>, RenderError> {
+    let setting = env
+        .observability
+        .as_ref()
+        .and_then(|o| o.container_insights.as_ref());
+    Ok(match setting {
+        Some(BoolOrString::Bool(true)) => Some("enabled"),
+        Some(BoolOrString::Bool(false)) => Some("disabled"),
+        Some(BoolOrString::String(s)) if s == "enhanced" => Some("enhanced"),
+        Some(BoolOrString::String(s)) if s == "enabled" || s == "true" => Some("enabled"),
+        Some(BoolOrString::String(s)) if s == "disabled" || s == "false" => Some("disabled"),
+        Some(BoolOrString::String(s)) => {
+            return Err(RenderError::unchecked(
+                "observability.container_insights",
+                format!("`{s}` is not a Container Insights setting; use true, false or `enhanced`"),
+            ))
+        }
+        None => None,
     })
 }
 

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::task::{import, seconds_or, task, Port, Task};
+use super::task::{import, seconds_or, task, Container, Port, Task};
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
     path_patterns, AdvancedCount, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Range,
@@ -133,96 +133,16 @@ pub fn service(
             import(&exp("InternalLoadBalancerFullName")),
         )
     };
-    let mut target_groups = Vec::new();
-    if let Some(h) = http {
-        let mut rules = vec![(h, "http".to_string())];
-        for (i, r) in h.additional_rules.iter().flatten().enumerate() {
-            rules.push((r, format!("http.additional_rules[{i}]")));
-        }
-        let mut used = Vec::new();
-        for (i, (rule, field)) in rules.iter().enumerate() {
-            let target = rule
-                .target_container
-                .clone()
-                .unwrap_or_else(|| w.name.clone());
-            let (container_ports, container) =
-                match task.containers.iter_mut().find(|c| c.name == target) {
-                    Some(c) => (&mut c.ports, &c.name),
-                    None => {
-                        return Err(RenderError::unchecked(
-                            format!("{field}.target_container"),
-                            format!(
-                        "no container named `{target}`; name the service or one of its sidecars"
-                    ),
-                        ))
-                    }
-                };
-            let port = match rule.target_port.or(container_ports.first().map(|p| p.port)) {
-                Some(p) => p,
-                None => {
-                    return Err(RenderError::unchecked(
-                        format!("{field}.target_port"),
-                        format!("container `{container}` exposes no port; set `image.port` or `target_port`"),
-                    ))
-                }
-            };
-            let container = container.clone();
-            let port_mapping = Port {
-                port,
-                protocol: "tcp".into(),
-            };
-            if !container_ports.contains(&port_mapping) {
-                container_ports.push(port_mapping);
-            }
-            target_groups.push(target_group(
-                &w.name, i, rule, h, field, container, port, &listener, &mut used,
-            )?);
-        }
-    }
-    let grace_period = (!target_groups.is_empty()).then(|| {
-        http.and_then(|h| h.healthcheck.as_ref())
-            .and_then(|hc| match hc {
-                HttpHealthcheck::Args(a) => a.grace_period.as_deref().and_then(parse_seconds),
-                HttpHealthcheck::Path(_) => None,
-            })
-            .map(|s| s.round() as u64)
-            .unwrap_or(DEFAULT_GRACE_PERIOD)
-    });
+    let target_groups = match http {
+        Some(h) => target_groups(w, h, &mut task.containers, &listener)?,
+        None => Vec::new(),
+    };
+    let grace_period = (!target_groups.is_empty()).then(|| grace_period(http));
 
     // --- service ----------------------------------------------------------------------
     let (desired_count, scaling_range, spot) = count(w.count.as_ref())?;
-    let mut capacity_providers = Vec::new();
-    match spot {
-        Spot::None => {}
-        Spot::All => capacity_providers.push(CapacityProvider {
-            name: "FARGATE_SPOT",
-            base: None,
-            weight: 1,
-        }),
-        Spot::From(k) => {
-            capacity_providers.push(CapacityProvider {
-                name: "FARGATE",
-                base: Some(k.saturating_sub(1)),
-                weight: 0,
-            });
-            capacity_providers.push(CapacityProvider {
-                name: "FARGATE_SPOT",
-                base: None,
-                weight: 1,
-            });
-        }
-    }
-    let (min_healthy_percent, max_percent) =
-        match w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) {
-            None | Some("default") => (100, 200),
-            Some("recreate") => (0, 100),
-            Some(other) => {
-                return Err(RenderError::unchecked(
-                    "deployment.rolling",
-                    format!("`{other}` is not a rolling strategy; use `default` or `recreate`"),
-                ))
-            }
-        };
+    let capacity_providers = capacity_providers(spot);
+    let (min_healthy_percent, max_percent) = rolling(w)?;
     let scaling = match (scaling_range, &w.count) {
         (Some((min, max)), Some(Count::Advanced(adv))) => Some(Scaling {
             min,
@@ -244,6 +164,114 @@ pub fn service(
         scaling,
     };
     workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
+}
+
+/// The target groups and listener rules of the main `http` rule `h` and its
+/// `additional_rules`, in that order, on `listener`. The port a rule targets is added to
+/// its container's port mappings when missing.
+fn target_groups(
+    w: &Workload,
+    h: &Http,
+    containers: &mut [Container],
+    listener: &str,
+) -> Result<Vec<TargetGroup>, RenderError> {
+    let mut target_groups = Vec::new();
+    let mut rules = vec![(h, "http".to_string())];
+    for (i, r) in h.additional_rules.iter().flatten().enumerate() {
+        rules.push((r, format!("http.additional_rules[{i}]")));
+    }
+    let mut used = Vec::new();
+    for (i, (rule, field)) in rules.iter().enumerate() {
+        let target = rule
+            .target_container
+            .clone()
+            .unwrap_or_else(|| w.name.clone());
+        let (container_ports, container) = match containers.iter_mut().find(|c| c.name == target) {
+            Some(c) => (&mut c.ports, &c.name),
+            None => {
+                return Err(RenderError::unchecked(
+                    format!("{field}.target_container"),
+                    format!(
+                        "no container named `{target}`; name the service or one of its sidecars"
+                    ),
+                ))
+            }
+        };
+        let port = match rule.target_port.or(container_ports.first().map(|p| p.port)) {
+            Some(p) => p,
+            None => {
+                return Err(RenderError::unchecked(
+                    format!("{field}.target_port"),
+                    format!(
+                    "container `{container}` exposes no port; set `image.port` or `target_port`"
+                ),
+                ))
+            }
+        };
+        let container = container.clone();
+        let port_mapping = Port {
+            port,
+            protocol: "tcp".into(),
+        };
+        if !container_ports.contains(&port_mapping) {
+            container_ports.push(port_mapping);
+        }
+        target_groups.push(target_group(
+            &w.name, i, rule, h, field, container, port, listener, &mut used,
+        )?);
+    }
+    Ok(target_groups)
+}
+
+/// The health check grace period in seconds: `http.healthcheck.grace_period`, else
+/// the default.
+fn grace_period(http: Option<&Http>) -> u64 {
+    http.and_then(|h| h.healthcheck.as_ref())
+        .and_then(|hc| match hc {
+            HttpHealthcheck::Args(a) => a.grace_period.as_deref().and_then(parse_seconds),
+            HttpHealthcheck::Path(_) => None,
+        })
+        .map(|s| s.round() as u64)
+        .unwrap_or(DEFAULT_GRACE_PERIOD)
+}
+
+/// The capacity provider strategy for `spot`: none (plain Fargate), all on Fargate Spot,
+/// or the first tasks on Fargate and the rest on Spot.
+fn capacity_providers(spot: Spot) -> Vec<CapacityProvider> {
+    let mut capacity_providers = Vec::new();
+    match spot {
+        Spot::None => {}
+        Spot::All => capacity_providers.push(CapacityProvider {
+            name: "FARGATE_SPOT",
+            base: None,
+            weight: 1,
+        }),
+        Spot::From(k) => {
+            capacity_providers.push(CapacityProvider {
+                name: "FARGATE",
+                base: Some(k.saturating_sub(1)),
+                weight: 0,
+            });
+            capacity_providers.push(CapacityProvider {
+                name: "FARGATE_SPOT",
+                base: None,
+                weight: 1,
+            });
+        }
+    }
+    capacity_providers
+}
+
+/// The deployment's minimum healthy and maximum percent, from `deployment.rolling`.
+fn rolling(w: &Workload) -> Result<(u32, u32), RenderError> {
+    match w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) {
+        None | Some("default") => Ok((100, 200)),
+        Some("recreate") => Ok((0, 100)),
+        Some(other) => Err(RenderError::unchecked(
+            "deployment.rolling",
+            format!("`{other}` is not a rolling strategy; use `default` or `recreate`"),
+        )),
+    }
 }
 
 /// The priority of a listener rule (1 = evaluated first, 50000 = last), from the rule alone.

@@ -62,121 +62,14 @@ pub(super) fn task(
     w: &Workload,
     images: &Images,
 ) -> Result<Task, RenderError> {
-    let exp = |output: &str| export_name(app, env_name, output);
     let family = crate::names::stack_name(app, env_name, Some(&w.name));
     let messaging = messaging::messaging(app, env_name, &family, w)?;
     let mut ssm = Vec::new();
     let mut sm = Vec::new();
-    let mut environment = environment(app, env_name, &w.name, w.variables.as_ref(), true);
-    for (name, value) in messaging.environment() {
-        environment.retain(|(n, _)| *n != name);
-        environment.push((name, value));
-    }
-    let main = Container {
-        name: w.name.clone(),
-        image: "!Ref ContainerImage".into(),
-        essential: true,
-        ports: w
-            .image
-            .as_ref()
-            .and_then(|i| i.port)
-            .map(|p| Port {
-                port: p,
-                protocol: "tcp".into(),
-            })
-            .into_iter()
-            .collect(),
-        environment,
-        secrets: secrets(w.secrets.as_ref(), "secrets", &mut ssm, &mut sm)?,
-        entrypoint: w.entrypoint.as_ref().map(|e| e.to_list()),
-        command: w.command.as_ref().map(|c| c.to_list()),
-        healthcheck: w
-            .image
-            .as_ref()
-            .and_then(|i| i.healthcheck.as_ref())
-            .map(|h| healthcheck(h, "image.healthcheck"))
-            .transpose()?,
-        depends_on: depends_on(w.image.as_ref().and_then(|i| i.depends_on.as_ref())),
-        readonly_fs: w.storage.as_ref().and_then(|s| s.readonly_fs),
-        credentials: w.image.as_ref().and_then(|i| i.credentials.clone()),
-    };
-    if let Some(c) = &main.credentials {
-        sm.push(lit(c));
-    }
-    let mut containers = vec![main];
-    let mut image_parameters = Vec::new();
-    for (name, sc) in w.sidecars.iter().flatten() {
-        let built = images.sidecars.contains_key(name).then(|| {
-            let parameter = sidecar_image_parameter(name);
-            let reference = format!("!Ref {parameter}");
-            image_parameters.push(parameter);
-            reference
-        });
-        containers.push(sidecar(
-            app,
-            env_name,
-            name,
-            sc,
-            built.as_deref(),
-            &mut ssm,
-            &mut sm,
-        )?);
-    }
-
-    let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
-    let public = || {
-        (
-            format!("!Split [\",\", {}]", import(&exp("PublicSubnets"))),
-            true,
-        )
-    };
-    let (subnets, assign_public_ip) = match wvpc.and_then(|v| v.placement.as_ref()) {
-        None => public(),
-        Some(Placement::Kind(k)) if k == "public" => public(),
-        Some(Placement::Kind(k)) if k == "private" => (
-            format!("!Split [\",\", {}]", import(&exp("PrivateSubnets"))),
-            false,
-        ),
-        Some(Placement::Kind(k)) => {
-            return Err(RenderError::unchecked(
-                "network.vpc.placement",
-                format!("`{k}` is not a placement; use `public`, `private` or `subnets: [ids]`"),
-            ))
-        }
-        Some(Placement::Subnets(s)) => match &s.subnets {
-            SubnetSelector::Ids(ids) => (serde_json::Value::from(ids.clone()).to_string(), false),
-            SubnetSelector::Tags(_) => {
-                return Err(RenderError::unchecked(
-                    "network.vpc.placement.subnets.from_tags",
-                    "selecting subnets by tags is not supported yet; list the subnet ids instead",
-                ))
-            }
-        },
-    };
-    let mut security_groups = Vec::new();
-    let (groups, deny_default) = match wvpc.and_then(|v| v.security_groups.as_ref()) {
-        None => (Vec::new(), false),
-        Some(SecurityGroups::List(l)) => (l.clone(), false),
-        Some(SecurityGroups::Args(a)) => (
-            a.groups.clone().unwrap_or_default(),
-            a.deny_default.unwrap_or(false),
-        ),
-    };
-    if !deny_default {
-        security_groups.push(import(&exp("EnvironmentSecurityGroup")));
-    }
-    for g in &groups {
-        security_groups.push(match g {
-            StringOrFromCfn::String(s) => lit(s),
-            StringOrFromCfn::FromCfn(f) => import(&f.from_cfn),
-        });
-    }
-    if security_groups.is_empty() {
-        return Err(RenderError::unchecked(
-            "network.vpc.security_groups.deny_default",
-            "the tasks would have no security group; list `groups` or drop `deny_default`",
-        ));
-    }
+    let (containers, image_parameters) =
+        containers(app, env_name, w, images, &messaging, &mut ssm, &mut sm)?;
+    let (subnets, assign_public_ip) = subnets(app, env_name, w)?;
+    let security_groups = security_groups(app, env_name, w)?;
 
     let (os_family, cpu_architecture) = platform(w.platform.as_ref())?;
     let ephemeral = w
@@ -214,10 +107,143 @@ pub(super) fn task(
         assign_public_ip,
         subnets,
         security_groups,
-        cluster: import(&exp("ClusterName")),
+        cluster: import(&export_name(app, env_name, "ClusterName")),
         messaging,
         image_parameters,
     })
+}
+
+/// The task's containers, the main one first and then the sidecars, and the stack
+/// parameters that hold the images of the sidecars tug builds. The parameters and secrets
+/// the containers read are added to `ssm` and `sm`.
+fn containers(
+    app: &str,
+    env_name: &str,
+    w: &Workload,
+    images: &Images,
+    messaging: &Messaging,
+    ssm: &mut Vec<String>,
+    sm: &mut Vec<String>,
+) -> Result<(Vec<Container>, Vec<String>), RenderError> {
+    let mut environment = environment(app, env_name, &w.name, w.variables.as_ref(), true);
+    for (name, value) in messaging.environment() {
+        environment.retain(|(n, _)| *n != name);
+        environment.push((name, value));
+    }
+    let main = Container {
+        name: w.name.clone(),
+        image: "!Ref ContainerImage".into(),
+        essential: true,
+        ports: w
+            .image
+            .as_ref()
+            .and_then(|i| i.port)
+            .map(|p| Port {
+                port: p,
+                protocol: "tcp".into(),
+            })
+            .into_iter()
+            .collect(),
+        environment,
+        secrets: secrets(w.secrets.as_ref(), "secrets", ssm, sm)?,
+        entrypoint: w.entrypoint.as_ref().map(|e| e.to_list()),
+        command: w.command.as_ref().map(|c| c.to_list()),
+        healthcheck: w
+            .image
+            .as_ref()
+            .and_then(|i| i.healthcheck.as_ref())
+            .map(|h| healthcheck(h, "image.healthcheck"))
+            .transpose()?,
+        depends_on: depends_on(w.image.as_ref().and_then(|i| i.depends_on.as_ref())),
+        readonly_fs: w.storage.as_ref().and_then(|s| s.readonly_fs),
+        credentials: w.image.as_ref().and_then(|i| i.credentials.clone()),
+    };
+    if let Some(c) = &main.credentials {
+        sm.push(lit(c));
+    }
+    let mut containers = vec![main];
+    let mut image_parameters = Vec::new();
+    for (name, sc) in w.sidecars.iter().flatten() {
+        let built = images.sidecars.contains_key(name).then(|| {
+            let parameter = sidecar_image_parameter(name);
+            let reference = format!("!Ref {parameter}");
+            image_parameters.push(parameter);
+            reference
+        });
+        containers.push(sidecar(app, env_name, name, sc, built.as_deref(), ssm, sm)?);
+    }
+    Ok((containers, image_parameters))
+}
+
+/// The subnets the tasks run in (a YAML fragment) and whether they get a public IP, from
+/// `network.vpc.placement`: the environment's public subnets unless told otherwise.
+fn subnets(app: &str, env_name: &str, w: &Workload) -> Result<(String, bool), RenderError> {
+    let exp = |output: &str| export_name(app, env_name, output);
+    let public = || {
+        (
+            format!("!Split [\",\", {}]", import(&exp("PublicSubnets"))),
+            true,
+        )
+    };
+    let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+    Ok(match wvpc.and_then(|v| v.placement.as_ref()) {
+        None => public(),
+        Some(Placement::Kind(k)) if k == "public" => public(),
+        Some(Placement::Kind(k)) if k == "private" => (
+            format!("!Split [\",\", {}]", import(&exp("PrivateSubnets"))),
+            false,
+        ),
+        Some(Placement::Kind(k)) => {
+            return Err(RenderError::unchecked(
+                "network.vpc.placement",
+                format!("`{k}` is not a placement; use `public`, `private` or `subnets: [ids]`"),
+            ))
+        }
+        Some(Placement::Subnets(s)) => match &s.subnets {
+            SubnetSelector::Ids(ids) => (serde_json::Value::from(ids.clone()).to_string(), false),
+            SubnetSelector::Tags(_) => {
+                return Err(RenderError::unchecked(
+                    "network.vpc.placement.subnets.from_tags",
+                    "selecting subnets by tags is not supported yet; list the subnet ids instead",
+                ))
+            }
+        },
+    })
+}
+
+/// The tasks' security groups (YAML fragments): the environment's own unless
+/// `deny_default`, then the listed `groups`.
+fn security_groups(app: &str, env_name: &str, w: &Workload) -> Result<Vec<String>, RenderError> {
+    let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+    let mut security_groups = Vec::new();
+    let (groups, deny_default) = match wvpc.and_then(|v| v.security_groups.as_ref()) {
+        None => (Vec::new(), false),
+        Some(SecurityGroups::List(l)) => (l.clone(), false),
+        Some(SecurityGroups::Args(a)) => (
+            a.groups.clone().unwrap_or_default(),
+            a.deny_default.unwrap_or(false),
+        ),
+    };
+    if !deny_default {
+        security_groups.push(import(&export_name(
+            app,
+            env_name,
+            "EnvironmentSecurityGroup",
+        )));
+    }
+    for g in &groups {
+        security_groups.push(match g {
+            StringOrFromCfn::String(s) => lit(s),
+            StringOrFromCfn::FromCfn(f) => import(&f.from_cfn),
+        });
+    }
+    if security_groups.is_empty() {
+        return Err(RenderError::unchecked(
+            "network.vpc.security_groups.deny_default",
+            "the tasks would have no security group; list `groups` or drop `deny_default`",
+        ));
+    }
+    Ok(security_groups)
 }
 
 /// The stack parameter holding the image of sidecar `name` when tug builds it

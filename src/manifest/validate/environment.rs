@@ -98,6 +98,8 @@ fn subnet_use_rules(r: &mut Rules<'_>, env: &Environment) {
     }
 }
 
+/// The rules for `network.vpc`: `id` and `cidr` exclusive, then those of an imported VPC's
+/// subnets or of the VPC and subnets tug creates.
 fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {
     let subnets = vpc.subnets.clone().unwrap_or_default();
     let public = subnets.public.unwrap_or_default();
@@ -113,34 +115,7 @@ fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {
         return;
     }
     if vpc.id.is_some() {
-        for (kind, list) in [("public", &public), ("private", &private)] {
-            for (i, s) in list.iter().enumerate() {
-                if s.id.is_none() {
-                    r.error(
-                        &format!("network.vpc.subnets.{kind}[{i}]"),
-                        "missing-field",
-                        "an imported VPC's subnets are given by `id`".into(),
-                        "write `- id: subnet-0123456789abcdef0`",
-                    );
-                }
-            }
-            if list.len() == 1 {
-                r.error(
-                    &format!("network.vpc.subnets.{kind}"),
-                    "too-few-subnets",
-                    format!("an imported VPC needs at least 2 {kind} subnets (in 2 AZs), found 1"),
-                    format!("add another {kind} subnet in a second Availability Zone"),
-                );
-            }
-        }
-        if public.is_empty() && private.is_empty() {
-            r.error(
-                "network.vpc",
-                "too-few-subnets",
-                "an imported VPC needs its subnets: at least 2 public or 2 private".into(),
-                "add `subnets:` with `public:` and/or `private:` lists of `- id: subnet-...`",
-            );
-        }
+        imported_subnet_rules(r, &public, &private);
         return;
     }
     if let Some(cidr) = &vpc.cidr {
@@ -153,78 +128,113 @@ fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {
             );
         }
     }
-    let mut azs: Vec<(&str, Vec<String>)> = Vec::new();
-    for (kind, list) in [("public", &public), ("private", &private)] {
-        let mut kind_azs = Vec::new();
+    let public_azs = created_subnet_rules(r, "public", &public);
+    let private_azs = created_subnet_rules(r, "private", &private);
+    let a: BTreeSet<&String> = public_azs.iter().collect();
+    let b: BTreeSet<&String> = private_azs.iter().collect();
+    if !a.is_empty() && !b.is_empty() && a != b {
+        r.error(
+            "network.vpc.subnets",
+            "az-mismatch",
+            "public and private subnets must be in the same Availability Zones".into(),
+            format!(
+                "public: {}; private: {}",
+                a.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                b.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+}
+
+/// The subnets of an imported VPC: each given by `id`, at least 2 of a kind given, and
+/// some given at all.
+fn imported_subnet_rules(r: &mut Rules<'_>, public: &[EnvSubnet], private: &[EnvSubnet]) {
+    for (kind, list) in [("public", public), ("private", private)] {
         for (i, s) in list.iter().enumerate() {
-            let at = format!("network.vpc.subnets.{kind}[{i}]");
-            if s.id.is_some() {
+            if s.id.is_none() {
                 r.error(
-                    &format!("{at}.id"),
-                    "exclusive-fields",
-                    "a subnet `id` can only be used with an imported VPC (`network.vpc.id`)".into(),
-                    "give `cidr` and `az` for subnets tug creates",
-                );
-                continue;
-            }
-            match &s.cidr {
-                Some(c) if !is_cidr(c) => r.error(
-                    &format!("{at}.cidr"),
-                    "bad-cidr",
-                    format!("\"{c}\" is not a CIDR block"),
-                    "write an IPv4 block such as `10.0.0.0/24`",
-                ),
-                None => r.error(
-                    &at,
+                    &format!("network.vpc.subnets.{kind}[{i}]"),
                     "missing-field",
-                    "a subnet tug creates needs `cidr`".into(),
-                    "add `cidr: 10.0.4.0/24` (inside the VPC's CIDR)",
-                ),
-                _ => {}
-            }
-            if let Some(az) = &s.az {
-                kind_azs.push(az.clone());
+                    "an imported VPC's subnets are given by `id`".into(),
+                    "write `- id: subnet-0123456789abcdef0`",
+                );
             }
         }
-        if !list.is_empty() && list.len() < 2 {
+        if list.len() == 1 {
             r.error(
                 &format!("network.vpc.subnets.{kind}"),
                 "too-few-subnets",
-                format!(
-                    "at least 2 {kind} subnets are needed (in 2 AZs), found {}",
-                    list.len()
-                ),
-                "add a subnet in a second Availability Zone",
+                format!("an imported VPC needs at least 2 {kind} subnets (in 2 AZs), found 1"),
+                format!("add another {kind} subnet in a second Availability Zone"),
             );
         }
-        if !kind_azs.is_empty() && kind_azs.len() != list.len() {
+    }
+    if public.is_empty() && private.is_empty() {
+        r.error(
+            "network.vpc",
+            "too-few-subnets",
+            "an imported VPC needs its subnets: at least 2 public or 2 private".into(),
+            "add `subnets:` with `public:` and/or `private:` lists of `- id: subnet-...`",
+        );
+    }
+}
+
+/// The subnets of one `kind` (public or private) that tug creates: a valid `cidr` and no
+/// `id` each, at least 2, `az` on all or none, one per AZ. Returns the AZs given.
+fn created_subnet_rules(r: &mut Rules<'_>, kind: &str, list: &[EnvSubnet]) -> Vec<String> {
+    let mut kind_azs = Vec::new();
+    for (i, s) in list.iter().enumerate() {
+        let at = format!("network.vpc.subnets.{kind}[{i}]");
+        if s.id.is_some() {
             r.error(
-                &format!("network.vpc.subnets.{kind}"),
+                &format!("{at}.id"),
+                "exclusive-fields",
+                "a subnet `id` can only be used with an imported VPC (`network.vpc.id`)".into(),
+                "give `cidr` and `az` for subnets tug creates",
+            );
+            continue;
+        }
+        match &s.cidr {
+            Some(c) if !is_cidr(c) => r.error(
+                &format!("{at}.cidr"),
+                "bad-cidr",
+                format!("\"{c}\" is not a CIDR block"),
+                "write an IPv4 block such as `10.0.0.0/24`",
+            ),
+            None => r.error(
+                &at,
                 "missing-field",
-                "give `az` for every subnet, or for none".into(),
-                "add `az:` to each subnet",
-            );
-        } else {
-            same_az_rules(r, kind, list);
+                "a subnet tug creates needs `cidr`".into(),
+                "add `cidr: 10.0.4.0/24` (inside the VPC's CIDR)",
+            ),
+            _ => {}
         }
-        azs.push((kind, kind_azs));
-    }
-    if let [(_, pub_azs), (_, priv_azs)] = azs.as_slice() {
-        let a: BTreeSet<&String> = pub_azs.iter().collect();
-        let b: BTreeSet<&String> = priv_azs.iter().collect();
-        if !a.is_empty() && !b.is_empty() && a != b {
-            r.error(
-                "network.vpc.subnets",
-                "az-mismatch",
-                "public and private subnets must be in the same Availability Zones".into(),
-                format!(
-                    "public: {}; private: {}",
-                    a.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
-                    b.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                ),
-            );
+        if let Some(az) = &s.az {
+            kind_azs.push(az.clone());
         }
     }
+    if !list.is_empty() && list.len() < 2 {
+        r.error(
+            &format!("network.vpc.subnets.{kind}"),
+            "too-few-subnets",
+            format!(
+                "at least 2 {kind} subnets are needed (in 2 AZs), found {}",
+                list.len()
+            ),
+            "add a subnet in a second Availability Zone",
+        );
+    }
+    if !kind_azs.is_empty() && kind_azs.len() != list.len() {
+        r.error(
+            &format!("network.vpc.subnets.{kind}"),
+            "missing-field",
+            "give `az` for every subnet, or for none".into(),
+            "add `az:` to each subnet",
+        );
+    } else {
+        same_az_rules(r, kind, list);
+    }
+    kind_azs
 }
 
 /// Spec: "CIDR count = AZ count >= 2". tug creates one subnet of each kind per
