@@ -1,107 +1,181 @@
 //! CloudFormation rendering: every workload fixture (Load Balanced Web, Backend and Worker
-//! Services, Scheduled Jobs) and every environment fixture renders, the templates pass
-//! cfn-lint with zero errors, and a few are pinned as insta snapshots.
+//! Services, Scheduled Jobs) and every environment fixture is written into a temporary
+//! workspace and goes through the loader and the image naming a deploy uses (`svc deploy`,
+//! `svc package`, `env deploy`). Every fixture but the ones `corpora.json` rejects renders,
+//! the templates pass cfn-lint with zero errors, and a few are pinned as insta snapshots.
 
-use tug::manifest::types::{Environment, HttpOrBool, Workload, WorkloadType};
-use tug::render::{self, Images};
-use tug::yaml::{self, Node, Value};
+use std::path::Path;
+
+use tempfile::TempDir;
+use tug::deploy::{self, ServicePlan};
+use tug::manifest::types::{HttpOrBool, Placement, Workload, WorkloadType};
+use tug::render;
+use tug::workspace::{Unset, Workspace};
 
 use crate::support::cfn_lint::lint;
 use crate::support::corpus::{corpora, Corpus};
+use crate::support::workspace::{tree, write};
 
 const APP: &str = "demo";
+/// The environment every workload fixture renders in, besides each one it overrides.
+const TEST_ENV: &str = "test";
+/// The tag images built from `image.build` get, and the registry they are pushed to.
+const TAG: &str = "0123abc";
+const HOST: &str = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
-fn fixture_names(corpus: &Corpus, prefix_filter: impl Fn(&str) -> bool) -> Vec<String> {
-    corpus
-        .files()
-        .into_iter()
-        .filter(|n| prefix_filter(n))
-        .collect()
+/// A rendered template: its case (the snapshot's name) and, for a workload, its type.
+struct Case {
+    name: String,
+    kind: Option<WorkloadType>,
+    template: String,
 }
 
-/// The manifest's effective workload for each environment it overrides, plus the base
-/// manifest (environment `test` when it has no override for it). Interpolation is not
-/// applied: a `${TAG}` left in an image location is only a parameter value.
-fn workloads(corpus: &Corpus, file: &str) -> Vec<(String, String, Workload)> {
+/// A fixture loaded in one environment: what a deploy renders, or the codes of the errors
+/// that stop it.
+type Loaded<T> = Result<T, Vec<&'static str>>;
+
+/// Whether `file` loaded in `env`. It must, unless `corpora.json` lists it as rejected: then
+/// it must fail with exactly the codes listed. No fixture disappears silently.
+fn loads<T>(corpus: &Corpus, file: &str, env: &str, loaded: &Loaded<T>) -> bool {
+    let listed: Option<Vec<&str>> = corpus
+        .rejected
+        .iter()
+        .find(|r| r.file == file)
+        .map(|r| r.codes.iter().map(String::as_str).collect());
+    match (loaded, listed) {
+        (Ok(_), None) => true,
+        (Err(codes), Some(listed)) if *codes == listed => false,
+        (Err(codes), listed) => panic!("{file} in {env}: errors {codes:?}, listed {listed:?}"),
+        (Ok(_), Some(_)) => panic!("{file} in {env} loads, but corpora.json rejects it"),
+    }
+}
+
+fn stem(file: &str) -> &str {
+    file.trim_end_matches(".yml")
+}
+
+/// Top-level `key` of a fixture: its `name`, or the environments it overrides.
+fn top_level(text: &str, key: &str) -> Option<tug::yaml::Node> {
+    let node = tug::yaml::parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+    node.get(key).cloned()
+}
+
+fn name_of(text: &str) -> String {
+    let name = top_level(text, "name").expect("a name");
+    name.as_str().expect("a name").to_string()
+}
+
+/// A temporary workspace of application `demo`: `copilot/environments/<env>/manifest.yml`
+/// for each `(env, text)` of `envs`, `copilot/<folder>/manifest.yml` for each of `workloads`.
+fn workspace(envs: &[(String, String)], workloads: &[(String, String)]) -> TempDir {
+    let dir = tree(&[("copilot/.workspace", &format!("application: {APP}\n"))]);
+    for (env, text) in envs {
+        let path = format!("copilot/environments/{env}/manifest.yml");
+        write(dir.path(), &path, text);
+    }
+    for (folder, text) in workloads {
+        write(dir.path(), &format!("copilot/{folder}/manifest.yml"), text);
+    }
+    dir
+}
+
+fn minimal_env(env: &str) -> (String, String) {
+    (env.to_string(), format!("name: {env}\ntype: Environment\n"))
+}
+
+/// The workspace in `dir` found and read as a deploy does, then viewed in `env`: the
+/// workloads valid there, or the codes of every error found.
+fn view(dir: &Path, env: &str) -> Loaded<Vec<Workload>> {
+    let ws = find(dir);
+    let manifests = ws.read_all(dir);
+    let view = manifests.view(env, Unset::Warning).unwrap();
+    let errors: Vec<&'static str> = view
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect();
+    let workloads = view.workloads.into_iter().map(|w| w.effective.workload);
+    match errors.is_empty() {
+        true => Ok(workloads.collect()),
+        false => Err(errors),
+    }
+}
+
+fn find(dir: &Path) -> Workspace {
+    Workspace::find(dir).unwrap().expect("a workspace")
+}
+
+fn workload_files(corpus: &Corpus) -> Vec<String> {
+    let mut files = corpus.files();
+    files.retain(|f| !corpus.environments.contains(f));
+    files
+}
+
+/// Workload fixture `file`, alone in a workspace, loaded in `test` and in each environment
+/// it overrides. Each case is named `<stem>.<env>` for an environment it overrides, else
+/// `<stem>`. Also the workspace, to be removed once the renders are done.
+type WorkloadCases = (TempDir, Vec<(String, String, Loaded<Workload>)>);
+
+fn load_workload(corpus: &Corpus, file: &str) -> WorkloadCases {
     let text = corpus.read(file);
-    let mut node = yaml::parse(&text).unwrap_or_else(|e| panic!("{file}: {e:?}"));
-    let overrides = take_key(&mut node, "environments");
-    let stem = file.trim_end_matches(".yml").to_string();
-    let to_workload = |n: &Node, case: &str| -> Workload {
-        serde_json::from_value(n.to_json()).unwrap_or_else(|e| panic!("{case}: {e}"))
-    };
-    let mut out = vec![(stem.clone(), "test".to_string(), to_workload(&node, &stem))];
-    if let Some(Value::Map(envs)) = overrides.map(|o| o.value) {
-        for entry in envs {
-            let mut merged = node.clone();
-            tug::manifest::merge::merge(&mut merged, &entry.value, "");
-            let case = format!("{stem}.{}", entry.key);
-            let w = to_workload(&merged, &case);
-            out.push((case, entry.key.clone(), w));
+    let name = name_of(&text);
+    let overrides: Vec<String> = top_level(&text, "environments")
+        .and_then(|e| Some(e.as_map()?.iter().map(|e| e.key.clone()).collect()))
+        .unwrap_or_default();
+    let mut envs = overrides.clone();
+    if !envs.iter().any(|e| e == TEST_ENV) {
+        envs.insert(0, TEST_ENV.to_string());
+    }
+    let env_files: Vec<_> = envs.iter().map(|e| minimal_env(e)).collect();
+    let dir = workspace(&env_files, &[(name, text)]);
+    let cases = envs
+        .into_iter()
+        .map(|env| {
+            let loaded = view(dir.path(), &env);
+            let case = match overrides.contains(&env) {
+                true => format!("{}.{env}", stem(file)),
+                false => stem(file).to_string(),
+            };
+            let loaded = loaded.map(|mut w| w.pop().expect("the workload"));
+            (case, env, loaded)
+        })
+        .collect();
+    (dir, cases)
+}
+
+/// Every workload fixture rendered as `svc deploy` and `svc package` render it.
+fn render_workloads(corpus: &Corpus) -> Vec<Case> {
+    let mut out = Vec::new();
+    for file in workload_files(corpus) {
+        let (dir, cases) = load_workload(corpus, &file);
+        let root = find(dir.path()).root();
+        for (case, env, loaded) in cases {
+            if !loads(corpus, &file, &env, &loaded) {
+                continue;
+            }
+            let w = loaded.unwrap();
+            let nlb_only = matches!(w.http, Some(HttpOrBool::Enabled(false)));
+            match ServicePlan::new(APP, &env, &w, &root, (None, TAG), HOST) {
+                Ok(plan) if !nlb_only => out.push(Case {
+                    name: format!("{}svc-{case}", corpus.case_prefix),
+                    kind: Some(w.kind),
+                    template: plan.rendered.template,
+                }),
+                Ok(_) => panic!("{case}: an NLB-only service rendered, but NLBs are not yet"),
+                // NLBs are not rendered yet: a service served only by one says so.
+                Err(e) if nlb_only => assert!(e.to_string().contains("`nlb`"), "{case}: {e}"),
+                Err(e) => panic!("{case}: {e}"),
+            }
         }
     }
     out
 }
 
-fn take_key(node: &mut Node, key: &str) -> Option<Node> {
-    if let Value::Map(entries) = &mut node.value {
-        let i = entries.iter().position(|e| e.key == key)?;
-        return Some(entries.remove(i).value);
-    }
-    None
-}
-
-/// The images a deploy would give `w`: its `image.location`, else what it pushes.
-fn images_for(w: &Workload) -> Images {
-    let repo = format!(
-        "123456789012.dkr.ecr.us-east-1.amazonaws.com/{APP}/{}",
-        w.name
-    );
-    let mut images = Images::main(
-        w.image
-            .as_ref()
-            .and_then(|i| i.location.clone())
-            .unwrap_or_else(|| format!("{repo}:0123abc")),
-    );
-    for (sidecar, _) in w.built_sidecars() {
-        images
-            .sidecars
-            .insert(sidecar.to_string(), format!("{repo}:{sidecar}-0123abc"));
-    }
-    images
-}
-
-fn is_service(w: &Workload) -> bool {
-    matches!(
-        w.kind,
-        WorkloadType::LoadBalancedWebService | WorkloadType::BackendService
-    )
-}
-
-/// Every workload fixture, each environment it overrides a case.
-fn all_workload_cases(corpus: &Corpus) -> Vec<(String, String, Workload)> {
-    fixture_names(corpus, |n| !corpus.environments.contains(n))
-        .iter()
-        .filter(|n| {
-            // Types tug does not deploy at all (the loader reports them).
-            !corpus.unsupported.iter().any(|u| u == *n)
-        })
-        .flat_map(|n| workloads(corpus, n))
-        .collect()
-}
-
-/// The Load Balanced Web Services and Backend Services: what shapes an environment.
-fn all_service_cases(corpus: &Corpus) -> Vec<(String, String, Workload)> {
-    all_workload_cases(corpus)
-        .into_iter()
-        .filter(|(_, _, w)| is_service(w))
-        .collect()
-}
-
 /// An environment fixture with its placeholders made real: `mock-cidr-0` is the VPC CIDR,
 /// `mock-cidr-N` a /24 inside it, `mock-az-N` an AZ, mock ids look like AWS ids. The
-/// fixtures keep placeholders; cfn-lint rightly rejects them as CIDRs.
-fn environment(corpus: &Corpus, file: &str) -> Environment {
+/// fixtures keep placeholders, which validation rightly rejects as CIDRs.
+fn environment_text(corpus: &Corpus, file: &str) -> String {
     let mut text = corpus.read(file);
     text = text.replace("mock-cidr-0", "10.0.0.0/16");
     for n in 1..=4 {
@@ -112,130 +186,126 @@ fn environment(corpus: &Corpus, file: &str) -> Environment {
                 &format!("subnet-0000000{n}"),
             );
     }
-    text = text
-        .replace("mock-az-1", "us-east-1a")
+    let cert = |n| {
+        format!(
+            "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-00000000000{n}"
+        )
+    };
+    text.replace("mock-az-1", "us-east-1a")
         .replace("mock-az-2", "us-east-1b")
         .replace("mock-vpc-id", "vpc-00000001")
-        .replace(
-            "mock-cert-1",
-            "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000001",
-        )
-        .replace(
-            "mock-cert-2",
-            "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000002",
-        );
-    serde_yaml_ng::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
+        .replace("mock-cert-1", &cert(1))
+        .replace("mock-cert-2", &cert(2))
 }
 
-fn render_env_cases(corpus: &Corpus) -> Vec<(String, String)> {
-    let services: Vec<Workload> = all_service_cases(corpus)
-        .into_iter()
-        .map(|(_, _, w)| w)
-        .collect();
-    let backends: Vec<Workload> = services
-        .iter()
-        .filter(|w| w.kind == WorkloadType::BackendService)
-        .cloned()
-        .collect();
+/// The Load Balanced Web Services and Backend Services (what shapes an environment) valid
+/// in environment `env` and kept by `keep`, as `(folder, manifest)` for a workspace. The
+/// `${TAG}` of an image location is set, as `env deploy` needs it to be.
+fn services(corpus: &Corpus, env: &str, keep: fn(&Workload) -> bool) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut add = |case: &str, env: &Environment, ws: &[Workload]| {
-        let case = format!("{}{case}", corpus.case_prefix);
-        let r = render::environment(APP, env, ws).unwrap_or_else(|e| panic!("{case}: {e}"));
-        out.push((case, r.template));
-    };
-    let envs = &corpus.environments;
-    add("env-default", &environment(corpus, &envs.default), &[]);
-    add(
-        "env-default-all-services",
-        &environment(corpus, &envs.default),
-        &services,
-    );
-    add(
-        "env-adjust-vpc",
-        &environment(corpus, &envs.adjust_vpc),
-        &services,
-    );
-    add(
-        "env-import-vpc",
-        &environment(corpus, &envs.import_vpc),
-        &services,
-    );
-    // Only private subnets are imported: no public load balancer is possible.
-    add(
-        "env-adjust-vpc-private-subnets",
-        &environment(corpus, &envs.private_subnets),
-        &backends,
-    );
-    let mut custom = environment(corpus, &envs.default);
-    custom.nat = Some("single".into());
-    custom.network = serde_yaml_ng::from_str("vpc: {endpoints: true}").ok();
-    let private: Vec<Workload> = services
-        .iter()
-        .filter(|w| {
-            w.network
-                .as_ref()
-                .and_then(|n| n.vpc.as_ref())
-                .and_then(|v| v.placement.as_ref())
-                .is_some()
-        })
-        .cloned()
-        .collect();
-    add("env-single-nat-endpoints", &custom, &private);
+    for file in workload_files(corpus) {
+        let text = corpus.read(&file);
+        let kind = top_level(&text, "type").and_then(|t| t.as_str().map(str::to_string));
+        if !matches!(
+            kind.as_deref(),
+            Some("Load Balanced Web Service" | "Backend Service")
+        ) {
+            continue;
+        }
+        let dir = workspace(&[minimal_env(env)], &[(stem(&file).into(), text.clone())]);
+        let loaded = view(dir.path(), env);
+        if loads(corpus, &file, env, &loaded) && keep(&loaded.unwrap()[0]) {
+            out.push((stem(&file).to_string(), text.replace("${TAG}", TAG)));
+        }
+    }
     out
 }
 
-fn render_service_cases(corpus: &Corpus) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (case, env, w) in all_workload_cases(corpus) {
-        let nlb_only = matches!(w.http, Some(HttpOrBool::Enabled(false)));
-        match render::service(APP, &env, &w, &images_for(&w)) {
-            Ok(r) if !nlb_only => {
-                out.push((format!("{}svc-{case}", corpus.case_prefix), r.template))
-            }
-            Ok(_) => panic!("{case}: an NLB-only service rendered, but NLBs are not rendered yet"),
-            // NLBs are not rendered yet: a service served only by one says so.
-            Err(e) if nlb_only => assert!(e.to_string().contains("`nlb`"), "{case}: {e}"),
-            Err(e) => panic!("{case}: {e}"),
-        }
+/// Every environment fixture, as `env deploy` renders it with the services paired with it.
+fn render_environments(corpus: &Corpus) -> Vec<Case> {
+    let envs = &corpus.environments;
+    for file in [
+        &envs.default,
+        &envs.adjust_vpc,
+        &envs.import_vpc,
+        &envs.private_subnets,
+    ] {
+        let text = corpus.read(file);
+        let env = name_of(&text);
+        let dir = workspace(&[(env.clone(), text)], &[]);
+        loads(corpus, file, &env, &view(dir.path(), &env));
     }
+    let mut out = Vec::new();
+    let mut add = |case: &str, file: &str, extra: &str, keep: fn(&Workload) -> bool| {
+        let text = environment_text(corpus, file) + extra;
+        let env = name_of(&text);
+        let workloads = services(corpus, &env, keep);
+        let dir = workspace(&[(env.clone(), text)], &workloads);
+        let case = format!("{}{case}", corpus.case_prefix);
+        let plan = deploy::plan_environment(&find(dir.path()), &env, dir.path())
+            .unwrap_or_else(|e| panic!("{case}: {e:?}"));
+        assert_eq!(plan.workloads.len(), workloads.len(), "{case}");
+        out.push(Case {
+            name: case,
+            kind: None,
+            template: plan.rendered.template,
+        });
+    };
+    let none = |_: &Workload| false;
+    let all = |_: &Workload| true;
+    let backend = |w: &Workload| w.kind == WorkloadType::BackendService;
+    // Defaults make every placement explicit: `public` unless the manifest says otherwise.
+    let private = |w: &Workload| {
+        let vpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
+        !matches!(vpc.and_then(|v| v.placement.as_ref()), Some(Placement::Kind(k)) if k == "public")
+    };
+    add("env-default", &envs.default, "", none);
+    add("env-default-all-services", &envs.default, "", all);
+    add("env-adjust-vpc", &envs.adjust_vpc, "", all);
+    add("env-import-vpc", &envs.import_vpc, "", all);
+    // Only private subnets are imported: no public load balancer is possible.
+    add(
+        "env-adjust-vpc-private-subnets",
+        &envs.private_subnets,
+        "",
+        backend,
+    );
+    let nat = "\nnat: single\nnetwork:\n  vpc:\n    endpoints: true\n";
+    add("env-single-nat-endpoints", &envs.default, nat, private);
     out
 }
 
 #[test]
 fn workers_and_jobs_render() {
     for corpus in corpora() {
-        workers_and_jobs_of(&corpus);
-    }
-}
-
-fn workers_and_jobs_of(corpus: &Corpus) {
-    let cases = render_service_cases(corpus);
-    for name in fixture_names(corpus, |n| n.contains("worker") || n.contains("job")) {
-        for (case, _, w) in workloads(corpus, &name) {
-            let (_, t) = cases
-                .iter()
-                .find(|(c, _)| *c == format!("{}svc-{case}", corpus.case_prefix))
-                .unwrap_or_else(|| panic!("{case} did not render"));
-            assert!(t.contains("Type: AWS::ECS::TaskDefinition"), "{case}");
-            match w.kind {
-                WorkloadType::ScheduledJob => {
+        let mut seen = (0, 0);
+        for case in render_workloads(&corpus) {
+            let (name, t) = (&case.name, &case.template);
+            match case.kind {
+                Some(WorkloadType::ScheduledJob) => {
+                    assert!(t.contains("Type: AWS::ECS::TaskDefinition"), "{name}");
                     assert!(
                         t.contains("Type: AWS::StepFunctions::StateMachine"),
-                        "{case}"
+                        "{name}"
                     );
-                    assert!(t.contains("ecs:runTask.sync"), "{case}");
-                    assert!(t.contains("ScheduleExpression:"), "{case}");
-                    assert!(!t.contains("AWS::ECS::Service"), "{case}");
+                    assert!(t.contains("ecs:runTask.sync"), "{name}");
+                    assert!(t.contains("ScheduleExpression:"), "{name}");
+                    assert!(!t.contains("AWS::ECS::Service"), "{name}");
+                    seen.0 += 1;
                 }
-                _ => {
-                    assert!(t.contains("Type: AWS::ECS::Service"), "{case}");
-                    assert!(t.contains("EventsQueue:"), "{case}");
-                    assert!(t.contains("Name: \"TUG_QUEUE_URI\""), "{case}");
-                    assert!(t.contains("Name: \"COPILOT_QUEUE_URI\""), "{case}");
-                    assert!(!t.contains("TargetGroup"), "{case}");
+                Some(WorkloadType::WorkerService) => {
+                    assert!(t.contains("Type: AWS::ECS::TaskDefinition"), "{name}");
+                    assert!(t.contains("Type: AWS::ECS::Service"), "{name}");
+                    assert!(t.contains("EventsQueue:"), "{name}");
+                    assert!(t.contains("Name: \"TUG_QUEUE_URI\""), "{name}");
+                    assert!(t.contains("Name: \"COPILOT_QUEUE_URI\""), "{name}");
+                    assert!(!t.contains("TargetGroup"), "{name}");
+                    seen.1 += 1;
                 }
+                _ => {}
             }
         }
+        assert!(seen.0 >= 4 && seen.1 >= 3, "{}: {seen:?}", corpus.dir);
     }
 }
 
@@ -296,15 +366,16 @@ fn schedules_become_eventbridge_expressions() {
 #[test]
 fn snapshots() {
     for corpus in corpora() {
-        let envs = render_env_cases(&corpus);
-        let svcs = render_service_cases(&corpus);
+        let cases: Vec<Case> = render_environments(&corpus)
+            .into_iter()
+            .chain(render_workloads(&corpus))
+            .collect();
         for name in &corpus.snapshots {
             let case = format!("{}{name}", corpus.case_prefix);
-            let template = envs
+            let template = cases
                 .iter()
-                .chain(&svcs)
-                .find(|(c, _)| *c == case)
-                .map(|(_, t)| t.clone())
+                .find(|c| c.name == case)
+                .map(|c| c.template.clone())
                 .unwrap_or_else(|| panic!("no case {case}"));
             insta::assert_snapshot!(case, template);
         }
@@ -318,12 +389,12 @@ fn cfn_lint_accepts_every_template() {
     let mut files = Vec::new();
     for corpus in corpora() {
         let mut rendered = 0;
-        for (case, template) in render_env_cases(&corpus)
+        for case in render_environments(&corpus)
             .into_iter()
-            .chain(render_service_cases(&corpus))
+            .chain(render_workloads(&corpus))
         {
-            let path = dir.path().join(format!("{case}.yml"));
-            std::fs::write(&path, template).expect("writing a template");
+            let path = dir.path().join(format!("{}.yml", case.name));
+            std::fs::write(&path, case.template).expect("writing a template");
             files.push(path);
             rendered += 1;
         }
