@@ -30,9 +30,12 @@ pub fn task_id(arn: &str) -> String {
     arn.rsplit('/').next().unwrap_or(arn).to_string()
 }
 
-/// The primary deployment of `service` in `cluster`, or `None` when there is no such
-/// service (yet).
-pub async fn rollout(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option<Rollout>> {
+/// `service` in `cluster` as ECS describes it, or `None` when there is no such service.
+async fn describe_service(
+    aws: &Aws,
+    cluster: &str,
+    service: &str,
+) -> AwsResult<Option<aws_sdk_ecs::types::Service>> {
     let out = aws
         .ecs
         .describe_services()
@@ -41,7 +44,13 @@ pub async fn rollout(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Optio
         .send()
         .await
         .map_err(|e| AwsError::from_sdk("describing the ECS service", e))?;
-    let Some(s) = out.services().first() else {
+    Ok(out.services().first().cloned())
+}
+
+/// The primary deployment of `service` in `cluster`, or `None` when there is no such
+/// service (yet).
+pub async fn rollout(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option<Rollout>> {
+    let Some(s) = describe_service(aws, cluster, service).await? else {
         return Ok(None);
     };
     let primary = s
@@ -293,15 +302,7 @@ async fn service_and_targets(
     cluster: &str,
     service: &str,
 ) -> AwsResult<Option<(aws_sdk_ecs::types::Service, Vec<TargetHealth>)>> {
-    let out = aws
-        .ecs
-        .describe_services()
-        .cluster(cluster)
-        .services(service)
-        .send()
-        .await
-        .map_err(|e| AwsError::from_sdk("describing the ECS service", e))?;
-    let Some(s) = out.services().first().cloned() else {
+    let Some(s) = describe_service(aws, cluster, service).await? else {
         return Ok(None);
     };
     let groups: Vec<String> = s
