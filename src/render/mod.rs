@@ -57,8 +57,8 @@ impl Images {
     }
 }
 
-/// Why a workload or environment could not be rendered: a bug in tug, or a valid manifest
-/// asking for what tug does not build yet; never a mistake in a manifest.
+/// Why a workload or environment could not be rendered: always a bug in tug, never a
+/// mistake in a manifest.
 /// `manifest::validate` reports every mistake a manifest can hold, with its file, line and
 /// column, before anything is rendered.
 #[derive(Debug, thiserror::Error)]
@@ -71,9 +71,6 @@ pub enum RenderError {
          this is a bug in tug, please report it"
     )]
     Unchecked { field: String, message: String },
-    /// A valid manifest asking for what tug cannot build yet (validation warns about it).
-    #[error("{field}: {message}")]
-    NotSupported { field: String, message: String },
 }
 
 impl RenderError {

@@ -113,10 +113,10 @@ pub fn service(
         _ => None,
     };
     if w.kind == WorkloadType::LoadBalancedWebService && http.is_none() {
-        return Err(RenderError::NotSupported {
-            field: "http".into(),
-            message: "a Load Balanced Web Service served only by `nlb` is not supported yet; configure `http`".into(),
-        });
+        return Err(RenderError::unchecked(
+            "http",
+            "a Load Balanced Web Service without `http`",
+        ));
     }
 
     let mut task = task(app, env_name, w, images)?;

@@ -580,12 +580,40 @@ fn http_false_can_become_a_map_and_a_map_can_become_false() {
     assert_eq!(show(ws.path(), "test", &[])["http"], json!(false));
 
     let ws = workspace(
+        "name: api\ntype: Backend Service\nimage:\n  location: nginx\n  port: 80\n\
+         http:\n  path: /api\nenvironments:\n  test:\n    http: false\n",
+    );
+    assert_eq!(show(ws.path(), "test", &[])["http"], json!(false));
+    assert_eq!(show(ws.path(), "prod", &[])["http"]["path"], "/api");
+}
+
+#[test]
+fn a_web_service_served_only_by_an_nlb_is_refused_where_it_says_so() {
+    let ws = workspace(
         "name: api\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\n\
          http:\n  path: /\nenvironments:\n  test:\n    http: false\n    nlb:\n      port: 443/tls\n",
     );
-    let test = show(ws.path(), "test", &[]);
-    assert_eq!(test["http"], json!(false));
-    assert_eq!(test["nlb"]["port"], "443/tls");
+    let out = support::tug()
+        .arg("-C")
+        .arg(ws.path())
+        .args([
+            "svc",
+            "package",
+            "-n",
+            "api",
+            "-e",
+            "test",
+            "--output-dir",
+            "out",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("served only by `nlb`"), "{err}");
+    assert!(err.contains("tug/api/manifest.yml:10:11"), "{err}");
+    assert!(!ws.path().join("out").exists(), "nothing is written");
+    assert_eq!(show(ws.path(), "prod", &[])["http"]["path"], "/");
 }
 
 #[test]

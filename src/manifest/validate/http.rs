@@ -27,6 +27,14 @@ pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
                 "a Load Balanced Web Service needs `http` or `nlb`".into(),
                 "remove `http: false`, or add an `nlb` section",
             );
+        } else if !http_on {
+            r.error(
+                "http",
+                "not-supported",
+                "a Load Balanced Web Service served only by `nlb` is not deployed by tug yet"
+                    .into(),
+                "configure `http` (the application load balancer) for now",
+            );
         }
     }
     if let Some(HttpOrBool::Enabled(true)) = &w.http {
