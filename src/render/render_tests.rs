@@ -126,8 +126,12 @@ fn autoscaling_and_spot() {
     let t = svc(&format!(
         "{WEB}count:\n  range: {{min: 2, max: 8, spot_from: 3}}\n  cooldown: {{in: 1m, out: 30s}}\n  cpu_percentage: 70\n  memory_percentage: {{value: 80, cooldown: {{in: 2m}}}}\n  requests: 1000\n  response_time: 500ms\n"
     ));
-    parse(&t);
-    assert!(t.contains("DesiredCount: 2"));
+    let v = parse(&t);
+    // Autoscaling owns the count: a deploy must not reset a scaled-out service to its
+    // minimum (CloudFormation keeps the running count when DesiredCount is absent).
+    assert!(v["Resources"]["Service"]["Properties"]
+        .get("DesiredCount")
+        .is_none());
     assert!(t.contains("MinCapacity: 2") && t.contains("MaxCapacity: 8"));
     assert!(t.contains("CapacityProvider: FARGATE_SPOT"));
     assert!(t.contains("Base: 2"));
@@ -142,6 +146,43 @@ fn autoscaling_and_spot() {
     let spot = svc(&format!("{WEB}count: {{spot: 3}}\n"));
     assert!(spot.contains("DesiredCount: 3") && spot.contains("FARGATE_SPOT"));
     assert!(!spot.contains("LaunchType"));
+}
+
+#[test]
+fn copilot_defaults_when_the_manifest_sets_none() {
+    let t = svc(&format!(
+        "{WEB}count:\n  range: 1-4\n  cpu_percentage: 70\n"
+    ));
+    let v = parse(&t);
+    // Copilot's cooldowns: 120 s in, 60 s out.
+    assert!(t.contains("ScaleInCooldown: 120") && t.contains("ScaleOutCooldown: 60"));
+    // ELB's health check defaults (healthy 5, unhealthy 2, every 30 s, 5 s timeout), as
+    // Copilot leaves them.
+    let tg = &v["Resources"]["TargetGroup"]["Properties"];
+    for key in [
+        "HealthyThresholdCount",
+        "UnhealthyThresholdCount",
+        "HealthCheckIntervalSeconds",
+        "HealthCheckTimeoutSeconds",
+    ] {
+        assert!(tg.get(key).is_none(), "{key} is ELB's default");
+    }
+    // What the manifest sets is written; a short interval gets a timeout below it.
+    let set = svc(
+        "name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 8080}\n\
+         http:\n  path: /\n  healthcheck:\n    path: /up\n    interval: 5s\n    healthy_threshold: 3\n",
+    );
+    let tg = &parse(&set)["Resources"]["TargetGroup"]["Properties"];
+    assert_eq!(tg["HealthCheckIntervalSeconds"].as_u64(), Some(5));
+    assert_eq!(tg["HealthCheckTimeoutSeconds"].as_u64(), Some(4));
+    assert_eq!(tg["HealthyThresholdCount"].as_u64(), Some(3));
+    assert!(tg.get("UnhealthyThresholdCount").is_none());
+    // Without autoscaling, the manifest's count is the service's.
+    let fixed = parse(&svc(&format!("{WEB}count: 3\n")));
+    assert_eq!(
+        fixed["Resources"]["Service"]["Properties"]["DesiredCount"].as_u64(),
+        Some(3)
+    );
 }
 
 #[test]

@@ -13,9 +13,13 @@ use crate::manifest::types::{
 };
 use crate::names::export_name;
 
-const DEFAULT_COOLDOWN: u64 = 300;
+/// Copilot's scaling cooldowns when the manifest sets none: in 120 s, out 60 s.
+const DEFAULT_SCALE_IN_COOLDOWN: u64 = 120;
+const DEFAULT_SCALE_OUT_COOLDOWN: u64 = 60;
 const DEFAULT_GRACE_PERIOD: u64 = 60;
 const DEFAULT_DEREGISTRATION_DELAY: u64 = 60;
+/// ELB's default health check timeout of an HTTP target group, in seconds.
+const ELB_DEFAULT_TIMEOUT: u64 = 5;
 
 #[derive(Serialize)]
 struct Ctx {
@@ -50,10 +54,12 @@ struct TargetGroup {
     health_port: Option<String>,
     matcher_kind: &'static str,
     matcher: String,
-    healthy: u32,
-    unhealthy: u32,
-    interval: u64,
-    timeout: u64,
+    /// Each `None` leaves ELB's default, as Copilot does: healthy 5, unhealthy 2,
+    /// interval 30 s, timeout 5 s.
+    healthy: Option<u32>,
+    unhealthy: Option<u32>,
+    interval: Option<u64>,
+    timeout: Option<u64>,
     deregistration_delay: u64,
     stickiness: bool,
     /// YAML fragment.
@@ -372,16 +378,17 @@ fn target_group(
         }
     }
     let grpc = version.as_deref() == Some("GRPC");
-    let interval = secs(
-        args.and_then(|a| a.interval.as_ref()),
-        "healthcheck.interval",
-        10,
-    )?;
-    let timeout = secs(
-        args.and_then(|a| a.timeout.as_ref()),
-        "healthcheck.timeout",
-        5,
-    )?;
+    let interval = args
+        .and_then(|a| a.interval.as_ref())
+        .map(|v| secs(Some(v), "healthcheck.interval", 0))
+        .transpose()?;
+    let timeout = match args.and_then(|a| a.timeout.as_ref()) {
+        Some(v) => Some(secs(Some(v), "healthcheck.timeout", 0)?),
+        // ELB's default timeout (5 s) must stay below a shorter interval the manifest sets.
+        None => interval
+            .filter(|i| *i <= ELB_DEFAULT_TIMEOUT)
+            .map(|i| i.saturating_sub(1).max(2)),
+    };
     Ok(TargetGroup {
         logical: if index == 0 {
             "TargetGroup".into()
@@ -402,8 +409,8 @@ fn target_group(
         matcher: args
             .and_then(|a| a.success_codes.clone())
             .unwrap_or_else(|| if grpc { "0" } else { "200" }.into()),
-        healthy: args.and_then(|a| a.healthy_threshold).unwrap_or(2),
-        unhealthy: args.and_then(|a| a.unhealthy_threshold).unwrap_or(2),
+        healthy: args.and_then(|a| a.healthy_threshold),
+        unhealthy: args.and_then(|a| a.unhealthy_threshold),
         interval,
         timeout,
         deregistration_delay: secs(
@@ -488,13 +495,13 @@ fn policies(
         let scale_in = parse(
             c.and_then(|c| c.scale_in.as_ref())
                 .or(global.and_then(|g| g.scale_in.as_ref())),
-            DEFAULT_COOLDOWN,
+            DEFAULT_SCALE_IN_COOLDOWN,
             "cooldown.in",
         )?;
         let scale_out = parse(
             c.and_then(|c| c.scale_out.as_ref())
                 .or(global.and_then(|g| g.scale_out.as_ref())),
-            DEFAULT_COOLDOWN,
+            DEFAULT_SCALE_OUT_COOLDOWN,
             "cooldown.out",
         )?;
         Ok((scale_in, scale_out))

@@ -35,6 +35,11 @@ fn status_shows_deployments_tasks_and_stopped_reasons() {
         r#"
 import boto3
 ecs = boto3.client("ecs")
+# web autoscales (range 1-4), so its stack sets no DesiredCount: AWS creates the service
+# with 1 and Application Auto Scaling keeps it at least at the minimum; moto creates it
+# with 0 and scales nothing. Do what AWS would have done.
+service = ecs.list_services(cluster="tug-stat-test")["serviceArns"][0]
+ecs.update_service(cluster="tug-stat-test", service=service, desiredCount=1)
 ecs.register_task_definition(family="tug-stat-test-web", networkMode="bridge", cpu="256",
     memory="512", containerDefinitions=[{"name": "web", "image": "nginx", "memory": 512}])
 tasks = ecs.run_task(cluster="tug-stat-test", taskDefinition="tug-stat-test-web", count=2,
