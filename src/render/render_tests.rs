@@ -66,6 +66,50 @@ fn rules_of_one_service_get_distinct_priorities() {
 }
 
 #[test]
+fn additional_rules_have_their_own_defaults() {
+    let t = svc(
+        "name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 8080}\n\
+         http:\n  path: /\n  healthcheck: {path: /up, interval: 20s}\n  stickiness: true\n\
+         \x20 deregistration_delay: 10s\n  additional_rules:\n    - path: /admin\n",
+    );
+    let r = &parse(&t)["Resources"];
+    let (main, extra) = (
+        &r["TargetGroup"]["Properties"],
+        &r["TargetGroup2"]["Properties"],
+    );
+    assert_eq!(main["HealthCheckPath"].as_str(), Some("/up"));
+    assert_eq!(main["HealthCheckIntervalSeconds"].as_u64(), Some(20));
+    assert_eq!(
+        extra["HealthCheckPath"].as_str(),
+        Some("/"),
+        "not the main rule's"
+    );
+    assert!(extra.get("HealthCheckIntervalSeconds").is_none());
+    let attribute = |tg: &serde_yaml_ng::Value, key: &str| {
+        tg["TargetGroupAttributes"]
+            .as_sequence()
+            .and_then(|a| a.iter().find(|x| x["Key"].as_str() == Some(key)))
+            .and_then(|x| x["Value"].as_str().map(str::to_string))
+    };
+    assert_eq!(
+        attribute(main, "stickiness.enabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attribute(extra, "stickiness.enabled").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        attribute(main, "deregistration_delay.timeout_seconds").as_deref(),
+        Some("10")
+    );
+    assert_eq!(
+        attribute(extra, "deregistration_delay.timeout_seconds").as_deref(),
+        Some("60")
+    );
+}
+
+#[test]
 fn web_service_defaults() {
     let t = svc(WEB);
     parse(&t);

@@ -349,9 +349,10 @@ fn target_group(
     }
     used.push(priority);
 
-    // Additional rules inherit the health check, version, stickiness and deregistration
-    // delay of the main rule unless they set their own.
-    let hc = rule.healthcheck.as_ref().or(main.healthcheck.as_ref());
+    // An additional rule has its own health check, stickiness and deregistration delay
+    // (each with the defaults when it sets none), as in Copilot; only the protocol version
+    // follows the main rule's.
+    let hc = rule.healthcheck.as_ref();
     let args = match hc {
         Some(HttpHealthcheck::Args(a)) => Some(a),
         _ => None,
@@ -414,13 +415,11 @@ fn target_group(
         interval,
         timeout,
         deregistration_delay: secs(
-            rule.deregistration_delay
-                .as_ref()
-                .or(main.deregistration_delay.as_ref()),
+            rule.deregistration_delay.as_ref(),
             "deregistration_delay",
             DEFAULT_DEREGISTRATION_DELAY,
         )?,
-        stickiness: rule.stickiness.or(main.stickiness).unwrap_or(false),
+        stickiness: rule.stickiness.unwrap_or(false),
         listener: listener.to_string(),
         priority,
         paths,
