@@ -11,7 +11,7 @@
 //! a subscription with its own `queue` gets a queue of its own, `<Service><Topic>EventsQueue`,
 //! as in Copilot. A queue with `dead_letter.tries` gets a dead-letter queue.
 //!
-//! The main container gets `TUG_SNS_TOPIC_ARNS` (JSON, topic name -> ARN; a FIFO topic whose
+//! Every container gets `TUG_SNS_TOPIC_ARNS` (JSON, topic name -> ARN; a FIFO topic whose
 //! name a standard topic also has is keyed `<name>.fifo`), `TUG_QUEUE_URI` (the events
 //! queue's URL) and `TUG_TOPIC_QUEUE_URIS` (JSON, queue logical id -> URL, for per-topic
 //! queues), each also under its `COPILOT_` name.

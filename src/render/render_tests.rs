@@ -110,6 +110,80 @@ fn additional_rules_have_their_own_defaults() {
 }
 
 #[test]
+fn every_container_gets_copilots_variables() {
+    let t = svc(&format!(
+        "{WEB}publish:\n  topics: [{{name: orders}}]\nvariables: {{COPILOT_SERVICE_NAME: mine}}\n\
+         sidecars:\n  proxy: {{image: envoy:1, variables: {{LEVEL: debug}}}}\n"
+    ));
+    let v = parse(&t);
+    let containers = v["Resources"]["TaskDefinition"]["Properties"]["ContainerDefinitions"]
+        .as_sequence()
+        .unwrap()
+        .clone();
+    let env_of = |name: &str| -> Vec<(String, String)> {
+        let c = containers
+            .iter()
+            .find(|c| c["Name"].as_str() == Some(name))
+            .unwrap();
+        c["Environment"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let value = serde_yaml_ng::to_string(&e["Value"]).unwrap();
+                (
+                    e["Name"].as_str().unwrap().to_string(),
+                    value.trim().to_string(),
+                )
+            })
+            .collect()
+    };
+    let get = |env: &[(String, String)], key: &str| {
+        env.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    };
+    for name in ["web", "proxy"] {
+        let env = env_of(name);
+        assert_eq!(
+            get(&env, "COPILOT_APPLICATION_NAME").as_deref(),
+            Some("shop")
+        );
+        assert_eq!(
+            get(&env, "COPILOT_ENVIRONMENT_NAME").as_deref(),
+            Some("test")
+        );
+        assert!(
+            get(&env, "COPILOT_SNS_TOPIC_ARNS").is_some(),
+            "{name}: {env:?}"
+        );
+        let dns = get(&env, "COPILOT_LB_DNS").unwrap_or_default();
+        assert!(
+            dns.contains("tug-shop-test-PublicLoadBalancerDNSName"),
+            "{dns}"
+        );
+        assert_eq!(get(&env, "TUG_LB_DNS"), get(&env, "COPILOT_LB_DNS"));
+    }
+    // A container's own variables win, once; the service name is the workload's.
+    let web = env_of("web");
+    assert_eq!(get(&web, "COPILOT_SERVICE_NAME").as_deref(), Some("mine"));
+    assert_eq!(
+        web.iter()
+            .filter(|(k, _)| k == "COPILOT_SERVICE_NAME")
+            .count(),
+        1
+    );
+    let proxy = env_of("proxy");
+    assert_eq!(get(&proxy, "COPILOT_SERVICE_NAME").as_deref(), Some("web"));
+    assert_eq!(get(&proxy, "LEVEL").as_deref(), Some("debug"));
+    assert!(
+        get(&proxy, "TUG_DEPLOYMENT_TOKEN").is_none(),
+        "the main container's only"
+    );
+    // A backend service is behind no public load balancer.
+    let api = svc(API);
+    assert!(!api.contains("COPILOT_LB_DNS"));
+}
+
+#[test]
 fn web_service_defaults() {
     let t = svc(WEB);
     parse(&t);

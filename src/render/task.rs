@@ -12,6 +12,7 @@ use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
     StringOrFromCfn, SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
 };
+use crate::manifest::types::{HttpOrBool, WorkloadType};
 use crate::names::{export_name, log_group_name};
 
 const DEFAULT_LOG_RETENTION: u32 = 30;
@@ -125,11 +126,8 @@ fn containers(
     ssm: &mut Vec<String>,
     sm: &mut Vec<String>,
 ) -> Result<(Vec<Container>, Vec<String>), RenderError> {
-    let mut environment = environment(app, env_name, &w.name, w.variables.as_ref(), true);
-    for (name, value) in messaging.environment() {
-        environment.retain(|(n, _)| *n != name);
-        environment.push((name, value));
-    }
+    let common = common_environment(app, env_name, w, messaging);
+    let environment = environment(&common, w.variables.as_ref(), true);
     let main = Container {
         name: w.name.clone(),
         image: "!Ref ContainerImage".into(),
@@ -170,7 +168,7 @@ fn containers(
             image_parameters.push(parameter);
             reference
         });
-        containers.push(sidecar(app, env_name, name, sc, built.as_deref(), ssm, sm)?);
+        containers.push(sidecar(&common, name, sc, built.as_deref(), ssm, sm)?);
     }
     Ok((containers, image_parameters))
 }
@@ -313,25 +311,48 @@ pub(super) fn arn_join(parts: &[&str]) -> String {
     format!("!Join [\"\", [{}]]", items.join(", "))
 }
 
-pub(super) fn environment(
+/// The variables Copilot gives every container of a workload, the sidecars' too: the
+/// application, environment and service names, the messaging variables (topics, queues),
+/// and the public load balancer's DNS name for a web service behind it; each under its
+/// `COPILOT_` name and the `TUG_` alias.
+pub(super) fn common_environment(
     app: &str,
     env: &str,
-    name: &str,
+    w: &Workload,
+    messaging: &Messaging,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (k, v) in [
+        ("TUG_APPLICATION_NAME", app),
+        ("TUG_ENVIRONMENT_NAME", env),
+        ("TUG_SERVICE_NAME", &w.name),
+        ("COPILOT_APPLICATION_NAME", app),
+        ("COPILOT_ENVIRONMENT_NAME", env),
+        ("COPILOT_SERVICE_NAME", &w.name),
+    ] {
+        out.push((k.to_string(), lit(v)));
+    }
+    out.extend(messaging.environment());
+    let behind_public_lb = w.kind == WorkloadType::LoadBalancedWebService
+        && !matches!(w.http, Some(HttpOrBool::Enabled(false)));
+    if behind_public_lb {
+        let dns = import(&export_name(app, env, "PublicLoadBalancerDNSName"));
+        out.push(("TUG_LB_DNS".to_string(), dns.clone()));
+        out.push(("COPILOT_LB_DNS".to_string(), dns));
+    }
+    out
+}
+
+/// A container's environment: the workload's `common` variables, then (main container
+/// only) the deployment token, then the container's own `variables`, which win over the
+/// others of the same name.
+pub(super) fn environment(
+    common: &[(String, String)],
     vars: Option<&Map<Variable>>,
     main: bool,
 ) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out = common.to_vec();
     if main {
-        for (k, v) in [
-            ("TUG_APPLICATION_NAME", app),
-            ("TUG_ENVIRONMENT_NAME", env),
-            ("TUG_SERVICE_NAME", name),
-            ("COPILOT_APPLICATION_NAME", app),
-            ("COPILOT_ENVIRONMENT_NAME", env),
-            ("COPILOT_SERVICE_NAME", name),
-        ] {
-            out.push((k.to_string(), lit(v)));
-        }
         out.push((
             "TUG_DEPLOYMENT_TOKEN".to_string(),
             "!Ref DeploymentToken".to_string(),
@@ -475,8 +496,7 @@ pub(super) fn depends_on(d: Option<&Map<String>>) -> Vec<(String, String)> {
 }
 
 pub(super) fn sidecar(
-    app: &str,
-    env: &str,
+    common: &[(String, String)],
     name: &str,
     sc: &Sidecar,
     built: Option<&str>,
@@ -529,7 +549,7 @@ pub(super) fn sidecar(
         image,
         essential: sc.essential.unwrap_or(true),
         ports,
-        environment: environment(app, env, name, sc.variables.as_ref(), false),
+        environment: environment(common, sc.variables.as_ref(), false),
         secrets: secrets(sc.secrets.as_ref(), &format!("{field}.secrets"), ssm, sm)?,
         entrypoint: sc.entrypoint.as_ref().map(|e| e.to_list()),
         command: sc.command.as_ref().map(|c| c.to_list()),
