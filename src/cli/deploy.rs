@@ -93,6 +93,14 @@ impl DeployAllArgs {
             };
             let summary = deploy::deploy_all(&aws, target, build, &opts, &observe).await?;
             print_summary(ctx, &view, &summary)?;
+            for d in planned
+                .warnings
+                .iter()
+                .filter(|d| d.code == crate::workspace::SKIPPED_WORKLOAD)
+            {
+                let file = d.file_name().unwrap_or_default();
+                view.line(&format!("  {file}: skipped (a type tug does not deploy)"));
+            }
             Ok(if summary.failed() > 0 { 1 } else { 0 })
         })
     }

@@ -112,6 +112,7 @@ impl ValidateArgs {
             let view = manifests.view(env, Unset::Warning)?;
             placement.extend(plan::environment(&view).diagnostics);
             found.extend(view.diagnostics);
+            found.extend(view.skipped);
         }
         // Grouped by file, in workspace order, as each file is read.
         let rank = |d: &Diagnostic| {

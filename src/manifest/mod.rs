@@ -16,6 +16,9 @@ use crate::yaml::{self, Node, PathSeg, Span};
 use schema::Checker;
 use types::{Environment, Workload, WorkloadType};
 
+/// The code of the diagnostic for a workload type tug reads but does not deploy.
+pub const UNSUPPORTED_TYPE: &str = "unsupported-type";
+
 /// Manifests larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -185,7 +188,7 @@ fn detect_kind(source: &Arc<SourceFile>, root: &Node) -> Result<Kind, Diagnostic
     }
     if matches!(text, "Request-Driven Web Service" | "Static Site") {
         return Err(Diagnostic::error(
-            "unsupported-type",
+            UNSUPPORTED_TYPE,
             format!("`{text}` is not supported by tug"),
         )
         .at(source, entry.value.span)

@@ -40,6 +40,9 @@ pub struct EnvView<'m> {
     /// The workloads that are valid in this environment (the others have error diagnostics).
     pub workloads: Vec<ViewWorkload<'m>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Workloads of a type tug does not deploy (Request-Driven Web Service, Static Site):
+    /// an error for `validate`, a warning for a deploy, which goes on without them.
+    pub skipped: Vec<Diagnostic>,
 }
 
 impl<'m> EnvView<'m> {
@@ -49,13 +52,29 @@ impl<'m> EnvView<'m> {
 
     /// The environment and its workloads when there is no error; otherwise
     /// `Error::Diagnostics` with everything found.
+    /// The skipped workloads are warnings among the diagnostics returned.
     pub fn valid(self) -> Result<(Environment, Vec<ViewWorkload<'m>>, Vec<Diagnostic>)> {
+        let mut diagnostics = self.diagnostics;
+        diagnostics.extend(self.skipped.into_iter().map(skipped_warning));
         match self.environment {
-            Some(env) if !self.diagnostics.iter().any(Diagnostic::is_error) => {
-                Ok((env, self.workloads, self.diagnostics))
+            Some(env) if !diagnostics.iter().any(Diagnostic::is_error) => {
+                Ok((env, self.workloads, diagnostics))
             }
-            _ => Err(Error::Diagnostics(self.diagnostics)),
+            _ => Err(Error::Diagnostics(diagnostics)),
         }
+    }
+}
+
+/// The code of the warning a deploy gives for a workload it skips.
+pub const SKIPPED_WORKLOAD: &str = "skipped-workload";
+
+/// What a deploy says of a workload it skips: the reason, as a warning.
+fn skipped_warning(d: Diagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: crate::diag::Severity::Warning,
+        code: SKIPPED_WORKLOAD,
+        message: format!("{}; it is skipped, the other workloads deploy", d.message),
+        ..d
     }
 }
 
@@ -161,9 +180,14 @@ impl Manifests {
         };
         let opts = options(&self.app, env, unset);
         let mut workloads = Vec::new();
+        let mut skipped = Vec::new();
         for file in &self.workloads {
             let loaded = match &file.loaded {
                 Ok(l) => l,
+                Err(d) if d.code == manifest::UNSUPPORTED_TYPE => {
+                    skipped.push(d.clone());
+                    continue;
+                }
                 Err(d) => {
                     diagnostics.push(d.clone());
                     continue;
@@ -192,6 +216,7 @@ impl Manifests {
             environment,
             workloads,
             diagnostics,
+            skipped,
         })
     }
 }

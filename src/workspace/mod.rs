@@ -9,7 +9,7 @@ pub mod plan;
 pub mod scenario;
 
 pub use crate::diag::display_path;
-pub use load::{EnvView, ManifestFile, Manifests, Unset, ViewWorkload};
+pub use load::{EnvView, ManifestFile, Manifests, Unset, ViewWorkload, SKIPPED_WORKLOAD};
 
 use crate::error::{Error, Result};
 use crate::manifest::validate::{check_name, suggest_name, NAME_RULE};

@@ -150,3 +150,50 @@ fn a_built_sidecar_is_packaged_with_the_tag_svc_deploy_pushes() {
     assert!(text.contains("Image: !Ref SidecarProxyImage"), "{text}");
     crate::support::cfn_lint::lint(&[template]);
 }
+
+#[test]
+fn workloads_tug_cannot_deploy_are_skipped_by_a_deploy_and_reported_by_validate() {
+    let ws = crate::support::workspace::hello("skip");
+    crate::support::workspace::write(
+        ws.path(),
+        "tug/frontend/manifest.yml",
+        "name: frontend\ntype: Request-Driven Web Service\nimage:\n  location: nginx\n",
+    );
+    let out = ws.path().join("out");
+    let o = tug()
+        .current_dir(ws.path())
+        .args(["env", "package", "-n", "test", "--output-dir"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("Request-Driven Web Service"), "{err}");
+    assert!(err.contains("it is skipped"), "{err}");
+    assert!(
+        err.contains("tug/frontend/manifest.yml:2:7"),
+        "says where: {err}"
+    );
+    let template = std::fs::read_to_string(out.join("tug-skip-test.yml")).unwrap();
+    assert!(
+        template.contains("PublicLoadBalancer"),
+        "web still shapes the environment"
+    );
+
+    // `tug validate` still reports it, as an error.
+    let o = tug()
+        .current_dir(ws.path())
+        .args(["--json", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["unsupported-type"], "{report:#}");
+}

@@ -94,9 +94,11 @@ fn view(dir: &Path, env: &str) -> Loaded<Vec<Workload>> {
     let ws = find(dir);
     let manifests = ws.read_all(dir);
     let view = manifests.view(env, Unset::Warning).unwrap();
+    // A type tug does not deploy is skipped by a deploy; here, as for `validate`, an error.
     let errors: Vec<&'static str> = view
         .diagnostics
         .iter()
+        .chain(&view.skipped)
         .filter(|d| d.is_error())
         .map(|d| d.code)
         .collect();
