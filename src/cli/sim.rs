@@ -186,7 +186,6 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
 fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
     let ws = ctx.workspace()?;
     let env = crate::cli::env_name(&ws, args.env.as_deref(), "-e ENV")?;
-    ws.environment(&env)?;
     let manifests = ws.read_all(&ctx.cwd);
     let view = manifests.view(&env, Unset::Warning)?;
     let outcome = plan::environment(&view);

@@ -81,10 +81,7 @@ impl ValidateArgs {
             return check_files(ctx, Some(&ws), &files, self.env.as_deref());
         }
         let envs: Vec<String> = match &self.env {
-            Some(e) => {
-                ws.environment(e)?;
-                vec![e.clone()]
-            }
+            Some(e) => vec![e.clone()],
             None => ws_envs.clone(),
         };
         let files: Vec<&ManifestFile> = manifests

@@ -164,7 +164,6 @@ pub struct EnvironmentPlan {
 /// Loads environment `env` of `ws` with every workload and renders its stack. Manifest
 /// problems are `Error::Diagnostics`.
 pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvironmentPlan> {
-    ws.environment(env)?;
     let manifests = ws.read_all(cwd);
     let (environment, workloads, warnings) = manifests.view(env, Unset::Error)?.valid()?;
     let workloads: Vec<Workload> = workloads

@@ -20,6 +20,8 @@ pub struct ManifestFile {
 /// Every manifest of a workspace, each read once.
 pub struct Manifests {
     pub app: String,
+    /// The workspace folder (`tug/` or `copilot/`).
+    pub dir: PathBuf,
     pub environments: Vec<ManifestFile>,
     pub workloads: Vec<ManifestFile>,
 }
@@ -98,6 +100,7 @@ impl Workspace {
         };
         Manifests {
             app: self.app.clone(),
+            dir: self.dir.clone(),
             environments: read(self.environments()),
             workloads: read(self.workloads()),
         }
@@ -149,16 +152,9 @@ impl Manifests {
     pub fn view(&self, env: &str, unset: Unset) -> Result<EnvView<'_>> {
         let Some(file) = self.environments.iter().find(|f| f.name == env) else {
             let names = self.environment_names();
-            let known: Vec<&str> = names.iter().map(String::as_str).collect();
-            let help = match crate::suggest::did_you_mean(env, &known) {
-                Some(s) => format!("did you mean `-e {s}`?"),
-                None if known.is_empty() => "there are none yet; `tug env init` writes one".into(),
-                None => format!("known: {}", known.join(", ")),
-            };
-            return Err(
-                Error::user(format!("no environment named `{env}` in this workspace"))
-                    .with_help(help),
-            );
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let dir = self.dir.join("environments");
+            return Err(super::not_found(&names, env, "environment", &dir, "-e"));
         };
         let mut diagnostics = Vec::new();
         let (env_loaded, environment) = match &file.loaded {

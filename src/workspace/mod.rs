@@ -101,12 +101,17 @@ fn find_named(
         return Ok(path.clone());
     }
     let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
-    let help = match did_you_mean(name, &names) {
+    Err(not_found(&names, name, what, dir, flag))
+}
+
+/// "No `what` named `name`", with a "did you mean" among `names` (found in `dir`) for `flag`.
+fn not_found(names: &[&str], name: &str, what: &str, dir: &Path, flag: &str) -> Error {
+    let help = match did_you_mean(name, names) {
         Some(s) => format!("did you mean `{flag} {s}`?"),
         None if names.is_empty() => format!("there are none yet in {}", dir.display()),
         None => format!("known: {}", names.join(", ")),
     };
-    Err(Error::user(format!("no {what} named `{name}` in this workspace")).with_help(help))
+    Error::user(format!("no {what} named `{name}` in this workspace")).with_help(help)
 }
 
 fn list_manifests(dir: &Path) -> Vec<(String, PathBuf)> {
