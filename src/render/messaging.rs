@@ -11,10 +11,11 @@
 //! a subscription with its own `queue` gets a queue of its own, `<Service><Topic>EventsQueue`,
 //! as in Copilot. A queue with `dead_letter.tries` gets a dead-letter queue.
 //!
-//! Every container gets `TUG_SNS_TOPIC_ARNS` (JSON, topic name -> ARN; a FIFO topic whose
-//! name a standard topic also has is keyed `<name>.fifo`), `TUG_QUEUE_URI` (the events
-//! queue's URL) and `TUG_TOPIC_QUEUE_URIS` (JSON, queue logical id -> URL, for per-topic
-//! queues), each also under its `COPILOT_` name.
+//! Every container gets Copilot's variables, each also under a `TUG_` name:
+//! `COPILOT_SNS_TOPIC_ARNS` (JSON, topic name -> ARN; a FIFO topic is keyed `<name>.fifo`,
+//! as its SNS name ends), `COPILOT_QUEUE_URI` (the events queue's URL) and
+//! `COPILOT_TOPIC_QUEUE_URIS` (JSON, for per-topic queues: Copilot's key
+//! `<service><Topic>EventsQueue` -> the queue's URL, see [`topic_queue_key`]).
 
 use serde::Serialize;
 
@@ -34,7 +35,8 @@ pub(super) struct Messaging {
 #[derive(Serialize)]
 struct SnsTopic {
     logical: String,
-    /// The manifest's name (the key in `TUG_SNS_TOPIC_ARNS`).
+    /// The key in `COPILOT_SNS_TOPIC_ARNS`: the manifest's name, `.fifo` added for a FIFO
+    /// topic.
     key: String,
     /// The SNS topic name.
     topic_name: String,
@@ -46,6 +48,9 @@ struct SnsTopic {
 #[derive(Serialize)]
 struct SqsQueue {
     logical: String,
+    /// The key in `COPILOT_TOPIC_QUEUE_URIS` (a per-topic queue only).
+    #[serde(skip)]
+    uri_key: String,
     dead_letter_logical: String,
     policy_logical: String,
     fifo: Option<Fifo>,
@@ -94,7 +99,7 @@ impl Messaging {
             .queues
             .iter()
             .filter(|q| q.logical != EVENTS_QUEUE)
-            .map(|q| (q.logical.as_str(), q.logical.as_str()))
+            .map(|q| (q.uri_key.as_str(), q.logical.as_str()))
             .collect();
         if !per_topic.is_empty() {
             add("TOPIC_QUEUE_URIS", json_of_refs(&per_topic));
@@ -104,6 +109,23 @@ impl Messaging {
 }
 
 const EVENTS_QUEUE: &str = "EventsQueue";
+
+/// Copilot's key for a per-topic queue in `COPILOT_TOPIC_QUEUE_URIS`: the service's name and
+/// the topic's, each stripped of what is not an ASCII letter or digit, the topic's first
+/// letter made upper case, then `EventsQueue` (`orders-api` + `new-order` ->
+/// `ordersapiNeworderEventsQueue`). Code that reads the variable looks its queue up by it.
+fn topic_queue_key(service: &str, topic: &str) -> String {
+    let strip = |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).collect() };
+    let topic = strip(topic);
+    let mut chars = topic.chars();
+    let title: String = chars
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(chars)
+        .collect();
+    format!("{}{title}EventsQueue", strip(service))
+}
 
 /// A JSON object `{key: <Ref logical>}` as a CloudFormation `!Join` (YAML fragment); the keys
 /// are quoted literals, so no user text reaches `!Sub`.
@@ -201,6 +223,7 @@ fn queue(logical_prefix: &str, q: Option<&Queue>, field: &str) -> Result<SqsQueu
     }
     Ok(SqsQueue {
         logical: format!("{logical_prefix}EventsQueue"),
+        uri_key: String::new(),
         dead_letter_logical: format!("{logical_prefix}DeadLetterQueue"),
         policy_logical: format!("{logical_prefix}EventsQueuePolicy"),
         fifo: fifo(q.fifo.as_ref(), &format!("{field}.fifo"))?,
@@ -250,24 +273,12 @@ pub(super) fn messaging(
         }
         out.topics.push(SnsTopic {
             logical,
-            key: t.name.clone(),
+            key: format!("{}{}", t.name, if is_fifo { ".fifo" } else { "" }),
             topic_name: format!("{family}-{}{}", t.name, if is_fifo { ".fifo" } else { "" }),
             fifo: is_fifo,
             content_based_deduplication: f.is_some_and(|f| f.content_based_deduplication),
             export: topic_export_name(app, env, &w.name, &t.name, is_fifo),
         });
-    }
-    // A FIFO topic sharing its name with a standard one is keyed `<name>.fifo`.
-    let standard: Vec<String> = out
-        .topics
-        .iter()
-        .filter(|t| !t.fifo)
-        .map(|t| t.key.clone())
-        .collect();
-    for t in out.topics.iter_mut().filter(|t| t.fifo) {
-        if standard.contains(&t.key) {
-            t.key.push_str(".fifo");
-        }
     }
 
     if w.kind != WorkloadType::WorkerService {
@@ -311,7 +322,8 @@ pub(super) fn messaging(
             Some(QueueOrBool::Config(q)) => Some(queue(&stem, Some(q), &format!("{field}.queue"))?),
         };
         let queue = match own {
-            Some(q) => {
+            Some(mut q) => {
+                q.uri_key = topic_queue_key(&s.service, &s.name);
                 out.queues.push(q);
                 out.queues.last_mut().expect("just pushed")
             }

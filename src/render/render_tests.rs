@@ -510,3 +510,16 @@ fn built_sidecars_run_the_image_they_were_pushed_as() {
     let e = service("shop", "test", &w, &Images::main("repo/web:1")).expect_err("no image");
     assert!(e.to_string().contains("sidecars.proxy.image.build"), "{e}");
 }
+
+#[test]
+fn labels_become_docker_labels_of_their_container() {
+    let t = svc(&format!(
+        "{}sidecars:\n  proxy: {{image: envoy:1, labels: {{com.example.role: proxy}}}}\n",
+        WEB.replace("port: 8080}", "port: 8080, labels: {team: web}}")
+    ));
+    let v = parse(&t);
+    let containers = &v["Resources"]["TaskDefinition"]["Properties"]["ContainerDefinitions"];
+    let labels = |i: usize| containers[i]["DockerLabels"].clone();
+    assert_eq!(labels(0)["team"].as_str(), Some("web"), "{t}");
+    assert_eq!(labels(1)["com.example.role"].as_str(), Some("proxy"), "{t}");
+}

@@ -155,6 +155,7 @@ fn containers(
         depends_on: depends_on(w.image.as_ref().and_then(|i| i.depends_on.as_ref())),
         readonly_fs: w.storage.as_ref().and_then(|s| s.readonly_fs),
         credentials: w.image.as_ref().and_then(|i| i.credentials.clone()),
+        labels: w.image.as_ref().and_then(|i| i.labels.clone()),
     };
     if let Some(c) = &main.credentials {
         sm.push(lit(c));
@@ -267,6 +268,8 @@ pub(super) struct Container {
     pub(super) depends_on: Vec<(String, String)>,
     pub(super) readonly_fs: Option<bool>,
     pub(super) credentials: Option<String>,
+    /// Docker labels (`labels`).
+    pub(super) labels: Option<Map<String>>,
 }
 
 #[derive(Serialize, PartialEq)]
@@ -561,6 +564,7 @@ pub(super) fn sidecar(
         depends_on: depends_on(sc.depends_on.as_ref()),
         readonly_fs: None,
         credentials: sc.credentials_parameter.clone(),
+        labels: sc.labels.clone(),
     })
 }
 

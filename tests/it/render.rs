@@ -16,18 +16,21 @@ use crate::support::cfn_lint::lint;
 use crate::support::corpus::{corpora, Corpus};
 use crate::support::workspace::{tree, write};
 
-const APP: &str = "demo";
+pub(crate) const APP: &str = "demo";
 /// The environment every workload fixture renders in, besides each one it overrides.
 const TEST_ENV: &str = "test";
 /// The tag images built from `image.build` get, and the registry they are pushed to.
 const TAG: &str = "0123abc";
 const HOST: &str = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
-/// A rendered template: its case (the snapshot's name) and, for a workload, its type.
-struct Case {
-    name: String,
-    kind: Option<WorkloadType>,
-    template: String,
+/// A rendered template: its case (the snapshot's name), the environment it was rendered in
+/// and, for a workload, its type and the workload as that environment sees it.
+pub(crate) struct Case {
+    pub(crate) name: String,
+    pub(crate) env: String,
+    pub(crate) kind: Option<WorkloadType>,
+    pub(crate) workload: Option<Workload>,
+    pub(crate) template: String,
 }
 
 /// A fixture loaded in one environment: what a deploy renders, or the codes of the errors
@@ -152,7 +155,7 @@ fn load_workload(corpus: &Corpus, file: &str) -> WorkloadCases {
 }
 
 /// Every workload fixture rendered as `svc deploy` and `svc package` render it.
-fn render_workloads(corpus: &Corpus) -> Vec<Case> {
+pub(crate) fn render_workloads(corpus: &Corpus) -> Vec<Case> {
     let mut out = Vec::new();
     for file in workload_files(corpus) {
         let (dir, cases) = load_workload(corpus, &file);
@@ -165,8 +168,10 @@ fn render_workloads(corpus: &Corpus) -> Vec<Case> {
             match ServicePlan::new(APP, &env, &w, &root, (None, TAG), HOST) {
                 Ok(plan) => out.push(Case {
                     name: format!("{}svc-{case}", corpus.case_prefix),
+                    env,
                     kind: Some(w.kind),
                     template: plan.rendered.template,
+                    workload: Some(w),
                 }),
                 Err(e) => panic!("{case}: {e}"),
             }
@@ -250,7 +255,9 @@ fn render_environments(corpus: &Corpus) -> Vec<Case> {
         assert_eq!(plan.workloads.len(), workloads.len(), "{case}");
         out.push(Case {
             name: case,
+            env,
             kind: None,
+            workload: None,
             template: plan.rendered.template,
         });
     };

@@ -177,6 +177,7 @@ pub(super) fn container_rules(r: &mut Rules<'_>, w: &Workload) {
         healthcheck_rule(r, s.healthcheck.as_ref(), &at);
         secret_rules(r, s.secrets.as_ref(), &format!("{at}.secrets"));
         if let Some(SidecarImage::Args(i)) = &s.image {
+            sidecar_image_rule(r, i, &at);
             if i.location.is_none() && i.build.is_none() {
                 r.error(
                     &format!("{at}.image"),
@@ -223,6 +224,32 @@ fn secret_rules(r: &mut Rules<'_>, secrets: Option<&Map<Secret>>, at: &str) {
                 "bad-secret",
                 format!("`{at}.{name}` is the ARN of neither an SSM parameter nor a Secrets Manager secret"),
                 "give an `arn:aws:ssm:...:parameter/...` or `arn:aws:secretsmanager:...` ARN, or a parameter name",
+            );
+        }
+    }
+}
+
+/// A sidecar's `image` map takes `build` and `location` only, as in Copilot; the main
+/// container's other image settings belong to the sidecar itself, where they are acted on.
+fn sidecar_image_rule(r: &mut Rules<'_>, i: &Image, at: &str) {
+    let misplaced = [
+        ("port", i.port.is_some(), "port"),
+        (
+            "credentials",
+            i.credentials.is_some(),
+            "credentials_parameter",
+        ),
+        ("healthcheck", i.healthcheck.is_some(), "healthcheck"),
+        ("depends_on", i.depends_on.is_some(), "depends_on"),
+        ("labels", i.labels.is_some(), "labels"),
+    ];
+    for (field, set, instead) in misplaced {
+        if set {
+            r.error(
+                &format!("{at}.image.{field}"),
+                "misplaced-field",
+                format!("a sidecar's `image` takes `build` or `location`, not `{field}`"),
+                &format!("move it to `{at}.{instead}`"),
             );
         }
     }

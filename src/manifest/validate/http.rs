@@ -9,13 +9,38 @@ pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
     if let Some(HttpOrBool::Config(http)) = &w.http {
         http_rules(r, w, http, "http");
         for (i, rule) in http.additional_rules.iter().flatten().enumerate() {
-            http_rules(r, w, rule, &format!("http.additional_rules[{i}]"));
+            let at = format!("http.additional_rules[{i}]");
+            http_rules(r, w, rule, &at);
+            // The service's own settings, not a rule's (Copilot's rules don't take them).
+            let service_level = [
+                ("additional_rules", rule.additional_rules.is_some()),
+                ("alb", rule.alb.is_some()),
+            ];
+            for (field, set) in service_level {
+                if set {
+                    r.error(
+                        &format!("{at}.{field}"),
+                        "misplaced-field",
+                        format!("an additional rule does not take `{field}`"),
+                        format!("set `http.{field}` instead"),
+                    );
+                }
+            }
         }
     }
     if let Some(nlb) = &w.nlb {
         nlb_rules(r, nlb, "nlb");
         for (i, l) in nlb.additional_listeners.iter().flatten().enumerate() {
-            nlb_rules(r, l, &format!("nlb.additional_listeners[{i}]"));
+            let at = format!("nlb.additional_listeners[{i}]");
+            nlb_rules(r, l, &at);
+            if l.additional_listeners.is_some() {
+                r.error(
+                    &format!("{at}.additional_listeners"),
+                    "misplaced-field",
+                    "an additional listener does not take `additional_listeners`".into(),
+                    "list every listener under `nlb.additional_listeners`",
+                );
+            }
         }
     }
     if w.kind == WorkloadType::LoadBalancedWebService {

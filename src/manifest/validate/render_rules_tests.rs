@@ -274,8 +274,17 @@ fn secret_arns_name_a_store() {
 
 #[test]
 fn sidecars_have_an_image_and_a_port_render_can_read() {
-    let image = format!("{WEB}sidecars:\n  proxy:\n    image:\n      credentials: x\n");
-    one(workload_diags(&image), "missing-image", "`proxy`", (9, 7));
+    let image = format!("{WEB}sidecars:\n  proxy:\n    image: {{}}\n");
+    one(workload_diags(&image), "missing-image", "`proxy`", (8, 12));
+    // What the main image takes besides `build`/`location` belongs to the sidecar itself.
+    let misplaced =
+        format!("{WEB}sidecars:\n  proxy:\n    image:\n      location: envoy\n      port: 80\n");
+    one(
+        workload_diags(&misplaced),
+        "misplaced-field",
+        "not `port`",
+        (10, 13),
+    );
     let port = format!("{WEB}sidecars:\n  proxy:\n    image: envoy\n    port: http\n");
     one(
         workload_diags(&port),

@@ -25,12 +25,38 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "DNS records are not created yet; point your domain at the load balancer yourself",
     ),
     (
-        "http.alb",
-        "importing an existing load balancer is not supported yet; the environment's is used",
+        "http.alias[].hosted_zone",
+        "DNS records are not created yet; point your domain at the load balancer yourself",
     ),
     (
-        "image.credentials",
-        "private registry credentials are not used yet",
+        "http.additional_rules[].alias[].hosted_zone",
+        "DNS records are not created yet; point your domain at the load balancer yourself",
+    ),
+    (
+        "http.additional_rules[].hosted_zone",
+        "DNS records are not created yet; point your domain at the load balancer yourself",
+    ),
+    (
+        "http.additional_rules[].redirect_to_https",
+        "HTTP is redirected to HTTPS whenever the environment's load balancer has a \
+         certificate",
+    ),
+    (
+        "http.additional_rules[].healthcheck.grace_period",
+        "a service has one grace period, `http.healthcheck.grace_period`",
+    ),
+    (
+        "http.redirect_to_https",
+        "HTTP is redirected to HTTPS whenever the environment's load balancer has a \
+         certificate",
+    ),
+    (
+        "placement",
+        "it is checked by `tug sim plan`; tasks run on Fargate, which places them itself",
+    ),
+    (
+        "http.alb",
+        "importing an existing load balancer is not supported yet; the environment's is used",
     ),
     (
         "env_file",
@@ -43,6 +69,22 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
 ];
 
 const UNIMPLEMENTED_ENV: &[(&str, &str)] = &[
+    (
+        "capacity",
+        "EC2 capacity is checked by `tug sim plan` but not created yet; tasks run on Fargate",
+    ),
+    (
+        "http.public.security_groups",
+        "load balancer security group rules are not applied yet",
+    ),
+    (
+        "http.private.security_groups",
+        "load balancer security group rules are not applied yet",
+    ),
+    (
+        "http.private.subnets",
+        "the internal load balancer is placed in the environment's private subnets",
+    ),
     ("cdn", "CloudFront distributions are not created yet"),
     (
         "http.public.access_logs",
@@ -70,8 +112,9 @@ pub(super) fn unimplemented(
 ) -> Vec<Diagnostic> {
     table
         .iter()
+        .flat_map(|(pattern, what)| each(tree, pattern).into_iter().map(move |p| (p, *what)))
         .filter_map(|(path, what)| {
-            let segs = to_path(path);
+            let segs = to_path(&path);
             let node = tree.at_path(&segs)?;
             if node.is_null() || node.as_bool() == Some(false) {
                 return None;
@@ -86,6 +129,18 @@ pub(super) fn unimplemented(
                 .help("the rest of the manifest deploys as usual; this field is ignored for now"),
             )
         })
+        .collect()
+}
+
+/// The paths `pattern` names in `tree`: `[]` stands for each item of a list there
+/// (`http.alias[].hosted_zone` -> `http.alias[0].hosted_zone`, ...).
+fn each(tree: &Node, pattern: &str) -> Vec<String> {
+    let Some((list, rest)) = pattern.split_once("[]") else {
+        return vec![pattern.to_string()];
+    };
+    let items = tree.at_path(&to_path(list)).and_then(Node::as_seq);
+    (0..items.map_or(0, <[Node]>::len))
+        .flat_map(|i| each(tree, &format!("{list}[{i}]{rest}")))
         .collect()
 }
 
