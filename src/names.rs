@@ -29,6 +29,22 @@ pub fn topic_export_name(app: &str, env: &str, service: &str, topic: &str, fifo:
     format!("tug-{app}-{env}-{service}-{topic}{fifo}Topic")
 }
 
+/// The name of a rollback alarm tug creates for a service (`deployment.rollback_alarms`):
+/// `tug-<app>-<env>-<workload>-<kind>`, kind `RollbackCPUAlarm`, `RollbackMemAlarm` or
+/// `RollbackMsgsDelayedAlarm` (Copilot's `<app>-<env>-<svc>-CopilotRollback...Alarm`, with
+/// tug's prefix). CloudWatch takes at most 255 characters: past that, the application,
+/// environment and workload names are cut to an equal length, as Copilot does.
+pub fn rollback_alarm_name(app: &str, env: &str, workload: &str, kind: &str) -> String {
+    const MAX: usize = 255;
+    let name = format!("tug-{app}-{env}-{workload}-{kind}");
+    if name.len() <= MAX {
+        return name;
+    }
+    let each = (MAX - "tug-".len() - kind.len() - 3) / 3;
+    let cut = |s: &str| s.chars().take(each).collect::<String>();
+    format!("tug-{}-{}-{}-{kind}", cut(app), cut(env), cut(workload))
+}
+
 /// The CloudWatch Logs group of a workload: `/tug/<app>/<env>/<workload>`.
 pub fn log_group_name(app: &str, env: &str, workload: &str) -> String {
     format!("/tug/{app}/{env}/{workload}")
@@ -87,5 +103,19 @@ mod tests {
         let tags = stack_tags("shop", "test", Some("api"));
         assert_eq!(tags[TAG_WORKLOAD], "api");
         assert!(!stack_tags("shop", "test", None).contains_key(TAG_WORKLOAD));
+    }
+
+    #[test]
+    fn rollback_alarm_names_fit_cloudwatch() {
+        assert_eq!(
+            rollback_alarm_name("shop", "test", "api", "RollbackCPUAlarm"),
+            "tug-shop-test-api-RollbackCPUAlarm"
+        );
+        let long = "a".repeat(100);
+        let name = rollback_alarm_name(&long, &long, &long, "RollbackMemAlarm");
+        assert!(name.len() <= 255, "{}", name.len());
+        // Each part cut to (255 - 4 - 16 - 3) / 3 = 77 characters.
+        let a77 = "a".repeat(77);
+        assert_eq!(name, format!("tug-{a77}-{a77}-{a77}-RollbackMemAlarm"));
     }
 }

@@ -77,6 +77,12 @@ struct SnsSubscription {
 }
 
 impl Messaging {
+    /// The logical ids of the SQS queues that deliver to the workload (its events queue
+    /// first, then the per-topic ones); dead-letter queues are not among them.
+    pub(super) fn queue_logicals(&self) -> Vec<&str> {
+        self.queues.iter().map(|q| q.logical.as_str()).collect()
+    }
+
     /// The variables of the main container that name the topics and queues.
     pub(super) fn environment(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();

@@ -6,10 +6,12 @@
 //! (subnet lists, listener rule priorities, container definitions, scaling policies) into a
 //! context struct; the templates only lay it out, quoting every user value with `tojson`.
 
+mod alarms;
 mod duration;
 mod env;
 mod job;
 mod messaging;
+mod scaling;
 mod service;
 mod task;
 

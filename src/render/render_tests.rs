@@ -523,3 +523,166 @@ fn labels_become_docker_labels_of_their_container() {
     assert_eq!(labels(0)["team"].as_str(), Some("web"), "{t}");
     assert_eq!(labels(1)["com.example.role"].as_str(), Some("proxy"), "{t}");
 }
+
+#[test]
+fn rollback_alarms_roll_a_deployment_back() {
+    // Existing alarms: named on the service, none created; the circuit breaker stays on.
+    let t = svc(&format!(
+        "{WEB}deployment:\n  rollback_alarms: [\"web-5xx\", \"web-latency\"]\n"
+    ));
+    let v = parse(&t);
+    let dc = &v["Resources"]["Service"]["Properties"]["DeploymentConfiguration"];
+    assert_eq!(
+        dc["DeploymentCircuitBreaker"]["Rollback"].as_bool(),
+        Some(true)
+    );
+    let alarms = &dc["Alarms"];
+    assert_eq!(alarms["Enable"].as_bool(), Some(true));
+    assert_eq!(alarms["Rollback"].as_bool(), Some(true));
+    let names: Vec<&str> = alarms["AlarmNames"]
+        .as_sequence()
+        .expect("a list")
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    assert_eq!(names, ["web-5xx", "web-latency"]);
+    assert!(!t.contains("AWS::CloudWatch::Alarm"));
+    // Without any, the deployment watches no alarm.
+    let none = parse(&svc(WEB));
+    assert!(
+        none["Resources"]["Service"]["Properties"]["DeploymentConfiguration"]
+            .get("Alarms")
+            .is_none()
+    );
+
+    // Created alarms: Copilot's metric, dimensions and evaluation, named by tug.
+    let t = svc(&format!(
+        "{WEB}deployment:\n  rollback_alarms: {{cpu_utilization: 70, memory_utilization: 55.5}}\n"
+    ));
+    let v = parse(&t);
+    let r = &v["Resources"];
+    let cpu = &r["CPURollbackAlarm"]["Properties"];
+    assert_eq!(
+        r["CPURollbackAlarm"]["Type"].as_str(),
+        Some("AWS::CloudWatch::Alarm")
+    );
+    assert_eq!(
+        cpu["AlarmName"].as_str(),
+        Some("tug-shop-test-web-RollbackCPUAlarm")
+    );
+    for (key, want) in [
+        ("Namespace", "AWS/ECS"),
+        ("MetricName", "CPUUtilization"),
+        ("Statistic", "Average"),
+        ("ComparisonOperator", "GreaterThanOrEqualToThreshold"),
+        ("Unit", "Percent"),
+    ] {
+        assert_eq!(cpu[key].as_str(), Some(want), "{key}");
+    }
+    for (key, want) in [
+        ("Period", 60),
+        ("EvaluationPeriods", 3),
+        ("DatapointsToAlarm", 2),
+    ] {
+        assert_eq!(cpu[key].as_u64(), Some(want), "{key}");
+    }
+    assert_eq!(cpu["Threshold"].as_f64(), Some(70.0));
+    assert_eq!(cpu["Dimensions"][0]["Name"].as_str(), Some("ClusterName"));
+    assert_eq!(cpu["Dimensions"][1]["Name"].as_str(), Some("ServiceName"));
+    assert!(t.contains("Value: !GetAtt Service.Name"));
+    let mem = &r["MemoryRollbackAlarm"]["Properties"];
+    assert_eq!(mem["MetricName"].as_str(), Some("MemoryUtilization"));
+    assert_eq!(mem["Threshold"].as_f64(), Some(55.5));
+    let names = &r["Service"]["Properties"]["DeploymentConfiguration"]["Alarms"]["AlarmNames"];
+    assert_eq!(
+        names[0].as_str(),
+        Some("tug-shop-test-web-RollbackCPUAlarm")
+    );
+    assert_eq!(
+        names[1].as_str(),
+        Some("tug-shop-test-web-RollbackMemAlarm")
+    );
+}
+
+#[test]
+fn a_worker_scales_on_its_backlog_per_task() {
+    let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\n\
+             subscribe:\n  topics:\n    - {name: orders, service: api}\n    - {name: refunds, service: api, queue: true}\n\
+             count:\n  range: 1-10\n  cooldown: {out: 45s}\n  cpu_percentage: 70\n  \
+             queue_delay: {acceptable_latency: 10m, msg_processing_time: 250ms, cooldown: {in: 30s}}\n\
+             deployment:\n  rollback_alarms: {messages_delayed: 5}\n";
+    let t = svc(w);
+    let v = parse(&t);
+    let r = &v["Resources"];
+    // Beside the CPU policy: the backlog policy; the larger count of the two wins.
+    assert!(r.get("CpuScalingPolicy").is_some());
+    let policy = &r["QueueDelayScalingPolicy"]["Properties"];
+    assert!(t.contains("ScalingTargetId: !Ref ScalableTarget"));
+    let tt = &policy["TargetTrackingScalingPolicyConfiguration"];
+    assert_eq!(tt["TargetValue"].as_f64(), Some(2400.0), "10m / 250ms");
+    assert_eq!(tt["ScaleInCooldown"].as_u64(), Some(30), "its own");
+    assert_eq!(
+        tt["ScaleOutCooldown"].as_u64(),
+        Some(45),
+        "count.cooldown's"
+    );
+    let metrics = tt["CustomizedMetricSpecification"]["Metrics"]
+        .as_sequence()
+        .expect("metric math");
+    let ids: Vec<&str> = metrics.iter().filter_map(|m| m["Id"].as_str()).collect();
+    assert_eq!(ids, ["queue0", "queue1", "tasks", "backlog_per_task"]);
+    let returned: Vec<&str> = metrics
+        .iter()
+        .filter(|m| m["ReturnData"].as_bool() == Some(true))
+        .filter_map(|m| m["Id"].as_str())
+        .collect();
+    assert_eq!(returned, ["backlog_per_task"]);
+    assert_eq!(
+        metrics[3]["Expression"].as_str(),
+        Some("(queue0 + queue1) / tasks")
+    );
+    let queue = &metrics[1]["MetricStat"];
+    assert_eq!(
+        queue["Metric"]["MetricName"].as_str(),
+        Some("ApproximateNumberOfMessagesVisible")
+    );
+    assert_eq!(queue["Stat"].as_str(), Some("Sum"));
+    assert!(t.contains("Value: !GetAtt ApiRefundsEventsQueue.QueueName"));
+    let tasks = &metrics[2]["MetricStat"]["Metric"];
+    assert_eq!(tasks["Namespace"].as_str(), Some("ECS/ContainerInsights"));
+    assert_eq!(tasks["MetricName"].as_str(), Some("RunningTaskCount"));
+    // The worker's delayed-messages alarm watches its events queue.
+    let delayed = &r["MessagesDelayedRollbackAlarm"]["Properties"];
+    assert_eq!(
+        delayed["MetricName"].as_str(),
+        Some("ApproximateNumberOfMessagesDelayed")
+    );
+    assert_eq!(delayed["Namespace"].as_str(), Some("AWS/SQS"));
+    assert!(t.contains("Value: !GetAtt EventsQueue.QueueName"));
+}
+
+#[test]
+fn each_scaling_metric_keeps_its_own_cooldowns() {
+    let t = svc(&format!(
+        "{WEB}count:\n  range: 1-4\n  cooldown: {{in: 90s}}\n  \
+         cpu_percentage: {{value: 60, cooldown: {{in: 10s, out: 20s}}}}\n  \
+         memory_percentage: 80\n  requests: {{value: 500, cooldown: {{out: 1m15s}}}}\n  \
+         response_time: {{value: 2s, cooldown: {{in: 3m}}}}\n"
+    ));
+    let v = parse(&t);
+    let cooldowns = |policy: &str| {
+        let tt = &v["Resources"][policy]["Properties"]["TargetTrackingScalingPolicyConfiguration"];
+        (
+            tt["ScaleInCooldown"].as_u64().expect("in"),
+            tt["ScaleOutCooldown"].as_u64().expect("out"),
+        )
+    };
+    assert_eq!(cooldowns("CpuScalingPolicy"), (10, 20), "its own");
+    assert_eq!(
+        cooldowns("MemoryScalingPolicy"),
+        (90, 60),
+        "count.cooldown, Copilot's out"
+    );
+    assert_eq!(cooldowns("RequestsScalingPolicy"), (90, 75));
+    assert_eq!(cooldowns("ResponseTimeScalingPolicy"), (180, 60));
+}

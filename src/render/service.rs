@@ -5,17 +5,15 @@
 
 use serde::Serialize;
 
+use super::alarms::{self, RollbackAlarmSet};
+use super::scaling::{self, Scaling, Spot, Targets};
 use super::task::{import, seconds_or, task, Container, Port, Task};
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
-    path_patterns, AdvancedCount, Cooldown, Count, Http, HttpHealthcheck, HttpOrBool, Range,
-    ScalingMetric, Workload, WorkloadType, MAX_CONDITION_VALUES,
+    path_patterns, Http, HttpHealthcheck, HttpOrBool, Workload, WorkloadType, MAX_CONDITION_VALUES,
 };
 use crate::names::export_name;
 
-/// Copilot's scaling cooldowns when the manifest sets none: in 120 s, out 60 s.
-const DEFAULT_SCALE_IN_COOLDOWN: u64 = 120;
-const DEFAULT_SCALE_OUT_COOLDOWN: u64 = 60;
 const DEFAULT_GRACE_PERIOD: u64 = 60;
 const DEFAULT_DEREGISTRATION_DELAY: u64 = 60;
 /// ELB's default health check timeout of an HTTP target group, in seconds.
@@ -34,6 +32,17 @@ struct Ctx {
     target_groups: Vec<TargetGroup>,
     grace_period: Option<u64>,
     scaling: Option<Scaling>,
+    rollback_alarms: RollbackAlarmSet,
+    /// Copilot's settings of the alarms tug creates.
+    alarm: AlarmSettings,
+}
+
+#[derive(Serialize)]
+struct AlarmSettings {
+    statistic: &'static str,
+    period: u32,
+    evaluation_periods: u32,
+    datapoints_to_alarm: u32,
 }
 
 #[derive(Serialize)]
@@ -68,26 +77,6 @@ struct TargetGroup {
     paths: Vec<String>,
     hosts: Vec<String>,
     source_ips: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct Scaling {
-    min: u32,
-    max: u32,
-    policies: Vec<Policy>,
-}
-
-#[derive(Serialize)]
-struct Policy {
-    logical: String,
-    /// `ECSServiceAverageCPUUtilization`, ... ; `None` for the response-time policy.
-    predefined: Option<&'static str>,
-    /// YAML fragment for `ResourceLabel` (ALBRequestCountPerTarget) or the LB dimension.
-    load_balancer: Option<String>,
-    target_group: Option<String>,
-    target: f64,
-    scale_in: u64,
-    scale_out: u64,
 }
 
 /// Renders the stack `tug-<app>-<env>-<workload>` of a workload: a Load Balanced Web
@@ -146,17 +135,17 @@ pub fn service(
     let grace_period = (!target_groups.is_empty()).then(|| grace_period(http));
 
     // --- service ----------------------------------------------------------------------
-    let (desired_count, scaling_range, spot) = count(w.count.as_ref())?;
+    let (desired_count, scaling_range, spot) = scaling::count(w.count.as_ref())?;
     let capacity_providers = capacity_providers(spot);
     let (min_healthy_percent, max_percent) = rolling(w)?;
-    let scaling = match (scaling_range, &w.count) {
-        (Some((min, max)), Some(Count::Advanced(adv))) => Some(Scaling {
-            min,
-            max,
-            policies: policies(adv, &target_groups, &lb_full_name)?,
-        }),
-        _ => None,
+    let targets = Targets {
+        target_group: target_groups.first().map(|t| t.logical.as_str()),
+        load_balancer: &lb_full_name,
+        queues: task.messaging.queue_logicals(),
+        cluster: &task.cluster,
     };
+    let scaling = scaling::scaling(scaling_range, w.count.as_ref(), &targets)?;
+    let rollback_alarms = alarms::rollback_alarms(app, env_name, w, &task.cluster)?;
 
     let ctx = Ctx {
         task,
@@ -168,6 +157,13 @@ pub fn service(
         target_groups,
         grace_period,
         scaling,
+        rollback_alarms,
+        alarm: AlarmSettings {
+            statistic: alarms::STATISTIC,
+            period: alarms::PERIOD,
+            evaluation_periods: alarms::EVALUATION_PERIODS,
+            datapoints_to_alarm: alarms::DATAPOINTS_TO_ALARM,
+        },
     };
     workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
 }
@@ -426,142 +422,4 @@ fn target_group(
         hosts,
         source_ips,
     })
-}
-
-enum Spot {
-    None,
-    All,
-    From(u32),
-}
-
-/// Desired count, the autoscaling range, and how tasks use Fargate Spot.
-#[allow(clippy::type_complexity)]
-fn count(c: Option<&Count>) -> Result<(u32, Option<(u32, u32)>, Spot), RenderError> {
-    let adv: &AdvancedCount = match c {
-        None => return Ok((1, None, Spot::None)),
-        Some(Count::Value(n)) => return Ok((*n, None, Spot::None)),
-        Some(Count::Advanced(a)) => a,
-    };
-    if let Some(n) = adv.spot {
-        return Ok((n, None, Spot::All));
-    }
-    let Some(range) = &adv.range else {
-        return Ok((1, None, Spot::None));
-    };
-    let (min, max, spot_from) = match range {
-        Range::Args(r) => (r.min, r.max, r.spot_from),
-        Range::Text(t) => {
-            let parsed = t
-                .split_once('-')
-                .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)));
-            match parsed {
-                Some((a, b)) => (a, b, None),
-                None => {
-                    return Err(RenderError::unchecked(
-                        "count.range",
-                        format!("`{t}` is not a range; write it like `1-10`"),
-                    ))
-                }
-            }
-        }
-    };
-    if min > max {
-        return Err(RenderError::unchecked(
-            "count.range",
-            format!("min {min} is above max {max}"),
-        ));
-    }
-    let spot = spot_from.map_or(Spot::None, Spot::From);
-    Ok((min, Some((min, max)), spot))
-}
-
-fn policies(
-    adv: &AdvancedCount,
-    target_groups: &[TargetGroup],
-    lb_full_name: &str,
-) -> Result<Vec<Policy>, RenderError> {
-    let cooldown = |c: Option<&Cooldown>, field: &str| -> Result<(u64, u64), RenderError> {
-        let parse = |v: Option<&String>, default: u64, name: &str| match v {
-            None => Ok(default),
-            Some(t) => parse_seconds(t).map(|s| s.round() as u64).ok_or_else(|| {
-                RenderError::unchecked(
-                    format!("{field}.{name}"),
-                    format!("`{t}` is not a duration; write it like `30s` or `1m30s`"),
-                )
-            }),
-        };
-        let global = adv.cooldown.as_ref();
-        let scale_in = parse(
-            c.and_then(|c| c.scale_in.as_ref())
-                .or(global.and_then(|g| g.scale_in.as_ref())),
-            DEFAULT_SCALE_IN_COOLDOWN,
-            "cooldown.in",
-        )?;
-        let scale_out = parse(
-            c.and_then(|c| c.scale_out.as_ref())
-                .or(global.and_then(|g| g.scale_out.as_ref())),
-            DEFAULT_SCALE_OUT_COOLDOWN,
-            "cooldown.out",
-        )?;
-        Ok((scale_in, scale_out))
-    };
-    let value = |m: &ScalingMetric,
-                 field: &str,
-                 duration: bool|
-     -> Result<(f64, Option<Cooldown>), RenderError> {
-        match m.target(duration) {
-            Some(n) => Ok((n, m.cooldown().cloned())),
-            None => Err(RenderError::unchecked(
-                field,
-                if duration {
-                    "write the target response time as a duration, like `2s` or `500ms`"
-                } else {
-                    "the target must be a positive number"
-                },
-            )),
-        }
-    };
-    let mut out = Vec::new();
-    let tg = target_groups.first().map(|t| t.logical.clone());
-    for (field, metric, predefined) in [
-        (
-            "count.cpu_percentage",
-            &adv.cpu_percentage,
-            "ECSServiceAverageCPUUtilization",
-        ),
-        (
-            "count.memory_percentage",
-            &adv.memory_percentage,
-            "ECSServiceAverageMemoryUtilization",
-        ),
-        ("count.requests", &adv.requests, "ALBRequestCountPerTarget"),
-        ("count.response_time", &adv.response_time, ""),
-    ] {
-        let Some(m) = metric else { continue };
-        let is_lb = predefined.is_empty() || predefined == "ALBRequestCountPerTarget";
-        if is_lb && tg.is_none() {
-            return Err(RenderError::unchecked(
-                field,
-                "scaling on requests or response time needs `http` (a load balancer target)",
-            ));
-        }
-        let (target, cd) = value(m, field, predefined.is_empty())?;
-        let (scale_in, scale_out) = cooldown(cd.as_ref(), field)?;
-        let logical = match field {
-            "count.cpu_percentage" => "CpuScalingPolicy",
-            "count.memory_percentage" => "MemoryScalingPolicy",
-            "count.requests" => "RequestsScalingPolicy",
-            _ => "ResponseTimeScalingPolicy",
-        };
-        out.push(Policy {
-            logical: logical.into(),
-            predefined: (!predefined.is_empty()).then_some(predefined),
-            load_balancer: is_lb.then(|| lb_full_name.to_string()),
-            target_group: if is_lb { tg.clone() } else { None },
-            target,
-            scale_in,
-            scale_out,
-        });
-    }
-    Ok(out)
 }

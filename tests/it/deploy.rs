@@ -290,3 +290,180 @@ fn diff_asks_on_a_terminal() {
     assert!(text.contains("Delete service web"), "{text}");
     assert!(!stdout(&ok(moto.tug().current_dir(dir).args(["svc", "ls"]))).contains("web"));
 }
+
+const JOBS: &str = "name: jobs
+type: Worker Service
+image:
+  location: public.ecr.aws/docker/library/busybox:stable
+subscribe:
+  topics:
+    - name: orders
+      service: web
+      queue: true
+count:
+  range: 1-5
+  memory_percentage: 80
+  queue_delay:
+    acceptable_latency: 5m
+    msg_processing_time: 2s
+    cooldown:
+      in: 90s
+deployment:
+  rollback_alarms:
+    messages_delayed: 10
+";
+
+/// What AWS holds after the deploys of `rollback_alarms_and_queue_scaling_are_deployed`:
+/// the alarms (DescribeAlarms), each service's deployment configuration (DescribeServices)
+/// and name, and the worker stack's template (GetTemplate).
+fn deployed_alarms_and_scaling(moto: &Moto, out: &std::path::Path) -> serde_json::Value {
+    moto.python(&format!(
+        r#"
+import boto3, json
+cf = boto3.client("cloudformation")
+ecs = boto3.client("ecs")
+cw = boto3.client("cloudwatch")
+out = {{"alarms": {{}}, "deployments": {{}}, "services": {{}}}}
+for a in cw.describe_alarms()["MetricAlarms"]:
+    keep = ["Namespace", "MetricName", "Statistic", "Period", "EvaluationPeriods",
+            "DatapointsToAlarm", "ComparisonOperator", "Threshold", "Unit"]
+    alarm = {{k: a.get(k) for k in keep}}
+    alarm["Dimensions"] = {{d["Name"]: d["Value"] for d in a["Dimensions"]}}
+    out["alarms"][a["AlarmName"]] = alarm
+for svc in ["web", "api", "jobs"]:
+    res = cf.describe_stack_resources(StackName="tug-shop-test-" + svc)["StackResources"]
+    arn = [r["PhysicalResourceId"] for r in res if r.get("ResourceType") == "AWS::ECS::Service"][0]
+    s = ecs.describe_services(cluster="tug-shop-test", services=[arn])["services"][0]
+    out["deployments"][svc] = s.get("deploymentConfiguration")
+    out["services"][svc] = s["serviceName"]
+queues = cf.describe_stack_resources(StackName="tug-shop-test-jobs")["StackResources"]
+out["events_queue"] = [r["PhysicalResourceId"] for r in queues
+                       if r.get("LogicalResourceId") == "EventsQueue"][0]
+out["jobs_template"] = cf.get_template(StackName="tug-shop-test-jobs")["TemplateBody"]
+json.dump(out, open("{}", "w"))
+"#,
+        out.display()
+    ));
+    serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
+}
+
+/// Rollback alarms and queue-delay scaling, deployed: the alarms tug creates exist with
+/// Copilot's settings on the right metrics, each service's deployment watches its alarms,
+/// and the worker's scaling policy tracks its backlog per task. moto's CloudFormation
+/// creates no Application Auto Scaling resources, so the policy is read from the stack's
+/// template as CloudFormation stored it.
+#[test]
+fn rollback_alarms_and_queue_scaling_are_deployed() {
+    let moto = need!(Moto::start());
+    let ws = hello("shop");
+    let dir = ws.path();
+    let web = dir.join("tug/web/manifest.yml");
+    let mut text = std::fs::read_to_string(&web).unwrap();
+    text.push_str("publish:\n  topics:\n    - name: orders\n");
+    text.push_str(
+        "deployment:\n  rollback_alarms:\n    cpu_utilization: 70\n    memory_utilization: 85\n",
+    );
+    std::fs::write(&web, text).unwrap();
+    let api = dir.join("tug/api/manifest.yml");
+    let text = std::fs::read_to_string(&api).unwrap().replace(
+        "  rolling: default\n",
+        "  rolling: default\n  rollback_alarms: [\"shop-api-5xx\"]\n",
+    );
+    std::fs::write(&api, text).unwrap();
+    crate::support::workspace::write(dir, "tug/jobs/manifest.yml", JOBS);
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    for svc in ["web", "api", "jobs"] {
+        ok(moto
+            .tug()
+            .current_dir(dir)
+            .args(["svc", "deploy", "-n", svc, "-e", "test"]));
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let got = deployed_alarms_and_scaling(&moto, &scratch.path().join("got.json"));
+
+    // The alarms tug created, and only those (the api's alarm is the user's own).
+    let alarms = got["alarms"].as_object().unwrap();
+    let mut names: Vec<&str> = alarms.keys().map(String::as_str).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "tug-shop-test-jobs-RollbackMsgsDelayedAlarm",
+            "tug-shop-test-web-RollbackCPUAlarm",
+            "tug-shop-test-web-RollbackMemAlarm"
+        ]
+    );
+    let cpu = &alarms["tug-shop-test-web-RollbackCPUAlarm"];
+    assert_eq!(cpu["Namespace"], "AWS/ECS");
+    assert_eq!(cpu["MetricName"], "CPUUtilization");
+    assert_eq!(cpu["Statistic"], "Average");
+    assert_eq!(cpu["ComparisonOperator"], "GreaterThanOrEqualToThreshold");
+    assert_eq!(cpu["Period"], 60);
+    assert_eq!(cpu["EvaluationPeriods"], 3);
+    assert_eq!(cpu["DatapointsToAlarm"], 2);
+    assert_eq!(cpu["Threshold"], 70.0);
+    assert_eq!(cpu["Unit"], "Percent");
+    assert_eq!(cpu["Dimensions"]["ClusterName"], "tug-shop-test");
+    assert_eq!(cpu["Dimensions"]["ServiceName"], got["services"]["web"]);
+    let mem = &alarms["tug-shop-test-web-RollbackMemAlarm"];
+    assert_eq!(mem["MetricName"], "MemoryUtilization");
+    assert_eq!(mem["Threshold"], 85.0);
+    let delayed = &alarms["tug-shop-test-jobs-RollbackMsgsDelayedAlarm"];
+    assert_eq!(delayed["Namespace"], "AWS/SQS");
+    assert_eq!(delayed["MetricName"], "ApproximateNumberOfMessagesDelayed");
+    assert_eq!(delayed["Threshold"], 10.0);
+    let queue_url = got["events_queue"].as_str().unwrap();
+    assert!(
+        queue_url.ends_with(&format!(
+            "/{}",
+            delayed["Dimensions"]["QueueName"].as_str().unwrap()
+        )),
+        "the events queue: {queue_url} {delayed}"
+    );
+
+    // Each deployment watches its alarms, rolls back on them, and keeps the circuit breaker.
+    let watched = |svc: &str| {
+        let d = &got["deployments"][svc];
+        assert_eq!(
+            d["deploymentCircuitBreaker"]["rollback"], true,
+            "{svc}: {d}"
+        );
+        assert_eq!(d["alarms"]["enable"], true, "{svc}: {d}");
+        assert_eq!(d["alarms"]["rollback"], true, "{svc}: {d}");
+        d["alarms"]["alarmNames"].clone()
+    };
+    assert_eq!(
+        watched("web"),
+        serde_json::json!([
+            "tug-shop-test-web-RollbackCPUAlarm",
+            "tug-shop-test-web-RollbackMemAlarm"
+        ])
+    );
+    assert_eq!(watched("api"), serde_json::json!(["shop-api-5xx"]));
+    assert_eq!(
+        watched("jobs"),
+        serde_json::json!(["tug-shop-test-jobs-RollbackMsgsDelayedAlarm"])
+    );
+
+    // The worker scales on memory and on its backlog per task: both queues over its tasks.
+    let template: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(got["jobs_template"].as_str().unwrap()).unwrap();
+    let r = &template["Resources"];
+    assert!(r.get("MemoryScalingPolicy").is_some());
+    let tt =
+        &r["QueueDelayScalingPolicy"]["Properties"]["TargetTrackingScalingPolicyConfiguration"];
+    assert_eq!(tt["TargetValue"].as_f64(), Some(150.0), "5m / 2s");
+    assert_eq!(tt["ScaleInCooldown"].as_u64(), Some(90));
+    assert_eq!(tt["ScaleOutCooldown"].as_u64(), Some(60));
+    let metrics = tt["CustomizedMetricSpecification"]["Metrics"]
+        .as_sequence()
+        .unwrap();
+    let expression = metrics
+        .iter()
+        .find(|m| m["ReturnData"].as_bool() == Some(true))
+        .and_then(|m| m["Expression"].as_str());
+    assert_eq!(expression, Some("(queue0 + queue1) / tasks"));
+}

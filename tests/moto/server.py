@@ -54,5 +54,136 @@ def execute_change_set(self, change_set_name, stack_name=None):
 Backend.create_change_set = create_change_set
 Backend.execute_change_set = execute_change_set
 
+
+# --- Rollback alarms: AWS::CloudWatch::Alarm, ECS DeploymentConfiguration ----------------
+# moto's CloudFormation has no model for AWS::CloudWatch::Alarm (only ::Dashboard): it
+# warns and skips the resource, so no alarm exists. This model creates the alarm through
+# moto's own CloudWatch backend (PutMetricAlarm), as AWS's CloudFormation does; Ref is the
+# alarm's name, Arn its ARN. And moto's ECS service drops the DeploymentConfiguration of a
+# template (its own CreateService ignores it too), which AWS keeps and DescribeServices
+# returns: the service created or updated from a template keeps it, in the API's shape.
+
+from moto.cloudwatch.models import cloudwatch_backends
+from moto.core.common_models import CloudFormationModel
+from moto.ecs import models as ecs_models
+
+
+class CloudWatchAlarm(CloudFormationModel):
+    # moto files every model under the service its module names (moto.<service>.models).
+    __module__ = "moto.cloudwatch.models"
+
+    def __init__(self, alarm):
+        self.alarm = alarm
+
+    @property
+    def physical_resource_id(self):
+        return self.alarm.name
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "AlarmName"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudWatch::Alarm"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Arn"
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Arn":
+            return self.alarm.alarm_arn
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+        raise UnformattedGetAttTemplateException()
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        p = cloudformation_json["Properties"]
+
+        def number(key, kind):
+            return None if p.get(key) is None else kind(p[key])
+
+        alarm = cloudwatch_backends[account_id][region_name].put_metric_alarm(
+            name=resource_name,
+            namespace=p.get("Namespace"),
+            metric_name=p.get("MetricName"),
+            comparison_operator=p.get("ComparisonOperator"),
+            evaluation_periods=number("EvaluationPeriods", int),
+            datapoints_to_alarm=number("DatapointsToAlarm", int),
+            period=number("Period", int),
+            threshold=number("Threshold", float),
+            statistic=p.get("Statistic"),
+            description=p.get("AlarmDescription"),
+            dimensions=p.get("Dimensions", []),
+            alarm_actions=p.get("AlarmActions", []),
+            ok_actions=p.get("OKActions", []),
+            insufficient_data_actions=p.get("InsufficientDataActions", []),
+            unit=p.get("Unit"),
+            actions_enabled=p.get("ActionsEnabled", True),
+            treat_missing_data=p.get("TreatMissingData"),
+        )
+        return cls(alarm)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        cls.delete_from_cloudformation_json(
+            original_resource.physical_resource_id, cloudformation_json, account_id, region_name
+        )
+        return cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        cloudwatch_backends[account_id][region_name].delete_alarms([resource_name])
+
+
+def _api_shape(value):
+    """A template's PascalCase keys as the ECS API's camelCase (MaximumPercent -> maximumPercent)."""
+    if isinstance(value, dict):
+        return {k[:1].lower() + k[1:]: _api_shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_api_shape(v) for v in value]
+    return value
+
+
+Service = ecs_models.Service
+_service_create = Service.create_from_cloudformation_json.__func__
+_service_update = Service.update_from_cloudformation_json.__func__
+
+
+def _keep_deployment_configuration(service, cloudformation_json):
+    config = cloudformation_json["Properties"].get("DeploymentConfiguration")
+    service.deployment_configuration = _api_shape(config) if config else None
+    return service
+
+
+def service_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    service = _service_create(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    )
+    return _keep_deployment_configuration(service, cloudformation_json)
+
+
+def service_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    service = _service_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+    return _keep_deployment_configuration(service, cloudformation_json)
+
+
+Service.create_from_cloudformation_json = classmethod(service_create)
+Service.update_from_cloudformation_json = classmethod(service_update)
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -64,5 +64,62 @@ pub fn workload_in_environment(
             ),
         );
     }
+    container_insights_rule(&mut r, w, env);
     r.out
+}
+
+/// `count.queue_delay` divides the queues' backlog by the service's running tasks, a metric
+/// only Container Insights publishes (`ECS/ContainerInsights` `RunningTaskCount`): turned
+/// off in the environment, the service would never scale on its queue.
+fn container_insights_rule(r: &mut Rules<'_>, w: &Workload, env: &Environment) {
+    let Some(Count::Advanced(c)) = &w.count else {
+        return;
+    };
+    if c.queue_delay.is_none() || w.kind != WorkloadType::WorkerService {
+        return;
+    }
+    let setting = env
+        .observability
+        .as_ref()
+        .and_then(|o| o.container_insights.as_ref());
+    let off = match setting {
+        None => None,
+        Some(BoolOrString::Bool(b)) => Some(!b),
+        Some(BoolOrString::String(s)) => Some(matches!(s.as_str(), "disabled" | "false")),
+    };
+    let message = format!(
+        "scaling on `queue_delay` counts the service's running tasks with Container Insights, \
+         {} in environment `{}`",
+        if off == Some(true) {
+            "which is turned off"
+        } else {
+            "which is not turned on"
+        },
+        env.name
+    );
+    let help = format!(
+        "set `observability.container_insights: true` in the manifest of environment `{}`",
+        env.name
+    );
+    match off {
+        Some(false) => {}
+        Some(true) => r.error_at_key(
+            "count.queue_delay",
+            "needs-container-insights",
+            message,
+            help,
+        ),
+        // The account's default may turn it on for new clusters: tug cannot tell.
+        None => {
+            let span = r.key_span("count.queue_delay");
+            r.out.push(
+                Diagnostic::warning("needs-container-insights", message)
+                    .at(r.src, span)
+                    .help(format!(
+                        "{help}; unless your account turns it on for every cluster, the \
+                         service will not scale on its queue"
+                    )),
+            );
+        }
+    }
 }

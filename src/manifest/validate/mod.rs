@@ -2,6 +2,7 @@
 //! problem points at the field in the file through the positioned tree.
 
 mod containers;
+mod deployment;
 mod environment;
 mod http;
 mod in_environment;

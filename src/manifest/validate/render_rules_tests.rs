@@ -358,3 +358,99 @@ fn private_tasks_need_public_subnets_for_their_nat_gateways() {
     let no_nat = format!("{created}nat: none\n");
     assert!(cross_diags(api, &no_nat).is_empty());
 }
+
+#[test]
+fn rollback_alarms_are_ones_cloudwatch_and_ecs_can_use() {
+    let over = format!("{WEB}deployment:\n  rollback_alarms:\n    cpu_utilization: 120\n");
+    one(
+        workload_diags(&over),
+        "bad-percentage",
+        "at most 100, not 120",
+        (8, 22),
+    );
+    let zero = format!("{WEB}deployment:\n  rollback_alarms:\n    memory_utilization: 0\n");
+    one(
+        workload_diags(&zero),
+        "bad-percentage",
+        "`deployment.rollback_alarms.memory_utilization` must be above 0",
+        (8, 25),
+    );
+    let web = format!("{WEB}deployment:\n  rollback_alarms:\n    messages_delayed: 3\n");
+    one(
+        workload_diags(&web),
+        "needs-queue",
+        "a Load Balanced Web Service has none",
+        (8, 5),
+    );
+    let none = format!("{WORKER}deployment:\n  rollback_alarms:\n    messages_delayed: 0\n");
+    one(workload_diags(&none), "bad-value", "1 or more", (7, 23));
+    let empty = format!("{WEB}deployment:\n  rollback_alarms: [\"web-5xx\", \"\"]\n");
+    one(
+        workload_diags(&empty),
+        "bad-alarm-name",
+        "`deployment.rollback_alarms[1]` is not a CloudWatch alarm name: it is empty",
+        (7, 32),
+    );
+    let long = format!(
+        "{WEB}deployment:\n  rollback_alarms:\n    - {}\n",
+        "a".repeat(256)
+    );
+    one(
+        workload_diags(&long),
+        "bad-alarm-name",
+        "256 characters",
+        (8, 7),
+    );
+    let fine = format!(
+        "{WORKER}deployment:\n  rollback_alarms: {{cpu_utilization: 100, memory_utilization: 0.5, messages_delayed: 1}}\n"
+    );
+    assert!(!workload_diags(&fine).iter().any(Diagnostic::is_error));
+}
+
+#[test]
+fn queue_delay_scales_a_worker_on_a_time_above_zero() {
+    let delay = "  queue_delay:\n    acceptable_latency: 1m\n    msg_processing_time:";
+    let web = format!("{WEB}count:\n  range: 1-4\n{delay} 1s\n");
+    one(
+        workload_diags(&web),
+        "needs-queue",
+        "needs a Worker Service's queues",
+        (8, 3),
+    );
+    let zero = format!("{WORKER}count:\n  range: 1-4\n{delay} 0s\n");
+    one(workload_diags(&zero), "bad-queue-delay", "above 0", (9, 26));
+    let cooldown =
+        format!("{WORKER}count:\n  range: 1-4\n{delay} 1s\n    cooldown:\n      in: soon\n");
+    one(
+        workload_diags(&cooldown),
+        "bad-duration",
+        "count.queue_delay.cooldown.in",
+        (11, 11),
+    );
+}
+
+#[test]
+fn queue_delay_counts_tasks_with_container_insights() {
+    let worker = format!(
+        "{WORKER}count:\n  range: 1-4\n  queue_delay:\n    acceptable_latency: 1m\n    msg_processing_time: 1s\n"
+    );
+    let off = format!("{ENV}observability:\n  container_insights: false\n");
+    one(
+        cross_diags(&worker, &off),
+        "needs-container-insights",
+        "which is turned off in environment `test`",
+        (7, 3),
+    );
+    // Unset: the account's default may turn it on; a warning, located the same way.
+    let unset = cross_diags(&worker, ENV);
+    assert!(!unset.iter().any(Diagnostic::is_error), "{unset:?}");
+    let warning = unset
+        .iter()
+        .find(|d| d.code == "needs-container-insights")
+        .expect("a warning");
+    assert_eq!(warning.span.map(|s| (s.line, s.column)), Some((7, 3)));
+    for on in ["true", "enhanced"] {
+        let env = format!("{ENV}observability:\n  container_insights: {on}\n");
+        assert!(cross_diags(&worker, &env).is_empty(), "{on}");
+    }
+}

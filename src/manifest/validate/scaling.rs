@@ -92,12 +92,31 @@ pub(super) fn count_rules(r: &mut Rules<'_>, w: &Workload) {
         }
     }
     if let Some(q) = &c.queue_delay {
+        if w.kind != WorkloadType::WorkerService {
+            r.error_at_key(
+                "count.queue_delay",
+                "needs-queue",
+                format!(
+                    "scaling on `queue_delay` needs a Worker Service's queues, and a {} has none",
+                    w.kind.name()
+                ),
+                "scale on `cpu_percentage` or `memory_percentage`",
+            );
+        }
         match (&q.acceptable_latency, &q.msg_processing_time) {
             (Some(lat), Some(proc_)) => {
                 let lat = r.duration("count.queue_delay.acceptable_latency", Some(lat));
                 let proc_ = r.duration("count.queue_delay.msg_processing_time", Some(proc_));
                 if let (Some(lat), Some(p)) = (lat, proc_) {
-                    if p > lat {
+                    // Whole nanoseconds, as render (and Copilot) divide them.
+                    if (p * 1e9).round() < 1.0 {
+                        r.error(
+                            "count.queue_delay.msg_processing_time",
+                            "bad-queue-delay",
+                            "`msg_processing_time` must be above 0".into(),
+                            "the tasks' target backlog is `acceptable_latency` divided by it",
+                        );
+                    } else if p > lat {
                         r.error(
                             "count.queue_delay.msg_processing_time",
                             "bad-queue-delay",

@@ -17,10 +17,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
     ("observability", "tracing sidecars are not added yet"),
     ("nlb", "Network Load Balancers are not created yet"),
     (
-        "deployment.rollback_alarms",
-        "rollback alarms are not created yet",
-    ),
-    (
         "http.hosted_zone",
         "DNS records are not created yet; point your domain at the load balancer yourself",
     ),
@@ -61,10 +57,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
     (
         "env_file",
         "env files are not uploaded yet; use `variables`",
-    ),
-    (
-        "count.queue_delay",
-        "queue-based autoscaling is not set up yet",
     ),
 ];
 

@@ -95,6 +95,7 @@ pub fn workload(
         platform_rules(&mut r, w, os, arch);
     }
     count_rules(&mut r, w);
+    super::deployment::rollback_alarm_rules(&mut r, w);
     storage_rules(&mut r, w);
     load_balancing_rules(&mut r, w);
     dependency_rules(&mut r, w);
@@ -463,6 +464,8 @@ pub(super) fn duration_fields(r: &mut Rules<'_>, w: &Workload) {
                     .into_iter()
                     .filter_map(|(name, m)| Some((format!("count.{name}"), m?.cooldown()?))),
             );
+        let queue = c.queue_delay.as_ref().and_then(|q| q.cooldown.as_ref());
+        let cooldowns = cooldowns.chain(queue.map(|cd| ("count.queue_delay".to_string(), cd)));
         for (at, cd) in cooldowns {
             fields.push((format!("{at}.cooldown.in"), cd.scale_in.clone()));
             fields.push((format!("{at}.cooldown.out"), cd.scale_out.clone()));
