@@ -152,7 +152,7 @@ fn check_case(case: &Case) -> (bool, bool) {
             "COPILOT_MOUNT_POINTS",
         ];
         for name in vars.keys().filter(|k| k.starts_with("COPILOT_")) {
-            let set_by_user = own.iter().any(|o| *o == name);
+            let set_by_user = own.contains(&name);
             assert!(
                 set_by_user || documented.contains(&name.as_str()),
                 "{at}: {name} is not a variable Copilot injects"
@@ -286,7 +286,7 @@ fn golden_value_of_each_variable() {
             .unwrap_or_else(|| panic!("no case {name}"))
     };
     let mut golden = BTreeMap::new();
-    for case in [pick("tug-svc-worker-full"), pick("tug-svc-lbws-full")] {
+    for case in [pick("tug-svc-worker-full.test"), pick("tug-svc-lbws-full.test")] {
         let template: Value = serde_yaml_ng::from_str(&case.template).expect("YAML");
         for (_, vars) in containers(&template) {
             for (k, v) in vars.into_iter().filter(|(k, _)| k.starts_with("COPILOT_")) {

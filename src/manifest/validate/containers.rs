@@ -249,7 +249,7 @@ fn sidecar_image_rule(r: &mut Rules<'_>, i: &Image, at: &str) {
                 &format!("{at}.image.{field}"),
                 "misplaced-field",
                 format!("a sidecar's `image` takes `build` or `location`, not `{field}`"),
-                &format!("move it to `{at}.{instead}`"),
+                format!("move it to `{at}.{instead}`"),
             );
         }
     }
