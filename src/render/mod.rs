@@ -8,10 +8,12 @@
 
 mod duration;
 mod env;
+mod firelens;
 mod job;
 mod messaging;
 mod service;
 mod task;
+pub mod volumes;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -179,3 +181,5 @@ mod tests {
 
 #[cfg(test)]
 mod render_tests;
+#[cfg(test)]
+mod storage_tests;

@@ -15,4 +15,5 @@ mod prompt;
 mod render;
 mod sim;
 mod status;
+mod storage;
 mod support;
