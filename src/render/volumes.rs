@@ -118,12 +118,11 @@ pub(super) fn storage(app: &str, env: &str, w: &Workload) -> Result<Storage, Ren
                     access_point: Some("!Ref AccessPoint".into()),
                 })
             }
-            Some(e) => match e.imported() {
-                Some(a) => {
-                    let filesystem = match &a.id {
-                        Some(StringOrFromCfn::String(id)) => lit(id),
-                        Some(StringOrFromCfn::FromCfn(f)) => import(&f.from_cfn),
-                        None => unreachable!("imported() has an id"),
+            Some(e) => match e.imported().and_then(|a| Some((a, a.id.as_ref()?))) {
+                Some((a, id)) => {
+                    let filesystem = match id {
+                        StringOrFromCfn::String(id) => lit(id),
+                        StringOrFromCfn::FromCfn(f) => import(&f.from_cfn),
                     };
                     let auth = a.auth.as_ref();
                     let access_point = auth.and_then(|x| x.access_point_id.clone());
