@@ -85,6 +85,7 @@ pub async fn deploy_all(
             observer.report(super::DeployEvent::Step("waiting for a slot"));
             let _permit = limit.acquire().await;
             let result = async {
+                plan.check_environment(env, env_info)?;
                 let existing = stack::describe(aws, &stack_name).await?;
                 let job = plan.job(
                     app,

@@ -366,6 +366,8 @@ pub struct ServicePlan {
     pub name: String,
     pub images: ServiceImages,
     pub rendered: Rendered,
+    /// A volume mounts the environment's managed file system (`efs: true`).
+    pub managed_efs: bool,
 }
 
 impl ServicePlan {
@@ -386,7 +388,25 @@ impl ServicePlan {
             name: w.name.clone(),
             images,
             rendered,
+            managed_efs: w.managed_efs_volume().is_some(),
         })
+    }
+
+    /// Checks that the deployed environment stack `env_stack` has what this service
+    /// imports from it and that `tug env deploy` creates only when a workload needs it:
+    /// the managed file system. Called before any image is built.
+    pub fn check_environment(&self, env: &str, env_stack: &StackInfo) -> Result<()> {
+        let output = render::volumes::MANAGED_FS_OUTPUT;
+        if self.managed_efs && !env_stack.outputs.contains_key(output) {
+            return Err(Error::user(format!(
+                "service {} mounts the environment's file system (`efs: true`), which environment {env} does not have yet",
+                self.name
+            ))
+            .with_help(format!(
+                "run `tug env deploy -n {env}` first: it creates the file system for the workloads that use it (or `tug deploy -e {env}` for both)"
+            )));
+        }
+        Ok(())
     }
 
     /// The job that deploys this service with the images `pushed` (in the order of

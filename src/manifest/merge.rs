@@ -8,6 +8,8 @@ use crate::yaml::{Node, Value};
 /// from the base. Each entry: (the map's key in its parent, the groups of exclusive keys).
 const EXCLUSIVE: &[(&str, &[&[&str]])] = &[
     ("image", &[&["build"], &["location"]]),
+    // A managed file system's `uid`/`gid`, or an existing one's `id`/`root_dir`/`auth`.
+    ("efs", &[&["uid", "gid"], &["id", "root_dir", "auth"]]),
     (
         "count",
         &[
@@ -106,6 +108,28 @@ mod tests {
             "count: {spot: 5}\n",
         );
         assert_eq!(out, serde_json::json!({"count": {"spot": 5}}));
+        // `efs: true` and a map replace each other; inside the map, a managed file
+        // system's uid/gid and an existing one's id/root_dir/auth do.
+        let out = merged(
+            "storage: {volumes: {d: {path: /d, efs: true}}}
+",
+            "storage: {volumes: {d: {efs: {id: fs-1234abcd}}}}
+",
+        );
+        assert_eq!(
+            out,
+            serde_json::json!({"storage": {"volumes": {"d": {"path": "/d", "efs": {"id": "fs-1234abcd"}}}}})
+        );
+        let out = merged(
+            "efs: {uid: 1000, gid: 1000}
+",
+            "efs: {id: fs-1234abcd, root_dir: /x}
+",
+        );
+        assert_eq!(
+            out,
+            serde_json::json!({"efs": {"id": "fs-1234abcd", "root_dir": "/x"}})
+        );
     }
 
     #[test]

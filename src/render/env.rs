@@ -9,6 +9,11 @@
 //! - NAT: `nat: per-az | single | none`; when unset, `per-az` if a workload is placed in
 //!   private subnets (`network.vpc.placement: private`), else `none`. Imported VPCs never get
 //!   NAT gateways or endpoints from tug (their route tables are the owner's).
+//! - The managed EFS file system (with a mount target in each private subnet, else each
+//!   public one, behind a security group open to the tasks on NFS, port 2049) exists when
+//!   a workload mounts it (`storage.volumes.<v>.efs: true` or `{uid, gid}`); each service
+//!   adds its own access point. The file system is kept (`DeletionPolicy: Retain`) when
+//!   the environment stops needing it or is deleted: its data outlives the stack.
 //! - With certificates, the HTTP listener redirects to HTTPS and services attach their rules
 //!   to the HTTPS listener; `PublicListenerArn` / `InternalListenerArn` name the listener a
 //!   service should use, so a service stack never needs to know whether HTTPS is on.
@@ -39,6 +44,8 @@ struct Ctx {
     container_insights: Option<&'static str>,
     public_alb: Option<Alb>,
     internal_alb: Option<Alb>,
+    /// The managed EFS file system (see the module docs).
+    managed_fs: bool,
 }
 
 #[derive(Serialize)]
@@ -105,6 +112,7 @@ pub fn environment(
         container_insights,
         public_alb,
         internal_alb,
+        managed_fs: workloads.iter().any(|w| w.managed_efs_volume().is_some()),
     };
     Ok(Rendered {
         template: render_template(ENV_TEMPLATE, &ctx)?,

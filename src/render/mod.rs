@@ -9,11 +9,13 @@
 mod alarms;
 mod duration;
 mod env;
+mod firelens;
 mod job;
 mod messaging;
 mod scaling;
 mod service;
 mod task;
+pub mod volumes;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -181,3 +183,5 @@ mod tests {
 
 #[cfg(test)]
 mod render_tests;
+#[cfg(test)]
+mod storage_tests;

@@ -6,7 +6,9 @@
 
 use serde::Serialize;
 
+use super::firelens::{self, Firelens, FirelensLog};
 use super::messaging::{self, Messaging};
+use super::volumes::{self, MountPoint, Storage};
 use super::{parse_seconds, Images, RenderError};
 use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
@@ -53,6 +55,8 @@ pub(super) struct Task {
     pub(super) cluster: String,
     #[serde(flatten)]
     pub(super) messaging: Messaging,
+    #[serde(flatten)]
+    pub(super) storage: Storage,
 }
 
 /// Builds the [`Task`] of workload `w` in environment `env_name`, its containers running
@@ -69,6 +73,7 @@ pub(super) fn task(
     let mut sm = Vec::new();
     let (containers, image_parameters) =
         containers(app, env_name, w, images, &messaging, &mut ssm, &mut sm)?;
+    let storage = volumes::storage(app, env_name, w)?;
     let (subnets, assign_public_ip) = subnets(app, env_name, w)?;
     let security_groups = security_groups(app, env_name, w)?;
 
@@ -111,6 +116,7 @@ pub(super) fn task(
         cluster: import(&export_name(app, env_name, "ClusterName")),
         messaging,
         image_parameters,
+        storage,
     })
 }
 
@@ -127,7 +133,11 @@ fn containers(
     sm: &mut Vec<String>,
 ) -> Result<(Vec<Container>, Vec<String>), RenderError> {
     let common = common_environment(app, env_name, w, messaging);
-    let environment = environment(&common, w.variables.as_ref(), true);
+    let mount_points = volumes::main_mount_points(w);
+    let mut main_common = common.clone();
+    main_common.extend(volumes::mount_points_environment(&mount_points));
+    let environment = environment(&main_common, w.variables.as_ref(), true);
+    let logging = w.logging.as_ref().filter(|l| l.routes());
     let main = Container {
         name: w.name.clone(),
         image: "!Ref ContainerImage".into(),
@@ -156,11 +166,19 @@ fn containers(
         readonly_fs: w.storage.as_ref().and_then(|s| s.readonly_fs),
         credentials: w.image.as_ref().and_then(|i| i.credentials.clone()),
         labels: w.image.as_ref().and_then(|i| i.labels.clone()),
+        mount_points,
+        firelens: None,
+        firelens_log: logging
+            .map(|l| firelens::main_log(l, ssm, sm))
+            .transpose()?,
     };
     if let Some(c) = &main.credentials {
         sm.push(lit(c));
     }
     let mut containers = vec![main];
+    if let Some(l) = logging {
+        containers.push(firelens::router(&common, l, ssm, sm)?);
+    }
     let mut image_parameters = Vec::new();
     for (name, sc) in w.sidecars.iter().flatten() {
         let built = images.sidecars.contains_key(name).then(|| {
@@ -270,6 +288,35 @@ pub(super) struct Container {
     pub(super) credentials: Option<String>,
     /// Docker labels (`labels`).
     pub(super) labels: Option<Map<String>>,
+    pub(super) mount_points: Vec<MountPoint>,
+    /// The FireLens log router's configuration (that container only).
+    pub(super) firelens: Option<Firelens>,
+    /// The `awsfirelens` log driver instead of `awslogs` (the main container with `logging`).
+    pub(super) firelens_log: Option<FirelensLog>,
+}
+
+impl Container {
+    /// An essential container running `image` (a YAML fragment), with nothing else set.
+    pub(super) fn new(name: &str, image: String) -> Container {
+        Container {
+            name: name.to_string(),
+            image,
+            essential: true,
+            ports: Vec::new(),
+            environment: Vec::new(),
+            secrets: Vec::new(),
+            entrypoint: None,
+            command: None,
+            healthcheck: None,
+            depends_on: Vec::new(),
+            readonly_fs: None,
+            credentials: None,
+            labels: None,
+            mount_points: Vec::new(),
+            firelens: None,
+            firelens_log: None,
+        }
+    }
 }
 
 #[derive(Serialize, PartialEq)]
@@ -547,12 +594,15 @@ pub(super) fn sidecar(
     if let Some(c) = &sc.credentials_parameter {
         sm.push(lit(c));
     }
+    let mount_points = volumes::sidecar_mount_points(sc);
+    let mut common = common.to_vec();
+    common.extend(volumes::mount_points_environment(&mount_points));
     Ok(Container {
         name: name.to_string(),
         image,
         essential: sc.essential.unwrap_or(true),
         ports,
-        environment: environment(common, sc.variables.as_ref(), false),
+        environment: environment(&common, sc.variables.as_ref(), false),
         secrets: secrets(sc.secrets.as_ref(), &format!("{field}.secrets"), ssm, sm)?,
         entrypoint: sc.entrypoint.as_ref().map(|e| e.to_list()),
         command: sc.command.as_ref().map(|c| c.to_list()),
@@ -565,6 +615,9 @@ pub(super) fn sidecar(
         readonly_fs: None,
         credentials: sc.credentials_parameter.clone(),
         labels: sc.labels.clone(),
+        mount_points,
+        firelens: None,
+        firelens_log: None,
     })
 }
 

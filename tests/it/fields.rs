@@ -280,7 +280,11 @@ const SAMPLES: &[(&str, &str)] = &[
         "network.vpc.security_groups.groups",
         "[sg-0123456789abcdef0]",
     ),
-    ("storage.volumes.*.path", "/data"),
+    ("storage.volumes.*.path", "/elsewhere"),
+    ("storage.volumes.*.read_only", "false"),
+    ("storage.volumes.*.efs.auth.iam", "false"),
+    ("sidecars.*.mount_points[].read_only", "false"),
+    ("logging.enableMetadata", "false"),
     ("storage.volumes.*.efs.id", "fs-0123456789abcdef0"),
     ("storage.volumes.*.efs.root_dir", "/shared"),
     (

@@ -16,5 +16,6 @@ mod prompt;
 mod render;
 mod sim;
 mod status;
+mod storage;
 mod support;
 mod variables;

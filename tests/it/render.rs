@@ -206,23 +206,30 @@ fn environment_text(corpus: &Corpus, file: &str) -> String {
         .replace("mock-cert-2", &cert(2))
 }
 
-/// The Load Balanced Web Services and Backend Services (what shapes an environment) valid
-/// in environment `env` and kept by `keep`, as `(folder, manifest)` for a workspace. The
-/// `${TAG}` of an image location is set, as `env deploy` needs it to be.
+/// The workloads that shape an environment (Load Balanced Web Services and Backend
+/// Services, and any workload mounting the managed EFS file system) valid in environment
+/// `env` and kept by `keep`, as `(folder, manifest)` for a workspace. The `${TAG}` of an
+/// image location is set, as `env deploy` needs it to be.
 fn services(corpus: &Corpus, env: &str, keep: fn(&Workload) -> bool) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for file in workload_files(corpus) {
         let text = corpus.read(&file);
         let kind = top_level(&text, "type").and_then(|t| t.as_str().map(str::to_string));
-        if !matches!(
+        let serves = matches!(
             kind.as_deref(),
             Some("Load Balanced Web Service" | "Backend Service")
-        ) {
+        );
+        if !serves && !text.contains("efs:") {
             continue;
         }
         let dir = workspace(&[minimal_env(env)], &[(stem(&file).into(), text.clone())]);
         let loaded = view(dir.path(), env);
-        if loads(corpus, &file, env, &loaded) && keep(&loaded.unwrap()[0]) {
+        // Other workloads count where they load and mount the managed file system.
+        let kept = match serves {
+            true => loads(corpus, &file, env, &loaded) && keep(&loaded.unwrap()[0]),
+            false => loaded.is_ok_and(|w| w[0].managed_efs_volume().is_some() && keep(&w[0])),
+        };
+        if kept {
             out.push((stem(&file).to_string(), text.replace("${TAG}", TAG)));
         }
     }

@@ -54,6 +54,7 @@ impl DeployArgs {
         let (aws, env_stack, pushed) = ctx.block_on(async {
             let aws = ctx.connect().await?;
             let env_stack = deployed_env(&aws, &ws.app, &env).await?;
+            plan.check_environment(&env, &env_stack)?;
             let build = engine.as_ref().map(|engine| Build {
                 engine,
                 progress: &images,

@@ -160,6 +160,23 @@ impl Workload {
     pub fn builds_images(&self) -> bool {
         self.built_image().is_some() || self.built_sidecars().next().is_some()
     }
+
+    /// The volume that mounts the environment's managed file system (`efs: true` or
+    /// `efs: {uid, gid}`), if any.
+    pub fn managed_efs_volume(&self) -> Option<(&String, &Volume)> {
+        self.storage
+            .as_ref()
+            .and_then(|s| s.volumes.as_ref())
+            .into_iter()
+            .flatten()
+            .find(|(_, v)| v.efs.as_ref().is_some_and(Efs::is_managed))
+    }
+
+    /// Whether the main container's logs go through a FireLens log router: `logging` sets
+    /// anything but `retention` (which only sets the log group's retention), as in Copilot.
+    pub fn routes_logs(&self) -> bool {
+        self.logging.as_ref().is_some_and(Logging::routes)
+    }
 }
 
 impl Image {
@@ -448,6 +465,29 @@ pub enum Efs {
     Args(EfsArgs),
 }
 
+impl Efs {
+    /// The environment's managed file system: `efs: true`, or a map with only `uid`/`gid`.
+    pub fn is_managed(&self) -> bool {
+        match self {
+            Efs::Managed(b) => *b,
+            Efs::Args(a) => {
+                a.id.is_none()
+                    && a.root_dir.is_none()
+                    && a.auth.is_none()
+                    && (a.uid.is_some() || a.gid.is_some())
+            }
+        }
+    }
+
+    /// An existing file system named by `id`.
+    pub fn imported(&self) -> Option<&EfsArgs> {
+        match self {
+            Efs::Args(a) if a.id.is_some() => Some(a),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EfsArgs {
@@ -479,6 +519,9 @@ pub enum StringOrFromCfn {
     FromCfn(FromCfn),
 }
 
+/// The name of the FireLens log router container tug adds for `logging` (Copilot's).
+pub const FIRELENS_CONTAINER: &str = "firelens_log_router";
+
 /// FireLens log routing.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -489,7 +532,12 @@ pub struct Logging {
     pub image: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<Map<Any>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Copilot's spelling: `enableMetadata`.
+    #[serde(
+        default,
+        rename = "enableMetadata",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub enable_metadata: Option<bool>,
     #[serde(
         default,
@@ -497,7 +545,12 @@ pub struct Logging {
         skip_serializing_if = "Option::is_none"
     )]
     pub secret_options: Option<Map<Secret>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Copilot's spelling: `configFilePath`.
+    #[serde(
+        default,
+        rename = "configFilePath",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub config_file: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variables: Option<Map<Variable>>,
@@ -505,6 +558,20 @@ pub struct Logging {
     pub secrets: Option<Map<Secret>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub env_file: Option<String>,
+}
+
+impl Logging {
+    /// Whether a FireLens log router is added (see [`Workload::routes_logs`]).
+    pub fn routes(&self) -> bool {
+        self.image.is_some()
+            || self.destination.is_some()
+            || self.enable_metadata.is_some()
+            || self.secret_options.is_some()
+            || self.config_file.is_some()
+            || self.variables.is_some()
+            || self.secrets.is_some()
+            || self.env_file.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]

@@ -58,6 +58,11 @@ pub(super) fn dependency_rules(r: &mut Rules<'_>, w: &Workload) {
             "image.depends_on".into(),
         ),
     );
+    if w.routes_logs() {
+        // The FireLens log router tug adds; containers may wait for it.
+        let router = crate::manifest::types::FIRELENS_CONTAINER.to_string();
+        containers.insert(router, (true, BTreeMap::new(), "logging".into()));
+    }
     for (name, s) in w.sidecars.iter().flatten() {
         containers.insert(
             name.clone(),
@@ -211,7 +216,7 @@ fn healthcheck_rule(r: &mut Rules<'_>, hc: Option<&ContainerHealthcheck>, at: &s
     }
 }
 
-fn secret_rules(r: &mut Rules<'_>, secrets: Option<&Map<Secret>>, at: &str) {
+pub(super) fn secret_rules(r: &mut Rules<'_>, secrets: Option<&Map<Secret>>, at: &str) {
     for (name, s) in secrets.into_iter().flatten() {
         let Secret::Ssm(v) = s else { continue };
         if !v.starts_with("arn:") {

@@ -10,10 +10,13 @@ mod messaging;
 mod scaling;
 mod unimplemented;
 mod values;
+mod volumes;
 mod workload;
 
 #[cfg(test)]
 mod render_rules_tests;
+#[cfg(test)]
+mod volume_rules_tests;
 
 use std::sync::Arc;
 

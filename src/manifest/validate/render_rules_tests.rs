@@ -16,7 +16,7 @@ fn loaded(yaml: &str) -> manifest::Loaded {
     manifest::parse(Path::new("m.yml"), "m.yml", yaml.as_bytes().to_vec()).expect("parses")
 }
 
-fn workload_diags(yaml: &str) -> Vec<Diagnostic> {
+pub(super) fn workload_diags(yaml: &str) -> Vec<Diagnostic> {
     let opts = Options {
         app: "shop",
         env: Some("test"),
@@ -47,7 +47,7 @@ fn cross_diags(w: &str, env: &str) -> Vec<Diagnostic> {
 }
 
 /// Exactly one error, with `code`, a message holding `message`, at `line`:`col`, with help.
-fn one(diags: Vec<Diagnostic>, code: &str, message: &str, (line, col): (usize, usize)) {
+pub(super) fn one(diags: Vec<Diagnostic>, code: &str, message: &str, (line, col): (usize, usize)) {
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     let got: Vec<_> = errors
         .iter()

@@ -5,10 +5,9 @@ use super::*;
 /// Fields that are read and checked but that tug does not act on yet: one warning each.
 const UNIMPLEMENTED: &[(&str, &str)] = &[
     (
-        "logging",
-        "FireLens log routing is not set up yet; logs go to CloudWatch Logs",
+        "logging.env_file",
+        "the log router's env file is not uploaded yet; use `logging.variables`",
     ),
-    ("storage.volumes", "volumes and EFS are not mounted yet"),
     ("network.connect", "Service Connect is not configured yet"),
     (
         "taskdef_overrides",

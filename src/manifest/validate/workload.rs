@@ -97,6 +97,8 @@ pub fn workload(
     count_rules(&mut r, w);
     super::deployment::rollback_alarm_rules(&mut r, w);
     storage_rules(&mut r, w);
+    super::volumes::volume_rules(&mut r, w);
+    super::volumes::logging_rules(&mut r, w);
     load_balancing_rules(&mut r, w);
     dependency_rules(&mut r, w);
     network_rules(&mut r, w);
