@@ -6,6 +6,7 @@
 //! (subnet lists, listener rule priorities, container definitions, scaling policies) into a
 //! context struct; the templates only lay it out, quoting every user value with `tojson`.
 
+mod discovery;
 mod duration;
 mod env;
 mod job;

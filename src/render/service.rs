@@ -34,6 +34,8 @@ struct Ctx {
     target_groups: Vec<TargetGroup>,
     grace_period: Option<u64>,
     scaling: Option<Scaling>,
+    #[serde(flatten)]
+    names: super::discovery::Names,
 }
 
 #[derive(Serialize)]
@@ -158,6 +160,15 @@ pub fn service(
         _ => None,
     };
 
+    // The port other services reach: the main rule's target, else `image.port`.
+    let target = match target_groups.first() {
+        Some(tg) => Some((tg.container.clone(), tg.port)),
+        None => task
+            .containers
+            .first()
+            .and_then(|c| c.ports.first().map(|p| (c.name.clone(), p.port))),
+    };
+    let names = super::discovery::names(app, env_name, w, target, &mut task.containers);
     let ctx = Ctx {
         task,
         desired_count,
@@ -168,6 +179,7 @@ pub fn service(
         target_groups,
         grace_period,
         scaling,
+        names,
     };
     workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
 }
@@ -218,6 +230,7 @@ fn target_groups(
         let port_mapping = Port {
             port,
             protocol: "tcp".into(),
+            name: None,
         };
         if !container_ports.contains(&port_mapping) {
             container_ports.push(port_mapping);

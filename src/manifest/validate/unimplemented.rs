@@ -9,7 +9,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "FireLens log routing is not set up yet; logs go to CloudWatch Logs",
     ),
     ("storage.volumes", "volumes and EFS are not mounted yet"),
-    ("network.connect", "Service Connect is not configured yet"),
     (
         "taskdef_overrides",
         "task definition overrides are not applied yet",
