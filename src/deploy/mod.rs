@@ -386,9 +386,7 @@ pub fn check_env_names(
     if missing.is_empty() {
         return Ok(());
     }
-    let help = format!(
-        "run `tug env deploy -n {env}` first: it adds them, and changes nothing else that runs"
-    );
+    let help = format!("run `tug env deploy -n {env}` first: it adds them");
     if connect {
         let namespace = names::service_discovery_namespace(app, env);
         let path = crate::manifest::validate::to_path("network.connect");
