@@ -45,6 +45,19 @@ pub fn rollback_alarm_name(app: &str, env: &str, workload: &str, kind: &str) -> 
     format!("tug-{}-{}-{}-{kind}", cut(app), cut(env), cut(workload))
 }
 
+/// The Cloud Map private DNS namespace of an environment, Copilot's service discovery
+/// endpoint: `<env>.<app>.local`. Every service registers in it as `<svc>.<env>.<app>.local`,
+/// and Service Connect uses it.
+pub fn service_discovery_namespace(app: &str, env: &str) -> String {
+    format!("{env}.{app}.local")
+}
+
+/// The private hosted zone of the services behind an environment's internal load balancer:
+/// `<env>.<app>.internal`, holding `<svc>.<env>.<app>.internal`.
+pub fn internal_hosted_zone(app: &str, env: &str) -> String {
+    format!("{env}.{app}.internal")
+}
+
 /// The CloudWatch Logs group of a workload: `/tug/<app>/<env>/<workload>`.
 pub fn log_group_name(app: &str, env: &str, workload: &str) -> String {
     format!("/tug/{app}/{env}/{workload}")
@@ -97,6 +110,11 @@ mod tests {
         assert_eq!(stack_name("shop", "test", Some("api")), "tug-shop-test-api");
         assert_eq!(export_name("shop", "test", "VpcId"), "tug-shop-test-VpcId");
         assert_eq!(log_group_name("shop", "test", "api"), "/tug/shop/test/api");
+        assert_eq!(
+            service_discovery_namespace("shop", "test"),
+            "test.shop.local"
+        );
+        assert_eq!(internal_hosted_zone("shop", "test"), "test.shop.internal");
         assert_eq!(ecr_repository_name("shop", "api"), "shop/api");
         assert_eq!(logical_id("fluent-bit"), "FluentBit");
         assert_eq!(logical_id("api_v2.x"), "ApiV2X");

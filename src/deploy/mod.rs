@@ -346,6 +346,73 @@ pub async fn env_stack_any(aws: &Aws, app: &str, env: &str) -> Result<stack::Sta
     }
 }
 
+/// Environment outputs that give services their names (service discovery, the internal
+/// hosted zone), with what each is, for the message when an environment lacks them.
+const NAME_OUTPUTS: [(&str, &str); 2] = [
+    (
+        "ServiceDiscoveryNamespaceID",
+        "the service discovery namespace",
+    ),
+    (
+        "InternalWorkloadsHostedZone",
+        "the hosted zone of the internal load balancer",
+    ),
+];
+
+/// Checks, before any image is built, that the deployed environment `env_stack` has what
+/// the service's stack `rendered` needs for its names: an environment deployed by an
+/// earlier tug has no service discovery namespace or internal hosted zone, and only
+/// `tug env deploy` adds them. With `network.connect` on, the error points at that line.
+pub fn check_env_names(
+    app: &str,
+    env: &str,
+    rendered: &Rendered,
+    effective: &crate::manifest::Effective,
+    env_stack: &StackInfo,
+) -> Result<()> {
+    let has = |output: &str| env_stack.outputs.contains_key(output);
+    let connect = effective.workload.service_connect().is_some() && !has(NAME_OUTPUTS[0].0);
+    let missing: Vec<&str> = NAME_OUTPUTS
+        .iter()
+        .filter(|(output, _)| !has(output))
+        .filter(|(output, _)| {
+            (connect && *output == NAME_OUTPUTS[0].0)
+                || rendered
+                    .template
+                    .contains(&names::export_name(app, env, output))
+        })
+        .map(|(_, what)| *what)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let help = format!("run `tug env deploy -n {env}` first: it adds them");
+    if connect {
+        let namespace = names::service_discovery_namespace(app, env);
+        let path = crate::manifest::validate::to_path("network.connect");
+        let tree = &effective.tree;
+        let span = tree
+            .key_span_at(&path)
+            .or_else(|| tree.at_path(&path).map(|n| n.span))
+            .unwrap_or(tree.span);
+        let d = Diagnostic::error(
+            "env-needs-update",
+            format!(
+                "Service Connect needs the namespace `{namespace}`, and environment `{env}` was deployed by an earlier tug without it"
+            ),
+        )
+        .at(&effective.source, span)
+        .help(help);
+        return Err(Error::Diagnostics(vec![d]));
+    }
+    Err(Error::user(format!(
+        "environment {env} was deployed by an earlier tug without {}, which service {} needs",
+        missing.join(" and "),
+        effective.workload.name
+    ))
+    .with_help(help))
+}
+
 /// The environments of `app` that have a stack.
 pub async fn deployed_envs(aws: &Aws, app: &str) -> Result<Vec<String>> {
     Ok(stack::list(aws, Some(app))

@@ -252,6 +252,8 @@ pub fn process_env(name: &str) -> Option<String> {
 pub struct Effective {
     pub workload: Workload,
     pub tree: Node,
+    /// The manifest file, for diagnostics that point into `tree`.
+    pub source: Arc<SourceFile>,
 }
 
 /// Applies `opts.env` to a workload manifest and validates the result. Returns the
@@ -343,7 +345,15 @@ pub fn workload(loaded: &Loaded, opts: &Options<'_>) -> (Option<Effective>, Vec<
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
-    (Some(Effective { workload, tree }), diags)
+    let source = src.clone();
+    (
+        Some(Effective {
+            workload,
+            tree,
+            source,
+        }),
+        diags,
+    )
 }
 
 /// Reads and validates an environment manifest.

@@ -17,6 +17,11 @@
 //! - With certificates, the HTTP listener redirects to HTTPS and services attach their rules
 //!   to the HTTPS listener; `PublicListenerArn` / `InternalListenerArn` name the listener a
 //!   service should use, so a service stack never needs to know whether HTTPS is on.
+//! - Names, as Copilot: every environment has the Cloud Map private DNS namespace
+//!   `<env>.<app>.local` in its VPC (service discovery and Service Connect; exported as
+//!   `ServiceDiscoveryNamespaceID`), and with an internal load balancer the private hosted
+//!   zone `<env>.<app>.internal` (`InternalWorkloadsHostedZone`), where each Backend Service
+//!   behind it gets `<svc>.<env>.<app>.internal`.
 
 use serde::Serialize;
 
@@ -46,6 +51,10 @@ struct Ctx {
     internal_alb: Option<Alb>,
     /// The managed EFS file system (see the module docs).
     managed_fs: bool,
+    /// `<env>.<app>.local`.
+    discovery_namespace: String,
+    /// `<env>.<app>.internal`, with the internal load balancer.
+    internal_zone: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -110,6 +119,10 @@ pub fn environment(
         private_subnets: private,
         nat_gateways,
         container_insights,
+        discovery_namespace: crate::names::service_discovery_namespace(app, &env.name),
+        internal_zone: internal_alb
+            .as_ref()
+            .map(|_| crate::names::internal_hosted_zone(app, &env.name)),
         public_alb,
         internal_alb,
         managed_fs: workloads.iter().any(|w| w.managed_efs_volume().is_some()),

@@ -7,6 +7,7 @@
 //! context struct; the templates only lay it out, quoting every user value with `tojson`.
 
 mod alarms;
+mod discovery;
 mod duration;
 mod env;
 mod firelens;

@@ -178,9 +178,16 @@ fn every_container_gets_copilots_variables() {
         get(&proxy, "TUG_DEPLOYMENT_TOKEN").is_none(),
         "the main container's only"
     );
-    // A backend service is behind no public load balancer.
+    // A backend service with `http` gets the internal load balancer's name, as in Copilot;
+    // one without none.
     let api = svc(API);
-    assert!(!api.contains("COPILOT_LB_DNS"));
+    assert!(
+        api.contains("Value: !ImportValue \"tug-shop-test-InternalLoadBalancerDNSName\""),
+        "{api}"
+    );
+    assert!(!api.contains("PublicLoadBalancerDNSName"), "{api}");
+    let quiet = svc("name: quiet\ntype: Backend Service\nimage: {build: Dockerfile, port: 8080}\n");
+    assert!(!quiet.contains("COPILOT_LB_DNS"), "{quiet}");
 }
 
 #[test]
@@ -685,4 +692,76 @@ fn each_scaling_metric_keeps_its_own_cooldowns() {
     );
     assert_eq!(cooldowns("RequestsScalingPolicy"), (90, 75));
     assert_eq!(cooldowns("ResponseTimeScalingPolicy"), (180, 60));
+}
+
+#[test]
+fn services_are_named_as_in_copilot() {
+    let t = parse(&svc(&format!(
+        "{API}sidecars:\n  proxy: {{image: envoy, port: 9000}}\nnetwork:\n  connect: true\n"
+    )));
+    let r = &t["Resources"];
+    let sd = &r["DiscoveryService"]["Properties"];
+    assert_eq!(sd["Name"], "api");
+    assert_eq!(sd["DnsConfig"]["RoutingPolicy"], "MULTIVALUE");
+    let records: Vec<(&str, u64)> = sd["DnsConfig"]["DnsRecords"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|d| (d["Type"].as_str().unwrap(), d["TTL"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(records, [("A", 10), ("SRV", 10)]);
+    assert_eq!(sd["HealthCheckCustomConfig"]["FailureThreshold"], 1);
+    let service = &r["Service"]["Properties"];
+    assert_eq!(service["ServiceRegistries"][0]["Port"], 8080);
+    let sc = &service["ServiceConnectConfiguration"];
+    assert_eq!(sc["Enabled"], true);
+    assert_eq!(sc["Namespace"], "test.shop.local");
+    let server = &sc["Services"][0];
+    assert_eq!(server["PortName"], "target");
+    assert_eq!(server["DiscoveryName"], "api-sc");
+    assert_eq!(server["ClientAliases"][0]["DnsName"], "api");
+    assert_eq!(server["ClientAliases"][0]["Port"], 8080);
+    // Only the served port mapping is named; the sidecar's is not.
+    let containers = r["TaskDefinition"]["Properties"]["ContainerDefinitions"]
+        .as_sequence()
+        .unwrap();
+    assert_eq!(containers[0]["PortMappings"][0]["Name"], "target");
+    assert!(containers[1]["PortMappings"][0].get("Name").is_none());
+    let alias = &r["LoadBalancerInternalDNSAlias"]["Properties"]["RecordSets"][0];
+    assert_eq!(alias["Name"], "api.test.shop.internal");
+    assert_eq!(alias["Type"], "A");
+}
+
+#[test]
+fn service_connect_aliases_and_clients() {
+    // The alias, on the port the load balancer targets (a sidecar's here).
+    let t = parse(&svc(&format!(
+        "{WEB}sidecars:\n  nginx: {{image: nginx, port: 81}}\nnetwork:\n  connect: {{alias: front}}\n"
+    ).replace("http: {path: /}", "http: {path: /, target_container: nginx}")));
+    let sc = &t["Resources"]["Service"]["Properties"]["ServiceConnectConfiguration"];
+    assert_eq!(sc["Services"][0]["ClientAliases"][0]["DnsName"], "front");
+    assert_eq!(sc["Services"][0]["ClientAliases"][0]["Port"], 81);
+    let containers = t["Resources"]["TaskDefinition"]["Properties"]["ContainerDefinitions"]
+        .as_sequence()
+        .unwrap();
+    assert!(containers[0]["PortMappings"][0].get("Name").is_none());
+    assert_eq!(containers[1]["PortMappings"][0]["Name"], "target");
+    assert_eq!(
+        t["Resources"]["Service"]["Properties"]["ServiceRegistries"][0]["Port"],
+        81
+    );
+    // A web service is not behind the internal load balancer: no internal record.
+    assert!(t["Resources"].get("LoadBalancerInternalDNSAlias").is_none());
+
+    // A backend without a port: a client only, registered nowhere.
+    let t = parse(&svc(
+        "name: quiet\ntype: Backend Service\nimage: {build: Dockerfile}\nnetwork: {connect: true}\n",
+    ));
+    let sc = &t["Resources"]["Service"]["Properties"]["ServiceConnectConfiguration"];
+    assert_eq!(sc["Enabled"], true);
+    assert!(sc.get("Services").is_none());
+    assert!(t["Resources"].get("DiscoveryService").is_none());
+    assert!(t["Resources"]["Service"]["Properties"]
+        .get("ServiceRegistries")
+        .is_none());
 }

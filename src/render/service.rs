@@ -33,6 +33,8 @@ struct Ctx {
     grace_period: Option<u64>,
     scaling: Option<Scaling>,
     rollback_alarms: RollbackAlarmSet,
+    #[serde(flatten)]
+    names: super::discovery::Names,
     /// Copilot's settings of the alarms tug creates.
     alarm: AlarmSettings,
 }
@@ -147,6 +149,15 @@ pub fn service(
     let scaling = scaling::scaling(scaling_range, w.count.as_ref(), &targets)?;
     let rollback_alarms = alarms::rollback_alarms(app, env_name, w, &task.cluster)?;
 
+    // The port other services reach: the main rule's target, else `image.port`.
+    let target = match target_groups.first() {
+        Some(tg) => Some((tg.container.clone(), tg.port)),
+        None => task
+            .containers
+            .first()
+            .and_then(|c| c.ports.first().map(|p| (c.name.clone(), p.port))),
+    };
+    let names = super::discovery::names(app, env_name, w, target, &mut task.containers);
     let ctx = Ctx {
         task,
         desired_count,
@@ -164,6 +175,7 @@ pub fn service(
             evaluation_periods: alarms::EVALUATION_PERIODS,
             datapoints_to_alarm: alarms::DATAPOINTS_TO_ALARM,
         },
+        names,
     };
     workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
 }
@@ -214,6 +226,7 @@ fn target_groups(
         let port_mapping = Port {
             port,
             protocol: "tcp".into(),
+            name: None,
         };
         if !container_ports.contains(&port_mapping) {
             container_ports.push(port_mapping);

@@ -149,6 +149,7 @@ fn containers(
             .map(|p| Port {
                 port: p,
                 protocol: "tcp".into(),
+                name: None,
             })
             .into_iter()
             .collect(),
@@ -323,6 +324,8 @@ impl Container {
 pub(super) struct Port {
     pub(super) port: u16,
     pub(super) protocol: String,
+    /// The port mapping's name (`target`, the port Service Connect serves).
+    pub(super) name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -362,9 +365,10 @@ pub(super) fn arn_join(parts: &[&str]) -> String {
 }
 
 /// The variables Copilot gives every container of a workload, the sidecars' too: the
-/// application, environment and service names, the messaging variables (topics, queues),
-/// and the public load balancer's DNS name for a web service behind it; each under its
-/// `COPILOT_` name and the `TUG_` alias.
+/// application, environment and service names, the service discovery endpoint
+/// (`<env>.<app>.local`), the messaging variables (topics, queues), and the DNS name of the
+/// load balancer in front of a web service (the public one) or a Backend Service with
+/// `http` (the internal one); each under its `COPILOT_` name and the `TUG_` alias.
 pub(super) fn common_environment(
     app: &str,
     env: &str,
@@ -372,21 +376,30 @@ pub(super) fn common_environment(
     messaging: &Messaging,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    let endpoint = crate::names::service_discovery_namespace(app, env);
     for (k, v) in [
         ("TUG_APPLICATION_NAME", app),
         ("TUG_ENVIRONMENT_NAME", env),
         ("TUG_SERVICE_NAME", &w.name),
+        ("TUG_SERVICE_DISCOVERY_ENDPOINT", &endpoint),
         ("COPILOT_APPLICATION_NAME", app),
         ("COPILOT_ENVIRONMENT_NAME", env),
         ("COPILOT_SERVICE_NAME", &w.name),
+        ("COPILOT_SERVICE_DISCOVERY_ENDPOINT", &endpoint),
     ] {
         out.push((k.to_string(), lit(v)));
     }
     out.extend(messaging.environment());
-    let behind_public_lb = w.kind == WorkloadType::LoadBalancedWebService
-        && !matches!(w.http, Some(HttpOrBool::Enabled(false)));
-    if behind_public_lb {
-        let dns = import(&export_name(app, env, "PublicLoadBalancerDNSName"));
+    let load_balancer = match (w.kind, &w.http) {
+        (_, Some(HttpOrBool::Enabled(false))) => None,
+        (WorkloadType::LoadBalancedWebService, _) => Some("PublicLoadBalancerDNSName"),
+        (WorkloadType::BackendService, Some(HttpOrBool::Config(_) | HttpOrBool::Enabled(true))) => {
+            Some("InternalLoadBalancerDNSName")
+        }
+        _ => None,
+    };
+    if let Some(output) = load_balancer {
+        let dns = import(&export_name(app, env, output));
         out.push(("TUG_LB_DNS".to_string(), dns.clone()));
         out.push(("COPILOT_LB_DNS".to_string(), dns));
     }
@@ -582,7 +595,11 @@ pub(super) fn sidecar(
     let ports = match &sc.port {
         None => Vec::new(),
         Some(p) => match p.parse() {
-            Some((port, protocol)) => vec![Port { port, protocol }],
+            Some((port, protocol)) => vec![Port {
+                port,
+                protocol,
+                name: None,
+            }],
             None => {
                 return Err(RenderError::unchecked(
                     format!("{field}.port"),

@@ -10,6 +10,7 @@ mod image;
 mod init;
 mod manage;
 mod manifest;
+mod names;
 mod package;
 mod plan;
 mod prompt;

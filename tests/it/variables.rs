@@ -93,11 +93,22 @@ fn expected_plain(w: &Workload, env: &str) -> BTreeMap<&'static str, String> {
         ("COPILOT_ENVIRONMENT_NAME", env.to_string()),
         ("COPILOT_SERVICE_NAME", w.name.clone()),
     ]);
-    let http_enabled = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
-    if w.kind == WorkloadType::LoadBalancedWebService && http_enabled {
+    out.insert(
+        "COPILOT_SERVICE_DISCOVERY_ENDPOINT",
+        format!("{env}.{APP}.local"),
+    );
+    // Behind a load balancer: the public one's name for a web service, the internal one's
+    // for a backend service with `http`.
+    let lb = match (w.kind, &w.http) {
+        (WorkloadType::LoadBalancedWebService, Some(HttpOrBool::Enabled(false))) => None,
+        (WorkloadType::LoadBalancedWebService, _) => Some("Public"),
+        (WorkloadType::BackendService, Some(HttpOrBool::Config(_))) => Some("Internal"),
+        _ => None,
+    };
+    if let Some(lb) = lb {
         out.insert(
             "COPILOT_LB_DNS",
-            format!("${{Import:tug-{APP}-{env}-PublicLoadBalancerDNSName}}"),
+            format!("${{Import:tug-{APP}-{env}-{lb}LoadBalancerDNSName}}"),
         );
     }
     if w.kind == WorkloadType::WorkerService {
@@ -130,6 +141,40 @@ fn check_case(case: &Case) -> (bool, bool) {
                 continue;
             }
             assert_eq!(vars.get(*name), Some(value), "{at}: {name}");
+        }
+        // Not behind a load balancer, not a worker: not set.
+        for name in ["COPILOT_LB_DNS", "COPILOT_QUEUE_URI"] {
+            if !plain.contains_key(name) && !own.iter().any(|o| *o == name) {
+                assert_eq!(vars.get(name), None, "{at}: {name}");
+            }
+        }
+        // COPILOT_MOUNT_POINTS: the container's own mount points, volume name -> path
+        // (Copilot's `generateMountPointJSON`): the main container mounts every volume at its
+        // `path`, a sidecar its `mount_points`; none, no variable.
+        let mounts: BTreeMap<String, String> = if container == w.name {
+            let volumes = w.storage.as_ref().and_then(|s| s.volumes.clone());
+            volumes
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|(name, v)| Some((name, v.path?)))
+                .collect()
+        } else {
+            let sc = w.sidecars.as_ref().and_then(|s| s.get(&container));
+            let points = sc.and_then(|s| s.mount_points.clone()).unwrap_or_default();
+            points
+                .into_iter()
+                .filter_map(|m| Some((m.source_volume?, m.path?)))
+                .collect()
+        };
+        if !own.iter().any(|o| *o == "COPILOT_MOUNT_POINTS") {
+            let got = vars.get("COPILOT_MOUNT_POINTS");
+            match mounts.is_empty() {
+                true => assert_eq!(got, None, "{at}: MOUNT_POINTS"),
+                false => {
+                    let got = got.unwrap_or_else(|| panic!("{at}: no MOUNT_POINTS"));
+                    assert_eq!(got, &serde_json::to_string(&mounts).expect("JSON"), "{at}");
+                }
+            }
         }
         // Every COPILOT_ variable has its TUG_ alias, with the same value.
         for (name, value) in vars.iter().filter(|(k, _)| k.starts_with("COPILOT_")) {
@@ -286,7 +331,10 @@ fn golden_value_of_each_variable() {
             .unwrap_or_else(|| panic!("no case {name}"))
     };
     let mut golden = BTreeMap::new();
-    for case in [pick("tug-svc-worker-full.test"), pick("tug-svc-lbws-full.test")] {
+    for case in [
+        pick("tug-svc-worker-full.test"),
+        pick("tug-svc-lbws-full.test"),
+    ] {
         let template: Value = serde_yaml_ng::from_str(&case.template).expect("YAML");
         for (_, vars) in containers(&template) {
             for (k, v) in vars.into_iter().filter(|(k, _)| k.starts_with("COPILOT_")) {

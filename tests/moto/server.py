@@ -1,16 +1,22 @@
-"""Starts moto's server with fixes to its change-set execution (moto 5.2.5).
+"""Starts moto's server with fixes to its CloudFormation (moto 5.2.5).
 
 moto applies a change set's resources but, unlike AWS and unlike its own CreateStack and
 UpdateStack, it does not then compute the stack's outputs, register its exports, record
 the new parameters, or let the stack resolve Fn::ImportValue from other stacks' exports.
 Without these, no stack deployed through a change set (which is how tug deploys every
-stack) has outputs, and a service stack cannot import its environment's. Each fix only
-makes moto do what AWS does; see tests/README.md. Usage: server.py -H HOST -p PORT.
+stack) has outputs, and a service stack cannot import its environment's.
 
 Also, an AWS::EFS::AccessPoint made by CloudFormation answers `Ref` with its id and
 `Fn::GetAtt` with its `Arn` and `AccessPointId`, as on AWS (moto returns neither), and an
 AWS::ECS::TaskDefinition keeps its volumes' EFS configuration under the ECS API's names
 (moto lowers only the first letter, `eFSVolumeConfiguration`, which its API then drops).
+
+moto's CloudFormation also skips the Cloud Map resources (AWS::ServiceDiscovery::*), though
+its Cloud Map API works; creates every AWS::Route53::HostedZone public, ignoring `VPCs`;
+and drops an AWS::ECS::Service's `ServiceRegistries`. Here they are created through moto's
+own backends, as AWS does. So is AWS::CloudWatch::Alarm, which moto's CloudFormation skips
+too, and an AWS::ECS::Service keeps its `DeploymentConfiguration`. Each fix only makes moto
+do what AWS does; see tests/README.md. Usage: server.py -H HOST -p PORT.
 """
 
 import sys
@@ -19,7 +25,11 @@ from moto.cloudformation import models
 from moto.ecs import models as ecs
 from moto.efs import models as efs
 from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+from moto.core.common_models import CloudFormationModel
+from moto.ecs import models as ecs_models
+from moto.route53 import models as route53_models
 from moto.server import main
+from moto.servicediscovery.models import servicediscovery_backends
 
 Backend = models.CloudFormationBackend
 _create = Backend.create_change_set
@@ -229,6 +239,167 @@ def service_update(
 
 Service.create_from_cloudformation_json = classmethod(service_create)
 Service.update_from_cloudformation_json = classmethod(service_update)
+
+
+class PrivateDnsNamespace(CloudFormationModel):
+    """AWS::ServiceDiscovery::PrivateDnsNamespace: Ref is the namespace id; GetAtt Id, Arn,
+    HostedZoneId."""
+
+    # moto files every model under the service its module names.
+    __module__ = "moto.servicediscovery.cloudformation"
+
+    def __init__(self, backend, namespace):
+        self.backend = backend
+        self.namespace = namespace
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ServiceDiscovery::PrivateDnsNamespace"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = cloudformation_json["Properties"]
+        backend = servicediscovery_backends[account_id][region_name]
+        operation = backend.create_private_dns_namespace(
+            name=resource_name,
+            creator_request_id=kwargs.get("LogicalId", ""),
+            description=props.get("Description"),
+            vpc=props["Vpc"],
+            tags=props.get("Tags"),
+            properties=props.get("Properties"),
+        )
+        namespace_id = backend.get_operation(operation).targets["NAMESPACE"]
+        return cls(backend, backend.get_namespace(namespace_id))
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        original_resource.namespace.description = cloudformation_json["Properties"].get("Description")
+        return original_resource
+
+    @property
+    def physical_resource_id(self):
+        return self.namespace.id
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in ["Id", "Arn", "HostedZoneId"]
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Id":
+            return self.namespace.id
+        if attribute_name == "Arn":
+            return self.namespace.arn
+        if attribute_name == "HostedZoneId":
+            return self.namespace.dns_properties["HostedZoneId"]
+        raise UnformattedGetAttTemplateException()
+
+    def delete(self, account_id, region_name):
+        self.backend.delete_namespace(self.namespace.id)
+
+
+class DiscoveryService(CloudFormationModel):
+    """AWS::ServiceDiscovery::Service: Ref is the service id; GetAtt Id, Arn, Name."""
+
+    __module__ = "moto.servicediscovery.cloudformation"
+
+    def __init__(self, backend, service):
+        self.backend = backend
+        self.service = service
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ServiceDiscovery::Service"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = cloudformation_json["Properties"]
+        backend = servicediscovery_backends[account_id][region_name]
+        dns_config = props.get("DnsConfig")
+        namespace_id = props.get("NamespaceId") or (dns_config or {}).get("NamespaceId")
+        service = backend.create_service(
+            name=resource_name,
+            namespace_id=namespace_id,
+            creator_request_id=kwargs.get("LogicalId", ""),
+            description=props.get("Description"),
+            dns_config=dns_config,
+            health_check_config=props.get("HealthCheckConfig"),
+            health_check_custom_config=props.get("HealthCheckCustomConfig"),
+            tags=props.get("Tags"),
+            service_type=props.get("Type"),
+        )
+        return cls(backend, service)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        original_resource.service.update(cloudformation_json["Properties"])
+        return original_resource
+
+    @property
+    def physical_resource_id(self):
+        return self.service.id
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in ["Id", "Arn", "Name"]
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Id":
+            return self.service.id
+        if attribute_name == "Arn":
+            return self.service.arn
+        if attribute_name == "Name":
+            return self.service.name
+        raise UnformattedGetAttTemplateException()
+
+    def delete(self, account_id, region_name):
+        self.backend.delete_service(self.service.id)
+
+
+def create_hosted_zone(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    # A zone with `VPCs` is private and associated with them, as in AWS.
+    vpcs = cloudformation_json["Properties"].get("VPCs") or []
+    backend = route53_models.route53_backends[account_id][route53_models.get_partition(region_name)]
+    zone = backend.create_hosted_zone(resource_name, private_zone=bool(vpcs))
+    for vpc in vpcs:
+        zone.add_vpc(vpc.get("VPCId"), vpc.get("VPCRegion"))
+    return zone
+
+
+route53_models.FakeZone.create_from_cloudformation_json = classmethod(create_hosted_zone)
+
+_create_ecs_service = ecs_models.Service.create_from_cloudformation_json.__func__
+_update_ecs_service = ecs_models.Service.update_from_cloudformation_json.__func__
+
+
+def _service_registries(cloudformation_json):
+    return [
+        {k[0].lower() + k[1:]: v for k, v in r.items()}
+        for r in cloudformation_json["Properties"].get("ServiceRegistries") or []
+    ]
+
+
+def create_ecs_service(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    service = _create_ecs_service(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    service.service_registries = _service_registries(cloudformation_json)
+    return service
+
+
+def update_ecs_service(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    service = _update_ecs_service(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+    service.service_registries = _service_registries(cloudformation_json)
+    return service
+
+
+ecs_models.Service.create_from_cloudformation_json = classmethod(create_ecs_service)
+ecs_models.Service.update_from_cloudformation_json = classmethod(update_ecs_service)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

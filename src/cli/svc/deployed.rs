@@ -38,7 +38,7 @@ impl DeployArgs {
         // Everything local first: an invalid manifest, an image tug cannot deploy or a
         // missing container engine fails before any AWS call.
         let (ws, env, effective) = self.target.load(ctx)?;
-        let w = effective.workload;
+        let w = &effective.workload;
         let root = ws.root();
         let (engine, build_tag) = if w.builds_images() {
             let engine = Engine::discover(self.engine)?;
@@ -47,7 +47,7 @@ impl DeployArgs {
             (None, String::new())
         };
         let tags = (self.tag.as_deref(), build_tag.as_str());
-        let plan = ServicePlan::new(&ws.app, &env, &w, &root, tags, deploy::PENDING_HOST)?;
+        let plan = ServicePlan::new(&ws.app, &env, w, &root, tags, deploy::PENDING_HOST)?;
         let images = ctx.printer.image_view();
         // Build and push before the deploy, outside the interruptible part: a failed build
         // deploys nothing.
@@ -55,6 +55,7 @@ impl DeployArgs {
             let aws = ctx.connect().await?;
             let env_stack = deployed_env(&aws, &ws.app, &env).await?;
             plan.check_environment(&env, &env_stack)?;
+            deploy::check_env_names(&ws.app, &env, &plan.rendered, &effective, &env_stack)?;
             let build = engine.as_ref().map(|engine| Build {
                 engine,
                 progress: &images,

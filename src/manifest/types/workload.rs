@@ -177,6 +177,14 @@ impl Workload {
     pub fn routes_logs(&self) -> bool {
         self.logging.as_ref().is_some_and(Logging::routes)
     }
+
+    /// `network.connect`, when Service Connect is on.
+    pub fn service_connect(&self) -> Option<&Connect> {
+        self.network
+            .as_ref()
+            .and_then(|n| n.connect.as_ref())
+            .filter(|c| c.enabled())
+    }
 }
 
 impl Image {
@@ -713,6 +721,25 @@ pub enum Connect {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         alias: Option<String>,
     },
+}
+
+impl Connect {
+    /// Whether Service Connect is on: `true`, or a map with an `alias` (an empty map is
+    /// off, as in Copilot).
+    pub fn enabled(&self) -> bool {
+        match self {
+            Connect::Enabled(b) => *b,
+            Connect::Args { alias } => alias.is_some(),
+        }
+    }
+
+    /// The name clients reach this service by, when the manifest sets one.
+    pub fn alias(&self) -> Option<&str> {
+        match self {
+            Connect::Args { alias } => alias.as_deref(),
+            Connect::Enabled(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]

@@ -454,3 +454,54 @@ fn queue_delay_counts_tasks_with_container_insights() {
         assert!(cross_diags(&worker, &env).is_empty(), "{on}");
     }
 }
+
+#[test]
+fn service_connect_is_for_services_and_not_on_windows() {
+    one(
+        workload_diags(&format!(
+            "{JOB}on:\n  schedule: '@daily'\nnetwork:\n  connect: true\n"
+        )),
+        "field-not-allowed",
+        "a Scheduled Job does not use Service Connect",
+        (8, 3),
+    );
+    one(
+        workload_diags(&format!(
+            "{WEB}http:\n  path: /\nplatform: windows/x86_64\ncpu: 1024\nmemory: 2048\nnetwork:\n  connect:\n    alias: web.local\n"
+        )),
+        "windows-unsupported",
+        "Service Connect does not support Windows tasks",
+        (13, 5),
+    );
+    // `connect: {}` is off, as in Copilot: nothing to refuse on Windows.
+    let off = workload_diags(&format!(
+        "{WEB}http:\n  path: /\nplatform: windows/x86_64\ncpu: 1024\nmemory: 2048\nnetwork:\n  connect: {{}}\n"
+    ));
+    assert!(!off.iter().any(|d| d.is_error()), "{off:#?}");
+}
+
+#[test]
+fn an_alias_without_a_port_is_a_client_only_warning() {
+    let diags = workload_diags(&format!(
+        "{WORKER}network:\n  connect:\n    alias: jobs.local\n"
+    ));
+    assert!(!diags.iter().any(|d| d.is_error()), "{diags:#?}");
+    let w = diags
+        .iter()
+        .find(|d| d.code == "connect-client-only")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert!(
+        w.message.contains("no service reaches it at `jobs.local`"),
+        "{w:?}"
+    );
+    assert_eq!(w.span.map(|s| (s.line, s.column)), Some((7, 12)));
+    // A web service always has a port: its alias is what clients use.
+    let web = workload_diags(&format!(
+        "{WEB}http:\n  path: /\nnetwork:\n  connect:\n    alias: web.local\n"
+    ));
+    assert!(
+        !web.iter().any(|d| d.code == "connect-client-only"),
+        "{web:#?}"
+    );
+    assert!(!web.iter().any(|d| d.code == "not-implemented"), "{web:#?}");
+}

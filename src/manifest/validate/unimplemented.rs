@@ -8,7 +8,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "logging.env_file",
         "the log router's env file is not uploaded yet; use `logging.variables`",
     ),
-    ("network.connect", "Service Connect is not configured yet"),
     (
         "taskdef_overrides",
         "task definition overrides are not applied yet",

@@ -149,6 +149,7 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
             );
         }
     }
+    connect_rules(r, w);
     let vpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
     if let Some(Placement::Subnets(PlacementSubnets {
         subnets: SubnetSelector::Tags(_),
@@ -172,6 +173,48 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
                 "list the security groups under `groups`, or drop `deny_default`",
             );
         }
+    }
+}
+
+/// `network.connect`: Service Connect is for services; one without a port is a client only
+/// (as in Copilot), so an `alias` there names nothing.
+fn connect_rules(r: &mut Rules<'_>, w: &Workload) {
+    let Some(connect) = w.service_connect() else {
+        return;
+    };
+    if w.kind == WorkloadType::ScheduledJob {
+        r.error_at_key(
+            "network.connect",
+            "field-not-allowed",
+            "a Scheduled Job does not use Service Connect".into(),
+            "remove `network.connect`; Service Connect is for services",
+        );
+        return;
+    }
+    let port = w.image.as_ref().and_then(|i| i.port).is_some()
+        || matches!(&w.http, Some(HttpOrBool::Config(h)) if h.target_port.is_some());
+    let serves = match w.kind {
+        WorkloadType::LoadBalancedWebService => true,
+        WorkloadType::BackendService => port,
+        _ => false,
+    };
+    if let (Some(alias), false) = (connect.alias(), serves) {
+        let span = r.span("network.connect.alias");
+        r.out.push(
+            Diagnostic::warning(
+                "connect-client-only",
+                format!(
+                    "this {} exposes no port, so it is a Service Connect client only: no service reaches it at `{alias}`",
+                    w.kind.name()
+                ),
+            )
+            .at(r.src, span)
+            .help(if w.kind == WorkloadType::BackendService {
+                "set `image.port` to serve on Service Connect, or remove `alias`"
+            } else {
+                "remove `alias`; this service still reaches the others through Service Connect"
+            }),
+        );
     }
 }
 
@@ -342,12 +385,7 @@ pub(super) fn platform_rules(r: &mut Rules<'_>, w: &Workload, os: Os, arch: Arch
             "remove `efs` from the volume, or use a Linux platform",
         );
     }
-    let connect = match w.network.as_ref().and_then(|n| n.connect.as_ref()) {
-        Some(Connect::Enabled(b)) => *b,
-        Some(Connect::Args { .. }) => true,
-        None => false,
-    };
-    if connect {
+    if w.service_connect().is_some() {
         r.error(
             "network.connect",
             "windows-unsupported",
