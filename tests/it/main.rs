@@ -3,6 +3,7 @@
 mod build_deploy;
 mod cli;
 mod completions;
+mod defaults;
 mod deploy;
 mod faults;
 mod fields;
