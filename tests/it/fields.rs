@@ -770,6 +770,24 @@ fn try_field(
     }
 }
 
+/// The sample of `field`; `None` when its own fields are tried instead, or when it has no
+/// sample and no fields (then a problem says to add one).
+fn sample_or_say(
+    root: &Json,
+    fields: &[Field],
+    field: &Field,
+    problems: &mut Vec<String>,
+) -> Option<Value> {
+    let value = sample(root, field);
+    if value.is_none() && !has_fields(fields, &field.path) {
+        problems.push(format!(
+            "{}: no sample (its schema takes anything); add one to SAMPLES",
+            field.path
+        ));
+    }
+    value
+}
+
 /// Whether the field at `path` has fields of its own (then those are tried).
 fn has_fields(fields: &[Field], path: &str) -> bool {
     fields.iter().any(|f| {
@@ -822,13 +840,7 @@ fn every_workload_field_is_acted_on_or_warned_about() {
             tried += 1;
             continue;
         }
-        let Some(value) = sample(&root, field) else {
-            if !has_fields(&fields, &field.path) {
-                problems.push(format!(
-                    "{}: no sample (its schema takes anything); add one to SAMPLES",
-                    field.path
-                ));
-            }
+        let Some(value) = sample_or_say(&root, &fields, field, &mut problems) else {
             continue;
         };
         tried += 1;
@@ -882,13 +894,7 @@ fn every_environment_field_is_acted_on_or_warned_about() {
         if elsewhere(&field.path) {
             continue;
         }
-        let Some(value) = sample(&root, field) else {
-            if !has_fields(&fields, &field.path) {
-                problems.push(format!(
-                    "{}: no sample (its schema takes anything); add one to SAMPLES",
-                    field.path
-                ));
-            }
+        let Some(value) = sample_or_say(&root, &fields, field, &mut problems) else {
             continue;
         };
         tried += 1;
