@@ -33,10 +33,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "private registry credentials are not used yet",
     ),
     (
-        "env_file",
-        "env files are not uploaded yet; use `variables`",
-    ),
-    (
         "count.queue_delay",
         "queue-based autoscaling is not set up yet",
     ),
