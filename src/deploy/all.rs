@@ -47,8 +47,8 @@ pub type Observe<'a> = dyn Fn(&str, &str) -> Box<dyn Observer + 'a> + Sync + 'a;
 
 /// Builds and pushes every image of the services, deploys the environment, makes sure the
 /// artifacts bucket exists when a service has files to upload, then deploys each service
-/// (its files uploaded first), at most `opts.max_parallel` at once. A failed build deploys nothing (`Err`); a
-/// failed stack is a result in the summary.
+/// (its files uploaded first), at most `opts.max_parallel` at once. A failed build deploys
+/// nothing (`Err`); a failed stack is a result in the summary.
 pub async fn deploy_all(
     aws: &Aws,
     target: Environment<'_>,

@@ -236,3 +236,72 @@ fn a_missing_or_outside_env_file_is_located_before_any_aws_call() {
     assert!(codes.contains(&"missing-env-file"), "{v}");
     assert!(codes.contains(&"env-file-outside-repo"), "{v}");
 }
+
+#[test]
+fn app_delete_empties_the_bucket_then_deletes_the_bootstrap_stack() {
+    let moto = need!(Moto::start());
+    // moto cannot delete an environment stack (tests/README.md), which `app delete` removes
+    // before the bootstrap stack: here the application has only its bootstrap stack, made
+    // from tug's template with tug's tags.
+    let template =
+        serde_json::to_string(&tug::render::bootstrap("gone").unwrap().template).unwrap();
+    let listed = moto.python_out(&format!(
+        r#"
+import boto3, json
+cf = boto3.client("cloudformation")
+cf.create_stack(StackName="tug-gone-bootstrap", TemplateBody={template},
+                Tags=[{{"Key": "tug:application", "Value": "gone"}}])
+st = cf.describe_stacks(StackName="tug-gone-bootstrap")["Stacks"][0]
+bucket = {{o["OutputKey"]: o["OutputValue"] for o in st["Outputs"]}}["ArtifactsBucketName"]
+s3 = boto3.client("s3")
+# moto's CloudFormation skips VersioningConfiguration; AWS would have turned it on.
+s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={{"Status": "Enabled"}})
+for body in ["A=1\n", "A=2\n"]:
+    s3.put_object(Bucket=bucket, Key="env-files/old.env", Body=body)
+s3.delete_object(Bucket=bucket, Key="env-files/old.env")
+s3.put_object(Bucket=bucket, Key="env-files/kept.env", Body="B=1\n")
+v = s3.list_object_versions(Bucket=bucket)
+print(json.dumps({{"bucket": bucket, "versions": len(v.get("Versions", [])),
+                  "markers": len(v.get("DeleteMarkers", []))}}))
+"#
+    ));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(
+        (listed["versions"].as_i64(), listed["markers"].as_i64()),
+        (Some(3), Some(1))
+    );
+    let bucket = listed["bucket"].as_str().unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = moto
+        .tug()
+        .current_dir(dir.path())
+        .args(["app", "delete", "-n", "gone", "--yes"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "tug-gone-bootstrap (the artifacts bucket {bucket}"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("application gone deleted"), "{err}");
+    let gone = moto.python_out(&format!(
+        r#"
+import boto3, json
+s3 = boto3.client("s3")
+names = [b["Name"] for b in s3.list_buckets()["Buckets"]]
+stacks = [s["StackName"] for s in boto3.client("cloudformation").list_stacks()["StackSummaries"]
+          if s["StackStatus"] != "DELETE_COMPLETE"]
+print(json.dumps({{"bucket": "{bucket}" in names, "stacks": stacks}}))
+"#
+    ));
+    let gone: serde_json::Value = serde_json::from_str(&gone).unwrap();
+    assert_eq!(
+        gone["bucket"], false,
+        "the bucket was emptied, so it could go"
+    );
+    assert_eq!(gone["stacks"], serde_json::json!([]));
+}

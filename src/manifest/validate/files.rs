@@ -65,7 +65,7 @@ fn env_file(r: &mut Rules<'_>, field: &str, file: &str, root: &Path) {
         return;
     }
     // A link inside the repository to a file outside it would upload that file.
-    let real_root = root.canonicalize().unwrap_or(root.clone());
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.clone());
     if path
         .canonicalize()
         .is_ok_and(|real| !real.starts_with(&real_root))

@@ -401,7 +401,11 @@ fn env_files_are_files_inside_the_repository() {
     // Copilot joined even an absolute path to the repository root: say so.
     let d = in_repo(&with("/config/web.env"), root);
     one(d.clone(), "env-file-outside-repo", "outside", (6, 11));
-    let help = d[0].help.clone().unwrap_or_default();
+    let help = d
+        .iter()
+        .find(|x| x.is_error())
+        .and_then(|x| x.help.clone())
+        .unwrap_or_default();
     assert!(help.contains("did you mean `config/web.env`?"), "{help}");
     let sidecar = format!("{WEB}sidecars:\n  proxy:\n    image: nginx\n    env_file: proxy.env\n");
     one(
