@@ -23,7 +23,7 @@ pub enum AppCommand {
     Ls(LsArgs),
     /// Show an application's environments and workloads
     Show(ShowArgs),
-    /// Delete an application: its workloads, then its environments, then its artifacts bucket and ECR repositories
+    /// Delete an application: its workloads, then its environments, then its ECR repositories
     Delete(DeleteArgs),
 }
 

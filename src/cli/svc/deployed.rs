@@ -80,7 +80,8 @@ impl DeployArgs {
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))
             };
-            let bucket = deploy::artifacts_bucket(&aws, &ws.app, &[&plan], opts.timeout, &observe);
+            let plans = [&plan];
+            let bucket = deploy::artifacts_bucket(&aws, &ws.app, &plans, opts.timeout, &observe);
             let bucket = bucket.await?;
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
             plan.upload(&aws, bucket.as_deref(), &observer).await?;
