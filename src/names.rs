@@ -16,6 +16,34 @@ pub fn stack_name(app: &str, env: &str, workload: Option<&str>) -> String {
     }
 }
 
+/// The application's bootstrap stack, one per application and Region: `tug-<app>-bootstrap`.
+/// It holds the artifacts bucket (env files; later addons templates) and is deleted last.
+/// An environment may not be named `bootstrap`, so no environment stack takes this name.
+pub fn bootstrap_stack_name(app: &str) -> String {
+    format!("tug-{app}-{BOOTSTRAP}")
+}
+
+/// The name no environment may take: the bootstrap stack has it.
+pub const BOOTSTRAP: &str = "bootstrap";
+
+/// The bootstrap stack's outputs, exported as `tug-<app>-<output>` (see [`app_export_name`]):
+/// the artifacts bucket's name and ARN.
+pub const ARTIFACTS_BUCKET_NAME: &str = "ArtifactsBucketName";
+pub const ARTIFACTS_BUCKET_ARN: &str = "ArtifactsBucketArn";
+
+/// The export name of an application-wide output (the bootstrap stack's):
+/// `tug-<app>-<output>`. Outputs are capitalised, environment names are not, so these never
+/// meet an environment's `tug-<app>-<env>-<Output>`.
+pub fn app_export_name(app: &str, output: &str) -> String {
+    format!("tug-{app}-{output}")
+}
+
+/// The key of an env file in the artifacts bucket: `env-files/<sha256 of its bytes>.env`.
+/// The key changes exactly when the content does, and ECS wants the `.env` extension.
+pub fn env_file_key(sha256_hex: &str) -> String {
+    format!("env-files/{sha256_hex}.env")
+}
+
 /// The export name of an environment stack output: `tug-<app>-<env>-<output>`.
 pub fn export_name(app: &str, env: &str, output: &str) -> String {
     format!("tug-{app}-{env}-{output}")
@@ -80,6 +108,13 @@ pub fn stack_tags(app: &str, env: &str, workload: Option<&str>) -> BTreeMap<Stri
     tags
 }
 
+/// The tags of an application-wide stack (the bootstrap stack): `tug:application` only, so
+/// the listings, which read `tug:environment` and `tug:workload`, never take it for an
+/// environment or a workload.
+pub fn app_tags(app: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([(TAG_APPLICATION.to_string(), app.to_string())])
+}
+
 /// A CloudFormation logical id made from a name (`fluent-bit` -> `FluentBit`): ASCII letters
 /// and digits only, each run of other characters starting a new capitalised word.
 pub fn logical_id(name: &str) -> String {
@@ -116,6 +151,13 @@ mod tests {
         );
         assert_eq!(internal_hosted_zone("shop", "test"), "test.shop.internal");
         assert_eq!(ecr_repository_name("shop", "api"), "shop/api");
+        assert_eq!(bootstrap_stack_name("shop"), "tug-shop-bootstrap");
+        assert_eq!(
+            app_export_name("shop", ARTIFACTS_BUCKET_NAME),
+            "tug-shop-ArtifactsBucketName"
+        );
+        assert_eq!(env_file_key("ab12"), "env-files/ab12.env");
+        assert_eq!(app_tags("shop").len(), 1);
         assert_eq!(logical_id("fluent-bit"), "FluentBit");
         assert_eq!(logical_id("api_v2.x"), "ApiV2X");
         let tags = stack_tags("shop", "test", Some("api"));

@@ -8,6 +8,7 @@
 pub mod ecr;
 pub mod ecs;
 pub mod logs;
+pub mod s3;
 pub mod stack;
 pub mod status;
 
@@ -35,6 +36,7 @@ pub struct Aws {
     pub logs: aws_sdk_cloudwatchlogs::Client,
     pub ecr: aws_sdk_ecr::Client,
     pub cloudwatch: aws_sdk_cloudwatch::Client,
+    pub s3: aws_sdk_s3::Client,
 }
 
 impl Aws {
@@ -74,6 +76,7 @@ impl Aws {
             logs: aws_sdk_cloudwatchlogs::Client::new(&config),
             ecr: aws_sdk_ecr::Client::new(&config),
             cloudwatch: aws_sdk_cloudwatch::Client::new(&config),
+            s3: aws_sdk_s3::Client::new(&config),
             config,
         })
     }

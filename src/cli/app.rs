@@ -65,7 +65,12 @@ impl LsArgs {
                         .iter()
                         .filter(|s| s.tag(TAG_WORKLOAD).is_some())
                         .count();
-                    (a.clone(), stacks.len() - w, w)
+                    // The bootstrap stack has no environment tag: not an environment.
+                    let e = stacks
+                        .iter()
+                        .filter(|s| s.tag(TAG_ENVIRONMENT).is_some())
+                        .count();
+                    (a.clone(), e - w, w)
                 })
                 .collect();
             let doc = json!({
@@ -100,7 +105,7 @@ impl ShowArgs {
             let stacks = deploy::app_stacks(&aws, &app).await?;
             let envs: Vec<&StackInfo> = stacks
                 .iter()
-                .filter(|s| s.tag(TAG_WORKLOAD).is_none())
+                .filter(|s| s.tag(TAG_ENVIRONMENT).is_some() && s.tag(TAG_WORKLOAD).is_none())
                 .collect();
             let wls: Vec<&StackInfo> = stacks
                 .iter()

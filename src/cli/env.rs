@@ -225,7 +225,9 @@ impl LsArgs {
             let stacks = stack::list(&aws, Some(&ws.app)).await?;
             let envs: Vec<&stack::StackInfo> = stacks
                 .iter()
-                .filter(|s| s.tag(names::TAG_WORKLOAD).is_none())
+                .filter(|s| {
+                    s.tag(names::TAG_ENVIRONMENT).is_some() && s.tag(names::TAG_WORKLOAD).is_none()
+                })
                 .collect();
             let doc = json!({
                 "application": ws.app,

@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -156,7 +156,14 @@ fn check_files(
         }
         diagnostics.extend(manifest::unsupported_folders(path, &ctx.cwd));
         match manifest::read(path, &shown) {
-            Ok(loaded) => diagnostics.extend(check_one(&loaded, app, env, &ws_envs)),
+            Ok(loaded) => {
+                // Files such as `env_file` are looked for only for a manifest of the workspace.
+                let root = workspace
+                    .filter(|ws| path.starts_with(&ws.dir))
+                    .map(Workspace::root);
+                let found = check_one(&loaded, app, env, &ws_envs, root.as_deref());
+                diagnostics.extend(found);
+            }
             Err(d) => diagnostics.push(*d),
         }
     }
@@ -167,7 +174,13 @@ fn check_files(
 }
 
 /// Checks one manifest for each environment it applies to.
-fn check_one(loaded: &Loaded, app: &str, env: Option<&str>, ws_envs: &[String]) -> Vec<Diagnostic> {
+fn check_one(
+    loaded: &Loaded,
+    app: &str,
+    env: Option<&str>,
+    ws_envs: &[String],
+    root: Option<&Path>,
+) -> Vec<Diagnostic> {
     match loaded.kind {
         Kind::Environment => manifest::environment(loaded).1,
         Kind::Workload(_) => {
@@ -188,6 +201,7 @@ fn check_one(loaded: &Loaded, app: &str, env: Option<&str>, ws_envs: &[String]) 
                     env: e.as_deref(),
                     unset_is_error: false,
                     lookup: &manifest::process_env,
+                    root,
                 };
                 out.extend(manifest::workload(loaded, &opts).1);
             }

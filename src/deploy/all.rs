@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use super::{
-    deployed_env, environment_job, push_images, run_job, Build, DeployOptions, JobResult, Observer,
-    ServicePlan,
+    artifacts_bucket, deployed_env, environment_job, push_images, run_job, Build, DeployOptions,
+    JobResult, Observer, ServicePlan,
 };
 use crate::aws::{stack, Aws};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::names;
 use crate::render::Rendered;
 
@@ -45,9 +45,10 @@ impl Summary {
 /// Makes the observer of one stack's deploy: `(stack, title)`.
 pub type Observe<'a> = dyn Fn(&str, &str) -> Box<dyn Observer + 'a> + Sync + 'a;
 
-/// Builds and pushes every image of the services, deploys the environment, then each
-/// service, at most `opts.max_parallel` at once. A failed build deploys nothing (`Err`); a
-/// failed stack is a result in the summary.
+/// Builds and pushes every image of the services, deploys the environment, makes sure the
+/// artifacts bucket exists when a service has files to upload, then deploys each service
+/// (its files uploaded first), at most `opts.max_parallel` at once. A failed build deploys
+/// nothing (`Err`); a failed stack is a result in the summary.
 pub async fn deploy_all(
     aws: &Aws,
     target: Environment<'_>,
@@ -74,10 +75,16 @@ pub async fn deploy_all(
         });
     }
     let env_info = deployed_env(aws, app, env).await?;
+    // The artifacts bucket, when a workload has files to upload; a workload that needs it
+    // fails when it cannot be had, the others deploy.
+    let bucket = artifacts_bucket(aws, app, &plan_refs, opts.deploy.timeout, observe)
+        .await
+        .map_err(|e| e.to_string());
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
     let jobs = plans.iter().zip(&pushed).map(|(plan, pushed)| {
         let limit = limit.clone();
         let env_info = &env_info;
+        let bucket = &bucket;
         async move {
             let title = format!("service {} in {env}", plan.name);
             let stack_name = names::stack_name(app, env, Some(&plan.name));
@@ -86,6 +93,12 @@ pub async fn deploy_all(
             let _permit = limit.acquire().await;
             let result = async {
                 plan.check_environment(env, env_info)?;
+                let bucket = match bucket {
+                    Ok(b) => b.as_deref(),
+                    Err(why) if !plan.artifacts.is_empty() => return Err(Error::user(why)),
+                    Err(_) => None,
+                };
+                plan.upload(aws, bucket, observer.as_ref()).await?;
                 let existing = stack::describe(aws, &stack_name).await?;
                 let job = plan.job(
                     app,

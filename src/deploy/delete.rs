@@ -8,7 +8,9 @@ use super::{DeployEvent, Observe, Observer};
 use crate::aws::stack::{self, StackInfo};
 use crate::aws::{self, Aws};
 use crate::error::{Error, Result};
-use crate::names::{TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD};
+use crate::names::{
+    bootstrap_stack_name, ARTIFACTS_BUCKET_NAME, TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD,
+};
 
 /// Deletes `stack_name` and watches it go; true when it is gone.
 pub async fn delete_stack(
@@ -76,10 +78,12 @@ pub async fn app_stacks(aws: &Aws, app: &str) -> Result<Vec<StackInfo>> {
     .with_help(help))
 }
 
-/// What an application has on AWS: workload stacks, environment stacks, ECR repositories.
+/// What an application has on AWS: workload stacks, environment stacks, the bootstrap
+/// stack with the artifacts bucket, ECR repositories.
 pub struct AppResources {
     pub workloads: Vec<StackInfo>,
     pub environments: Vec<StackInfo>,
+    pub bootstrap: Option<StackInfo>,
     pub repositories: Vec<String>,
 }
 
@@ -89,6 +93,14 @@ impl AppResources {
         let mut stacks: Vec<&StackInfo> = self.workloads.iter().chain(&self.environments).collect();
         stacks.sort_by(|a, b| a.name.cmp(&b.name));
         let mut what: Vec<String> = stacks.iter().map(|s| s.name.clone()).collect();
+        if let Some(b) = &self.bootstrap {
+            let bucket = b.outputs.get(ARTIFACTS_BUCKET_NAME).map(String::as_str);
+            what.push(format!(
+                "{} (the artifacts bucket {} and everything in it)",
+                b.name,
+                bucket.unwrap_or("")
+            ));
+        }
         what.extend(
             self.repositories
                 .iter()
@@ -100,20 +112,30 @@ impl AppResources {
 
 /// Everything application `app` has on AWS, or an error with a "did you mean".
 pub async fn app_resources(aws: &Aws, app: &str) -> Result<AppResources> {
-    let (workloads, environments) = app_stacks(aws, app)
-        .await?
+    let stacks = app_stacks(aws, app).await?;
+    let bootstrap_name = bootstrap_stack_name(app);
+    let bootstrap = stacks
+        .iter()
+        .find(|s| s.name == bootstrap_name && s.tag(TAG_ENVIRONMENT).is_none())
+        .cloned();
+    let (workloads, environments) = stacks
         .into_iter()
+        .filter(|s| s.tag(TAG_ENVIRONMENT).is_some())
         .partition(|s| s.tag(TAG_WORKLOAD).is_some());
     Ok(AppResources {
         workloads,
         environments,
+        bootstrap,
         repositories: aws::ecr::repositories(aws, app).await?,
     })
 }
 
-/// `service web in test`, `environment test`.
+/// `service web in test`, `environment test`, `artifacts bucket of shop`.
 pub fn stack_title(s: &StackInfo) -> String {
-    let env = s.tag(TAG_ENVIRONMENT).unwrap_or_default();
+    let Some(env) = s.tag(TAG_ENVIRONMENT) else {
+        let app = s.tag(TAG_APPLICATION).unwrap_or_default();
+        return format!("artifacts bucket of {app}");
+    };
     match s.tag(TAG_WORKLOAD) {
         Some(w) => format!("service {w} in {env}"),
         None => format!("environment {env}"),
@@ -121,7 +143,9 @@ pub fn stack_title(s: &StackInfo) -> String {
 }
 
 /// Deletes an application: its workloads (concurrently), then its environments, then its
-/// ECR repositories (`deleted` is told each). Stops at the first stack that is not deleted.
+/// bootstrap stack (its artifacts bucket emptied first: every version and delete marker),
+/// then its ECR repositories (`deleted` is told each). Stops at the first stack that is
+/// not deleted.
 pub async fn delete_app(
     aws: &Aws,
     app: &str,
@@ -142,6 +166,16 @@ pub async fn delete_app(
                         .with_help("fix the stack named above and run `tug app delete` again"),
                 );
             }
+        }
+    }
+    if let Some(b) = &found.bootstrap {
+        super::artifacts::empty_bucket(aws, b).await?;
+        let observer = observe(&b.name, &stack_title(b));
+        if !delete_stack(aws, &b.name, timeout, observer.as_ref()).await? {
+            return Err(
+                Error::user(format!("application {app} was not fully deleted"))
+                    .with_help("fix the stack named above and run `tug app delete` again"),
+            );
         }
     }
     for r in &found.repositories {

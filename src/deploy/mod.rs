@@ -3,6 +3,7 @@
 //! draws them); nothing here draws, asks on a terminal or parses flags.
 
 mod all;
+pub mod artifacts;
 mod delete;
 mod images;
 pub mod logs;
@@ -22,6 +23,7 @@ use crate::render::{self, Rendered};
 use crate::workspace::{Unset, Workspace};
 
 pub use all::{deploy_all, AllOptions, Environment, Observe, Summary};
+pub use artifacts::Artifact;
 pub use delete::{
     app_resources, app_stacks, by_app, delete_app, delete_stack, stack_title, AppResources,
 };
@@ -435,11 +437,15 @@ pub struct ServicePlan {
     pub rendered: Rendered,
     /// A volume mounts the environment's managed file system (`efs: true`).
     pub managed_efs: bool,
+    /// What its stack needs in the artifacts bucket (its containers' env files), uploaded
+    /// before its change set; their keys are already stack parameters of `rendered`.
+    pub artifacts: Vec<Artifact>,
 }
 
 impl ServicePlan {
     /// Plans service `w` in `env`: the images it runs (`tag` retags an `image.location`;
-    /// built images get `build_tag`), named in registry `host` until they are pushed.
+    /// built images get `build_tag`), named in registry `host` until they are pushed, and
+    /// its env files, read from the repository `root` and keyed by their content.
     pub fn new(
         app: &str,
         env: &str,
@@ -449,13 +455,22 @@ impl ServicePlan {
         host: &str,
     ) -> Result<ServicePlan> {
         let images = ServiceImages::new(app, w, root, tags.0, tags.1)?;
-        let rendered = render::service(app, env, w, &images.tagged(host))
+        let mut rendered = render::service(app, env, w, &images.tagged(host))
             .map_err(|e| Error::user(e.to_string()))?;
+        let mut artifacts = Vec::new();
+        for f in render::env_files(w) {
+            let artifact = Artifact::env_file(root, &f.path)?;
+            rendered
+                .parameters
+                .insert(f.parameter, artifact.key.clone());
+            artifacts.push(artifact);
+        }
         Ok(ServicePlan {
             name: w.name.clone(),
             images,
             rendered,
             managed_efs: w.managed_efs_volume().is_some(),
+            artifacts,
         })
     }
 
@@ -508,6 +523,43 @@ impl ServicePlan {
                 logical_id: "Service".into(),
             }),
             resume: format!("tug svc status -n {} -e {env}", self.name),
+        }
+    }
+}
+
+/// The artifacts bucket of `app` when one of `plans` has artifacts to upload (the bootstrap
+/// stack deployed first when needed, shown to `observe`); `None` when none has.
+pub async fn artifacts_bucket(
+    aws: &Aws,
+    app: &str,
+    plans: &[&ServicePlan],
+    timeout: Duration,
+    observe: &Observe<'_>,
+) -> Result<Option<String>> {
+    if plans.iter().all(|p| p.artifacts.is_empty()) {
+        return Ok(None);
+    }
+    artifacts::ensure_bucket(aws, app, timeout, observe)
+        .await
+        .map(Some)
+}
+
+impl ServicePlan {
+    /// Uploads this service's artifacts that are not in `bucket` yet, reporting each to
+    /// `observer`. A plan without artifacts needs no bucket.
+    pub async fn upload(
+        &self,
+        aws: &Aws,
+        bucket: Option<&str>,
+        observer: &dyn Observer,
+    ) -> Result<usize> {
+        match bucket {
+            _ if self.artifacts.is_empty() => Ok(0),
+            Some(bucket) => artifacts::upload(aws, bucket, &self.artifacts, observer).await,
+            None => Err(Error::user(format!(
+                "service {} has files to upload but no artifacts bucket was prepared",
+                self.name
+            ))),
         }
     }
 }

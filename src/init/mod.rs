@@ -203,6 +203,7 @@ impl Plan {
                         env: None,
                         unset_is_error: false,
                         lookup: &manifest::process_env,
+                        root: None,
                     };
                     manifest::workload(&loaded, &opts).1
                 }

@@ -229,6 +229,10 @@ pub struct Options<'a> {
     /// A `${VAR}` that is not set: an error (deploy, package) or a warning (validate).
     pub unset_is_error: bool,
     pub lookup: &'a dyn Fn(&str) -> Option<String>,
+    /// The repository root (the folder holding the workspace), which files such as
+    /// `env_file` are relative to; `None` for a manifest outside a workspace, whose files
+    /// are then not looked for.
+    pub root: Option<&'a std::path::Path>,
 }
 
 impl Options<'_> {
@@ -339,6 +343,9 @@ pub fn workload(loaded: &Loaded, opts: &Options<'_>) -> (Option<Effective>, Vec<
     };
     let kind = workload.kind;
     diags.extend(validate::workload(&workload, &tree, src, opts.env));
+    if let Some(root) = opts.root {
+        diags.extend(validate::workload_files(&workload, &tree, src, root));
+    }
     validate::apply_defaults(&mut workload, kind);
     diags.extend(validate::unimplemented_fields(&tree, src));
     let diags = dedup(diags);

@@ -7,6 +7,7 @@
 //! context struct; the templates only lay it out, quoting every user value with `tojson`.
 
 mod alarms;
+mod bootstrap;
 mod discovery;
 mod duration;
 mod env;
@@ -24,9 +25,11 @@ use std::sync::OnceLock;
 use crate::names;
 
 pub use crate::manifest::schedule::expression as schedule_expression;
+pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VERSION_OUTPUT};
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
 pub use service::{rule_priority, service};
+pub use task::{env_files, EnvFile};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
 /// it with.
@@ -89,6 +92,7 @@ impl RenderError {
 }
 
 const ENV_TEMPLATE: &str = "cfn/env.yml.j2";
+const BOOTSTRAP_TEMPLATE: &str = "cfn/bootstrap.yml.j2";
 const SERVICE_TEMPLATE: &str = "cfn/service.yml.j2";
 const JOB_TEMPLATE: &str = "cfn/job.yml.j2";
 /// Around the service or job template (this minijinja has no `include`): the template's
@@ -102,8 +106,12 @@ fn templates() -> &'static minijinja::Environment<'static> {
     static ENV: OnceLock<minijinja::Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
         // The templates are part of the binary; a syntax error in them fails the unit tests.
-        let sources: [(&str, &str); 5] = [
+        let sources: [(&str, &str); 6] = [
             (ENV_TEMPLATE, include_str!("../../templates/cfn/env.yml.j2")),
+            (
+                BOOTSTRAP_TEMPLATE,
+                include_str!("../../templates/cfn/bootstrap.yml.j2"),
+            ),
             (
                 SERVICE_TEMPLATE,
                 include_str!("../../templates/cfn/service.yml.j2"),
@@ -172,6 +180,7 @@ mod tests {
     fn templates_parse() {
         for name in [
             ENV_TEMPLATE,
+            BOOTSTRAP_TEMPLATE,
             SERVICE_TEMPLATE,
             JOB_TEMPLATE,
             TASK_TEMPLATE,

@@ -15,7 +15,7 @@ use crate::manifest::types::{
     StringOrFromCfn, SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
 };
 use crate::manifest::types::{HttpOrBool, WorkloadType};
-use crate::names::{export_name, log_group_name};
+use crate::names::{app_export_name, export_name, log_group_name, ARTIFACTS_BUCKET_ARN};
 
 const DEFAULT_LOG_RETENTION: u32 = 30;
 /// CloudWatch Logs accepts only these retention periods (days).
@@ -43,6 +43,12 @@ pub(super) struct Task {
     pub(super) containers: Vec<Container>,
     /// The stack parameters that hold the images of sidecars tug builds.
     pub(super) image_parameters: Vec<String>,
+    /// The stack parameters that hold the artifacts-bucket keys of the containers' env
+    /// files, and (YAML fragments) the object ARNs the execution role may read.
+    pub(super) env_file_parameters: Vec<String>,
+    pub(super) env_file_arns: Vec<String>,
+    /// YAML fragment: the artifacts bucket's ARN (the bootstrap stack's export).
+    pub(super) artifacts_bucket_arn: String,
     pub(super) exec: bool,
     pub(super) ssm_resources: Vec<String>,
     pub(super) secretsmanager_resources: Vec<String>,
@@ -93,6 +99,11 @@ pub(super) fn task(
     };
     unique(&mut ssm);
     unique(&mut sm);
+    let env_file_parameters: Vec<String> = env_files(w).into_iter().map(|f| f.parameter).collect();
+    let env_file_arns = env_file_parameters
+        .iter()
+        .map(|p| env_file_arn(app, p))
+        .collect();
     Ok(Task {
         app: app.into(),
         env: env_name.into(),
@@ -117,7 +128,60 @@ pub(super) fn task(
         messaging,
         image_parameters,
         storage,
+        env_file_parameters,
+        env_file_arns,
+        artifacts_bucket_arn: import(&app_export_name(app, ARTIFACTS_BUCKET_ARN)),
     })
+}
+
+/// A container's env file: the file named in the manifest (relative to the repository
+/// root) and the stack parameter that holds its key in the artifacts bucket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvFile {
+    /// The manifest field (`env_file`, `sidecars.proxy.env_file`).
+    pub field: String,
+    pub path: String,
+    pub parameter: String,
+}
+
+/// The env files of `w`'s containers, the main container's first, then the sidecars'.
+/// (`logging.env_file` belongs to the FireLens container, which tug does not add yet.)
+pub fn env_files(w: &Workload) -> Vec<EnvFile> {
+    let mut out: Vec<EnvFile> = w
+        .env_file
+        .iter()
+        .map(|path| EnvFile {
+            field: "env_file".into(),
+            path: path.clone(),
+            parameter: env_file_parameter(None),
+        })
+        .collect();
+    for (name, sc) in w.sidecars.iter().flatten() {
+        if let Some(path) = &sc.env_file {
+            out.push(EnvFile {
+                field: format!("sidecars.{name}.env_file"),
+                path: path.clone(),
+                parameter: env_file_parameter(Some(name)),
+            });
+        }
+    }
+    out
+}
+
+/// The stack parameter holding the env file key of the main container (`EnvFileKey`) or
+/// of sidecar `name` (`SidecarProxyEnvFileKey` for `proxy`).
+fn env_file_parameter(sidecar: Option<&str>) -> String {
+    match sidecar {
+        None => "EnvFileKey".into(),
+        Some(name) => format!("Sidecar{}EnvFileKey", crate::names::logical_id(name)),
+    }
+}
+
+/// The S3 object ARN of the env file whose key is in stack parameter `parameter`: the
+/// artifacts bucket's ARN (imported from the bootstrap stack), `/`, the key.
+fn env_file_arn(app: &str, parameter: &str) -> String {
+    let bucket = import(&app_export_name(app, ARTIFACTS_BUCKET_ARN));
+    format!("!Join [\"/\", [{bucket}, !Ref {parameter}]]")
 }
 
 /// The task's containers, the main one first and then the sidecars, and the stack
@@ -172,6 +236,10 @@ fn containers(
         firelens_log: logging
             .map(|l| firelens::main_log(l, ssm, sm))
             .transpose()?,
+        env_file: w
+            .env_file
+            .as_ref()
+            .map(|_| env_file_arn(app, &env_file_parameter(None))),
     };
     if let Some(c) = &main.credentials {
         sm.push(lit(c));
@@ -188,7 +256,12 @@ fn containers(
             image_parameters.push(parameter);
             reference
         });
-        containers.push(sidecar(&common, name, sc, built.as_deref(), ssm, sm)?);
+        let mut container = sidecar(&common, name, sc, built.as_deref(), ssm, sm)?;
+        container.env_file = sc
+            .env_file
+            .as_ref()
+            .map(|_| env_file_arn(app, &env_file_parameter(Some(name))));
+        containers.push(container);
     }
     Ok((containers, image_parameters))
 }
@@ -294,6 +367,8 @@ pub(super) struct Container {
     pub(super) firelens: Option<Firelens>,
     /// The `awsfirelens` log driver instead of `awslogs` (the main container with `logging`).
     pub(super) firelens_log: Option<FirelensLog>,
+    /// YAML fragment: the S3 object ARN of the container's env file.
+    pub(super) env_file: Option<String>,
 }
 
 impl Container {
@@ -313,6 +388,7 @@ impl Container {
             readonly_fs: None,
             credentials: None,
             labels: None,
+            env_file: None,
             mount_points: Vec::new(),
             firelens: None,
             firelens_log: None,
@@ -635,6 +711,7 @@ pub(super) fn sidecar(
         mount_points,
         firelens: None,
         firelens_log: None,
+        env_file: None,
     })
 }
 

@@ -124,19 +124,21 @@ impl Workspace {
                 path.display()
             )));
         }
-        match manifest::workload(&loaded, &options(&self.app, env, Unset::Error)) {
+        let root = self.root();
+        match manifest::workload(&loaded, &options(&self.app, env, Unset::Error, &root)) {
             (Some(e), diags) => Ok((e, diags)),
             (None, diags) => Err(Error::Diagnostics(diags)),
         }
     }
 }
 
-fn options<'a>(app: &'a str, env: &'a str, unset: Unset) -> Options<'a> {
+fn options<'a>(app: &'a str, env: &'a str, unset: Unset, root: &'a Path) -> Options<'a> {
     Options {
         app,
         env: Some(env),
         unset_is_error: unset == Unset::Error,
         lookup: &manifest::process_env,
+        root: Some(root),
     }
 }
 
@@ -174,7 +176,8 @@ impl Manifests {
                 (None, None)
             }
         };
-        let opts = options(&self.app, env, unset);
+        let root = self.dir.parent().unwrap_or(&self.dir);
+        let opts = options(&self.app, env, unset, root);
         let mut workloads = Vec::new();
         let mut skipped = Vec::new();
         for file in &self.workloads {

@@ -83,6 +83,15 @@ fn workspace(envs: &[(String, String)], workloads: &[(String, String)]) -> TempD
     }
     for (folder, text) in workloads {
         write(dir.path(), &format!("copilot/{folder}/manifest.yml"), text);
+        // The env files it names, as a repository holds them (deploys read and hash them).
+        for line in text.lines() {
+            if let Some(file) = line.trim().strip_prefix("env_file:") {
+                let file = file.trim().trim_matches(['"', '\'']);
+                if file.ends_with(".env") && !file.starts_with('/') && !file.contains("..") {
+                    write(dir.path(), file, format!("FROM_FILE={folder}\n"));
+                }
+            }
+        }
     }
     dir
 }

@@ -79,7 +79,14 @@ impl DeployArgs {
                 opts.force,
             );
             let view = ctx.printer.deploy_view();
+            let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
+                Box::new(view.observer(&ctx.printer, stack, title))
+            };
+            let plans = [&plan];
+            let bucket = deploy::artifacts_bucket(&aws, &ws.app, &plans, opts.timeout, &observe);
+            let bucket = bucket.await?;
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
+            plan.upload(&aws, bucket.as_deref(), &observer).await?;
             let result = deploy::run_job(&aws, &job, &opts, &observer).await?;
             Ok(if result.ok() { 0 } else { 1 })
         })

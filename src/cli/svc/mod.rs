@@ -158,6 +158,17 @@ impl PackageArgs {
         let host = format!("{account}.dkr.ecr.{region}.amazonaws.com");
         let plan = ServicePlan::new(&ws.app, &env, w, &ws.root(), (None, &self.tag), &host)?;
         let stack = names::stack_name(&ws.app, &env, Some(&w.name));
+        // The files a deploy would upload, under their keys in the artifacts bucket (the
+        // parameters name them): `aws s3 cp --recursive` puts them where the stack looks.
+        for a in &plan.artifacts {
+            let path = ctx.cwd.join(&self.output_dir).join(&a.key);
+            crate::workspace::write_output(&path, &a.bytes)?;
+            ctx.printer.info(&format!(
+                "wrote {} ({})",
+                crate::workspace::display_path(&path, &ctx.cwd),
+                a.what
+            ));
+        }
         write_package(ctx, &self.output_dir, &stack, &plan.rendered)?;
         Ok(0)
     }

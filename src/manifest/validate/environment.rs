@@ -19,6 +19,16 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
             name_help(&env.name),
         );
     }
+    if env.name == crate::names::BOOTSTRAP {
+        r.error(
+            "name",
+            "bad-name",
+            "`bootstrap` is not a valid environment name: tug's stack `tug-<app>-bootstrap` \
+             holds the application's artifacts bucket"
+                .to_string(),
+            "rename the environment's folder and its `name`, e.g. `staging`",
+        );
+    }
     if let Some(nat) = &env.nat {
         if !matches!(nat.as_str(), "per-az" | "single" | "none") {
             r.error(

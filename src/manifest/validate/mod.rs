@@ -4,6 +4,7 @@
 mod containers;
 mod deployment;
 mod environment;
+mod files;
 mod http;
 mod in_environment;
 mod messaging;
@@ -26,6 +27,7 @@ use crate::yaml::{Node, PathSeg, Span};
 use super::types::*;
 
 pub use environment::environment;
+pub use files::workload_files;
 pub use in_environment::workload_in_environment;
 pub use unimplemented::{unimplemented_env_fields, unimplemented_fields};
 pub use values::{

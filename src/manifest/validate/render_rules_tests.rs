@@ -22,6 +22,7 @@ pub(super) fn workload_diags(yaml: &str) -> Vec<Diagnostic> {
         env: Some("test"),
         unset_is_error: true,
         lookup: &|_| None,
+        root: None,
     };
     manifest::workload(&loaded(yaml), &opts).1
 }
@@ -37,6 +38,7 @@ fn cross_diags(w: &str, env: &str) -> Vec<Diagnostic> {
         env: Some("test"),
         unset_is_error: true,
         lookup: &|_| None,
+        root: None,
     };
     let l = loaded(w);
     let (effective, d) = manifest::workload(&l, &opts);
@@ -504,4 +506,97 @@ fn an_alias_without_a_port_is_a_client_only_warning() {
         "{web:#?}"
     );
     assert!(!web.iter().any(|d| d.code == "not-implemented"), "{web:#?}");
+}
+
+/// The diagnostics of workload `yaml` in a repository at `root` (files are looked for).
+fn in_repo(yaml: &str, root: &Path) -> Vec<Diagnostic> {
+    let opts = Options {
+        app: "shop",
+        env: Some("test"),
+        unset_is_error: true,
+        lookup: &|_| None,
+        root: Some(root),
+    };
+    manifest::workload(&loaded(yaml), &opts).1
+}
+
+#[test]
+fn env_files_are_files_inside_the_repository() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    let root = repo.path();
+    std::fs::create_dir_all(root.join("config/dir.env")).expect("mkdir");
+    std::fs::write(root.join("config/web.env"), "A=1\n").expect("write");
+    let with = |file: &str| format!("{WEB}env_file: {file}\n");
+    for fine in [
+        "config/web.env".to_string(),
+        "./config/../config/web.env".to_string(),
+        root.join("config/web.env").display().to_string(),
+    ] {
+        let d = in_repo(&with(&fine), root);
+        assert!(!d.iter().any(Diagnostic::is_error), "{fine}: {d:#?}");
+    }
+    let missing = in_repo(&with("config/gone.env"), root);
+    one(
+        missing,
+        "missing-env-file",
+        "no file \"config/gone.env\" in the repository",
+        (6, 11),
+    );
+    one(
+        in_repo(&with("config/dir.env"), root),
+        "missing-env-file",
+        "config/dir.env",
+        (6, 11),
+    );
+    one(
+        in_repo(&with("../secrets.env"), root),
+        "env-file-outside-repo",
+        "outside the repository: \"../secrets.env\"",
+        (6, 11),
+    );
+    // Copilot joined even an absolute path to the repository root: say so.
+    let d = in_repo(&with("/config/web.env"), root);
+    one(d.clone(), "env-file-outside-repo", "outside", (6, 11));
+    let help = d
+        .iter()
+        .find(|x| x.is_error())
+        .and_then(|x| x.help.clone())
+        .unwrap_or_default();
+    assert!(help.contains("did you mean `config/web.env`?"), "{help}");
+    let sidecar = format!("{WEB}sidecars:\n  proxy:\n    image: nginx\n    env_file: proxy.env\n");
+    one(
+        in_repo(&sidecar, root),
+        "missing-env-file",
+        "`sidecars.proxy.env_file`",
+        (9, 15),
+    );
+    // Without a repository (a file outside any workspace), only the name is checked.
+    let d = workload_diags(&with("config/gone.env"));
+    assert!(!d.iter().any(Diagnostic::is_error), "{d:#?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_env_file_linking_out_of_the_repository_is_refused() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("real.env"), "A=1\n").expect("write");
+    let repo = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(outside.path().join("real.env"), repo.path().join("web.env"))
+        .expect("symlink");
+    one(
+        in_repo(&format!("{WEB}env_file: web.env\n"), repo.path()),
+        "env-file-outside-repo",
+        "a link to a file outside the repository",
+        (6, 11),
+    );
+}
+
+#[test]
+fn no_environment_takes_the_bootstrap_stacks_name() {
+    one(
+        environment_diags("name: bootstrap\ntype: Environment\n"),
+        "bad-name",
+        "tug-<app>-bootstrap",
+        (1, 7),
+    );
 }

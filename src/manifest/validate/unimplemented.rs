@@ -52,10 +52,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "http.alb",
         "importing an existing load balancer is not supported yet; the environment's is used",
     ),
-    (
-        "env_file",
-        "env files are not uploaded yet; use `variables`",
-    ),
 ];
 
 const UNIMPLEMENTED_ENV: &[(&str, &str)] = &[

@@ -89,6 +89,12 @@ impl Moto {
     /// Runs `python -c CODE` with boto3 pointed at this server (to set up what a test
     /// needs that tug does not do itself, such as tasks and log lines).
     pub fn python(&self, code: &str) {
+        self.python_out(code);
+    }
+
+    /// Runs `python -c CODE` like [`Moto::python`] and returns what it printed: how a
+    /// test reads back what tug made, through the AWS API.
+    pub fn python_out(&self, code: &str) -> String {
         let python = moto_python().expect("moto is installed");
         let out = Process::new(python)
             .args(["-c", code])
@@ -103,6 +109,7 @@ impl Moto {
             "python failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 }
 
