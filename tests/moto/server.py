@@ -215,9 +215,13 @@ _service_create = Service.create_from_cloudformation_json.__func__
 _service_update = Service.update_from_cloudformation_json.__func__
 
 
-def _keep_deployment_configuration(service, cloudformation_json):
-    config = cloudformation_json["Properties"].get("DeploymentConfiguration")
+def _keep_template_properties(service, cloudformation_json):
+    """What moto's ECS service drops of its template, kept in the API's shape, as AWS keeps
+    it: the DeploymentConfiguration (circuit breaker, alarms) and the ServiceRegistries."""
+    props = cloudformation_json["Properties"]
+    config = props.get("DeploymentConfiguration")
     service.deployment_configuration = _api_shape(config) if config else None
+    service.service_registries = _api_shape(props.get("ServiceRegistries") or [])
     return service
 
 
@@ -225,7 +229,7 @@ def service_create(cls, resource_name, cloudformation_json, account_id, region_n
     service = _service_create(
         cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
     )
-    return _keep_deployment_configuration(service, cloudformation_json)
+    return _keep_template_properties(service, cloudformation_json)
 
 
 def service_update(
@@ -234,7 +238,7 @@ def service_update(
     service = _service_update(
         cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
     )
-    return _keep_deployment_configuration(service, cloudformation_json)
+    return _keep_template_properties(service, cloudformation_json)
 
 
 Service.create_from_cloudformation_json = classmethod(service_create)
@@ -374,32 +378,6 @@ def create_hosted_zone(cls, resource_name, cloudformation_json, account_id, regi
 
 
 route53_models.FakeZone.create_from_cloudformation_json = classmethod(create_hosted_zone)
-
-_create_ecs_service = ecs_models.Service.create_from_cloudformation_json.__func__
-_update_ecs_service = ecs_models.Service.update_from_cloudformation_json.__func__
-
-
-def _service_registries(cloudformation_json):
-    return [
-        {k[0].lower() + k[1:]: v for k, v in r.items()}
-        for r in cloudformation_json["Properties"].get("ServiceRegistries") or []
-    ]
-
-
-def create_ecs_service(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
-    service = _create_ecs_service(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-    service.service_registries = _service_registries(cloudformation_json)
-    return service
-
-
-def update_ecs_service(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
-    service = _update_ecs_service(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
-    service.service_registries = _service_registries(cloudformation_json)
-    return service
-
-
-ecs_models.Service.create_from_cloudformation_json = classmethod(create_ecs_service)
-ecs_models.Service.update_from_cloudformation_json = classmethod(update_ecs_service)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
