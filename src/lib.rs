@@ -7,6 +7,7 @@ use std::ffi::OsString;
 
 use clap::Parser;
 
+pub mod addons;
 pub mod aws;
 pub mod cli;
 pub mod deploy;

@@ -44,6 +44,18 @@ pub fn env_file_key(sha256_hex: &str) -> String {
     format!("env-files/{sha256_hex}.env")
 }
 
+/// The key of a merged addons template in the artifacts bucket:
+/// `addons/<sha256 of its bytes>.yml`.
+pub fn addons_key(sha256_hex: &str) -> String {
+    format!("addons/{sha256_hex}.yml")
+}
+
+/// The key of a stack template too large to send inline, in the artifacts bucket:
+/// `templates/<sha256 of its bytes>.yml`.
+pub fn template_key(sha256_hex: &str) -> String {
+    format!("templates/{sha256_hex}.yml")
+}
+
 /// The export name of an environment stack output: `tug-<app>-<env>-<output>`.
 pub fn export_name(app: &str, env: &str, output: &str) -> String {
     format!("tug-{app}-{env}-{output}")

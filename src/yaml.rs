@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 /// Deepest nesting accepted; real manifests stay under 10.
 pub const MAX_DEPTH: usize = 128;
@@ -374,6 +374,7 @@ enum Frame {
         items: Vec<Node>,
         span: Span,
         anchor: usize,
+        function: Option<String>,
     },
     Map {
         entries: Vec<Entry>,
@@ -382,12 +383,111 @@ enum Frame {
         pending_key: Option<(String, Span)>,
         span: Span,
         anchor: usize,
+        /// The CloudFormation function its tag names (`Fn::If` for `!If`), when tags are read.
+        function: Option<String>,
     },
 }
 
 /// Parses one YAML document into a tree of positioned nodes. An empty document (or only
-/// comments) gives a null node.
+/// comments) gives a null node. Tags are ignored.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
+    parse_with(src, false)
+}
+
+/// Parses a CloudFormation template written in YAML: like [`parse`], with the short forms of
+/// the intrinsic functions expanded to their long forms, as CloudFormation reads them:
+/// `!Ref X` is `{Ref: X}`, `!GetAtt A.B` is `{Fn::GetAtt: [A, B]}`, `!Sub ...` is
+/// `{Fn::Sub: ...}`. A tag that names no function is an error at its place.
+pub fn parse_cloudformation(src: &str) -> Result<Node, ParseError> {
+    parse_with(src, true)
+}
+
+/// The intrinsic functions (and condition functions) CloudFormation's YAML short forms name.
+const CFN_FUNCTIONS: [&str; 19] = [
+    "Ref",
+    "Condition",
+    "Base64",
+    "Cidr",
+    "FindInMap",
+    "GetAtt",
+    "GetAZs",
+    "ImportValue",
+    "Join",
+    "Select",
+    "Split",
+    "Sub",
+    "Transform",
+    "And",
+    "Equals",
+    "If",
+    "Not",
+    "Or",
+    "ToJsonString",
+];
+
+/// The long-form key of a CloudFormation tag (`Fn::Sub` for `!Sub`), `None` for a YAML tag
+/// such as `!!str`; an error for a `!` tag that names no function.
+fn cfn_function(tag: Option<&Tag>, span: Span) -> Result<Option<String>, ParseError> {
+    let Some(tag) = tag.filter(|t| t.handle == "!") else {
+        return Ok(None);
+    };
+    let name = tag.suffix.as_str();
+    if !CFN_FUNCTIONS.contains(&name) {
+        return Err(ParseError {
+            message: format!("`!{name}` is not a CloudFormation function"),
+            help: Some(format!(
+                "the short forms are {}",
+                CFN_FUNCTIONS
+                    .iter()
+                    .map(|f| format!("!{f}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            span,
+        });
+    }
+    Ok(Some(match name {
+        "Ref" | "Condition" => name.to_string(),
+        _ => format!("Fn::{name}"),
+    }))
+}
+
+/// `node` as the argument of CloudFormation function `function`: a one-entry map. The
+/// scalar of `!GetAtt Resource.Attribute` becomes the list `[Resource, Attribute]`.
+fn wrap_function(function: String, node: Node) -> Result<Node, ParseError> {
+    let span = node.span;
+    let node = match (&node.value, function.as_str()) {
+        (Value::Scalar(s), "Fn::GetAtt") => {
+            let Some((resource, attribute)) = s.text.split_once('.') else {
+                return Err(ParseError {
+                    message: format!("`!GetAtt {}` names no attribute", s.text),
+                    help: Some("write it as `!GetAtt Resource.Attribute`".into()),
+                    span,
+                });
+            };
+            Node {
+                value: Value::Seq(vec![
+                    Node::string(resource, span),
+                    Node::string(attribute, span),
+                ]),
+                span,
+            }
+        }
+        // The argument of a tagged scalar is text (`!Ref 5` names the parameter `5`).
+        (Value::Scalar(s), _) => Node::string(s.text.clone(), span),
+        _ => node,
+    };
+    Ok(Node {
+        value: Value::Map(vec![Entry {
+            key: function,
+            key_span: span,
+            value: node,
+        }]),
+        span,
+    })
+}
+
+fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
     let index = LineIndex::new(src);
     let mut parser = Parser::new_from_str(src);
     let mut stack: Vec<Frame> = Vec::new();
@@ -414,37 +514,59 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
                 }
                 continue;
             }
-            Event::SequenceStart(anchor, _) => {
+            Event::SequenceStart(anchor, tag) => {
                 check_depth(&stack, span)?;
+                let function = cfn_tags
+                    .then(|| cfn_function(tag.as_deref(), span))
+                    .transpose()?
+                    .flatten();
                 stack.push(Frame::Seq {
                     items: Vec::new(),
                     span,
                     anchor,
+                    function,
                 });
                 continue;
             }
-            Event::MappingStart(anchor, _) => {
+            Event::MappingStart(anchor, tag) => {
                 check_depth(&stack, span)?;
+                let function = cfn_tags
+                    .then(|| cfn_function(tag.as_deref(), span))
+                    .transpose()?
+                    .flatten();
                 stack.push(Frame::Map {
                     entries: Vec::new(),
                     merged: Vec::new(),
                     pending_key: None,
                     span,
                     anchor,
+                    function,
                 });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = stack.pop() else { continue };
-                let (node, anchor) = close_frame(frame, span);
+                let (node, anchor, function) = close_frame(frame, span);
+                let node = match function {
+                    Some(f) => wrap_function(f, node)?,
+                    None => node,
+                };
                 if anchor != 0 {
                     anchors.insert(anchor, node.clone());
                 }
                 node
             }
             Event::Scalar(text, style, anchor, tag) => {
+                let function = cfn_tags
+                    .then(|| cfn_function(tag.as_deref(), span))
+                    .transpose()?
+                    .flatten();
                 let plain = style == ScalarStyle::Plain && tag.is_none();
-                let node = scalar(text.into_owned(), plain, span);
+                let node = match function {
+                    // `!GetAZs ""` and `!Ref ""` keep their (empty) text argument.
+                    Some(f) => wrap_function(f, Node::string(text.into_owned(), span))?,
+                    None => scalar(text.into_owned(), plain, span),
+                };
                 if anchor != 0 {
                     anchors.insert(anchor, node.clone());
                 }
@@ -459,20 +581,23 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
     Ok(root.unwrap_or_else(|| Node::null(Span::default())))
 }
 
-/// The node a finished sequence or map makes, spanning from its start to `end`, and its
-/// anchor (0 for none). A map's merged entries follow its own, which override them.
-fn close_frame(frame: Frame, end: Span) -> (Node, usize) {
+/// The node a finished sequence or map makes, spanning from its start to `end`, its
+/// anchor (0 for none) and the function its tag names. A map's merged entries follow its
+/// own, which override them.
+fn close_frame(frame: Frame, end: Span) -> (Node, usize, Option<String>) {
     match frame {
         Frame::Seq {
             items,
             span: start,
             anchor,
-        } => (close(start, end, Value::Seq(items)), anchor),
+            function,
+        } => (close(start, end, Value::Seq(items)), anchor, function),
         Frame::Map {
             mut entries,
             merged,
             span: start,
             anchor,
+            function,
             ..
         } => {
             for entry in merged {
@@ -480,7 +605,7 @@ fn close_frame(frame: Frame, end: Span) -> (Node, usize) {
                     entries.push(entry);
                 }
             }
-            (close(start, end, Value::Map(entries)), anchor)
+            (close(start, end, Value::Map(entries)), anchor, function)
         }
     }
 }
@@ -808,5 +933,45 @@ mod tests {
         let doc = parse(src).unwrap();
         let b = doc.get("b").unwrap();
         assert_eq!(&src[b.span.offset..b.span.offset + b.span.len], "2");
+    }
+
+    #[test]
+    fn cloudformation_short_forms_become_long_forms() {
+        let src = "A: !Ref Bucket\nB: !GetAtt Table.StreamArn\nC: !Sub '${AWS::Region}-x'\nD: !Join\n  - ','\n  - [a, !Ref P]\nE: !If [Cond, 1, !Ref AWS::NoValue]\nF: !GetAtt AddonsStack.Outputs.X\nG: 5\n";
+        let node = parse_cloudformation(src).expect("parses");
+        assert_eq!(
+            node.to_json(),
+            serde_json::json!({
+                "A": {"Ref": "Bucket"},
+                "B": {"Fn::GetAtt": ["Table", "StreamArn"]},
+                "C": {"Fn::Sub": "${AWS::Region}-x"},
+                "D": {"Fn::Join": [",", ["a", {"Ref": "P"}]]},
+                "E": {"Fn::If": ["Cond", 1, {"Ref": "AWS::NoValue"}]},
+                "F": {"Fn::GetAtt": ["AddonsStack", "Outputs.X"]},
+                "G": 5,
+            })
+        );
+        // Manifests keep ignoring tags.
+        assert_eq!(
+            parse("A: !Ref B\n").unwrap().to_json(),
+            serde_json::json!({"A": "B"})
+        );
+    }
+
+    #[test]
+    fn unknown_tags_and_getatt_without_attribute_are_located() {
+        let e = parse_cloudformation("A:\n  B: !Reff X\n").unwrap_err();
+        assert!(
+            e.message
+                .contains("`!Reff` is not a CloudFormation function"),
+            "{e:?}"
+        );
+        assert_eq!((e.span.line, e.span.column), (2, 6));
+        let e = parse_cloudformation("A: !GetAtt Table\n").unwrap_err();
+        assert!(e.message.contains("names no attribute"), "{e:?}");
+        assert_eq!(e.span.line, 1);
+        // YAML's own tags are not functions.
+        let n = parse_cloudformation("A: !!str 5\n").unwrap();
+        assert_eq!(n.to_json(), serde_json::json!({"A": "5"}));
     }
 }

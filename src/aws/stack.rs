@@ -123,6 +123,9 @@ pub async fn list(aws: &Aws, app: Option<&str>) -> AwsResult<Vec<StackInfo>> {
 pub struct Request {
     pub stack: String,
     pub template: String,
+    /// Where CloudFormation reads the template instead, when it is too large to send
+    /// (an object of the artifacts bucket holding `template`).
+    pub template_url: Option<String>,
     pub parameters: Vec<(String, String)>,
     pub tags: Vec<(String, String)>,
 }
@@ -264,7 +267,8 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
         } else {
             ChangeSetType::Update
         })
-        .template_body(&req.template)
+        .set_template_body(req.template_url.is_none().then(|| req.template.clone()))
+        .set_template_url(req.template_url.clone())
         .set_parameters(Some(
             req.parameters
                 .iter()

@@ -59,7 +59,18 @@ impl DeployAllArgs {
         let plans = planned
             .workloads
             .iter()
-            .map(|w| ServicePlan::new(&ws.app, &env, w, &root, (None, &tag), deploy::PENDING_HOST))
+            .map(|w| {
+                let addons = planned.addons.get(&w.name);
+                ServicePlan::new(
+                    &ws.app,
+                    &env,
+                    w,
+                    &root,
+                    (None, &tag),
+                    deploy::PENDING_HOST,
+                    addons,
+                )
+            })
             .collect::<Result<Vec<_>>>()?;
         let opts = AllOptions {
             deploy: DeployOptions {
@@ -89,6 +100,7 @@ impl DeployAllArgs {
                 app: &ws.app,
                 env: &env,
                 rendered: &planned.rendered,
+                staged: &planned.staged,
                 services: &plans,
             };
             let summary = deploy::deploy_all(&aws, target, build, &opts, &observe).await?;

@@ -175,6 +175,7 @@ impl PackageArgs {
             ctx.printer.diagnostic(d);
         }
         let stack = names::stack_name(&ws.app, &name, None);
+        crate::cli::write_staged(ctx, &self.output_dir, &stack, &planned.staged)?;
         write_package(ctx, &self.output_dir, &stack, &planned.rendered)?;
         Ok(0)
     }
@@ -202,12 +203,23 @@ impl DeployArgs {
                 "note: --force starts new ECS deployments of services; an environment has none, so it deploys as usual",
             );
         }
-        let job = deploy::environment_job(&ws.app, &name, &planned.rendered);
+        let mut job = deploy::environment_job(&ws.app, &name, &planned.rendered);
         let opts = self.flags.options();
-        ctx.until_interrupted(&job.resume, async {
+        let resume = job.resume.clone();
+        ctx.until_interrupted(&resume, async {
             let aws = ctx.connect().await?;
             let view = ctx.printer.deploy_view();
+            let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
+                Box::new(view.observer(&ctx.printer, stack, title))
+            };
+            let staged = &planned.staged;
+            let needed = !staged.artifacts.is_empty();
+            let bucket = deploy::artifacts_bucket(&aws, &ws.app, needed, opts.timeout, &observe);
+            let bucket = bucket.await?;
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
+            staged
+                .upload(&aws, bucket.as_deref(), &mut job, &observer)
+                .await?;
             let result = deploy::run_job(&aws, &job, &opts, &observer).await?;
             Ok(if result.ok() { 0 } else { 1 })
         })

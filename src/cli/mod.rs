@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 
 use crate::aws::Aws;
-use crate::deploy::DeployOptions;
+use crate::deploy::{DeployOptions, Staged};
 use crate::error::{Error, Result};
 use crate::image::EngineKind;
 use crate::render::Rendered;
@@ -357,6 +357,32 @@ pub fn write_package(ctx: &Context, dir: &Path, stack: &str, rendered: &Rendered
         ));
         Ok(())
     }
+}
+
+/// Writes the files a deploy of `stack` would upload to the artifacts bucket into `dir`,
+/// under their keys (`aws s3 cp --recursive` puts them where the stack looks; the
+/// parameters name them), and its addons template beside the stack's as
+/// `<stack>.addons.yml`. The template itself is written by [`write_package`].
+pub fn write_staged(ctx: &Context, dir: &Path, stack: &str, staged: &Staged) -> Result<()> {
+    let dir = ctx.cwd.join(dir);
+    for a in &staged.artifacts {
+        if staged.template_key.as_ref() == Some(&a.key) {
+            continue;
+        }
+        let mut paths = vec![dir.join(&a.key)];
+        if a.key.starts_with("addons/") {
+            paths.push(dir.join(format!("{stack}.addons.yml")));
+        }
+        for path in paths {
+            crate::workspace::write_output(&path, &a.bytes)?;
+            ctx.printer.info(&format!(
+                "wrote {} ({})",
+                display_path(&path, &ctx.cwd),
+                a.what
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Deletes a stack, drawing it as a block of its own; 0 when it is gone.

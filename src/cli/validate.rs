@@ -107,6 +107,18 @@ impl ValidateArgs {
         let mut placement = Vec::new();
         for env in &envs {
             let view = manifests.view(env, Unset::Warning)?;
+            let workloads: Vec<&crate::manifest::types::Workload> = view
+                .workloads
+                .iter()
+                .map(|w| &w.effective.workload)
+                .collect();
+            found.extend(crate::deploy::addons_diagnostics(
+                &ws,
+                env,
+                view.environment.as_ref(),
+                &workloads,
+                &ctx.cwd,
+            ));
             placement.extend(plan::environment(&view).diagnostics);
             found.extend(view.diagnostics);
             found.extend(view.skipped);

@@ -5,18 +5,20 @@ use std::sync::Arc;
 
 use super::{
     artifacts_bucket, deployed_env, environment_job, push_images, run_job, Build, DeployOptions,
-    JobResult, Observer, ServicePlan,
+    JobResult, Observer, ServicePlan, Staged,
 };
 use crate::aws::{stack, Aws};
 use crate::error::{Error, Result};
 use crate::names;
 use crate::render::Rendered;
 
-/// What `deploy -e` deploys: environment `env` of `app` (rendered), then `services`.
+/// What `deploy -e` deploys: environment `env` of `app` (rendered, with what it stages in
+/// the artifacts bucket), then `services`.
 pub struct Environment<'a> {
     pub app: &'a str,
     pub env: &'a str,
     pub rendered: &'a Rendered,
+    pub staged: &'a Staged,
     pub services: &'a [ServicePlan],
 }
 
@@ -45,10 +47,11 @@ impl Summary {
 /// Makes the observer of one stack's deploy: `(stack, title)`.
 pub type Observe<'a> = dyn Fn(&str, &str) -> Box<dyn Observer + 'a> + Sync + 'a;
 
-/// Builds and pushes every image of the services, deploys the environment, makes sure the
-/// artifacts bucket exists when a service has files to upload, then deploys each service
-/// (its files uploaded first), at most `opts.max_parallel` at once. A failed build deploys
-/// nothing (`Err`); a failed stack is a result in the summary.
+/// Builds and pushes every image of the services, makes sure the artifacts bucket exists
+/// when a stack has files to upload, deploys the environment (its files uploaded first),
+/// then each service (its files too), at most `opts.max_parallel` at once. A failed build
+/// deploys nothing (`Err`), and so does an environment that cannot have the bucket; a
+/// failed stack is a result in the summary.
 pub async fn deploy_all(
     aws: &Aws,
     target: Environment<'_>,
@@ -60,12 +63,26 @@ pub async fn deploy_all(
         app,
         env,
         rendered,
+        staged,
         services: plans,
     } = target;
     let plan_refs: Vec<&ServicePlan> = plans.iter().collect();
     let pushed = push_images(aws, app, &plan_refs, build).await?;
-    let env_job = environment_job(app, env, rendered);
+    // The artifacts bucket, when a stack has files to upload; a workload that needs it
+    // fails when it cannot be had, the others deploy.
+    let needed =
+        !staged.artifacts.is_empty() || plans.iter().any(|p| !p.staged.artifacts.is_empty());
+    let bucket = artifacts_bucket(aws, app, needed, opts.deploy.timeout, observe)
+        .await
+        .map_err(|e| e.to_string());
+    let mut env_job = environment_job(app, env, rendered);
     let observer = observe(&env_job.request.stack, &env_job.title);
+    if !staged.artifacts.is_empty() {
+        let bucket = bucket.as_ref().map_err(|why| Error::user(why.clone()))?;
+        staged
+            .upload(aws, bucket.as_deref(), &mut env_job, observer.as_ref())
+            .await?;
+    }
     let env_result = run_job(aws, &env_job, &opts.deploy, observer.as_ref()).await?;
     let mut results = vec![(env_job.title.clone(), env_result.clone())];
     if !env_result.ok() || env_result == JobResult::Started {
@@ -75,11 +92,6 @@ pub async fn deploy_all(
         });
     }
     let env_info = deployed_env(aws, app, env).await?;
-    // The artifacts bucket, when a workload has files to upload; a workload that needs it
-    // fails when it cannot be had, the others deploy.
-    let bucket = artifacts_bucket(aws, app, &plan_refs, opts.deploy.timeout, observe)
-        .await
-        .map_err(|e| e.to_string());
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
     let jobs = plans.iter().zip(&pushed).map(|(plan, pushed)| {
         let limit = limit.clone();
@@ -95,12 +107,11 @@ pub async fn deploy_all(
                 plan.check_environment(env, env_info)?;
                 let bucket = match bucket {
                     Ok(b) => b.as_deref(),
-                    Err(why) if !plan.artifacts.is_empty() => return Err(Error::user(why)),
+                    Err(why) if !plan.staged.artifacts.is_empty() => return Err(Error::user(why)),
                     Err(_) => None,
                 };
-                plan.upload(aws, bucket, observer.as_ref()).await?;
                 let existing = stack::describe(aws, &stack_name).await?;
-                let job = plan.job(
+                let mut job = plan.job(
                     app,
                     env,
                     pushed,
@@ -108,6 +119,9 @@ pub async fn deploy_all(
                     existing.as_ref(),
                     opts.deploy.force,
                 );
+                plan.staged
+                    .upload(aws, bucket, &mut job, observer.as_ref())
+                    .await?;
                 run_job(aws, &job, &opts.deploy, observer.as_ref()).await
             }
             .await;

@@ -41,6 +41,47 @@ impl Artifact {
     }
 }
 
+impl Artifact {
+    /// The merged addons template of `addons`, under `addons/<sha256>.yml`.
+    pub fn addons(addons: &crate::addons::Addons) -> Artifact {
+        let bytes = addons.text.clone().into_bytes();
+        Artifact {
+            what: format!("addons template of {}", addons.folder),
+            key: names::addons_key(&sha256_hex(&bytes)),
+            bytes,
+        }
+    }
+
+    /// The template of stack `stack` when it is too large to send inline (over
+    /// [`INLINE_TEMPLATE_BYTES`]), under `templates/<sha256>.yml`; `None` when it is not.
+    pub fn large_template(stack: &str, template: &str) -> Option<Artifact> {
+        if template.len() <= INLINE_TEMPLATE_BYTES {
+            return None;
+        }
+        let bytes = template.as_bytes().to_vec();
+        Some(Artifact {
+            what: format!("template of {stack} ({} bytes)", bytes.len()),
+            key: names::template_key(&sha256_hex(&bytes)),
+            bytes,
+        })
+    }
+}
+
+/// The largest template CloudFormation takes in a request (`TemplateBody`); a larger one
+/// goes through the artifacts bucket (`TemplateURL`).
+pub const INLINE_TEMPLATE_BYTES: usize = 51_200;
+
+/// The HTTPS URL of object `key` of `bucket` in `region`, as CloudFormation reads
+/// templates.
+pub fn object_url(bucket: &str, region: &str, key: &str) -> String {
+    let suffix = if region.starts_with("cn-") {
+        "amazonaws.com.cn"
+    } else {
+        "amazonaws.com"
+    };
+    format!("https://{bucket}.s3.{region}.{suffix}/{key}")
+}
+
 /// The SHA-256 of `bytes`, in lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)

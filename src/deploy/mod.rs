@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use crate::addons::{self, Addons};
 use crate::aws::stack::{self, Change, Follow, Prepared, Request, Sink, StackInfo};
 use crate::aws::{self, Aws};
 use crate::diag::Diagnostic;
@@ -150,33 +151,178 @@ pub fn request(stack: String, rendered: &Rendered) -> Request {
     Request {
         stack,
         template: rendered.template.clone(),
+        template_url: None,
         parameters: pairs(&rendered.parameters),
         tags: pairs(&rendered.tags),
     }
 }
 
-/// An environment ready to deploy: its stack, rendered from its manifest and its workloads
-/// (they decide what it needs: load balancers, NAT), and the warnings found on the way.
+/// An environment ready to deploy: its stack, rendered from its manifest, its addons and its
+/// workloads (they decide what it needs: load balancers, NAT), each workload's addons, and
+/// the warnings found on the way.
 pub struct EnvironmentPlan {
     pub rendered: Rendered,
     pub workloads: Vec<Workload>,
+    /// The workloads' addons, by workload name.
+    pub addons: BTreeMap<String, Addons>,
+    /// What the environment's stack needs in the artifacts bucket (see [`Staged`]).
+    pub staged: Staged,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads environment `env` of `ws` with every workload and renders its stack. Manifest
-/// problems are `Error::Diagnostics`.
+/// What a stack needs in the artifacts bucket before its change set: its files (env files,
+/// the addons template, whose keys are already parameters of the stack) and, when the
+/// template is too large to send inline, the template itself.
+#[derive(Debug, Clone, Default)]
+pub struct Staged {
+    pub artifacts: Vec<Artifact>,
+    /// The key of the template when it goes through the bucket.
+    pub template_key: Option<String>,
+}
+
+impl Staged {
+    /// Adds the addons template of `addons` (its key set as the stack's parameter) and,
+    /// when the finished template of `stack` is too large, the template.
+    fn add(&mut self, stack: &str, rendered: &mut Rendered, addons: Option<&Addons>) {
+        if let Some(a) = addons {
+            let artifact = Artifact::addons(a);
+            rendered.parameters.insert(
+                crate::addons::TEMPLATE_KEY_PARAMETER.to_string(),
+                artifact.key.clone(),
+            );
+            self.artifacts.push(artifact);
+        }
+        if let Some(t) = Artifact::large_template(stack, &rendered.template) {
+            self.template_key = Some(t.key.clone());
+            self.artifacts.push(t);
+        }
+    }
+
+    /// Points `job` at its template in `bucket` when it goes through the bucket.
+    fn point(&self, aws: &Aws, bucket: Option<&str>, job: &mut Job) {
+        if let (Some(key), Some(bucket)) = (&self.template_key, bucket) {
+            let region = aws
+                .config
+                .region()
+                .map(|r| r.to_string())
+                .unwrap_or_default();
+            job.request.template_url = Some(artifacts::object_url(bucket, &region, key));
+        }
+    }
+}
+
+/// Errors among `diags` are an `Error::Diagnostics` of them all; otherwise the warnings.
+fn warnings_only(diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Error::Diagnostics(diags));
+    }
+    Ok(diags)
+}
+
+/// The addons of workload `w` of `ws` in environment `env` (`None` without an addons
+/// folder), and their warnings; problems with them are `Error::Diagnostics`.
+pub fn workload_addons(
+    ws: &Workspace,
+    env: &str,
+    w: &Workload,
+    cwd: &Path,
+) -> Result<(Option<Addons>, Vec<Diagnostic>)> {
+    let names = addons::Names {
+        app: &ws.app,
+        env,
+        workload: Some(&w.name),
+    };
+    let folder = addons::folder(&ws.dir, Some(&w.name));
+    let (addons, diags) = addons::read(&folder, cwd, addons::Owner::Workload, &names);
+    Ok((addons, warnings_only(diags)?))
+}
+
+/// Every problem of the addons of environment `env` (when its manifest is valid:
+/// `environment`) and of `workloads` (valid in it), each checked against its rendered parent
+/// stack as a deploy would: what `tug validate` reports.
+pub fn addons_diagnostics(
+    ws: &Workspace,
+    env: &str,
+    environment: Option<&crate::manifest::types::Environment>,
+    workloads: &[&Workload],
+    cwd: &Path,
+) -> Vec<Diagnostic> {
+    let names = addons::Names {
+        app: &ws.app,
+        env,
+        workload: None,
+    };
+    let folder = addons::folder(&ws.dir, None);
+    let (env_addons, mut diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
+    if let (Some(a), Some(e)) = (&env_addons, environment) {
+        let all: Vec<Workload> = workloads.iter().map(|w| (*w).clone()).collect();
+        if let Ok(r) = render::environment(&ws.app, e, &all, Some(a)) {
+            diags.extend(a.check_parent(&r.template));
+        }
+    }
+    for w in workloads {
+        let names = addons::Names {
+            workload: Some(&w.name),
+            ..names.clone()
+        };
+        let folder = addons::folder(&ws.dir, Some(&w.name));
+        let (a, d) = addons::read(&folder, cwd, addons::Owner::Workload, &names);
+        diags.extend(d);
+        let Some(a) = a else { continue };
+        let images = render::Images::main("image");
+        if let Ok(r) = render::service(&ws.app, env, w, &images, Some(&a)) {
+            diags.extend(a.check_parent(&r.template));
+        }
+    }
+    diags
+}
+
+/// Loads environment `env` of `ws` with every workload and their addons, and renders its
+/// stack. Manifest and addons problems are `Error::Diagnostics`.
 pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvironmentPlan> {
     let manifests = ws.read_all(cwd);
-    let (environment, workloads, warnings) = manifests.view(env, Unset::Error)?.valid()?;
+    let (environment, workloads, mut warnings) = manifests.view(env, Unset::Error)?.valid()?;
     let workloads: Vec<Workload> = workloads
         .into_iter()
         .map(|w| w.effective.workload)
         .collect();
-    let rendered = render::environment(&ws.app, &environment, &workloads)
+    let names = addons::Names {
+        app: &ws.app,
+        env,
+        workload: None,
+    };
+    let folder = addons::folder(&ws.dir, None);
+    let (env_addons, mut diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
+    let mut workload_addons = BTreeMap::new();
+    for w in &workloads {
+        let names = addons::Names {
+            workload: Some(&w.name),
+            ..names.clone()
+        };
+        let folder = addons::folder(&ws.dir, Some(&w.name));
+        let (a, d) = addons::read(&folder, cwd, addons::Owner::Workload, &names);
+        diags.extend(d);
+        if let Some(a) = a {
+            workload_addons.insert(w.name.clone(), a);
+        }
+    }
+    warnings.extend(warnings_only(diags)?);
+    let mut rendered = render::environment(&ws.app, &environment, &workloads, env_addons.as_ref())
         .map_err(|e| Error::user(e.to_string()))?;
+    if let Some(a) = &env_addons {
+        warnings_only(a.check_parent(&rendered.template))?;
+    }
+    let mut staged = Staged::default();
+    staged.add(
+        &names::stack_name(&ws.app, env, None),
+        &mut rendered,
+        env_addons.as_ref(),
+    );
     Ok(EnvironmentPlan {
         rendered,
         workloads,
+        addons: workload_addons,
+        staged,
         warnings,
     })
 }
@@ -437,15 +583,16 @@ pub struct ServicePlan {
     pub rendered: Rendered,
     /// A volume mounts the environment's managed file system (`efs: true`).
     pub managed_efs: bool,
-    /// What its stack needs in the artifacts bucket (its containers' env files), uploaded
-    /// before its change set; their keys are already stack parameters of `rendered`.
-    pub artifacts: Vec<Artifact>,
+    /// What its stack needs in the artifacts bucket (its containers' env files, its addons
+    /// template, the template itself when large), uploaded before its change set.
+    pub staged: Staged,
 }
 
 impl ServicePlan {
-    /// Plans service `w` in `env`: the images it runs (`tag` retags an `image.location`;
-    /// built images get `build_tag`), named in registry `host` until they are pushed, and
-    /// its env files, read from the repository `root` and keyed by their content.
+    /// Plans service `w` in `env` with its `addons`: the images it runs (`tag` retags an
+    /// `image.location`; built images get `build_tag`), named in registry `host` until they
+    /// are pushed, and its env files, read from the repository `root` and keyed by their
+    /// content. Addons that do not fit the rendered stack are `Error::Diagnostics`.
     pub fn new(
         app: &str,
         env: &str,
@@ -453,24 +600,33 @@ impl ServicePlan {
         root: &Path,
         tags: (Option<&str>, &str),
         host: &str,
+        addons: Option<&Addons>,
     ) -> Result<ServicePlan> {
         let images = ServiceImages::new(app, w, root, tags.0, tags.1)?;
-        let mut rendered = render::service(app, env, w, &images.tagged(host))
+        let mut rendered = render::service(app, env, w, &images.tagged(host), addons)
             .map_err(|e| Error::user(e.to_string()))?;
-        let mut artifacts = Vec::new();
+        if let Some(a) = addons {
+            warnings_only(a.check_parent(&rendered.template))?;
+        }
+        let mut staged = Staged::default();
         for f in render::env_files(w) {
             let artifact = Artifact::env_file(root, &f.path)?;
             rendered
                 .parameters
                 .insert(f.parameter, artifact.key.clone());
-            artifacts.push(artifact);
+            staged.artifacts.push(artifact);
         }
+        staged.add(
+            &names::stack_name(app, env, Some(&w.name)),
+            &mut rendered,
+            addons,
+        );
         Ok(ServicePlan {
             name: w.name.clone(),
             images,
             rendered,
             managed_efs: w.managed_efs_volume().is_some(),
-            artifacts,
+            staged,
         })
     }
 
@@ -527,16 +683,16 @@ impl ServicePlan {
     }
 }
 
-/// The artifacts bucket of `app` when one of `plans` has artifacts to upload (the bootstrap
-/// stack deployed first when needed, shown to `observe`); `None` when none has.
+/// The artifacts bucket of `app` when a stack has files to stage there (`needed`; the
+/// bootstrap stack deployed first when needed, shown to `observe`); `None` otherwise.
 pub async fn artifacts_bucket(
     aws: &Aws,
     app: &str,
-    plans: &[&ServicePlan],
+    needed: bool,
     timeout: Duration,
     observe: &Observe<'_>,
 ) -> Result<Option<String>> {
-    if plans.iter().all(|p| p.artifacts.is_empty()) {
+    if !needed {
         return Ok(None);
     }
     artifacts::ensure_bucket(aws, app, timeout, observe)
@@ -544,23 +700,29 @@ pub async fn artifacts_bucket(
         .map(Some)
 }
 
-impl ServicePlan {
-    /// Uploads this service's artifacts that are not in `bucket` yet, reporting each to
-    /// `observer`. A plan without artifacts needs no bucket.
+impl Staged {
+    /// Uploads what is not in `bucket` yet, reporting each to `observer`, and points `job`
+    /// at its template when it goes through the bucket. `what` names the stack's owner for
+    /// the error when there is no bucket.
     pub async fn upload(
         &self,
         aws: &Aws,
         bucket: Option<&str>,
+        job: &mut Job,
         observer: &dyn Observer,
     ) -> Result<usize> {
-        match bucket {
-            _ if self.artifacts.is_empty() => Ok(0),
-            Some(bucket) => artifacts::upload(aws, bucket, &self.artifacts, observer).await,
-            None => Err(Error::user(format!(
-                "service {} has files to upload but no artifacts bucket was prepared",
-                self.name
-            ))),
+        if self.artifacts.is_empty() {
+            return Ok(0);
         }
+        let Some(bucket) = bucket else {
+            return Err(Error::user(format!(
+                "{} has files to upload but no artifacts bucket was prepared",
+                job.title
+            )));
+        };
+        let n = artifacts::upload(aws, bucket, &self.artifacts, observer).await?;
+        self.point(aws, Some(bucket), job);
+        Ok(n)
     }
 }
 

@@ -390,15 +390,12 @@ pub fn environment(loaded: &Loaded) -> (Option<Environment>, Vec<Diagnostic>) {
     (Some(env), diags)
 }
 
-/// Copilot folders beside a manifest that tug does not read: `addons/` (extra CloudFormation)
-/// and `overrides/` (CDK or YAML patches of the generated template).
-const UNSUPPORTED_FOLDERS: &[(&str, &str)] = &[
-    ("addons", "Copilot addons (extra CloudFormation stacks)"),
-    (
-        "overrides",
-        "Copilot overrides (CDK or YAML patches of the template)",
-    ),
-];
+/// Copilot folders beside a manifest that tug does not read: `overrides/` (CDK or YAML
+/// patches of the generated template). (`addons/` is read: see [`crate::addons`].)
+const UNSUPPORTED_FOLDERS: &[(&str, &str)] = &[(
+    "overrides",
+    "Copilot overrides (CDK or YAML patches of the template)",
+)];
 
 /// A `not-implemented` warning for each `addons/` or `overrides/` folder that goes with the
 /// manifest at `manifest_path`: beside it (`<dir>/<workload>/addons/`), or for an
@@ -485,7 +482,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn addons_and_overrides_folders_are_reported() {
+    fn overrides_folders_are_reported_and_addons_are_not() {
         let dir = tempfile::tempdir().unwrap();
         let base = dir.path();
         for d in [
@@ -494,6 +491,7 @@ mod tests {
             "copilot/web",
             "copilot/environments/test",
             "copilot/environments/addons",
+            "copilot/environments/overrides",
         ] {
             std::fs::create_dir_all(base.join(d)).unwrap();
         }
@@ -509,13 +507,12 @@ mod tests {
                 .collect()
         };
         let api = found("copilot/api/manifest.yml");
-        assert_eq!(api.len(), 2, "{api:?}");
-        assert_eq!(api[0].0.as_deref(), Some("copilot/api/addons"));
-        assert!(api[0].1.contains("`addons/`"), "{api:?}");
-        assert_eq!(api[1].0.as_deref(), Some("copilot/api/overrides"));
+        assert_eq!(api.len(), 1, "{api:?}");
+        assert_eq!(api[0].0.as_deref(), Some("copilot/api/overrides"));
+        assert!(api[0].1.contains("`overrides/`"), "{api:?}");
         assert!(found("copilot/web/manifest.yml").is_empty());
         let env = found("copilot/environments/test/manifest.yml");
         assert_eq!(env.len(), 1, "{env:?}");
-        assert_eq!(env[0].0.as_deref(), Some("copilot/environments/addons"));
+        assert_eq!(env[0].0.as_deref(), Some("copilot/environments/overrides"));
     }
 }

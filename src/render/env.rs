@@ -25,7 +25,9 @@
 
 use serde::Serialize;
 
+use super::task::AddonsStack;
 use super::{render_template, RenderError, Rendered, ENV_TEMPLATE};
+use crate::addons::Addons;
 use crate::manifest::types::{
     BoolOrString, EnvSubnet, EnvVpc, Environment, HttpOrBool, Placement, Workload, WorkloadType,
 };
@@ -36,6 +38,7 @@ const DEFAULT_PRIVATE: [&str; 2] = ["10.0.2.0/24", "10.0.3.0/24"];
 
 #[derive(Serialize)]
 struct Ctx {
+    addons: Option<AddonsStack>,
     app: String,
     env: String,
     export_prefix: String,
@@ -91,6 +94,7 @@ pub fn environment(
     app: &str,
     env: &Environment,
     workloads: &[Workload],
+    addons: Option<&Addons>,
 ) -> Result<Rendered, RenderError> {
     let vpc = env.network.as_ref().and_then(|n| n.vpc.as_ref());
     let imported_vpc = vpc.and_then(|v| v.id.clone());
@@ -126,6 +130,15 @@ pub fn environment(
         public_alb,
         internal_alb,
         managed_fs: workloads.iter().any(|w| w.managed_efs_volume().is_some()),
+        addons: addons.map(|a| {
+            let exports = a
+                .outputs
+                .iter()
+                .filter(|o| !o.exported)
+                .map(|o| o.name.clone())
+                .collect();
+            AddonsStack::new(app, a, exports)
+        }),
     };
     Ok(Rendered {
         template: render_template(ENV_TEMPLATE, &ctx)?,

@@ -3,6 +3,7 @@
 //! `ecs:runTask.sync` (retried `retries` times, stopped after `timeout`), and an EventBridge
 //! rule that starts the state machine on the schedule (see `schedule.rs`).
 
+use crate::addons::Addons;
 use serde::Serialize;
 
 use super::task::{task, Task};
@@ -27,6 +28,7 @@ pub(super) fn job(
     env_name: &str,
     w: &Workload,
     images: &Images,
+    addons: Option<&Addons>,
 ) -> Result<Rendered, RenderError> {
     let on = w
         .on
@@ -46,7 +48,7 @@ pub(super) fn job(
             }
         },
     };
-    let task = task(app, env_name, w, images)?;
+    let task = task(app, env_name, w, images, addons)?;
     let mut run = serde_json::json!({
         "Type": "Task",
         "Resource": "arn:${AWS::Partition}:states:::ecs:runTask.sync",

@@ -15,9 +15,15 @@ const WEB: &str = "name: web\ntype: Load Balanced Web Service\nimage: {build: Do
 const API: &str = "name: api\ntype: Backend Service\nimage: {build: Dockerfile, port: 8080}\nhttp: {path: /api}\n";
 
 fn svc(yaml: &str) -> String {
-    service("shop", "test", &workload(yaml), &Images::main("repo/web:1"))
-        .expect("renders")
-        .template
+    service(
+        "shop",
+        "test",
+        &workload(yaml),
+        &Images::main("repo/web:1"),
+        None,
+    )
+    .expect("renders")
+    .template
 }
 
 /// The template parses as YAML (custom tags included) and is a mapping with Resources.
@@ -333,18 +339,20 @@ fn user_values_cannot_break_the_yaml() {
 #[test]
 fn unvalidated_mistakes_are_reported_as_bugs() {
     let j = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '0 0 1 * MON'}\n";
-    let e = service("shop", "test", &workload(j), &Images::main("img")).expect_err("dom and dow");
+    let e =
+        service("shop", "test", &workload(j), &Images::main("img"), None).expect_err("dom and dow");
     assert!(
         e.to_string().contains("on.schedule") && e.to_string().contains("bug in tug"),
         "{e}"
     );
     let w = "name: jobs\ntype: Worker Service\nimage: {build: Dockerfile}\nsubscribe: {queue: {delay: 20m}}\n";
-    let e = service("shop", "test", &workload(w), &Images::main("img")).expect_err("delay");
+    let e = service("shop", "test", &workload(w), &Images::main("img"), None).expect_err("delay");
     assert!(e.to_string().contains("subscribe.queue.delay"), "{e}");
     let e = environment(
         "shop",
         &env("name: test\ntype: Environment\nnat: sometimes\n"),
         &[],
+        None,
     )
     .expect_err("bad nat");
     assert!(e.to_string().contains("bug in tug"), "{e}");
@@ -352,7 +360,7 @@ fn unvalidated_mistakes_are_reported_as_bugs() {
 
 #[test]
 fn environment_default_has_no_nat_and_no_load_balancer() {
-    let t = environment("shop", &env("name: test\ntype: Environment\n"), &[])
+    let t = environment("shop", &env("name: test\ntype: Environment\n"), &[], None)
         .expect("renders")
         .template;
     parse(&t);
@@ -371,7 +379,7 @@ fn environment_default_has_no_nat_and_no_load_balancer() {
 fn environment_load_balancers_and_nat_follow_the_workloads() {
     let private_web = workload(&format!("{WEB}network: {{vpc: {{placement: private}}}}\n"));
     let e = env("name: test\ntype: Environment\n");
-    let t = environment("shop", &e, &[private_web.clone(), workload(API)])
+    let t = environment("shop", &e, &[private_web.clone(), workload(API)], None)
         .expect("renders")
         .template;
     parse(&t);
@@ -381,7 +389,7 @@ fn environment_load_balancers_and_nat_follow_the_workloads() {
     assert!(!t.contains("HTTPSListener:"));
 
     let single = env("name: test\ntype: Environment\nnat: single\nnetwork: {vpc: {endpoints: true}}\nhttp: {public: {certificates: [arn:aws:acm:us-east-1:123456789012:certificate/a, arn:aws:acm:us-east-1:123456789012:certificate/b]}}\n");
-    let t = environment("shop", &single, &[private_web])
+    let t = environment("shop", &single, &[private_web], None)
         .expect("renders")
         .template;
     parse(&t);
@@ -401,11 +409,11 @@ fn rendering_a_service_is_fast() {
     let w = workload(&format!(
         "{WEB}count: {{range: 1-4, cpu_percentage: 70}}\nsidecars: {{proxy: {{image: nginx, port: 80}}}}\n"
     ));
-    service("shop", "test", &w, &Images::main("img")).expect("warm-up (template parse)");
+    service("shop", "test", &w, &Images::main("img"), None).expect("warm-up (template parse)");
     let n = 200;
     let start = std::time::Instant::now();
     for _ in 0..n {
-        service("shop", "test", &w, &Images::main("img")).expect("renders");
+        service("shop", "test", &w, &Images::main("img"), None).expect("renders");
     }
     let each = start.elapsed() / n;
     eprintln!("render::service: {each:?} per service");
@@ -481,7 +489,7 @@ fn built_sidecars_run_the_image_they_were_pushed_as() {
     images
         .sidecars
         .insert("proxy".into(), "repo/web@sha256:bb".into());
-    let rendered = service("shop", "test", &w, &images).expect("renders");
+    let rendered = service("shop", "test", &w, &images, None).expect("renders");
     let v = parse(&rendered.template);
     let containers = &v["Resources"]["TaskDefinition"]["Properties"]["ContainerDefinitions"];
     let image_of = |name: &str| {
@@ -510,11 +518,11 @@ fn built_sidecars_run_the_image_they_were_pushed_as() {
     other
         .sidecars
         .insert("proxy".into(), "repo/web@sha256:cc".into());
-    let again = service("shop", "test", &w, &other).expect("renders");
+    let again = service("shop", "test", &w, &other, None).expect("renders");
     assert_eq!(again.template, rendered.template);
 
     // Without its pushed image, a built sidecar cannot be rendered, and says why.
-    let e = service("shop", "test", &w, &Images::main("repo/web:1")).expect_err("no image");
+    let e = service("shop", "test", &w, &Images::main("repo/web:1"), None).expect_err("no image");
     assert!(e.to_string().contains("sidecars.proxy.image.build"), "{e}");
 }
 

@@ -3,6 +3,7 @@
 //! Listener rule priorities (see [`rule_priority`]) are computed from the rule alone, so
 //! adding or removing a service never renumbers the rules of the others.
 
+use crate::addons::Addons;
 use serde::Serialize;
 
 use super::alarms::{self, RollbackAlarmSet};
@@ -90,10 +91,11 @@ pub fn service(
     env_name: &str,
     workload: &Workload,
     images: &Images,
+    addons: Option<&Addons>,
 ) -> Result<Rendered, RenderError> {
     let w = workload;
     if w.kind == WorkloadType::ScheduledJob {
-        return super::job::job(app, env_name, w, images);
+        return super::job::job(app, env_name, w, images, addons);
     }
     let exp = |output: &str| export_name(app, env_name, output);
     let http: Option<&Http> = match &w.http {
@@ -116,7 +118,7 @@ pub fn service(
         ));
     }
 
-    let mut task = task(app, env_name, w, images)?;
+    let mut task = task(app, env_name, w, images, addons)?;
 
     // --- load balancing ---------------------------------------------------------------
     let (listener, lb_full_name) = if w.kind == WorkloadType::LoadBalancedWebService {

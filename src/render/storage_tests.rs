@@ -14,9 +14,15 @@ const WEB: &str =
     "name: web\ntype: Load Balanced Web Service\nimage: {location: nginx, port: 80}\nhttp: {path: /}\n";
 
 fn resources(yaml: &str) -> Value {
-    let t = service("shop", "test", &workload(yaml), &Images::main("repo/web:1"))
-        .expect("renders")
-        .template;
+    let t = service(
+        "shop",
+        "test",
+        &workload(yaml),
+        &Images::main("repo/web:1"),
+        None,
+    )
+    .expect("renders")
+    .template;
     let v: Value = serde_yaml_ng::from_str(&t).expect("valid YAML");
     v["Resources"].clone()
 }
@@ -329,7 +335,7 @@ fn logging_with_only_retention_keeps_awslogs() {
 fn the_environment_has_a_file_system_when_a_workload_mounts_it() {
     let env: Environment = serde_yaml_ng::from_str("name: test\ntype: Environment\n").expect("env");
     let plain = workload(WEB);
-    let t = environment("shop", &env, std::slice::from_ref(&plain))
+    let t = environment("shop", &env, std::slice::from_ref(&plain), None)
         .unwrap()
         .template;
     assert!(!t.contains("AWS::EFS::FileSystem"), "{t}");
@@ -339,7 +345,9 @@ fn the_environment_has_a_file_system_when_a_workload_mounts_it() {
         "{}storage:\n  volumes:\n    d: {{path: /d, efs: true}}\n",
         WEB.replace("name: web", "name: files")
     ));
-    let t = environment("shop", &env, &[plain, efs]).unwrap().template;
+    let t = environment("shop", &env, &[plain, efs], None)
+        .unwrap()
+        .template;
     let v: Value = serde_yaml_ng::from_str(&t).unwrap();
     let r = &v["Resources"];
     assert_eq!(

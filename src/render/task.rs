@@ -10,6 +10,7 @@ use super::firelens::{self, Firelens, FirelensLog};
 use super::messaging::{self, Messaging};
 use super::volumes::{self, MountPoint, Storage};
 use super::{parse_seconds, Images, RenderError};
+use crate::addons::{Addons, OutputKind};
 use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
     StringOrFromCfn, SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
@@ -63,6 +64,42 @@ pub(super) struct Task {
     pub(super) messaging: Messaging,
     #[serde(flatten)]
     pub(super) storage: Storage,
+    /// The addons stack, when the workload has addons.
+    pub(super) addons: Option<AddonsStack>,
+}
+
+/// The nested stack of a workload's or environment's addons (`AddonsStack`).
+#[derive(Serialize)]
+pub(super) struct AddonsStack {
+    /// The parameter holding the template's key in the artifacts bucket.
+    pub(super) key_parameter: &'static str,
+    /// YAML fragment: the template's S3 URL.
+    pub(super) url: String,
+    /// (name, YAML fragment)
+    pub(super) parameters: Vec<(String, String)>,
+    /// YAML fragments: the managed policies the task role gets.
+    pub(super) policies: Vec<String>,
+    /// The outputs an environment's stack exports under its own name.
+    pub(super) exports: Vec<String>,
+}
+
+impl AddonsStack {
+    pub(super) fn new(app: &str, addons: &Addons, exports: Vec<String>) -> Self {
+        let bucket = import(&app_export_name(app, crate::names::ARTIFACTS_BUCKET_NAME));
+        AddonsStack {
+            key_parameter: crate::addons::TEMPLATE_KEY_PARAMETER,
+            url: format!(
+                "!Sub [\"https://${{Bucket}}.s3.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{}}}\", {{Bucket: {bucket}}}]",
+                crate::addons::TEMPLATE_KEY_PARAMETER
+            ),
+            parameters: addons.parameter_fragments(),
+            policies: addons
+                .outputs_of(OutputKind::ManagedPolicy)
+                .map(|o| o.reference())
+                .collect(),
+            exports,
+        }
+    }
 }
 
 /// Builds the [`Task`] of workload `w` in environment `env_name`, its containers running
@@ -72,13 +109,15 @@ pub(super) fn task(
     env_name: &str,
     w: &Workload,
     images: &Images,
+    addons: Option<&Addons>,
 ) -> Result<Task, RenderError> {
     let family = crate::names::stack_name(app, env_name, Some(&w.name));
     let messaging = messaging::messaging(app, env_name, &family, w)?;
     let mut ssm = Vec::new();
     let mut sm = Vec::new();
-    let (containers, image_parameters) =
-        containers(app, env_name, w, images, &messaging, &mut ssm, &mut sm)?;
+    let (containers, image_parameters) = containers(
+        app, env_name, w, images, &messaging, addons, &mut ssm, &mut sm,
+    )?;
     let storage = volumes::storage(app, env_name, w)?;
     let (subnets, assign_public_ip) = subnets(app, env_name, w)?;
     let security_groups = security_groups(app, env_name, w)?;
@@ -131,6 +170,7 @@ pub(super) fn task(
         env_file_parameters,
         env_file_arns,
         artifacts_bucket_arn: import(&app_export_name(app, ARTIFACTS_BUCKET_ARN)),
+        addons: addons.map(|a| AddonsStack::new(app, a, Vec::new())),
     })
 }
 
@@ -186,17 +226,29 @@ fn env_file_arn(app: &str, parameter: &str) -> String {
 
 /// The task's containers, the main one first and then the sidecars, and the stack
 /// parameters that hold the images of the sidecars tug builds. The parameters and secrets
-/// the containers read are added to `ssm` and `sm`.
+/// the containers read are added to `ssm` and `sm`. The addons' outputs are variables of
+/// every container and secrets of the main one, as Copilot makes them.
+#[allow(clippy::too_many_arguments)]
 fn containers(
     app: &str,
     env_name: &str,
     w: &Workload,
     images: &Images,
     messaging: &Messaging,
+    addons: Option<&Addons>,
     ssm: &mut Vec<String>,
     sm: &mut Vec<String>,
 ) -> Result<(Vec<Container>, Vec<String>), RenderError> {
-    let common = common_environment(app, env_name, w, messaging);
+    let mut common = common_environment(app, env_name, w, messaging);
+    let addon_outputs = |kind| {
+        addons
+            .into_iter()
+            .flat_map(move |a| a.outputs_of(kind))
+            .map(|o| (o.variable_name(), o.reference()))
+    };
+    common.extend(addon_outputs(OutputKind::Variable));
+    let addon_secrets: Vec<(String, String)> = addon_outputs(OutputKind::Secret).collect();
+    sm.extend(addon_secrets.iter().map(|(_, r)| r.clone()));
     let mount_points = volumes::main_mount_points(w);
     let mut main_common = common.clone();
     main_common.extend(volumes::mount_points_environment(&mount_points));
@@ -218,7 +270,11 @@ fn containers(
             .into_iter()
             .collect(),
         environment,
-        secrets: secrets(w.secrets.as_ref(), "secrets", ssm, sm)?,
+        secrets: {
+            let mut s = secrets(w.secrets.as_ref(), "secrets", ssm, sm)?;
+            s.extend(addon_secrets);
+            s
+        },
         entrypoint: w.entrypoint.as_ref().map(|e| e.to_list()),
         command: w.command.as_ref().map(|c| c.to_list()),
         healthcheck: w

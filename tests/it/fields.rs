@@ -710,7 +710,8 @@ fn render_all(dir: &Path) -> Result<Outcome, String> {
         (plan.rendered.template, plan.rendered.parameters),
     );
     for w in &plan.workloads {
-        let p = ServicePlan::new(APP, ENV, w, &ws.root(), (None, "t1"), "host").map_err(why)?;
+        let p =
+            ServicePlan::new(APP, ENV, w, &ws.root(), (None, "t1"), "host", None).map_err(why)?;
         stacks.insert(w.name.clone(), (p.rendered.template, p.rendered.parameters));
     }
     let warnings = plan

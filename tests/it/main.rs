@@ -1,5 +1,6 @@
 //! One integration test binary (fast to link); one module per area.
 
+mod addons;
 mod artifacts;
 mod build_deploy;
 mod cli;

@@ -1072,11 +1072,11 @@ fn windows_needs_a_windows_fargate_size() {
     assert!(msg.contains("Windows"), "{msg}");
 }
 
-/// Spec (Workspace layout): "`<dir>/<workload>/addons/` and `overrides/` exist in Copilot;
-/// report them as not supported". `tug validate` says "2 manifests valid" and nothing else:
-/// nothing under src/ looks for these folders (src/workspace.rs, src/cli/validate.rs).
+/// Spec (Workspace layout): "`<dir>/<workload>/overrides/` exists in Copilot; report it as
+/// not supported". `addons/` is read and checked (tests/it/addons.rs): an empty template is
+/// an error of its own, not a "not supported".
 #[test]
-fn addons_and_overrides_folders_are_reported_as_not_supported() {
+fn overrides_folders_are_reported_as_not_supported_and_addons_are_read() {
     let ws = tree(&[
         ("copilot/.workspace", "application: shop\n"),
         ("copilot/environments/test/manifest.yml", ENV_TEST),
@@ -1086,9 +1086,12 @@ fn addons_and_overrides_folders_are_reported_as_not_supported() {
     ]);
     let out = run_in(ws.path(), &["validate"]);
     let err = stderr(&out);
-    assert!(err.contains("addons"), "addons/ not reported:\n{err}");
     assert!(err.contains("overrides"), "overrides/ not reported:\n{err}");
-    assert_eq!(code(&out), 0, "a warning, not an error:\n{err}");
+    assert_eq!(
+        code(&out),
+        1,
+        "the empty addons template is an error:\n{err}"
+    );
     let (_, report) = validate_json(ws.path(), &[]);
     let found: Vec<(&str, &str)> = diagnostics(&report)
         .iter()
@@ -1097,8 +1100,9 @@ fn addons_and_overrides_folders_are_reported_as_not_supported() {
     assert_eq!(
         found,
         vec![
-            ("not-implemented", "copilot/api/addons"),
             ("not-implemented", "copilot/api/overrides"),
+            ("addons-template", "copilot/api/addons/db.yml"),
+            ("addons-parameters", "copilot/api/addons/db.yml"),
         ]
     );
 }

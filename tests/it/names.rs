@@ -92,12 +92,13 @@ fn render_all(env: &str, workloads: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect();
     let mut out = vec![(
         "environment".to_string(),
-        render::environment("shop", &environment, &workloads)
+        render::environment("shop", &environment, &workloads, None)
             .unwrap()
             .template,
     )];
     for w in &workloads {
-        let rendered = render::service("shop", "test", w, &Images::main("nginx:1.27")).unwrap();
+        let rendered =
+            render::service("shop", "test", w, &Images::main("nginx:1.27"), None).unwrap();
         out.push((w.name.clone(), rendered.template));
     }
     out

@@ -174,7 +174,7 @@ pub(crate) fn render_workloads(corpus: &Corpus) -> Vec<Case> {
                 continue;
             }
             let w = loaded.unwrap();
-            match ServicePlan::new(APP, &env, &w, &root, (None, TAG), HOST) {
+            match ServicePlan::new(APP, &env, &w, &root, (None, TAG), HOST, None) {
                 Ok(plan) => out.push(Case {
                     name: format!("{}svc-{case}", corpus.case_prefix),
                     env,

@@ -47,7 +47,19 @@ impl DeployArgs {
             (None, String::new())
         };
         let tags = (self.tag.as_deref(), build_tag.as_str());
-        let plan = ServicePlan::new(&ws.app, &env, w, &root, tags, deploy::PENDING_HOST)?;
+        let (addons, warnings) = deploy::workload_addons(&ws, &env, w, &ctx.cwd)?;
+        for d in &warnings {
+            ctx.printer.diagnostic(d);
+        }
+        let plan = ServicePlan::new(
+            &ws.app,
+            &env,
+            w,
+            &root,
+            tags,
+            deploy::PENDING_HOST,
+            addons.as_ref(),
+        )?;
         let images = ctx.printer.image_view();
         // Build and push before the deploy, outside the interruptible part: a failed build
         // deploys nothing.
@@ -70,7 +82,7 @@ impl DeployArgs {
         ctx.until_interrupted(&resume, async {
             let stack_name = names::stack_name(&ws.app, &env, Some(&w.name));
             let existing = stack::describe(&aws, &stack_name).await?;
-            let job = plan.job(
+            let mut job = plan.job(
                 &ws.app,
                 &env,
                 &pushed,
@@ -82,11 +94,13 @@ impl DeployArgs {
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))
             };
-            let plans = [&plan];
-            let bucket = deploy::artifacts_bucket(&aws, &ws.app, &plans, opts.timeout, &observe);
+            let needed = !plan.staged.artifacts.is_empty();
+            let bucket = deploy::artifacts_bucket(&aws, &ws.app, needed, opts.timeout, &observe);
             let bucket = bucket.await?;
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
-            plan.upload(&aws, bucket.as_deref(), &observer).await?;
+            plan.staged
+                .upload(&aws, bucket.as_deref(), &mut job, &observer)
+                .await?;
             let result = deploy::run_job(&aws, &job, &opts, &observer).await?;
             Ok(if result.ok() { 0 } else { 1 })
         })

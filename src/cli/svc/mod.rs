@@ -156,19 +156,14 @@ impl PackageArgs {
             .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())
             .unwrap_or_else(|| "us-east-1".into());
         let host = format!("{account}.dkr.ecr.{region}.amazonaws.com");
-        let plan = ServicePlan::new(&ws.app, &env, w, &ws.root(), (None, &self.tag), &host)?;
-        let stack = names::stack_name(&ws.app, &env, Some(&w.name));
-        // The files a deploy would upload, under their keys in the artifacts bucket (the
-        // parameters name them): `aws s3 cp --recursive` puts them where the stack looks.
-        for a in &plan.artifacts {
-            let path = ctx.cwd.join(&self.output_dir).join(&a.key);
-            crate::workspace::write_output(&path, &a.bytes)?;
-            ctx.printer.info(&format!(
-                "wrote {} ({})",
-                crate::workspace::display_path(&path, &ctx.cwd),
-                a.what
-            ));
+        let (addons, warnings) = crate::deploy::workload_addons(&ws, &env, w, &ctx.cwd)?;
+        for d in &warnings {
+            ctx.printer.diagnostic(d);
         }
+        let tags = (None, self.tag.as_str());
+        let plan = ServicePlan::new(&ws.app, &env, w, &ws.root(), tags, &host, addons.as_ref())?;
+        let stack = names::stack_name(&ws.app, &env, Some(&w.name));
+        crate::cli::write_staged(ctx, &self.output_dir, &stack, &plan.staged)?;
         write_package(ctx, &self.output_dir, &stack, &plan.rendered)?;
         Ok(0)
     }
