@@ -100,6 +100,11 @@ pub async fn list(aws: &Aws, app: Option<&str>) -> AwsResult<Vec<StackInfo>> {
             .await
             .map_err(|e| AwsError::from_sdk("listing stacks", e))?;
         for s in page.stacks() {
+            // A nested stack (an addons stack) carries its parent's tags but is the
+            // parent's to deploy and delete.
+            if s.parent_id().is_some() {
+                continue;
+            }
             let i = info(s);
             if i.status == StackStatus::DeleteComplete {
                 continue;

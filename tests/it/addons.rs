@@ -299,7 +299,7 @@ print(json.dumps({{
     serde_json::from_str(&moto.python_out(&code)).expect("json")
 }
 
-const SECRET_ADDON: &str = "Parameters:\n  App: {Type: String}\n  Env: {Type: String}\n  Name: {Type: String}\nResources:\n  apiKey:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      GenerateSecretString:\n        PasswordLength: 24\nOutputs:\n  apiKeySecret:\n    Value: !Ref apiKey\n";
+const SECRET_ADDON: &str = "Parameters:\n  App:\n    Type: String\n    Description: Your application's name.\n  Env:\n    Type: String\n    Description: The environment name your service, job, or workflow is being deployed to.\n  Name:\n    Type: String\n    Description: The name of the service, job, or workflow being deployed.\nResources:\n  apiKey:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      GenerateSecretString:\n        PasswordLength: 24\nOutputs:\n  apiKeySecret:\n    Value: !Ref apiKey\n";
 
 fn run(moto: &Moto, dir: &Path, args: &[&str]) -> String {
     stderr(&support::ok(moto.tug().current_dir(dir).args(args)))
