@@ -15,8 +15,12 @@ moto's CloudFormation also skips the Cloud Map resources (AWS::ServiceDiscovery:
 its Cloud Map API works; creates every AWS::Route53::HostedZone public, ignoring `VPCs`;
 and drops an AWS::ECS::Service's `ServiceRegistries`. Here they are created through moto's
 own backends, as AWS does. So is AWS::CloudWatch::Alarm, which moto's CloudFormation skips
-too, and an AWS::ECS::Service keeps its `DeploymentConfiguration`. Each fix only makes moto
-do what AWS does; see tests/README.md. Usage: server.py -H HOST -p PORT.
+too, and an AWS::ECS::Service keeps its `DeploymentConfiguration`.
+
+Nested stacks (AWS::CloudFormation::Stack, how addons are deployed) are created, updated in
+place and deleted as on AWS, and their outputs answer the parent's `Fn::GetAtt`. A
+TemplateBody over 51,200 bytes is refused, as on AWS. Each fix only makes moto do what AWS
+does; see tests/README.md. Usage: server.py -H HOST -p PORT.
 """
 
 import sys
@@ -54,6 +58,14 @@ def create_change_set(self, *args, **kwargs):
     return change_set_id, stack_id
 
 
+def _register_exports(backend, stack):
+    """The Region's exports become what `stack` exports now, as after any AWS stack operation."""
+    for name in [n for n, e in backend.exports.items() if e.exporting_stack_id == stack.stack_id]:
+        del backend.exports[name]
+    for export in stack.exports:
+        backend.exports[export.name] = export
+
+
 def execute_change_set(self, change_set_name, stack_name=None):
     change_set = _find(self, change_set_name)
     _execute(self, change_set_name, stack_name)
@@ -63,10 +75,7 @@ def execute_change_set(self, change_set_name, stack_name=None):
     stack._parse_template()
     stack.parameters = change_set.parameters
     stack.output_map = stack._create_output_map()
-    for name in [n for n, e in self.exports.items() if e.exporting_stack_id == stack.stack_id]:
-        del self.exports[name]
-    for export in stack.exports:
-        self.exports[export.name] = export
+    _register_exports(self, stack)
 
 
 def _access_point_attribute(self, name):
@@ -378,6 +387,299 @@ def create_hosted_zone(cls, resource_name, cloudformation_json, account_id, regi
 
 
 route53_models.FakeZone.create_from_cloudformation_json = classmethod(create_hosted_zone)
+
+
+# --- Nested stacks (AWS::CloudFormation::Stack) -------------------------------------------
+# moto creates a nested stack, but a parent's `Fn::GetAtt [Stack, Outputs.X]` fails (HTTP
+# 500) and `!GetAtt Stack.Outputs.X` is read as the attribute `Outputs`; `Ref` gives the
+# stack's name, where AWS gives its ID; the stack has neither ParentId, RootId nor its
+# parent's tags; and any change to the resource deletes the nested stack and creates
+# another (a new StackId, new resources). Here a nested stack is created, updated in place
+# (or left alone when its template and parameters did not change; its exports registered
+# again, which moto's Stack.update does not do) and deleted through moto's own backend, as
+# AWS's CloudFormation does.
+
+import functools
+import json
+import re
+
+import yaml
+from moto.cloudformation import parsing
+from moto.cloudformation import responses as cfn_responses
+from moto.cloudformation import utils as cfn_utils
+from moto.cloudformation.exceptions import ValidationError
+from moto.cloudformation.responses import CloudFormationResponse
+from moto.cloudformation.utils import get_stack_from_s3_url
+from moto.s3.exceptions import S3ClientError
+from moto.utilities.utils import get_partition
+
+Stack = models.Stack
+_clean_json = parsing.clean_json
+
+
+def _attribute_pair(get_att):
+    """`Fn::GetAtt` as [logical id, attribute]: AWS reads `!GetAtt A.Outputs.X` and
+    `${A.Outputs.X}` as A's attribute `Outputs.X` (a logical id has no dots)."""
+    if isinstance(get_att, str):
+        return get_att.split(".", 1)
+    if isinstance(get_att, list) and len(get_att) > 2 and all(isinstance(p, str) for p in get_att):
+        return [get_att[0], ".".join(get_att[1:])]
+    return get_att
+
+
+# A `Fn::Sub` variable: `${Name}` or `${Name.Attribute}`, not the literal `${!Text}`.
+_SUB_VARIABLE = re.compile(r"\$\{\s*([^!}\s][^}]*?)\s*\}")
+
+
+def _sub_trimmed(sub):
+    """`Fn::Sub` with `${ Table.Arn}` read as `${Table.Arn}`: AWS ignores the spaces inside the
+    braces (Copilot's addon templates have them); moto looks up a resource named " Table"."""
+    if isinstance(sub, str):
+        return _SUB_VARIABLE.sub(r"${\1}", sub)
+    if isinstance(sub, list) and sub and isinstance(sub[0], str):
+        return [_sub_trimmed(sub[0]), *sub[1:]]
+    return sub
+
+
+def clean_json(resource_json, resources_map):
+    if isinstance(resource_json, dict) and "Fn::GetAtt" in resource_json:
+        pair = _attribute_pair(resource_json["Fn::GetAtt"])
+        resource_json = {**resource_json, "Fn::GetAtt": pair}
+    if isinstance(resource_json, dict) and "Fn::Sub" in resource_json:
+        resource_json = {**resource_json, "Fn::Sub": _sub_trimmed(resource_json["Fn::Sub"])}
+    cleaned = _clean_json(resource_json, resources_map)
+    if isinstance(resource_json, list):
+        # `!If [HasAddons, !GetAtt ..., !Ref AWS::NoValue]` in a list: AWS drops the item.
+        return [item for item in cleaned if item is not None]
+    return cleaned
+
+
+# moto's own recursion (and its outputs and exports) looks the function up in the module.
+parsing.clean_json = clean_json
+
+_yaml_tag_constructor = cfn_utils.yaml_tag_constructor
+
+
+def yaml_tag_constructor(loader, tag, node):
+    # `!GetAtt [A, Outputs.X]`: moto keeps the YAML nodes of the list, not their values.
+    if tag == "!GetAtt" and isinstance(node, yaml.SequenceNode):
+        return {"Fn::GetAtt": loader.construct_sequence(node, deep=True)}
+    return _yaml_tag_constructor(loader, tag, node)
+
+
+# Each module registers the constructor it imported before every parse.
+models.yaml_tag_constructor = yaml_tag_constructor
+cfn_responses.yaml_tag_constructor = yaml_tag_constructor
+
+
+def _nested_template(url, account_id, region_name):
+    try:
+        partition = get_partition(region_name)
+        return get_stack_from_s3_url(url, account_id=account_id, partition=partition)
+    except (S3ClientError, ValueError, AttributeError):  # moto: None for a missing key
+        raise ValidationError(
+            message="TemplateURL must reference a valid S3 object to which you have access."
+        )
+
+
+def _parameter_value(value):
+    """A nested stack's parameter as the string AWS passes it (a list comma-joined)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ",".join(_parameter_value(v) for v in value)
+    return str(value)
+
+
+def _nested_parameters(properties):
+    return {k: _parameter_value(v) for k, v in (properties.get("Parameters") or {}).items()}
+
+
+def create_nested_stack(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    # resource_name is moto's `<parent>-<LogicalId>-<12 random>`, the name AWS gives it.
+    backend = models.cloudformation_backends[account_id][region_name]
+    parent = backend.stacks[kwargs["StackId"]]
+    properties = cloudformation_json["Properties"]
+    own_tags = {t["Key"]: t["Value"] for t in properties.get("Tags") or []}
+    stack = backend.create_stack(
+        name=resource_name,
+        template=_nested_template(properties["TemplateURL"], account_id, region_name),
+        parameters=_nested_parameters(properties),
+        tags={**parent.tags, **own_tags},
+    )
+    # DescribeStacks and ListStacks return these (moto serializes the attributes by name).
+    stack.parent_id = parent.stack_id
+    stack.root_id = getattr(parent, "root_id", None) or parent.stack_id
+    return stack
+
+
+def update_nested_stack(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    stack = original_resource
+    properties = cloudformation_json["Properties"]
+    template = _nested_template(properties["TemplateURL"], account_id, region_name)
+    parameters = _nested_parameters(properties)
+    if stack.has_template(template) and stack.parameters == parameters:
+        return stack
+    stack.update(template, parameters=parameters)
+    _register_exports(models.cloudformation_backends[account_id][region_name], stack)
+    return stack
+
+
+def nested_stack_output(self, attribute_name):
+    key = attribute_name.removeprefix("Outputs.")
+    output = self.output_map[key] if key in self.output_map.outputs else None
+    if key == attribute_name or output is None:
+        raise UnformattedGetAttTemplateException()
+    return output.value
+
+
+# Deleting goes through moto's own delete_from_cloudformation_json (DeleteStack by ID).
+# A stack's resources leave out those not made (a false Condition): moto lists them as None,
+# and DescribeStackResource(s) then fails (HTTP 500).
+Stack.stack_resources = property(lambda self: [r for r in self.resource_map.values() if r])
+Stack.physical_resource_id = property(lambda self: self.stack_id)
+Stack.get_cfn_attribute = nested_stack_output
+Stack.create_from_cloudformation_json = classmethod(create_nested_stack)
+Stack.update_from_cloudformation_json = classmethod(update_nested_stack)
+
+
+# AWS updates every resource whose properties resolve to new values, also when its template
+# text did not change: one that takes a nested stack's output (an environment variable, a
+# policy ARN) or the ARN of a replaced resource. moto updates only the resources whose text
+# or `Ref`-ed parameters changed. So each resource keeps the properties it was last made
+# from, resolved, and after an update of its stack those that now resolve differently are
+# updated: in a nested stack (an addon) all of them; in other stacks, those that read a
+# nested stack's outputs (tug's own stacks keep moto's behaviour otherwise: a service does
+# not follow its task definition's replacement).
+
+_create_resource = parsing.parse_and_create_resource
+_update_resource = parsing.parse_and_update_resource
+_update_resource_map = parsing.ResourceMap.update
+
+
+def _reads_output(value, stack_ids):
+    """Whether a template value reads an attribute of one of `stack_ids` (GetAtt or Sub)."""
+    if isinstance(value, list):
+        return any(_reads_output(v, stack_ids) for v in value)
+    if not isinstance(value, dict):
+        return False
+    get_att = _attribute_pair(value.get("Fn::GetAtt"))
+    if isinstance(get_att, list) and get_att and get_att[0] in stack_ids:
+        return True
+    sub = value.get("Fn::Sub")
+    text = sub[0] if isinstance(sub, list) and sub else sub
+    if isinstance(text, str):
+        names = {v.split(".", 1)[0] for v in _SUB_VARIABLE.findall(text) if "." in v}
+        if names & stack_ids:
+            return True
+    return any(_reads_output(v, stack_ids) for v in value.values())
+
+
+def _followed(resources_map):
+    """The logical ids whose resolved properties are followed (see above)."""
+    templates = resources_map._resource_json_map
+    backend = models.cloudformation_backends[resources_map._account_id][resources_map._region_name]
+    stack = backend.stacks.get(resources_map.stack_id)
+    if getattr(stack, "parent_id", None):
+        return set(templates)
+    stack_ids = {i for i, r in templates.items() if r.get("Type") == Stack.cloudformation_type()}
+    return {i for i, r in templates.items() if _reads_output(r.get("Properties"), stack_ids)}
+
+
+def _made_from(resources_map):
+    return vars(resources_map).setdefault("made_from", {})
+
+
+def _remember(resources_map, logical_id, resource_json):
+    properties = resource_json.get("Properties") or {}
+    _made_from(resources_map)[logical_id] = clean_json(properties, resources_map)
+
+
+def create_resource(logical_id, resource_json, resources_map, account_id, region_name):
+    resource = _create_resource(logical_id, resource_json, resources_map, account_id, region_name)
+    if resource is not None:
+        _remember(resources_map, logical_id, resource_json)
+    return resource
+
+
+def update_resource(logical_id, resource_json, resources_map, account_id, region_name):
+    # moto updates a resource whose Condition turned false (for a nested stack: with an empty
+    # TemplateURL), and fails on one whose Condition turned true. AWS deletes the first and
+    # creates the second.
+    condition = resource_json.get("Condition")
+    made = resources_map._parsed_resources.get(logical_id)
+    if condition and not resources_map.lazy_condition_map[condition]:
+        if made is not None:
+            resources_map._delete_resource(made, resource_json)
+        resources_map._parsed_resources.pop(logical_id, None)
+        _made_from(resources_map).pop(logical_id, None)
+        return None
+    if made is None:
+        resources_map._parsed_resources.pop(logical_id, None)
+        return resources_map[logical_id]
+    resource = _update_resource(logical_id, resource_json, resources_map, account_id, region_name)
+    _remember(resources_map, logical_id, resource_json)
+    return resource
+
+
+def update_resource_map(self, template, parameters=None):
+    _update_resource_map(self, template, parameters)
+    made_from = _made_from(self)
+    for logical_id in _followed(self):
+        resource_json = self._resource_json_map[logical_id]
+        if self._parsed_resources.get(logical_id) is None or logical_id not in made_from:
+            continue  # not made (a false Condition, a type moto skips)
+        if clean_json(resource_json.get("Properties") or {}, self) != made_from[logical_id]:
+            self._parsed_resources[logical_id] = parsing.parse_and_update_resource(
+                logical_id,
+                resource_json,
+                self,
+                account_id=self._account_id,
+                region_name=self._region_name,
+            )
+
+
+parsing.parse_and_create_resource = create_resource
+parsing.parse_and_update_resource = update_resource
+parsing.ResourceMap.update = update_resource_map
+
+
+# --- Templates: size, and YAML dates -----------------------------------------------------
+# AWS refuses a TemplateBody over 51,200 bytes (a larger template goes to S3 and is passed
+# as TemplateURL); moto takes any size, so a test could not tell which was sent.
+TEMPLATE_BODY_LIMIT = 51200
+
+
+def _limit_template_body(handler):
+    def checked(self):
+        body = self._get_param("TemplateBody")
+        if body and len(body.encode()) > TEMPLATE_BODY_LIMIT:
+            raise ValidationError(
+                message=f"1 validation error detected: Value '{body}' at 'templateBody' failed "
+                f"to satisfy constraint: Member must have length less than or equal to "
+                f"{TEMPLATE_BODY_LIMIT}"
+            )
+        return handler(self)
+
+    return checked
+
+
+for _action in ("create_stack", "update_stack", "create_change_set", "validate_template"):
+    setattr(
+        CloudFormationResponse,
+        _action,
+        _limit_template_body(getattr(CloudFormationResponse, _action)),
+    )
+
+# CloudFormation reads an unquoted `Version: 2012-10-17` as a string; moto's YAML loader
+# makes it a date, which its AWS::IAM::ManagedPolicy then fails to serialize (HTTP 500).
+yaml.Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.Loader.yaml_implicit_resolvers.items()
+}
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
