@@ -18,7 +18,9 @@ own backends, as AWS does. So is AWS::CloudWatch::Alarm, which moto's CloudForma
 too, and an AWS::ECS::Service keeps its `DeploymentConfiguration`.
 
 Nested stacks (AWS::CloudFormation::Stack, how addons are deployed) are created, updated in
-place and deleted as on AWS, and their outputs answer the parent's `Fn::GetAtt`. A
+place and deleted as on AWS, their outputs answer the parent's `Fn::GetAtt`, and the
+resources addons hold (S3 bucket policies, DynamoDB tables, IAM managed policies and role
+attachments, Secrets Manager secrets) are made, updated and deleted as on AWS. A
 TemplateBody over 51,200 bytes is refused, as on AWS. Each fix only makes moto do what AWS
 does; see tests/README.md. Usage: server.py -H HOST -p PORT.
 """
@@ -113,7 +115,20 @@ def create_task_definition(cls, *args, **kwargs):
     return task_definition
 
 
+def update_task_definition(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    # Any change to a task definition replaces it: a new revision, the old one deregistered.
+    # moto's own update registers the template's PascalCase keys, which its API then drops
+    # (no container names, no environment): the new revision is made as on create.
+    ecs.ecs_backends[account_id][region_name].deregister_task_definition(original_resource.arn)
+    return cls.create_from_cloudformation_json(
+        new_resource_name, cloudformation_json, account_id, region_name
+    )
+
+
 ecs.TaskDefinition.create_from_cloudformation_json = classmethod(create_task_definition)
+ecs.TaskDefinition.update_from_cloudformation_json = classmethod(update_task_definition)
 
 Backend.create_change_set = create_change_set
 Backend.execute_change_set = execute_change_set
@@ -679,6 +694,414 @@ yaml.Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.Loader.yaml_implicit_resolvers.items()
 }
+
+
+# --- IAM roles and managed policies made by CloudFormation ----------------------------------
+# moto's AWS::IAM::Role ignores ManagedPolicyArns (nothing is attached), updates neither its
+# Policies nor its trust policy, and cannot delete a role with a policy attached
+# (DeleteConflict). Its AWS::IAM::ManagedPolicy can be neither updated nor deleted (it stays).
+# Here, as on AWS: a role attaches its ManagedPolicyArns, and an update applies the template's
+# policies (those it no longer names are detached or deleted); a policy update makes a new
+# default version (a new name, path or description replaces the policy); a policy or a role
+# is detached from everything before it is deleted. moto has the AWS managed policies only
+# with MOTO_IAM_LOAD_MANAGED_POLICIES (all of them, at every start): one a role names is
+# loaded when it is attached.
+
+from moto.iam import models as iam_models
+from moto.iam.aws_managed_policies import aws_managed_policies_data
+
+
+def _iam(account_id, region_name):
+    return iam_models.iam_backends[account_id][get_partition(region_name)]
+
+
+@functools.cache
+def _aws_managed_policies():
+    return json.loads(aws_managed_policies_data)
+
+
+def _load_aws_managed_policy(backend, arn):
+    if arn in backend.managed_policies or ":iam::aws:policy/" not in arn:
+        return
+    name = arn.rsplit("/", 1)[-1]
+    data = _aws_managed_policies().get(name)
+    if data is None:
+        return  # attaching it fails as on AWS: no such policy
+    policy = iam_models.AWSManagedPolicy.from_data(
+        name, backend.account_id, backend.region_name, data
+    )
+    backend.aws_managed_policies.append(policy)
+    backend.managed_policies[policy.arn] = policy
+
+
+def _apply_managed_policy_arns(backend, role, properties):
+    wanted = properties.get("ManagedPolicyArns") or []
+    for arn in getattr(role, "cfn_managed_policy_arns", []):
+        if arn not in wanted and arn in role.managed_policies:
+            backend.detach_role_policy(arn, role.name)
+    for arn in wanted:
+        if arn not in role.managed_policies:
+            _load_aws_managed_policy(backend, arn)
+            backend.attach_role_policy(arn, role.name)
+    role.cfn_managed_policy_arns = list(wanted)
+
+
+def _apply_inline_policies(role, properties):
+    policies = properties.get("Policies") or []
+    names = [p["PolicyName"] for p in policies]
+    for name in getattr(role, "cfn_policy_names", []):
+        if name not in names and name in role.policies:
+            role.delete_policy(name)
+    for policy in policies:
+        role.put_policy(policy["PolicyName"], policy["PolicyDocument"])
+    role.cfn_policy_names = names
+
+
+Role = iam_models.Role
+_role_create = Role.create_from_cloudformation_json.__func__
+_role_update = Role.update_from_cloudformation_json.__func__
+_role_delete = Role.delete_from_cloudformation_json.__func__
+
+
+def role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    role = _role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    properties = cloudformation_json["Properties"]
+    role.cfn_policy_names = [p["PolicyName"] for p in properties.get("Policies") or []]
+    _apply_managed_policy_arns(_iam(account_id, region_name), role, properties)
+    return role
+
+
+def role_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    role = _role_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+    properties = cloudformation_json["Properties"]
+    trust = properties["AssumeRolePolicyDocument"]
+    role.assume_role_policy_document = trust if isinstance(trust, str) else json.dumps(trust)
+    _apply_inline_policies(role, properties)
+    _apply_managed_policy_arns(_iam(account_id, region_name), role, properties)
+    return role
+
+
+def _detach_everywhere(backend, policy):
+    for entity in [*backend.roles.values(), *backend.users.values(), *backend.groups.values()]:
+        if policy.arn in entity.managed_policies:
+            policy.detach_from(entity)
+
+
+def role_delete(cls, resource_name, cloudformation_json, account_id, region_name):
+    backend = _iam(account_id, region_name)
+    for role in [r for r in backend.roles.values() if r.name == resource_name]:
+        for arn in list(role.managed_policies):
+            backend.detach_role_policy(arn, role.name)
+    _role_delete(cls, resource_name, cloudformation_json, account_id, region_name)
+
+
+Role.create_from_cloudformation_json = classmethod(role_create)
+Role.update_from_cloudformation_json = classmethod(role_update)
+Role.delete_from_cloudformation_json = classmethod(role_delete)
+
+ManagedPolicy = iam_models.ManagedPolicy
+
+
+def managed_policy_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    policy = original_resource
+    properties = cloudformation_json["Properties"]
+    if (
+        properties.get("ManagedPolicyName", policy.name) != policy.name
+        or (properties.get("Path") or "/") != policy.path
+        or (properties.get("Description") or "") != policy.description
+    ):
+        replacement = cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+        cls.delete_from_cloudformation_json(
+            policy.arn, cloudformation_json, account_id, region_name
+        )
+        return replacement
+    backend = _iam(account_id, region_name)
+    document = json.dumps(properties["PolicyDocument"])
+    if document != next(v.document for v in policy.versions if v.is_default):
+        if len(policy.versions) >= 5:  # IAM keeps five: the oldest goes, as AWS does
+            oldest = next(v for v in policy.versions if not v.is_default)
+            backend.delete_policy_version(policy.arn, oldest.version_id)
+        backend.create_policy_version(policy.arn, document, set_as_default=True)
+    return policy
+
+
+def managed_policy_delete(cls, resource_name, cloudformation_json, account_id, region_name):
+    backend = _iam(account_id, region_name)
+    policy = backend.managed_policies.get(resource_name)
+    if policy is not None:
+        _detach_everywhere(backend, policy)
+        backend.delete_policy(policy.arn)
+
+
+ManagedPolicy.update_from_cloudformation_json = classmethod(managed_policy_update)
+ManagedPolicy.delete_from_cloudformation_json = classmethod(managed_policy_delete)
+
+
+# --- AWS::SecretsManager::Secret ------------------------------------------------------------
+# moto's CloudFormation has no model for it (it warns and skips the resource). This one
+# creates the secret through moto's Secrets Manager backend: named `<LogicalId>-<12 random>`
+# unless `Name` is given, valued by SecretString or GenerateSecretString (GetRandomPassword's
+# options and defaults; SecretStringTemplate + GenerateStringKey make a JSON value). Ref and
+# GetAtt Id are its ARN. A changed value makes a new version; a new Name replaces it; deleting
+# it skips the recovery window, as CloudFormation does.
+
+import random
+import string
+import uuid
+
+from moto.secretsmanager.models import secretsmanager_backends
+from moto.secretsmanager.utils import random_password
+
+
+def _flag(value, default=False):
+    return default if value is None else str(value).lower() == "true"
+
+
+def _secret_string(properties):
+    if "SecretString" in properties:
+        return properties["SecretString"]
+    spec = properties.get("GenerateSecretString")
+    if spec is None:
+        return None
+    password = random_password(
+        password_length=int(spec.get("PasswordLength", 32)),
+        exclude_characters=spec.get("ExcludeCharacters", ""),
+        exclude_numbers=_flag(spec.get("ExcludeNumbers")),
+        exclude_punctuation=_flag(spec.get("ExcludePunctuation")),
+        exclude_uppercase=_flag(spec.get("ExcludeUppercase")),
+        exclude_lowercase=_flag(spec.get("ExcludeLowercase")),
+        include_space=_flag(spec.get("IncludeSpace")),
+        require_each_included_type=_flag(spec.get("RequireEachIncludedType"), default=True),
+    )
+    template, key = spec.get("SecretStringTemplate"), spec.get("GenerateStringKey")
+    if template and key:
+        return json.dumps({**json.loads(template), key: password})
+    return password
+
+
+class SecretsManagerSecret(CloudFormationModel):
+    # moto files every model under the service its module names.
+    __module__ = "moto.secretsmanager.models"
+
+    def __init__(self, arn, logical_id, properties):
+        self.arn = arn
+        self.logical_id = logical_id
+        self.properties = properties
+
+    @property
+    def physical_resource_id(self):
+        return self.arn
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::SecretsManager::Secret"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Id"
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Id":
+            return self.arn
+        raise UnformattedGetAttTemplateException()
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        logical_id = kwargs.get("LogicalId", resource_name)
+        suffix = "".join(random.choices(string.ascii_letters + string.digits, k=12))
+        created = secretsmanager_backends[account_id][region_name].create_secret(
+            name=properties.get("Name") or f"{logical_id}-{suffix}",
+            secret_string=_secret_string(properties),
+            secret_binary=None,
+            description=properties.get("Description"),
+            tags=properties.get("Tags") or [],
+            kms_key_id=properties.get("KmsKeyId"),
+            client_request_token=None,
+            replica_regions=[],
+            force_overwrite=False,
+        )
+        return cls(json.loads(created)["ARN"], logical_id, properties)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        secret = original_resource
+        properties = cloudformation_json["Properties"]
+        if properties.get("Name") != secret.properties.get("Name"):
+            replacement = cls.create_from_cloudformation_json(
+                new_resource_name,
+                cloudformation_json,
+                account_id,
+                region_name,
+                LogicalId=secret.logical_id,
+            )
+            cls.delete_from_cloudformation_json(
+                secret.arn, cloudformation_json, account_id, region_name
+            )
+            return replacement
+        value_keys = ("SecretString", "GenerateSecretString")
+        new_value = any(properties.get(k) != secret.properties.get(k) for k in value_keys)
+        secretsmanager_backends[account_id][region_name].update_secret(
+            secret.arn,
+            secret_string=_secret_string(properties) if new_value else None,
+            client_request_token=str(uuid.uuid4()),  # as the SDKs send it
+            kms_key_id=properties.get("KmsKeyId"),
+            description=properties.get("Description"),
+        )
+        secret.properties = properties
+        return secret
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        secretsmanager_backends[account_id][region_name].delete_secret(
+            resource_name, recovery_window_in_days=None, force_delete_without_recovery=True
+        )
+
+
+# --- S3: AWS::S3::BucketPolicy, and a bucket's tags on update -------------------------------
+# moto's CloudFormation skips AWS::S3::BucketPolicy (with a warning): no policy is put. This
+# model puts it through moto's S3 backend (a new Bucket moves it). And moto's update of an
+# AWS::S3::Bucket with Tags but no BucketName fails (it reads the name from the template).
+
+from moto.s3 import models as s3_models
+
+
+def _s3(account_id, region_name):
+    return s3_models.s3_backends[account_id][get_partition(region_name)]
+
+
+class BucketPolicy(CloudFormationModel):
+    __module__ = "moto.s3.models"
+
+    def __init__(self, bucket_name):
+        self.bucket_name = bucket_name
+
+    @property
+    def physical_resource_id(self):
+        return self.bucket_name
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::S3::BucketPolicy"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return False
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        document = json.dumps(properties["PolicyDocument"]).encode()
+        _s3(account_id, region_name).put_bucket_policy(properties["Bucket"], document)
+        return cls(properties["Bucket"])
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        if cloudformation_json["Properties"]["Bucket"] != original_resource.bucket_name:
+            cls.delete_from_cloudformation_json(
+                original_resource.bucket_name, cloudformation_json, account_id, region_name
+            )
+        return cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        backend = _s3(account_id, region_name)
+        if resource_name in backend.buckets:
+            backend.delete_bucket_policy(resource_name)
+
+
+Bucket = s3_models.FakeBucket
+_bucket_update = Bucket.update_from_cloudformation_json.__func__
+
+
+def bucket_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    properties = cloudformation_json["Properties"]
+    if "Tags" in properties and "BucketName" not in properties:
+        # The bucket keeps its generated name: say it, for moto's tagging to find it.
+        properties = {**properties, "BucketName": original_resource.name}
+        cloudformation_json = {**cloudformation_json, "Properties": properties}
+    return _bucket_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+
+
+Bucket.update_from_cloudformation_json = classmethod(bucket_update)
+
+
+# --- AWS::DynamoDB::Table: updates ---------------------------------------------------------
+# moto cannot update a table made by CloudFormation (the stack's resource becomes None). As
+# on AWS: a new TableName or KeySchema replaces the table; the rest (billing mode,
+# throughput, attributes, streams, deletion protection) is updated in place.
+
+from moto.dynamodb.models import dynamodb_backends
+from moto.dynamodb.models.table import Table
+
+
+def table_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    table = original_resource
+    properties = cloudformation_json["Properties"]
+    if (
+        properties.get("TableName", table.name) != table.name
+        or properties.get("KeySchema") != table.schema
+    ):
+        replacement = cls.create_from_cloudformation_json(
+            properties.get("TableName", new_resource_name),
+            cloudformation_json,
+            account_id,
+            region_name,
+        )
+        cls.delete_from_cloudformation_json(
+            table.name, cloudformation_json, account_id, region_name
+        )
+        return replacement
+    protection = properties.get("DeletionProtectionEnabled")
+    return dynamodb_backends[account_id][region_name].update_table(
+        name=table.name,
+        attr_definitions=properties.get("AttributeDefinitions"),
+        global_index=[],
+        throughput=properties.get("ProvisionedThroughput"),
+        billing_mode=properties.get("BillingMode", "PROVISIONED"),
+        stream_spec=properties.get("StreamSpecification"),
+        deletion_protection_enabled=None if protection is None else _flag(protection),
+        warm_throughput=None,
+    )
+
+
+Table.update_from_cloudformation_json = classmethod(table_update)
 
 
 if __name__ == "__main__":
