@@ -981,6 +981,7 @@ class SecretsManagerSecret(CloudFormationModel):
 # model puts it through moto's S3 backend (a new Bucket moves it). And moto's update of an
 # AWS::S3::Bucket with Tags but no BucketName fails (it reads the name from the template).
 
+from moto.iam.access_control import IAMPolicy, PermissionResult
 from moto.s3 import models as s3_models
 
 
@@ -1044,6 +1045,27 @@ Bucket = s3_models.FakeBucket
 _bucket_update = Bucket.update_from_cloudformation_json.__func__
 
 
+def _over_tls(statement):
+    """Whether a policy statement applies to a request made over TLS, as far as its
+    `aws:SecureTransport` condition says."""
+    secure = (statement.get("Condition") or {}).get("Bool", {}).get("aws:SecureTransport")
+    return secure is None or str(secure).lower() == "true"
+
+
+def bucket_permission(self, action, resource):
+    # moto ignores a `Bool` condition and applies the statement: a TLS-only policy (tug's
+    # artifacts bucket, Copilot's addon buckets: deny when `aws:SecureTransport` is false)
+    # denies everything. tug reaches AWS only over TLS (plain HTTP only to this server), so
+    # the policy is evaluated as for a TLS request.
+    if self.policy is None:
+        return PermissionResult.NEUTRAL
+    policy = json.loads(self.policy)
+    statements = policy.get("Statement") or []
+    statements = [statements] if isinstance(statements, dict) else statements
+    policy["Statement"] = [s for s in statements if _over_tls(s)]
+    return IAMPolicy(json.dumps(policy)).is_action_permitted(action, resource)
+
+
 def bucket_update(
     cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
 ):
@@ -1058,6 +1080,7 @@ def bucket_update(
 
 
 Bucket.update_from_cloudformation_json = classmethod(bucket_update)
+Bucket.get_permission = bucket_permission
 
 
 # --- AWS::DynamoDB::Table: updates ---------------------------------------------------------
