@@ -15,8 +15,14 @@ moto's CloudFormation also skips the Cloud Map resources (AWS::ServiceDiscovery:
 its Cloud Map API works; creates every AWS::Route53::HostedZone public, ignoring `VPCs`;
 and drops an AWS::ECS::Service's `ServiceRegistries`. Here they are created through moto's
 own backends, as AWS does. So is AWS::CloudWatch::Alarm, which moto's CloudFormation skips
-too, and an AWS::ECS::Service keeps its `DeploymentConfiguration`. Each fix only makes moto
-do what AWS does; see tests/README.md. Usage: server.py -H HOST -p PORT.
+too, and an AWS::ECS::Service keeps its `DeploymentConfiguration`.
+
+Nested stacks (AWS::CloudFormation::Stack, how addons are deployed) are created, updated in
+place and deleted as on AWS, their outputs answer the parent's `Fn::GetAtt`, and the
+resources addons hold (S3 bucket policies, DynamoDB tables, IAM managed policies and role
+attachments, Secrets Manager secrets) are made, updated and deleted as on AWS. A
+TemplateBody over 51,200 bytes is refused, as on AWS. Each fix only makes moto do what AWS
+does; see tests/README.md. Usage: server.py -H HOST -p PORT.
 """
 
 import sys
@@ -54,6 +60,14 @@ def create_change_set(self, *args, **kwargs):
     return change_set_id, stack_id
 
 
+def _register_exports(backend, stack):
+    """The Region's exports become what `stack` exports now, as after any AWS stack operation."""
+    for name in [n for n, e in backend.exports.items() if e.exporting_stack_id == stack.stack_id]:
+        del backend.exports[name]
+    for export in stack.exports:
+        backend.exports[export.name] = export
+
+
 def execute_change_set(self, change_set_name, stack_name=None):
     change_set = _find(self, change_set_name)
     _execute(self, change_set_name, stack_name)
@@ -63,10 +77,7 @@ def execute_change_set(self, change_set_name, stack_name=None):
     stack._parse_template()
     stack.parameters = change_set.parameters
     stack.output_map = stack._create_output_map()
-    for name in [n for n, e in self.exports.items() if e.exporting_stack_id == stack.stack_id]:
-        del self.exports[name]
-    for export in stack.exports:
-        self.exports[export.name] = export
+    _register_exports(self, stack)
 
 
 def _access_point_attribute(self, name):
@@ -104,7 +115,20 @@ def create_task_definition(cls, *args, **kwargs):
     return task_definition
 
 
+def update_task_definition(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    # Any change to a task definition replaces it: a new revision, the old one deregistered.
+    # moto's own update registers the template's PascalCase keys, which its API then drops
+    # (no container names, no environment): the new revision is made as on create.
+    ecs.ecs_backends[account_id][region_name].deregister_task_definition(original_resource.arn)
+    return cls.create_from_cloudformation_json(
+        new_resource_name, cloudformation_json, account_id, region_name
+    )
+
+
 ecs.TaskDefinition.create_from_cloudformation_json = classmethod(create_task_definition)
+ecs.TaskDefinition.update_from_cloudformation_json = classmethod(update_task_definition)
 
 Backend.create_change_set = create_change_set
 Backend.execute_change_set = execute_change_set
@@ -378,6 +402,730 @@ def create_hosted_zone(cls, resource_name, cloudformation_json, account_id, regi
 
 
 route53_models.FakeZone.create_from_cloudformation_json = classmethod(create_hosted_zone)
+
+
+# --- Nested stacks (AWS::CloudFormation::Stack) -------------------------------------------
+# moto creates a nested stack, but a parent's `Fn::GetAtt [Stack, Outputs.X]` fails (HTTP
+# 500) and `!GetAtt Stack.Outputs.X` is read as the attribute `Outputs`; `Ref` gives the
+# stack's name, where AWS gives its ID; the stack has neither ParentId, RootId nor its
+# parent's tags; and any change to the resource deletes the nested stack and creates
+# another (a new StackId, new resources). Here a nested stack is created, updated in place
+# (or left alone when its template and parameters did not change; its exports registered
+# again, which moto's Stack.update does not do) and deleted through moto's own backend, as
+# AWS's CloudFormation does.
+
+import functools
+import json
+import re
+
+import yaml
+from moto.cloudformation import parsing
+from moto.cloudformation import responses as cfn_responses
+from moto.cloudformation import utils as cfn_utils
+from moto.cloudformation.exceptions import ValidationError
+from moto.cloudformation.responses import CloudFormationResponse
+from moto.cloudformation.utils import get_stack_from_s3_url
+from moto.s3.exceptions import S3ClientError
+from moto.utilities.utils import get_partition
+
+Stack = models.Stack
+_clean_json = parsing.clean_json
+
+
+def _attribute_pair(get_att):
+    """`Fn::GetAtt` as [logical id, attribute]: AWS reads `!GetAtt A.Outputs.X` and
+    `${A.Outputs.X}` as A's attribute `Outputs.X` (a logical id has no dots)."""
+    if isinstance(get_att, str):
+        return get_att.split(".", 1)
+    if isinstance(get_att, list) and len(get_att) > 2 and all(isinstance(p, str) for p in get_att):
+        return [get_att[0], ".".join(get_att[1:])]
+    return get_att
+
+
+# A `Fn::Sub` variable: `${Name}` or `${Name.Attribute}`, not the literal `${!Text}`.
+_SUB_VARIABLE = re.compile(r"\$\{\s*([^!}\s][^}]*?)\s*\}")
+
+
+def _sub_trimmed(sub):
+    """`Fn::Sub` with `${ Table.Arn}` read as `${Table.Arn}`: AWS ignores the spaces inside the
+    braces (Copilot's addon templates have them); moto looks up a resource named " Table"."""
+    if isinstance(sub, str):
+        return _SUB_VARIABLE.sub(r"${\1}", sub)
+    if isinstance(sub, list) and sub and isinstance(sub[0], str):
+        return [_sub_trimmed(sub[0]), *sub[1:]]
+    return sub
+
+
+def clean_json(resource_json, resources_map):
+    if isinstance(resource_json, dict) and "Fn::GetAtt" in resource_json:
+        pair = _attribute_pair(resource_json["Fn::GetAtt"])
+        resource_json = {**resource_json, "Fn::GetAtt": pair}
+    if isinstance(resource_json, dict) and "Fn::Sub" in resource_json:
+        resource_json = {**resource_json, "Fn::Sub": _sub_trimmed(resource_json["Fn::Sub"])}
+    cleaned = _clean_json(resource_json, resources_map)
+    if isinstance(resource_json, list):
+        # `!If [HasAddons, !GetAtt ..., !Ref AWS::NoValue]` in a list: AWS drops the item.
+        return [item for item in cleaned if item is not None]
+    return cleaned
+
+
+# moto's own recursion (and its outputs and exports) looks the function up in the module.
+parsing.clean_json = clean_json
+
+_yaml_tag_constructor = cfn_utils.yaml_tag_constructor
+
+
+def yaml_tag_constructor(loader, tag, node):
+    # `!GetAtt [A, Outputs.X]`: moto keeps the YAML nodes of the list, not their values.
+    if tag == "!GetAtt" and isinstance(node, yaml.SequenceNode):
+        return {"Fn::GetAtt": loader.construct_sequence(node, deep=True)}
+    return _yaml_tag_constructor(loader, tag, node)
+
+
+# Each module registers the constructor it imported before every parse.
+models.yaml_tag_constructor = yaml_tag_constructor
+cfn_responses.yaml_tag_constructor = yaml_tag_constructor
+
+
+def _nested_template(url, account_id, region_name):
+    try:
+        partition = get_partition(region_name)
+        return get_stack_from_s3_url(url, account_id=account_id, partition=partition)
+    except (S3ClientError, ValueError, AttributeError):  # moto: None for a missing key
+        raise ValidationError(
+            message="TemplateURL must reference a valid S3 object to which you have access."
+        )
+
+
+def _parameter_value(value):
+    """A nested stack's parameter as the string AWS passes it (a list comma-joined)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ",".join(_parameter_value(v) for v in value)
+    return str(value)
+
+
+def _nested_parameters(properties):
+    return {k: _parameter_value(v) for k, v in (properties.get("Parameters") or {}).items()}
+
+
+def create_nested_stack(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    # resource_name is moto's `<parent>-<LogicalId>-<12 random>`, the name AWS gives it.
+    backend = models.cloudformation_backends[account_id][region_name]
+    parent = backend.stacks[kwargs["StackId"]]
+    properties = cloudformation_json["Properties"]
+    own_tags = {t["Key"]: t["Value"] for t in properties.get("Tags") or []}
+    stack = backend.create_stack(
+        name=resource_name,
+        template=_nested_template(properties["TemplateURL"], account_id, region_name),
+        parameters=_nested_parameters(properties),
+        tags={**parent.tags, **own_tags},
+    )
+    # DescribeStacks and ListStacks return these (moto serializes the attributes by name).
+    stack.parent_id = parent.stack_id
+    stack.root_id = getattr(parent, "root_id", None) or parent.stack_id
+    return stack
+
+
+def update_nested_stack(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    stack = original_resource
+    properties = cloudformation_json["Properties"]
+    template = _nested_template(properties["TemplateURL"], account_id, region_name)
+    parameters = _nested_parameters(properties)
+    if stack.has_template(template) and stack.parameters == parameters:
+        return stack
+    stack.update(template, parameters=parameters)
+    _register_exports(models.cloudformation_backends[account_id][region_name], stack)
+    return stack
+
+
+def nested_stack_output(self, attribute_name):
+    key = attribute_name.removeprefix("Outputs.")
+    output = self.output_map[key] if key in self.output_map.outputs else None
+    if key == attribute_name or output is None:
+        raise UnformattedGetAttTemplateException()
+    return output.value
+
+
+# Deleting goes through moto's own delete_from_cloudformation_json (DeleteStack by ID).
+# A stack's resources leave out those not made (a false Condition): moto lists them as None,
+# and DescribeStackResource(s) then fails (HTTP 500).
+Stack.stack_resources = property(lambda self: [r for r in self.resource_map.values() if r])
+Stack.physical_resource_id = property(lambda self: self.stack_id)
+Stack.get_cfn_attribute = nested_stack_output
+Stack.create_from_cloudformation_json = classmethod(create_nested_stack)
+Stack.update_from_cloudformation_json = classmethod(update_nested_stack)
+
+
+# AWS updates every resource whose properties resolve to new values, also when its template
+# text did not change: one that takes a nested stack's output (an environment variable, a
+# policy ARN) or the ARN of a replaced resource. moto updates only the resources whose text
+# or `Ref`-ed parameters changed. So each resource keeps the properties it was last made
+# from, resolved, and after an update of its stack those that now resolve differently are
+# updated: in a nested stack (an addon) all of them; in other stacks, those that read a
+# nested stack's outputs (tug's own stacks keep moto's behaviour otherwise: a service does
+# not follow its task definition's replacement).
+
+_create_resource = parsing.parse_and_create_resource
+_update_resource = parsing.parse_and_update_resource
+_update_resource_map = parsing.ResourceMap.update
+
+
+def _reads_output(value, stack_ids):
+    """Whether a template value reads an attribute of one of `stack_ids` (GetAtt or Sub)."""
+    if isinstance(value, list):
+        return any(_reads_output(v, stack_ids) for v in value)
+    if not isinstance(value, dict):
+        return False
+    get_att = _attribute_pair(value.get("Fn::GetAtt"))
+    if isinstance(get_att, list) and get_att and get_att[0] in stack_ids:
+        return True
+    sub = value.get("Fn::Sub")
+    text = sub[0] if isinstance(sub, list) and sub else sub
+    if isinstance(text, str):
+        names = {v.split(".", 1)[0] for v in _SUB_VARIABLE.findall(text) if "." in v}
+        if names & stack_ids:
+            return True
+    return any(_reads_output(v, stack_ids) for v in value.values())
+
+
+def _followed(resources_map):
+    """The logical ids whose resolved properties are followed (see above)."""
+    templates = resources_map._resource_json_map
+    backend = models.cloudformation_backends[resources_map._account_id][resources_map._region_name]
+    stack = backend.stacks.get(resources_map.stack_id)
+    if getattr(stack, "parent_id", None):
+        return set(templates)
+    stack_ids = {i for i, r in templates.items() if r.get("Type") == Stack.cloudformation_type()}
+    return {i for i, r in templates.items() if _reads_output(r.get("Properties"), stack_ids)}
+
+
+def _made_from(resources_map):
+    return vars(resources_map).setdefault("made_from", {})
+
+
+def _remember(resources_map, logical_id, resource_json):
+    properties = resource_json.get("Properties") or {}
+    _made_from(resources_map)[logical_id] = clean_json(properties, resources_map)
+
+
+def create_resource(logical_id, resource_json, resources_map, account_id, region_name):
+    resource = _create_resource(logical_id, resource_json, resources_map, account_id, region_name)
+    if resource is not None:
+        _remember(resources_map, logical_id, resource_json)
+    return resource
+
+
+def update_resource(logical_id, resource_json, resources_map, account_id, region_name):
+    # moto updates a resource whose Condition turned false (for a nested stack: with an empty
+    # TemplateURL), and fails on one whose Condition turned true. AWS deletes the first and
+    # creates the second.
+    condition = resource_json.get("Condition")
+    made = resources_map._parsed_resources.get(logical_id)
+    if condition and not resources_map.lazy_condition_map[condition]:
+        if made is not None:
+            resources_map._delete_resource(made, resource_json)
+        resources_map._parsed_resources.pop(logical_id, None)
+        _made_from(resources_map).pop(logical_id, None)
+        return None
+    if made is None:
+        resources_map._parsed_resources.pop(logical_id, None)
+        return resources_map[logical_id]
+    resource = _update_resource(logical_id, resource_json, resources_map, account_id, region_name)
+    _remember(resources_map, logical_id, resource_json)
+    return resource
+
+
+def update_resource_map(self, template, parameters=None):
+    _update_resource_map(self, template, parameters)
+    made_from = _made_from(self)
+    for logical_id in _followed(self):
+        resource_json = self._resource_json_map[logical_id]
+        if self._parsed_resources.get(logical_id) is None or logical_id not in made_from:
+            continue  # not made (a false Condition, a type moto skips)
+        if clean_json(resource_json.get("Properties") or {}, self) != made_from[logical_id]:
+            self._parsed_resources[logical_id] = parsing.parse_and_update_resource(
+                logical_id,
+                resource_json,
+                self,
+                account_id=self._account_id,
+                region_name=self._region_name,
+            )
+
+
+parsing.parse_and_create_resource = create_resource
+parsing.parse_and_update_resource = update_resource
+parsing.ResourceMap.update = update_resource_map
+
+
+# --- Templates: size, and YAML dates -----------------------------------------------------
+# AWS refuses a TemplateBody over 51,200 bytes (a larger template goes to S3 and is passed
+# as TemplateURL); moto takes any size, so a test could not tell which was sent.
+TEMPLATE_BODY_LIMIT = 51200
+
+
+def _limit_template_body(handler):
+    def checked(self):
+        body = self._get_param("TemplateBody")
+        if body and len(body.encode()) > TEMPLATE_BODY_LIMIT:
+            raise ValidationError(
+                message=f"1 validation error detected: Value '{body}' at 'templateBody' failed "
+                f"to satisfy constraint: Member must have length less than or equal to "
+                f"{TEMPLATE_BODY_LIMIT}"
+            )
+        return handler(self)
+
+    return checked
+
+
+for _action in ("create_stack", "update_stack", "create_change_set", "validate_template"):
+    setattr(
+        CloudFormationResponse,
+        _action,
+        _limit_template_body(getattr(CloudFormationResponse, _action)),
+    )
+
+# CloudFormation reads an unquoted `Version: 2012-10-17` as a string; moto's YAML loader
+# makes it a date, which its AWS::IAM::ManagedPolicy then fails to serialize (HTTP 500).
+yaml.Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.Loader.yaml_implicit_resolvers.items()
+}
+
+
+# --- IAM roles and managed policies made by CloudFormation ----------------------------------
+# moto's AWS::IAM::Role ignores ManagedPolicyArns (nothing is attached), updates neither its
+# Policies nor its trust policy, and cannot delete a role with a policy attached
+# (DeleteConflict). Its AWS::IAM::ManagedPolicy can be neither updated nor deleted (it stays).
+# Here, as on AWS: a role attaches its ManagedPolicyArns, and an update applies the template's
+# policies (those it no longer names are detached or deleted); a policy update makes a new
+# default version (a new name, path or description replaces the policy); a policy or a role
+# is detached from everything before it is deleted. moto has the AWS managed policies only
+# with MOTO_IAM_LOAD_MANAGED_POLICIES (all of them, at every start): one a role names is
+# loaded when it is attached.
+
+from moto.iam import models as iam_models
+from moto.iam.aws_managed_policies import aws_managed_policies_data
+
+
+def _iam(account_id, region_name):
+    return iam_models.iam_backends[account_id][get_partition(region_name)]
+
+
+@functools.cache
+def _aws_managed_policies():
+    return json.loads(aws_managed_policies_data)
+
+
+def _load_aws_managed_policy(backend, arn):
+    if arn in backend.managed_policies or ":iam::aws:policy/" not in arn:
+        return
+    name = arn.rsplit("/", 1)[-1]
+    data = _aws_managed_policies().get(name)
+    if data is None:
+        return  # attaching it fails as on AWS: no such policy
+    policy = iam_models.AWSManagedPolicy.from_data(
+        name, backend.account_id, backend.region_name, data
+    )
+    backend.aws_managed_policies.append(policy)
+    backend.managed_policies[policy.arn] = policy
+
+
+def _apply_managed_policy_arns(backend, role, properties):
+    wanted = properties.get("ManagedPolicyArns") or []
+    for arn in getattr(role, "cfn_managed_policy_arns", []):
+        if arn not in wanted and arn in role.managed_policies:
+            backend.detach_role_policy(arn, role.name)
+    for arn in wanted:
+        if arn not in role.managed_policies:
+            _load_aws_managed_policy(backend, arn)
+            backend.attach_role_policy(arn, role.name)
+    role.cfn_managed_policy_arns = list(wanted)
+
+
+def _apply_inline_policies(role, properties):
+    policies = properties.get("Policies") or []
+    names = [p["PolicyName"] for p in policies]
+    for name in getattr(role, "cfn_policy_names", []):
+        if name not in names and name in role.policies:
+            role.delete_policy(name)
+    for policy in policies:
+        role.put_policy(policy["PolicyName"], policy["PolicyDocument"])
+    role.cfn_policy_names = names
+
+
+Role = iam_models.Role
+_role_create = Role.create_from_cloudformation_json.__func__
+_role_update = Role.update_from_cloudformation_json.__func__
+_role_delete = Role.delete_from_cloudformation_json.__func__
+
+
+def role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    role = _role_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    properties = cloudformation_json["Properties"]
+    role.cfn_policy_names = [p["PolicyName"] for p in properties.get("Policies") or []]
+    _apply_managed_policy_arns(_iam(account_id, region_name), role, properties)
+    return role
+
+
+def role_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    role = _role_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+    properties = cloudformation_json["Properties"]
+    trust = properties["AssumeRolePolicyDocument"]
+    role.assume_role_policy_document = trust if isinstance(trust, str) else json.dumps(trust)
+    _apply_inline_policies(role, properties)
+    _apply_managed_policy_arns(_iam(account_id, region_name), role, properties)
+    return role
+
+
+def _detach_everywhere(backend, policy):
+    for entity in [*backend.roles.values(), *backend.users.values(), *backend.groups.values()]:
+        if policy.arn in entity.managed_policies:
+            policy.detach_from(entity)
+
+
+def role_delete(cls, resource_name, cloudformation_json, account_id, region_name):
+    backend = _iam(account_id, region_name)
+    for role in [r for r in backend.roles.values() if r.name == resource_name]:
+        for arn in list(role.managed_policies):
+            backend.detach_role_policy(arn, role.name)
+    _role_delete(cls, resource_name, cloudformation_json, account_id, region_name)
+
+
+Role.create_from_cloudformation_json = classmethod(role_create)
+Role.update_from_cloudformation_json = classmethod(role_update)
+Role.delete_from_cloudformation_json = classmethod(role_delete)
+
+ManagedPolicy = iam_models.ManagedPolicy
+
+
+def managed_policy_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    policy = original_resource
+    properties = cloudformation_json["Properties"]
+    if (
+        properties.get("ManagedPolicyName", policy.name) != policy.name
+        or (properties.get("Path") or "/") != policy.path
+        or (properties.get("Description") or "") != policy.description
+    ):
+        replacement = cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+        cls.delete_from_cloudformation_json(
+            policy.arn, cloudformation_json, account_id, region_name
+        )
+        return replacement
+    backend = _iam(account_id, region_name)
+    document = json.dumps(properties["PolicyDocument"])
+    if document != next(v.document for v in policy.versions if v.is_default):
+        if len(policy.versions) >= 5:  # IAM keeps five: the oldest goes, as AWS does
+            oldest = next(v for v in policy.versions if not v.is_default)
+            backend.delete_policy_version(policy.arn, oldest.version_id)
+        backend.create_policy_version(policy.arn, document, set_as_default=True)
+    return policy
+
+
+def managed_policy_delete(cls, resource_name, cloudformation_json, account_id, region_name):
+    backend = _iam(account_id, region_name)
+    policy = backend.managed_policies.get(resource_name)
+    if policy is not None:
+        _detach_everywhere(backend, policy)
+        backend.delete_policy(policy.arn)
+
+
+ManagedPolicy.update_from_cloudformation_json = classmethod(managed_policy_update)
+ManagedPolicy.delete_from_cloudformation_json = classmethod(managed_policy_delete)
+
+
+# --- AWS::SecretsManager::Secret ------------------------------------------------------------
+# moto's CloudFormation has no model for it (it warns and skips the resource). This one
+# creates the secret through moto's Secrets Manager backend: named `<LogicalId>-<12 random>`
+# unless `Name` is given, valued by SecretString or GenerateSecretString (GetRandomPassword's
+# options and defaults; SecretStringTemplate + GenerateStringKey make a JSON value). Ref and
+# GetAtt Id are its ARN. A changed value makes a new version; a new Name replaces it; deleting
+# it skips the recovery window, as CloudFormation does.
+
+import random
+import string
+import uuid
+
+from moto.secretsmanager.models import secretsmanager_backends
+from moto.secretsmanager.utils import random_password
+
+
+def _flag(value, default=False):
+    return default if value is None else str(value).lower() == "true"
+
+
+def _secret_string(properties):
+    if "SecretString" in properties:
+        return properties["SecretString"]
+    spec = properties.get("GenerateSecretString")
+    if spec is None:
+        return None
+    password = random_password(
+        password_length=int(spec.get("PasswordLength", 32)),
+        exclude_characters=spec.get("ExcludeCharacters", ""),
+        exclude_numbers=_flag(spec.get("ExcludeNumbers")),
+        exclude_punctuation=_flag(spec.get("ExcludePunctuation")),
+        exclude_uppercase=_flag(spec.get("ExcludeUppercase")),
+        exclude_lowercase=_flag(spec.get("ExcludeLowercase")),
+        include_space=_flag(spec.get("IncludeSpace")),
+        require_each_included_type=_flag(spec.get("RequireEachIncludedType"), default=True),
+    )
+    template, key = spec.get("SecretStringTemplate"), spec.get("GenerateStringKey")
+    if template and key:
+        return json.dumps({**json.loads(template), key: password})
+    return password
+
+
+class SecretsManagerSecret(CloudFormationModel):
+    # moto files every model under the service its module names.
+    __module__ = "moto.secretsmanager.models"
+
+    def __init__(self, arn, logical_id, properties):
+        self.arn = arn
+        self.logical_id = logical_id
+        self.properties = properties
+
+    @property
+    def physical_resource_id(self):
+        return self.arn
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::SecretsManager::Secret"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Id"
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Id":
+            return self.arn
+        raise UnformattedGetAttTemplateException()
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        logical_id = kwargs.get("LogicalId", resource_name)
+        suffix = "".join(random.choices(string.ascii_letters + string.digits, k=12))
+        created = secretsmanager_backends[account_id][region_name].create_secret(
+            name=properties.get("Name") or f"{logical_id}-{suffix}",
+            secret_string=_secret_string(properties),
+            secret_binary=None,
+            description=properties.get("Description"),
+            tags=properties.get("Tags") or [],
+            kms_key_id=properties.get("KmsKeyId"),
+            client_request_token=None,
+            replica_regions=[],
+            force_overwrite=False,
+        )
+        return cls(json.loads(created)["ARN"], logical_id, properties)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        secret = original_resource
+        properties = cloudformation_json["Properties"]
+        if properties.get("Name") != secret.properties.get("Name"):
+            replacement = cls.create_from_cloudformation_json(
+                new_resource_name,
+                cloudformation_json,
+                account_id,
+                region_name,
+                LogicalId=secret.logical_id,
+            )
+            cls.delete_from_cloudformation_json(
+                secret.arn, cloudformation_json, account_id, region_name
+            )
+            return replacement
+        value_keys = ("SecretString", "GenerateSecretString")
+        new_value = any(properties.get(k) != secret.properties.get(k) for k in value_keys)
+        secretsmanager_backends[account_id][region_name].update_secret(
+            secret.arn,
+            secret_string=_secret_string(properties) if new_value else None,
+            client_request_token=str(uuid.uuid4()),  # as the SDKs send it
+            kms_key_id=properties.get("KmsKeyId"),
+            description=properties.get("Description"),
+        )
+        secret.properties = properties
+        return secret
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        secretsmanager_backends[account_id][region_name].delete_secret(
+            resource_name, recovery_window_in_days=None, force_delete_without_recovery=True
+        )
+
+
+# --- S3: AWS::S3::BucketPolicy, and a bucket's tags on update -------------------------------
+# moto's CloudFormation skips AWS::S3::BucketPolicy (with a warning): no policy is put. This
+# model puts it through moto's S3 backend (a new Bucket moves it). And moto's update of an
+# AWS::S3::Bucket with Tags but no BucketName fails (it reads the name from the template).
+
+from moto.iam.access_control import IAMPolicy, PermissionResult
+from moto.s3 import models as s3_models
+
+
+def _s3(account_id, region_name):
+    return s3_models.s3_backends[account_id][get_partition(region_name)]
+
+
+class BucketPolicy(CloudFormationModel):
+    __module__ = "moto.s3.models"
+
+    def __init__(self, bucket_name):
+        self.bucket_name = bucket_name
+
+    @property
+    def physical_resource_id(self):
+        return self.bucket_name
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::S3::BucketPolicy"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return False
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        document = json.dumps(properties["PolicyDocument"]).encode()
+        _s3(account_id, region_name).put_bucket_policy(properties["Bucket"], document)
+        return cls(properties["Bucket"])
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        if cloudformation_json["Properties"]["Bucket"] != original_resource.bucket_name:
+            cls.delete_from_cloudformation_json(
+                original_resource.bucket_name, cloudformation_json, account_id, region_name
+            )
+        return cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        backend = _s3(account_id, region_name)
+        if resource_name in backend.buckets:
+            backend.delete_bucket_policy(resource_name)
+
+
+Bucket = s3_models.FakeBucket
+_bucket_update = Bucket.update_from_cloudformation_json.__func__
+
+
+def _over_tls(statement):
+    """Whether a policy statement applies to a request made over TLS, as far as its
+    `aws:SecureTransport` condition says."""
+    secure = (statement.get("Condition") or {}).get("Bool", {}).get("aws:SecureTransport")
+    return secure is None or str(secure).lower() == "true"
+
+
+def bucket_permission(self, action, resource):
+    # moto ignores a `Bool` condition and applies the statement: a TLS-only policy (tug's
+    # artifacts bucket, Copilot's addon buckets: deny when `aws:SecureTransport` is false)
+    # denies everything. tug reaches AWS only over TLS (plain HTTP only to this server), so
+    # the policy is evaluated as for a TLS request.
+    if self.policy is None:
+        return PermissionResult.NEUTRAL
+    policy = json.loads(self.policy)
+    statements = policy.get("Statement") or []
+    statements = [statements] if isinstance(statements, dict) else statements
+    policy["Statement"] = [s for s in statements if _over_tls(s)]
+    return IAMPolicy(json.dumps(policy)).is_action_permitted(action, resource)
+
+
+def bucket_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    properties = cloudformation_json["Properties"]
+    if "Tags" in properties and "BucketName" not in properties:
+        # The bucket keeps its generated name: say it, for moto's tagging to find it.
+        properties = {**properties, "BucketName": original_resource.name}
+        cloudformation_json = {**cloudformation_json, "Properties": properties}
+    return _bucket_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+
+
+Bucket.update_from_cloudformation_json = classmethod(bucket_update)
+Bucket.get_permission = bucket_permission
+
+
+# --- AWS::DynamoDB::Table: updates ---------------------------------------------------------
+# moto cannot update a table made by CloudFormation (the stack's resource becomes None). As
+# on AWS: a new TableName or KeySchema replaces the table; the rest (billing mode,
+# throughput, attributes, streams, deletion protection) is updated in place.
+
+from moto.dynamodb.models import dynamodb_backends
+from moto.dynamodb.models.table import Table
+
+
+def table_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    table = original_resource
+    properties = cloudformation_json["Properties"]
+    if (
+        properties.get("TableName", table.name) != table.name
+        or properties.get("KeySchema") != table.schema
+    ):
+        replacement = cls.create_from_cloudformation_json(
+            properties.get("TableName", new_resource_name),
+            cloudformation_json,
+            account_id,
+            region_name,
+        )
+        cls.delete_from_cloudformation_json(
+            table.name, cloudformation_json, account_id, region_name
+        )
+        return replacement
+    protection = properties.get("DeletionProtectionEnabled")
+    return dynamodb_backends[account_id][region_name].update_table(
+        name=table.name,
+        attr_definitions=properties.get("AttributeDefinitions"),
+        global_index=[],
+        throughput=properties.get("ProvisionedThroughput"),
+        billing_mode=properties.get("BillingMode", "PROVISIONED"),
+        stream_spec=properties.get("StreamSpecification"),
+        deletion_protection_enabled=None if protection is None else _flag(protection),
+        warm_throughput=None,
+    )
+
+
+Table.update_from_cloudformation_json = classmethod(table_update)
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
