@@ -280,7 +280,9 @@ camel = lambda d: {{k[0].lower() + k[1:]: v for k, v in d.items()}}
 td = boto3.client("ecs").describe_task_definition(taskDefinition="tug-{app}-test-api")["taskDefinition"]
 main = camel(td["containerDefinitions"][0])
 iam = boto3.client("iam")
-role = td["taskRoleArn"].split("/")[-1]
+# moto's task definitions made by CloudFormation have no taskRoleArn: the stack names the role.
+role = [r["PhysicalResourceId"] for r in cf.list_stack_resources(StackName="tug-{app}-test-api")["StackResourceSummaries"]
+        if r["LogicalResourceId"] == "TaskRole"][0].split("/")[-1]
 attached = [p["PolicyName"] for p in iam.list_attached_role_policies(RoleName=role)["AttachedPolicies"]]
 outputs = {{o["OutputKey"]: o["OutputValue"] for o in (child or {{}}).get("Outputs", [])}}
 print(json.dumps({{
