@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
             [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation')
+            [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment, then every workload in it, in parallel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling')
@@ -707,6 +708,71 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         'tug;svc;help;help' {
             break
         }
+        'tug;storage' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;storage;init' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The storage''s name: the bucket''s, table''s or cluster''s, and its file''s')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The storage''s name: the bucket''s, table''s or cluster''s, and its file''s')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The type of storage')
+            [CompletionResult]::new('--storage-type', '--storage-type', [CompletionResultType]::ParameterName, 'The type of storage')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'The type of storage')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'The service or job that uses the storage')
+            [CompletionResult]::new('--workload', '--workload', [CompletionResultType]::ParameterName, 'The service or job that uses the storage')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Create and delete the storage with the workload or with the environment [default: workload]')
+            [CompletionResult]::new('--lifecycle', '--lifecycle', [CompletionResultType]::ParameterName, 'Create and delete the storage with the workload or with the environment [default: workload]')
+            [CompletionResult]::new('--partition-key', '--partition-key', [CompletionResultType]::ParameterName, 'DynamoDB: the partition key, NAME:TYPE where TYPE is S, N or B (e.g. email:S)')
+            [CompletionResult]::new('--sort-key', '--sort-key', [CompletionResultType]::ParameterName, 'DynamoDB: the sort key, NAME:TYPE (e.g. createdAt:N)')
+            [CompletionResult]::new('--lsi', '--lsi', [CompletionResultType]::ParameterName, 'DynamoDB: an alternate sort key (a local secondary index), NAME:TYPE; up to 5')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'Aurora: the database engine')
+            [CompletionResult]::new('--initial-db', '--initial-db', [CompletionResultType]::ParameterName, 'Aurora: the database created with the cluster [default: the storage''s name, with _ for punctuation]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--no-sort', '--no-sort', [CompletionResultType]::ParameterName, 'DynamoDB: no sort key, and no question about one')
+            [CompletionResult]::new('--no-lsi', '--no-lsi', [CompletionResultType]::ParameterName, 'DynamoDB: no alternate sort keys, and no question about them')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Accept every proposed answer without asking')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask: a missing answer is an error naming its flag (the default without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite manifests and workspace files that already exist')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;storage;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;storage;help;init' {
+            break
+        }
+        'tug;storage;help;help' {
+            break
+        }
         'tug;deploy' {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment to deploy, then every workload in it')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment to deploy, then every workload in it')
@@ -874,6 +940,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
             [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation')
+            [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment, then every workload in it, in parallel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling')
@@ -972,6 +1039,13 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;help;svc;package' {
+            break
+        }
+        'tug;help;storage' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml')
+            break
+        }
+        'tug;help;storage;init' {
             break
         }
         'tug;help;deploy' {

@@ -40,6 +40,9 @@ _tug() {
             tug,sim)
                 cmd="tug__subcmd__sim"
                 ;;
+            tug,storage)
+                cmd="tug__subcmd__storage"
+                ;;
             tug,svc)
                 cmd="tug__subcmd__svc"
                 ;;
@@ -142,6 +145,9 @@ _tug() {
             tug__subcmd__help,sim)
                 cmd="tug__subcmd__help__subcmd__sim"
                 ;;
+            tug__subcmd__help,storage)
+                cmd="tug__subcmd__help__subcmd__storage"
+                ;;
             tug__subcmd__help,svc)
                 cmd="tug__subcmd__help__subcmd__svc"
                 ;;
@@ -192,6 +198,9 @@ _tug() {
                 ;;
             tug__subcmd__help__subcmd__sim,run)
                 cmd="tug__subcmd__help__subcmd__sim__subcmd__run"
+                ;;
+            tug__subcmd__help__subcmd__storage,init)
+                cmd="tug__subcmd__help__subcmd__storage__subcmd__init"
                 ;;
             tug__subcmd__help__subcmd__svc,delete)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__delete"
@@ -259,6 +268,18 @@ _tug() {
             tug__subcmd__sim__subcmd__help,run)
                 cmd="tug__subcmd__sim__subcmd__help__subcmd__run"
                 ;;
+            tug__subcmd__storage,help)
+                cmd="tug__subcmd__storage__subcmd__help"
+                ;;
+            tug__subcmd__storage,init)
+                cmd="tug__subcmd__storage__subcmd__init"
+                ;;
+            tug__subcmd__storage__subcmd__help,help)
+                cmd="tug__subcmd__storage__subcmd__help__subcmd__help"
+                ;;
+            tug__subcmd__storage__subcmd__help,init)
+                cmd="tug__subcmd__storage__subcmd__help__subcmd__init"
+                ;;
             tug__subcmd__svc,delete)
                 cmd="tug__subcmd__svc__subcmd__delete"
                 ;;
@@ -320,7 +341,7 @@ _tug() {
 
     case "${cmd}" in
         tug)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate job env svc deploy completions sim help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate job env svc storage deploy completions sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,7 +1051,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help)
-            opts="init app validate job env svc deploy completions sim help"
+            opts="init app validate job env svc storage deploy completions sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1352,6 +1373,34 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__sim__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__storage)
+            opts="init"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__storage__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1929,6 +1978,156 @@ _tug() {
             fi
             case "${prev}" in
                 --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__storage)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__storage__subcmd__help)
+            opts="init help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__storage__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__storage__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__storage__subcmd__init)
+            opts="-n -t -w -l -y -C -q -v -h -V --name --type --storage-type --workload --lifecycle --partition-key --sort-key --no-sort --lsi --no-lsi --engine --initial-db --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-type)
+                    COMPREPLY=($(compgen -W "S3 DynamoDB Aurora" -- "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "S3 DynamoDB Aurora" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "S3 DynamoDB Aurora" -- "${cur}"))
+                    return 0
+                    ;;
+                --workload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lifecycle)
+                    COMPREPLY=($(compgen -W "workload environment" -- "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -W "workload environment" -- "${cur}"))
+                    return 0
+                    ;;
+                --partition-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lsi)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "PostgreSQL MySQL" -- "${cur}"))
+                    return 0
+                    ;;
+                --initial-db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

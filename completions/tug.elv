@@ -37,6 +37,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand job 'Scheduled Jobs: create'
             cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
             cand svc 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
+            cand storage 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
             cand deploy 'Deploy an environment, then every workload in it, in parallel'
             cand completions 'Print a shell completion script'
             cand sim 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
@@ -651,6 +652,66 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;svc;help;help'= {
         }
+        &'tug;storage'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;storage;init'= {
+            cand -n 'The storage''s name: the bucket''s, table''s or cluster''s, and its file''s'
+            cand --name 'The storage''s name: the bucket''s, table''s or cluster''s, and its file''s'
+            cand -t 'The type of storage'
+            cand --storage-type 'The type of storage'
+            cand --type 'The type of storage'
+            cand -w 'The service or job that uses the storage'
+            cand --workload 'The service or job that uses the storage'
+            cand -l 'Create and delete the storage with the workload or with the environment [default: workload]'
+            cand --lifecycle 'Create and delete the storage with the workload or with the environment [default: workload]'
+            cand --partition-key 'DynamoDB: the partition key, NAME:TYPE where TYPE is S, N or B (e.g. email:S)'
+            cand --sort-key 'DynamoDB: the sort key, NAME:TYPE (e.g. createdAt:N)'
+            cand --lsi 'DynamoDB: an alternate sort key (a local secondary index), NAME:TYPE; up to 5'
+            cand --engine 'Aurora: the database engine'
+            cand --initial-db 'Aurora: the database created with the cluster [default: the storage''s name, with _ for punctuation]'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --no-sort 'DynamoDB: no sort key, and no question about one'
+            cand --no-lsi 'DynamoDB: no alternate sort keys, and no question about them'
+            cand -y 'Accept every proposed answer without asking'
+            cand --yes 'Accept every proposed answer without asking'
+            cand --no-input 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+            cand --force 'Overwrite manifests and workspace files that already exist'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;storage;help'= {
+            cand init 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;storage;help;init'= {
+        }
+        &'tug;storage;help;help'= {
+        }
         &'tug;deploy'= {
             cand -e 'The environment to deploy, then every workload in it'
             cand --env 'The environment to deploy, then every workload in it'
@@ -805,6 +866,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand job 'Scheduled Jobs: create'
             cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
             cand svc 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
+            cand storage 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
             cand deploy 'Deploy an environment, then every workload in it, in parallel'
             cand completions 'Print a shell completion script'
             cand sim 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
@@ -878,6 +940,11 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;help;svc;logs'= {
         }
         &'tug;help;svc;package'= {
+        }
+        &'tug;help;storage'= {
+            cand init 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
+        }
+        &'tug;help;storage;init'= {
         }
         &'tug;help;deploy'= {
         }

@@ -39,6 +39,7 @@ complete -c tug -n "__fish_tug_needs_command" -f -a "validate" -d 'Check manifes
 complete -c tug -n "__fish_tug_needs_command" -f -a "job" -d 'Scheduled Jobs: create'
 complete -c tug -n "__fish_tug_needs_command" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_needs_command" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
 complete -c tug -n "__fish_tug_needs_command" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
 complete -c tug -n "__fish_tug_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c tug -n "__fish_tug_needs_command" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
@@ -410,6 +411,46 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -f -a "init" -d 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s n -l name -d 'The storage\'s name: the bucket\'s, table\'s or cluster\'s, and its file\'s' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s t -l storage-type -l type -d 'The type of storage' -r -f -a "S3\t'An S3 bucket'
+DynamoDB\t'A DynamoDB table'
+Aurora\t'An Aurora Serverless v2 cluster (MySQL or PostgreSQL)'"
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s w -l workload -d 'The service or job that uses the storage' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s l -l lifecycle -d 'Create and delete the storage with the workload or with the environment [default: workload]' -r -f -a "workload\t'With the workload: one per environment the workload is deployed to'
+environment\t'With the environment; the workload gets access to it'"
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l partition-key -d 'DynamoDB: the partition key, NAME:TYPE where TYPE is S, N or B (e.g. email:S)' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l sort-key -d 'DynamoDB: the sort key, NAME:TYPE (e.g. createdAt:N)' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l lsi -d 'DynamoDB: an alternate sort key (a local secondary index), NAME:TYPE; up to 5' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l engine -d 'Aurora: the database engine' -r -f -a "PostgreSQL\t''
+MySQL\t''"
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l initial-db -d 'Aurora: the database created with the cluster [default: the storage\'s name, with _ for punctuation]' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l no-sort -d 'DynamoDB: no sort key, and no question about one'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l no-lsi -d 'DynamoDB: no alternate sort keys, and no question about them'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s e -l env -d 'The environment to deploy, then every workload in it' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s j -l max-parallel -d 'How many workloads deploy at once' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l timeout -d 'Stop watching each stack after this long' -r
@@ -500,16 +541,17 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "fargate" -d 'Check a Fargate task size and price it'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc deploy completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "ls" -d 'List the applications deployed in this account and Region'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "show" -d 'Show an application\'s environments and workloads'
@@ -529,6 +571,7 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "init" -d 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "fargate" -d 'Check a Fargate task size and price it'

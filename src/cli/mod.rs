@@ -22,6 +22,7 @@ pub mod env;
 pub mod init;
 pub mod job;
 pub mod sim;
+pub mod storage;
 pub mod svc;
 pub mod validate;
 
@@ -86,6 +87,9 @@ pub enum Command {
     /// Services: create, deploy, list, show, status, logs, delete, render CloudFormation
     #[command(subcommand)]
     Svc(svc::SvcCommand),
+    /// Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster
+    #[command(subcommand)]
+    Storage(storage::StorageCommand),
     /// Deploy an environment, then every workload in it, in parallel
     Deploy(deploy::DeployAllArgs),
     /// Print a shell completion script
@@ -416,6 +420,7 @@ impl Command {
             Command::Job(cmd) => cmd.run(ctx),
             Command::Validate(args) => args.run(ctx),
             Command::Svc(cmd) => cmd.run(ctx),
+            Command::Storage(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),
             Command::Deploy(args) => args.run(ctx),
             Command::Completions(args) => args.run(ctx),

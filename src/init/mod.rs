@@ -5,6 +5,7 @@
 //! No terminal here: the questions are asked by `ui::wizard`.
 
 pub mod discover;
+pub mod storage;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -21,5 +21,6 @@ mod render;
 mod sim;
 mod status;
 mod storage;
+mod storage_init;
 mod support;
 mod variables;
