@@ -60,16 +60,12 @@ impl DeployAllArgs {
             .workloads
             .iter()
             .map(|w| {
-                let addons = planned.addons.get(&w.name);
-                ServicePlan::new(
-                    &ws.app,
-                    &env,
-                    w,
-                    &root,
-                    (None, &tag),
-                    deploy::PENDING_HOST,
-                    addons,
-                )
+                let (addons, warnings) = deploy::workload_addons(&ws, &env, w, &ctx.cwd)?;
+                for d in &warnings {
+                    ctx.printer.diagnostic(d);
+                }
+                let host = deploy::PENDING_HOST;
+                ServicePlan::new(&ws.app, &env, w, &root, (None, &tag), host, addons.as_ref())
             })
             .collect::<Result<Vec<_>>>()?;
         let opts = AllOptions {

@@ -158,13 +158,11 @@ pub fn request(stack: String, rendered: &Rendered) -> Request {
 }
 
 /// An environment ready to deploy: its stack, rendered from its manifest, its addons and its
-/// workloads (they decide what it needs: load balancers, NAT), each workload's addons, and
-/// the warnings found on the way.
+/// workloads (they decide what it needs: load balancers, NAT), and the warnings found on the
+/// way. (Each workload's addons are its own: [`workload_addons`].)
 pub struct EnvironmentPlan {
     pub rendered: Rendered,
     pub workloads: Vec<Workload>,
-    /// The workloads' addons, by workload name.
-    pub addons: BTreeMap<String, Addons>,
     /// What the environment's stack needs in the artifacts bucket (see [`Staged`]).
     pub staged: Staged,
     pub warnings: Vec<Diagnostic>,
@@ -277,8 +275,8 @@ pub fn addons_diagnostics(
     diags
 }
 
-/// Loads environment `env` of `ws` with every workload and their addons, and renders its
-/// stack. Manifest and addons problems are `Error::Diagnostics`.
+/// Loads environment `env` of `ws` with every workload and the environment's addons, and
+/// renders its stack. Manifest and addons problems are `Error::Diagnostics`.
 pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<EnvironmentPlan> {
     let manifests = ws.read_all(cwd);
     let (environment, workloads, mut warnings) = manifests.view(env, Unset::Error)?.valid()?;
@@ -292,20 +290,7 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
         workload: None,
     };
     let folder = addons::folder(&ws.dir, None);
-    let (env_addons, mut diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
-    let mut workload_addons = BTreeMap::new();
-    for w in &workloads {
-        let names = addons::Names {
-            workload: Some(&w.name),
-            ..names.clone()
-        };
-        let folder = addons::folder(&ws.dir, Some(&w.name));
-        let (a, d) = addons::read(&folder, cwd, addons::Owner::Workload, &names);
-        diags.extend(d);
-        if let Some(a) = a {
-            workload_addons.insert(w.name.clone(), a);
-        }
-    }
+    let (env_addons, diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
     warnings.extend(warnings_only(diags)?);
     let mut rendered = render::environment(&ws.app, &environment, &workloads, env_addons.as_ref())
         .map_err(|e| Error::user(e.to_string()))?;
@@ -321,7 +306,6 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
     Ok(EnvironmentPlan {
         rendered,
         workloads,
-        addons: workload_addons,
         staged,
         warnings,
     })

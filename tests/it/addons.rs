@@ -420,3 +420,108 @@ print(json.dumps({"keys": keys, "size": len(body if isinstance(body, str) else j
         "{err}"
     );
 }
+
+/// `tug storage init` commands for service `api`: S3 and DynamoDB for the workload and for
+/// the environment, and (with `aurora`) an Aurora Serverless v2 cluster.
+fn storage_init(moto: Option<&Moto>, dir: &Path, aurora: bool) {
+    let mut commands = vec![
+        vec!["-n", "uploads", "-t", "S3"],
+        vec![
+            "-n",
+            "orders",
+            "-t",
+            "DynamoDB",
+            "--partition-key",
+            "id:S",
+            "--no-sort",
+            "--no-lsi",
+        ],
+        vec!["-n", "files", "-t", "S3", "-l", "environment"],
+        vec![
+            "-n",
+            "shared",
+            "-t",
+            "DynamoDB",
+            "-l",
+            "environment",
+            "--partition-key",
+            "pk:S",
+            "--no-sort",
+            "--no-lsi",
+        ],
+    ];
+    if aurora {
+        commands.push(vec![
+            "-n",
+            "ledger",
+            "-t",
+            "Aurora",
+            "--engine",
+            "PostgreSQL",
+        ]);
+    }
+    for c in commands {
+        let mut cmd = match moto {
+            Some(m) => m.tug(),
+            None => tug(),
+        };
+        support::ok(
+            cmd.current_dir(dir)
+                .args(["storage", "init", "-w", "api", "--no-input"])
+                .args(c),
+        );
+    }
+}
+
+#[test]
+fn storage_init_writes_addons_that_validate_and_pass_cfn_lint_with_their_stacks() {
+    let ws = workspace("shop", &[]);
+    let dir = ws.path();
+    storage_init(None, dir, true);
+    let out = run_in(dir, &["validate"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for args in [
+        &[
+            "svc",
+            "package",
+            "-n",
+            "api",
+            "-e",
+            "test",
+            "--output-dir",
+            "out",
+        ][..],
+        &["env", "package", "-n", "test", "--output-dir", "out"][..],
+    ] {
+        support::ok(tug().current_dir(dir).args(args));
+    }
+    let t = yaml(&dir.join("out/tug-shop-test-api.yml"));
+    let main = serde_json::to_string(&t["Resources"]["TaskDefinition"]).unwrap();
+    for v in ["UPLOADS_NAME", "ORDERS_NAME", "LEDGER_SECRET"] {
+        assert!(main.contains(v), "{v}: {main}");
+    }
+    let out = dir.join("out");
+    cfn_lint::lint(&[
+        out.join("tug-shop-test-api.yml"),
+        out.join("tug-shop-test-api.addons.yml"),
+        out.join("tug-shop-test.yml"),
+        out.join("tug-shop-test.addons.yml"),
+    ]);
+}
+
+#[test]
+fn storage_init_buckets_and_tables_deploy_with_the_environment_and_the_service() {
+    let moto = need!(Moto::start());
+    let ws = workspace("store", &[]);
+    let dir = ws.path();
+    storage_init(Some(&moto), dir, false);
+    run(&moto, dir, &["env", "deploy", "-n", "test"]);
+    let err = run(&moto, dir, &["svc", "deploy", "-n", "api", "-e", "test"]);
+    assert!(err.contains("deployed (CREATE_COMPLETE)"), "{err}");
+    let got = read_back(&moto, "store");
+    for v in ["UPLOADS_NAME", "ORDERS_NAME", "FILES_NAME", "SHARED_NAME"] {
+        assert!(got["env"][v].is_string(), "{v}: {got}");
+    }
+    let attached = got["attached"].as_array().unwrap().len();
+    assert_eq!(attached, 4, "one access policy per storage: {got}");
+}
