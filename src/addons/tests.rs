@@ -48,6 +48,8 @@ fn output_names_follow_copilots_snake_case() {
         ("My2ndCamel", "MY2ND_CAMEL"),
         ("TABLE", "TABLE"),
         ("queueURL", "QUEUE_URL"),
+        ("usersDDBTableName", "USERS_DDB_TABLE_NAME"),
+        ("mydbSecret", "MYDB_SECRET"),
     ] {
         assert_eq!(snake_case(name), var, "{name}");
     }

@@ -11,7 +11,7 @@
 //! What the workload gets follows the addons contract: an output whose value is a `!Ref`
 //! of an `AWS::IAM::ManagedPolicy` is attached to the task role, one that is a `!Ref` of an
 //! `AWS::SecretsManager::Secret` becomes a secret, and every other output becomes an
-//! environment variable named in upper snake case ([`env_var_name`]).
+//! environment variable named in upper snake case ([`crate::addons::snake_case`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -451,28 +451,13 @@ pub fn logical_id(name: &str) -> String {
     name.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
-/// The environment variable an addon output becomes, as Copilot names it: the output's
-/// name in upper snake case (`myBucketName` makes `MY_BUCKET_NAME`, `usersDDBTable`
-/// makes `USERS_DDB_TABLE`).
-pub fn env_var_name(output: &str) -> String {
-    static WORDS: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
-    let (lower_upper, acronym) = WORDS.get_or_init(|| {
-        (
-            regex::Regex::new("([a-z0-9]+)([A-Z])").expect("a valid regex"),
-            regex::Regex::new("([A-Z0-9])([A-Z][a-z])").expect("a valid regex"),
-        )
-    });
-    let snake = lower_upper.replace_all(output, "${1}_${2}");
-    acronym.replace_all(&snake, "${1}_${2}").to_uppercase()
-}
-
 /// What the workload's containers get: the variable holding the bucket's or table's name,
 /// or the secret holding the cluster's credentials.
 pub fn workload_variable(spec: &StorageSpec) -> String {
     let id = logical_id(&spec.name);
     match spec.resource {
-        Resource::Aurora(_) => env_var_name(&format!("{id}Secret")),
-        _ => env_var_name(&format!("{id}Name")),
+        Resource::Aurora(_) => crate::addons::snake_case(&format!("{id}Secret")),
+        _ => crate::addons::snake_case(&format!("{id}Name")),
     }
 }
 
@@ -751,14 +736,6 @@ mod tests {
         assert!(check_db_name(Engine::PostgreSql, &"a".repeat(64)).is_err());
         assert!(check_db_name(Engine::MySql, &"a".repeat(64)).is_ok());
         assert_eq!(default_db_name(Engine::MySql, "my-db.v2"), "my_db_v2");
-    }
-
-    #[test]
-    fn env_var_names_are_copilots() {
-        assert_eq!(env_var_name("myBucketName"), "MY_BUCKET_NAME");
-        assert_eq!(env_var_name("usersDDBTableName"), "USERS_DDB_TABLE_NAME");
-        assert_eq!(env_var_name("mydbSecret"), "MYDB_SECRET");
-        assert_eq!(env_var_name("my2ndTableName"), "MY2ND_TABLE_NAME");
     }
 
     #[test]
