@@ -19,3 +19,20 @@ pub fn environment(sources: &[(&'static str, &'static str)]) -> Environment<'sta
     }
     env
 }
+
+/// Renders template `name` of `env` (embedded from `templates/<folder>/`) with `ctx`; a
+/// failure is tug's bug, reported as such.
+pub fn render(
+    env: &Environment<'static>,
+    folder: &str,
+    name: &str,
+    ctx: minijinja::Value,
+) -> crate::error::Result<String> {
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| {
+            crate::error::Error::user(format!(
+                "internal template error in templates/{folder}/{name}: {e}; this is a bug in tug, please report it"
+            ))
+        })
+}

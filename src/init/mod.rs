@@ -115,14 +115,7 @@ fn templates() -> &'static minijinja::Environment<'static> {
 }
 
 fn render(template: &str, ctx: minijinja::Value) -> Result<String> {
-    templates()
-        .get_template(template)
-        .and_then(|t| t.render(ctx))
-        .map_err(|e| {
-            Error::user(format!(
-                "internal template error in templates/manifest/{template}: {e}; this is a bug in tug, please report it"
-            ))
-        })
+    crate::templates::render(templates(), "manifest", template, ctx)
 }
 
 /// The manifest text for a workload.

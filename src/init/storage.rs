@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The kinds of storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -500,14 +500,7 @@ fn templates() -> &'static minijinja::Environment<'static> {
 }
 
 fn render(template: &str, ctx: minijinja::Value) -> Result<String> {
-    templates()
-        .get_template(template)
-        .and_then(|t| t.render(ctx))
-        .map_err(|e| {
-            Error::user(format!(
-                "internal template error in templates/addons/{template}: {e}; this is a bug in tug, please report it"
-            ))
-        })
+    crate::templates::render(templates(), "addons", template, ctx)
 }
 
 /// Where the files of storage `name` go under the workspace folder `ws_dir`: its template,
