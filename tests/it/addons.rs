@@ -75,8 +75,28 @@ fn the_documented_addon_shapes_validate_package_and_pass_cfn_lint() {
     let files = all_fixtures();
     let ws = workspace("shop", &with(&files));
     let dir = ws.path();
+    // A Scheduled Job's addons too.
+    write(dir, "copilot/report/manifest.yml", "name: report\ntype: Scheduled Job\nimage:\n  location: public.ecr.aws/nginx/nginx:1.27\non:\n  schedule: \"@daily\"\n");
+    write(
+        dir,
+        "copilot/report/addons/policy.yml",
+        &fixture("policy.yml"),
+    );
     let out = run_in(dir, &["validate"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    support::ok(tug().current_dir(dir).args([
+        "svc",
+        "package",
+        "-n",
+        "report",
+        "-e",
+        "test",
+        "--output-dir",
+        "out",
+    ]));
+    let job = yaml(&dir.join("out/tug-shop-test-report.yml"));
+    let role = serde_json::to_string(&job["Resources"]["TaskRole"]).unwrap();
+    assert!(role.contains("Outputs.ReadParametersPolicyArn"), "{role}");
 
     let out = support::ok(tug().current_dir(dir).args([
         "svc",
@@ -164,7 +184,14 @@ fn the_documented_addon_shapes_validate_package_and_pass_cfn_lint() {
         e["Outputs"]["sessionsTableName"]["Export"]["Name"],
         "tug-shop-test-sessionsTableName"
     );
-    cfn_lint::lint(&[parent, addons, env, env_addons]);
+    cfn_lint::lint(&[
+        parent,
+        addons,
+        env,
+        env_addons,
+        dir.join("out/tug-shop-test-report.yml"),
+        dir.join("out/tug-shop-test-report.addons.yml"),
+    ]);
 }
 
 /// A bad input: what it is, its files, and what `tug validate` must say (its code and
@@ -515,9 +542,17 @@ fn storage_init_buckets_and_tables_deploy_with_the_environment_and_the_service()
     let ws = workspace("store", &[]);
     let dir = ws.path();
     storage_init(Some(&moto), dir, false);
-    run(&moto, dir, &["env", "deploy", "-n", "test"]);
-    let err = run(&moto, dir, &["svc", "deploy", "-n", "api", "-e", "test"]);
-    assert!(err.contains("deployed (CREATE_COMPLETE)"), "{err}");
+    // `deploy -e`: the environment's addons uploaded before its stack, the service's
+    // before its own.
+    let err = run(&moto, dir, &["deploy", "-e", "test"]);
+    assert!(
+        err.contains("uploading addons template of copilot/environments/addons"),
+        "{err}"
+    );
+    assert!(
+        err.contains("uploading addons template of copilot/api/addons"),
+        "{err}"
+    );
     let got = read_back(&moto, "store");
     for v in ["UPLOADS_NAME", "ORDERS_NAME", "FILES_NAME", "SHARED_NAME"] {
         assert!(got["env"][v].is_string(), "{v}: {got}");
