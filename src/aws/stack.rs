@@ -127,6 +127,8 @@ pub async fn list(aws: &Aws, app: Option<&str>) -> AwsResult<Vec<StackInfo>> {
 #[derive(Debug, Clone)]
 pub struct Request {
     pub stack: String,
+    /// The template; empty for a change of parameters only, on the stack's current
+    /// template (`UsePreviousTemplate`, as `tug svc scale` does).
     pub template: String,
     /// Where CloudFormation reads the template instead, when it is too large to send
     /// (an object of the artifacts bucket holding `template`).
@@ -272,8 +274,13 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
         } else {
             ChangeSetType::Update
         })
-        .set_template_body(req.template_url.is_none().then(|| req.template.clone()))
+        .set_template_body(
+            (req.template_url.is_none() && !req.template.is_empty()).then(|| req.template.clone()),
+        )
         .set_template_url(req.template_url.clone())
+        .set_use_previous_template(
+            (req.template_url.is_none() && req.template.is_empty()).then_some(true),
+        )
         .set_parameters(Some(
             req.parameters
                 .iter()

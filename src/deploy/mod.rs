@@ -7,6 +7,7 @@ pub mod artifacts;
 mod delete;
 mod images;
 pub mod logs;
+pub mod scale;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -655,6 +656,7 @@ impl ServicePlan {
         rendered
             .parameters
             .insert("DeploymentToken".to_string(), token);
+        scale::keep_scaled(&mut rendered, existing);
         Job {
             title: format!("service {} in {env}", self.name),
             request: request(names::stack_name(app, env, Some(&self.name)), &rendered),

@@ -28,6 +28,7 @@ pub use crate::manifest::schedule::expression as schedule_expression;
 pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VERSION_OUTPUT};
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
+pub use scaling::{manifest_output, COUNT_PARAMETERS, DESIRED_COUNT, MAX_COUNT, MIN_COUNT};
 pub use service::{rule_priority, service};
 pub use task::{env_files, EnvFile};
 

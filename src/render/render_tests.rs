@@ -263,7 +263,25 @@ fn autoscaling_and_spot() {
     assert!(v["Resources"]["Service"]["Properties"]
         .get("DesiredCount")
         .is_none());
-    assert!(t.contains("MinCapacity: 2") && t.contains("MaxCapacity: 8"));
+    // The range is two stack parameters (what `svc scale --range` changes), and the
+    // manifest's values are recorded as outputs for the next deploy to compare.
+    assert!(t.contains("MinCapacity: !Ref MinCount") && t.contains("MaxCapacity: !Ref MaxCount"));
+    let r = service(
+        "shop",
+        "test",
+        &workload(&format!(
+            "{WEB}count:\n  range: 2-8\n  cpu_percentage: 70\n"
+        )),
+        &Images::main("repo/web:1"),
+        None,
+    )
+    .expect("renders");
+    assert_eq!(r.parameters.get("MinCount").map(String::as_str), Some("2"));
+    assert_eq!(r.parameters.get("MaxCount").map(String::as_str), Some("8"));
+    assert!(!r.parameters.contains_key("DesiredCount"));
+    let outputs = &parse(&r.template)["Outputs"];
+    assert_eq!(outputs["ManifestMinCount"]["Value"].as_str(), Some("2"));
+    assert_eq!(outputs["ManifestMaxCount"]["Value"].as_str(), Some("8"));
     assert!(t.contains("CapacityProvider: FARGATE_SPOT"));
     assert!(t.contains("Base: 2"));
     assert!(t.contains("PredefinedMetricType: ECSServiceAverageCPUUtilization"));
@@ -275,7 +293,11 @@ fn autoscaling_and_spot() {
     assert!(t.contains("ScaleInCooldown: 120"), "memory's own cooldown");
     assert!(t.contains("ScaleInCooldown: 60") && t.contains("ScaleOutCooldown: 30"));
     let spot = svc(&format!("{WEB}count: {{spot: 3}}\n"));
-    assert!(spot.contains("DesiredCount: 3") && spot.contains("FARGATE_SPOT"));
+    assert!(spot.contains("DesiredCount: !Ref DesiredCount") && spot.contains("FARGATE_SPOT"));
+    assert_eq!(
+        parse(&spot)["Outputs"]["ManifestDesiredCount"]["Value"].as_str(),
+        Some("3")
+    );
     assert!(!spot.contains("LaunchType"));
 }
 
@@ -308,12 +330,33 @@ fn copilot_defaults_when_the_manifest_sets_none() {
     assert_eq!(tg["HealthCheckTimeoutSeconds"].as_u64(), Some(4));
     assert_eq!(tg["HealthyThresholdCount"].as_u64(), Some(3));
     assert!(tg.get("UnhealthyThresholdCount").is_none());
-    // Without autoscaling, the manifest's count is the service's.
-    let fixed = parse(&svc(&format!("{WEB}count: 3\n")));
+    // Without autoscaling, the manifest's count is the service's, through the
+    // `DesiredCount` parameter (what `svc scale --count` changes).
+    let fixed = service(
+        "shop",
+        "test",
+        &workload(&format!("{WEB}count: 3\n")),
+        &Images::main("repo/web:1"),
+        None,
+    )
+    .expect("renders");
     assert_eq!(
-        fixed["Resources"]["Service"]["Properties"]["DesiredCount"].as_u64(),
-        Some(3)
+        fixed.parameters.get("DesiredCount").map(String::as_str),
+        Some("3")
     );
+    let t = parse(&fixed.template);
+    assert_eq!(
+        t["Parameters"]["DesiredCount"]["Type"].as_str(),
+        Some("Number")
+    );
+    assert_eq!(
+        t["Outputs"]["ManifestDesiredCount"]["Value"].as_str(),
+        Some("3")
+    );
+    assert!(matches!(
+        t["Resources"]["Service"]["Properties"]["DesiredCount"],
+        serde_yaml_ng::Value::Tagged(_)
+    ));
 }
 
 #[test]

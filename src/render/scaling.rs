@@ -19,14 +19,60 @@ use serde::Serialize;
 use super::{parse_seconds, RenderError};
 use crate::manifest::types::{AdvancedCount, Cooldown, Count, QueueDelay, Range, ScalingMetric};
 
+/// The stack parameters that hold a service's task count: `DesiredCount` without a range,
+/// `MinCount` and `MaxCount` (the scalable target's) with one. `tug svc scale` changes them
+/// and nothing else; the template records the manifest's values at deploy time as outputs
+/// ([`manifest_output`]), so the next deploy can tell a scaled value from a manifest change.
+pub const DESIRED_COUNT: &str = "DesiredCount";
+pub const MIN_COUNT: &str = "MinCount";
+pub const MAX_COUNT: &str = "MaxCount";
+pub const COUNT_PARAMETERS: [&str; 3] = [DESIRED_COUNT, MIN_COUNT, MAX_COUNT];
+
+/// The output holding the manifest's value of count parameter `parameter` at the last deploy.
+pub fn manifest_output(parameter: &str) -> String {
+    format!("Manifest{parameter}")
+}
+
+/// One count parameter of a service stack, with the manifest's value.
+#[derive(Serialize, Debug, PartialEq)]
+pub(super) struct CountParameter {
+    pub(super) name: &'static str,
+    pub(super) value: u32,
+    description: &'static str,
+}
+
+/// The count parameters of a service that runs `desired` tasks, or scales in `range`.
+pub(super) fn count_parameters(desired: u32, range: Option<(u32, u32)>) -> Vec<CountParameter> {
+    match range {
+        None => vec![CountParameter {
+            name: DESIRED_COUNT,
+            value: desired,
+            description: "How many tasks the service runs (tug svc scale --count changes it).",
+        }],
+        Some((min, max)) => vec![
+            CountParameter {
+                name: MIN_COUNT,
+                value: min,
+                description:
+                    "The fewest tasks autoscaling keeps (tug svc scale --range changes it).",
+            },
+            CountParameter {
+                name: MAX_COUNT,
+                value: max,
+                description: "The most tasks autoscaling runs (tug svc scale --range changes it).",
+            },
+        ],
+    }
+}
+
 /// Copilot's scaling cooldowns when the manifest sets none: in 120 s, out 60 s.
 const DEFAULT_SCALE_IN_COOLDOWN: u64 = 120;
 const DEFAULT_SCALE_OUT_COOLDOWN: u64 = 60;
 
+/// The scalable target (its bounds are the `MinCount` and `MaxCount` parameters) and its
+/// policies.
 #[derive(Serialize)]
 pub(super) struct Scaling {
-    min: u32,
-    max: u32,
     policies: Vec<Policy>,
 }
 
@@ -140,9 +186,7 @@ pub(super) fn scaling(
     targets: &Targets<'_>,
 ) -> Result<Option<Scaling>, RenderError> {
     match (range, count) {
-        (Some((min, max)), Some(Count::Advanced(adv))) => Ok(Some(Scaling {
-            min,
-            max,
+        (Some(_), Some(Count::Advanced(adv))) => Ok(Some(Scaling {
             policies: policies(adv, targets)?,
         })),
         _ => Ok(None),

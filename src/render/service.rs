@@ -24,7 +24,8 @@ const ELB_DEFAULT_TIMEOUT: u64 = 5;
 struct Ctx {
     #[serde(flatten)]
     task: Task,
-    desired_count: u32,
+    /// The stack parameters of the task count (`scaling::count_parameters`).
+    count_parameters: Vec<scaling::CountParameter>,
     capacity_providers: Vec<CapacityProvider>,
     min_healthy_percent: u32,
     max_percent: u32,
@@ -149,6 +150,7 @@ pub fn service(
         cluster: &task.cluster,
     };
     let scaling = scaling::scaling(scaling_range, w.count.as_ref(), &targets)?;
+    let counts = scaling::count_parameters(desired_count, scaling_range);
     let rollback_alarms = alarms::rollback_alarms(app, env_name, w, &task.cluster)?;
 
     // The port other services reach: the main rule's target, else `image.port`.
@@ -162,7 +164,7 @@ pub fn service(
     let names = super::discovery::names(app, env_name, w, target, &mut task.containers);
     let ctx = Ctx {
         task,
-        desired_count,
+        count_parameters: counts,
         capacity_providers,
         min_healthy_percent,
         max_percent,
@@ -179,7 +181,13 @@ pub fn service(
         },
         names,
     };
-    workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)
+    let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
+    for p in &ctx.count_parameters {
+        rendered
+            .parameters
+            .insert(p.name.to_string(), p.value.to_string());
+    }
+    Ok(rendered)
 }
 
 /// The target groups and listener rules of the main `http` rule `h` and its

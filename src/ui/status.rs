@@ -20,6 +20,9 @@ pub fn render(name: &str, env: &str, stack: &StackInfo, st: Option<&ServiceStatu
     if let Some(image) = stack.parameters.get("ContainerImage") {
         t.push_str(&format!("  image: {image}\n"));
     }
+    if let Some(count) = crate::deploy::scale::Counts::of(stack).describe() {
+        t.push_str(&format!("  count: {count}\n"));
+    }
     let Some(st) = st else {
         t.push_str("  ECS service: none (the stack has no running service)\n");
         if stack.status == crate::aws::status::StackStatus::RollbackComplete {

@@ -285,6 +285,7 @@ impl StatusArgs {
             let stack_json = json!({
                 "name": svc.name, "status": svc.status, "reason": svc.reason,
                 "image": svc.parameters.get("ContainerImage"),
+                "count": deploy::scale::Counts::of(&svc),
             });
             if ctx.printer.json {
                 let mut doc = json!({
