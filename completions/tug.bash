@@ -208,6 +208,9 @@ _tug() {
             tug__subcmd__help__subcmd__svc,deploy)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__deploy"
                 ;;
+            tug__subcmd__help__subcmd__svc,exec)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__exec"
+                ;;
             tug__subcmd__help__subcmd__svc,init)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__init"
                 ;;
@@ -219,6 +222,9 @@ _tug() {
                 ;;
             tug__subcmd__help__subcmd__svc,package)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__package"
+                ;;
+            tug__subcmd__help__subcmd__svc,scale)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__scale"
                 ;;
             tug__subcmd__help__subcmd__svc,show)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__show"
@@ -286,6 +292,9 @@ _tug() {
             tug__subcmd__svc,deploy)
                 cmd="tug__subcmd__svc__subcmd__deploy"
                 ;;
+            tug__subcmd__svc,exec)
+                cmd="tug__subcmd__svc__subcmd__exec"
+                ;;
             tug__subcmd__svc,help)
                 cmd="tug__subcmd__svc__subcmd__help"
                 ;;
@@ -301,6 +310,9 @@ _tug() {
             tug__subcmd__svc,package)
                 cmd="tug__subcmd__svc__subcmd__package"
                 ;;
+            tug__subcmd__svc,scale)
+                cmd="tug__subcmd__svc__subcmd__scale"
+                ;;
             tug__subcmd__svc,show)
                 cmd="tug__subcmd__svc__subcmd__show"
                 ;;
@@ -312,6 +324,9 @@ _tug() {
                 ;;
             tug__subcmd__svc__subcmd__help,deploy)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__deploy"
+                ;;
+            tug__subcmd__svc__subcmd__help,exec)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__exec"
                 ;;
             tug__subcmd__svc__subcmd__help,help)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__help"
@@ -327,6 +342,9 @@ _tug() {
                 ;;
             tug__subcmd__svc__subcmd__help,package)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__package"
+                ;;
+            tug__subcmd__svc__subcmd__help,scale)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__scale"
                 ;;
             tug__subcmd__svc__subcmd__help,show)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__show"
@@ -1415,7 +1433,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc)
-            opts="init deploy ls show delete status logs package"
+            opts="init deploy ls show delete status logs package exec scale"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,6 +1461,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1499,6 +1531,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__scale)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2151,7 +2197,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package exec scale help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,8 +2322,62 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__svc__subcmd__exec)
+            opts="-n -e -C -q -v -h -V --name --env --task --container --command --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --task)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__svc__subcmd__help)
-            opts="init deploy ls show delete status logs package help"
+            opts="init deploy ls show delete status logs package exec scale help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2305,6 +2405,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__help__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2375,6 +2489,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__help__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__scale)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2598,6 +2726,60 @@ _tug() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__scale)
+            opts="-n -e -y -C -q -v -h -V --name --env --count --range --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --range)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -441,6 +441,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
             cand logs 'Print a service''s logs, merged across its tasks in time order'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand exec 'Run a command (a shell by default) in a running task, through ECS Exec'
+            cand scale 'Change the task count or the autoscaling range, through the stack'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;svc;init'= {
@@ -623,6 +625,52 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tug;svc;exec'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --task 'The task (its id or first characters; default: the first running task)'
+            cand --container 'The container (default: the service''s main container)'
+            cand --command 'What to run'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;scale'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --count 'Run this many tasks (a service without autoscaling)'
+            cand --range 'Autoscale between MIN and MAX tasks (a service with `count.range`)'
+            cand --timeout 'Stop watching after this long (the change goes on in AWS)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tug;svc;help'= {
             cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
             cand deploy 'Deploy a service to an environment through a change set, and follow the rollout'
@@ -632,6 +680,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
             cand logs 'Print a service''s logs, merged across its tasks in time order'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand exec 'Run a command (a shell by default) in a running task, through ECS Exec'
+            cand scale 'Change the task count or the autoscaling range, through the stack'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;svc;help;init'= {
@@ -649,6 +699,10 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;svc;help;logs'= {
         }
         &'tug;svc;help;package'= {
+        }
+        &'tug;svc;help;exec'= {
+        }
+        &'tug;svc;help;scale'= {
         }
         &'tug;svc;help;help'= {
         }
@@ -924,6 +978,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
             cand logs 'Print a service''s logs, merged across its tasks in time order'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand exec 'Run a command (a shell by default) in a running task, through ECS Exec'
+            cand scale 'Change the task count or the autoscaling range, through the stack'
         }
         &'tug;help;svc;init'= {
         }
@@ -940,6 +996,10 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;help;svc;logs'= {
         }
         &'tug;help;svc;package'= {
+        }
+        &'tug;help;svc;exec'= {
+        }
+        &'tug;help;svc;scale'= {
         }
         &'tug;help;storage'= {
             cand init 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'

@@ -271,24 +271,26 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a deployed environment (refused while workloads run in it)'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "ls" -d 'List the services deployed for this application'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "show" -d 'Show where a service is deployed (or, with --manifest, its effective manifest)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "delete" -d 'Delete a service from one environment, or from every one it is deployed in'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "ls" -d 'List the services deployed for this application'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "show" -d 'Show where a service is deployed (or, with --manifest, its effective manifest)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "delete" -d 'Delete a service from one environment, or from every one it is deployed in'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s n -l name -d 'The service\'s name (default: the Dockerfile\'s folder name)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s t -l type -d 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
@@ -402,6 +404,35 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l task -d 'The task (its id or first characters; default: the first running task)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l container -d 'The container (default: the service\'s main container)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l command -d 'What to run' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l count -d 'Run this many tasks (a service without autoscaling)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l range -d 'Autoscale between MIN and MAX tasks (a service with `count.range`)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l timeout -d 'Stop watching after this long (the change goes on in AWS)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the services deployed for this application'
@@ -410,6 +441,8 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -571,6 +604,8 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "init" -d 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'

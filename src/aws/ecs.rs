@@ -416,3 +416,135 @@ pub async fn stopped_reasons(aws: &Aws, cluster: &str, service: &str) -> Vec<Str
         })
         .collect()
 }
+
+/// Whether ECS Exec is on for `service` in `cluster` (`enableExecuteCommand`), or `None`
+/// when there is no such service.
+pub async fn exec_enabled(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Option<bool>> {
+    Ok(describe_service(aws, cluster, service)
+        .await?
+        .map(|s| s.enable_execute_command()))
+}
+
+/// An ECS Exec session, as the Session Manager plugin takes it (see
+/// `awscli/customizations/ecs/executecommand.py` in the AWS CLI).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExecSession {
+    /// ExecuteCommand's `session` in the ECS API's own shape: `sessionId`, `streamUrl`,
+    /// `tokenValue`.
+    pub session: serde_json::Value,
+    /// `ecs:<cluster>_<task id>_<container runtime id>`.
+    pub target: String,
+    /// The ECS endpoint the call went to (`https://ecs.<region>.amazonaws.com`, or the
+    /// configured endpoint).
+    pub endpoint: String,
+}
+
+/// Remembers the endpoint of the request it sees: the one the SDK resolved (Region, FIPS,
+/// dual stack, `AWS_ENDPOINT_URL[_ECS]`), which the plugin must be handed too.
+#[derive(Debug, Clone, Default)]
+struct SeenEndpoint(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+
+impl aws_sdk_ecs::config::Intercept for SeenEndpoint {
+    fn name(&self) -> &'static str {
+        "SeenEndpoint"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &aws_sdk_ecs::config::interceptors::BeforeTransmitInterceptorContextRef<'_>,
+        _components: &aws_sdk_ecs::config::RuntimeComponents,
+        _cfg: &mut aws_sdk_ecs::config::ConfigBag,
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let uri = context.request().uri();
+        // scheme://host[:port], without the path.
+        let end = uri
+            .find("://")
+            .and_then(|i| uri[i + 3..].find('/').map(|j| i + 3 + j))
+            .unwrap_or(uri.len());
+        if let Ok(mut seen) = self.0.lock() {
+            *seen = Some(uri[..end].to_string());
+        }
+        Ok(())
+    }
+}
+
+/// Starts an interactive ECS Exec session running `command` in `container` of task
+/// `task` (an id) in `cluster`, and finds the container's runtime id for the plugin's
+/// target.
+pub async fn execute_command(
+    aws: &Aws,
+    cluster: &str,
+    task: &str,
+    container: &str,
+    command: &str,
+) -> AwsResult<ExecSession> {
+    let seen = SeenEndpoint::default();
+    let out = aws
+        .ecs
+        .execute_command()
+        .cluster(cluster)
+        .task(task)
+        .container(container)
+        .command(command)
+        .interactive(true)
+        .customize()
+        .interceptor(seen.clone())
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("starting the ECS Exec session", e))?;
+    let Some(s) = out.session() else {
+        return Err(AwsError {
+            code: None,
+            message: "ECS started no session (ExecuteCommand returned none)".into(),
+            help: Some("try again; if it persists, check the task's ECS Exec agent".into()),
+        });
+    };
+    let session = serde_json::json!({
+        "sessionId": s.session_id(),
+        "streamUrl": s.stream_url(),
+        "tokenValue": s.token_value(),
+    });
+    let task_id = task_id(out.task_arn().unwrap_or(task));
+    let container_name = out.container_name().unwrap_or(container).to_string();
+    let cluster_name = out
+        .cluster_arn()
+        .and_then(|a| a.rsplit('/').next())
+        .unwrap_or(cluster)
+        .to_string();
+    let described = aws
+        .ecs
+        .describe_tasks()
+        .cluster(cluster)
+        .tasks(&task_id)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("describing the task", e))?;
+    let runtime_id = described
+        .tasks()
+        .first()
+        .into_iter()
+        .flat_map(|t| t.containers())
+        .find(|c| c.name() == Some(container_name.as_str()))
+        .and_then(|c| c.runtime_id())
+        .map(str::to_string);
+    let Some(runtime_id) = runtime_id else {
+        return Err(AwsError {
+            code: None,
+            message: format!(
+                "container {container_name} of task {task_id} is not running (it has no runtime id)"
+            ),
+            help: Some("wait until it runs, or pick another task with --task".into()),
+        });
+    };
+    let endpoint = seen
+        .0
+        .lock()
+        .ok()
+        .and_then(|e| e.clone())
+        .unwrap_or_else(|| format!("https://ecs.{}.amazonaws.com", aws.region()));
+    Ok(ExecSession {
+        session,
+        target: format!("ecs:{cluster_name}_{task_id}_{runtime_id}"),
+        endpoint,
+    })
+}

@@ -5,6 +5,7 @@ mod artifacts;
 mod build_deploy;
 mod cli;
 mod completions;
+mod day2;
 mod defaults;
 mod deploy;
 mod faults;

@@ -1127,5 +1127,140 @@ def table_update(
 Table.update_from_cloudformation_json = classmethod(table_update)
 
 
+
+# --- ECS Exec: ExecuteCommand, EnableExecuteCommand, runtime ids ----------------------------
+# Added for `tug svc exec`. moto has no ExecuteCommand (it answers "not implemented"); its
+# ECS service drops the template's `EnableExecuteCommand` (DescribeServices then says false);
+# its RunTask ignores `enableExecuteCommand`; and it describes containers without the
+# `runtimeId` AWS gives a running container (the Session Manager target names it). Here the
+# service keeps the flag, RunTask records it on its tasks (DescribeTasks returns it), each
+# container has a runtime id, and ExecuteCommand answers as AWS does: for a running task
+# started with ECS Exec on, a session (id, stream URL, token) in the ECS API's shape;
+# otherwise AWS's InvalidParameterException. No agent runs: nothing answers the session.
+
+import secrets as _secrets
+
+from moto.core.responses import ActionResult
+
+from moto.ecs import responses as _ecs_responses
+from moto.ecs.exceptions import InvalidParameterException as _EcsInvalidParameter
+
+_EXEC_NOT_ENABLED = (
+    "The execute command failed because execute command was not enabled when the task "
+    "was run or the execute command agent isn't running. Wait and try again or run a new "
+    "task with execute command enabled and try again."
+)
+
+
+def _exec_flag(value):
+    return value is True or str(value).lower() == "true"
+
+
+_exec_service_create = Service.create_from_cloudformation_json.__func__
+_exec_service_update = Service.update_from_cloudformation_json.__func__
+
+
+def exec_service_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    service = _exec_service_create(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    )
+    service.enable_execute_command = _exec_flag(
+        cloudformation_json["Properties"].get("EnableExecuteCommand", False)
+    )
+    return service
+
+
+def exec_service_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    service = _exec_service_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+    service.enable_execute_command = _exec_flag(
+        cloudformation_json["Properties"].get("EnableExecuteCommand", False)
+    )
+    return service
+
+
+Service.create_from_cloudformation_json = classmethod(exec_service_create)
+Service.update_from_cloudformation_json = classmethod(exec_service_update)
+Service.enable_execute_command = False
+ecs_models.Task.enable_execute_command = False
+
+_container_init = ecs_models.Container.__init__
+
+
+def container_init(self, task_def):
+    _container_init(self, task_def)
+    # Fargate's form: 32 hex digits, a dash, 10 digits.
+    self.runtime_id = f"{_secrets.token_hex(16)}-{_secrets.randbelow(10**10):010d}"
+
+
+ecs_models.Container.__init__ = container_init
+
+_EcsResponse = _ecs_responses.EC2ContainerServiceResponse
+_run_task = _EcsResponse.run_task
+
+
+def run_task(self):
+    before = {arn for tasks in self.ecs_backend.tasks.values() for arn in tasks}
+    result = _run_task(self)
+    enabled = _exec_flag(self._get_param("enableExecuteCommand", False))
+    for tasks in self.ecs_backend.tasks.values():
+        for arn, task in tasks.items():
+            if arn not in before:
+                task.enable_execute_command = enabled
+    return result
+
+
+def execute_command(self):
+    backend = self.ecs_backend
+    cluster = backend._get_cluster(self._get_param("cluster", "default"))
+    wanted = self._get_param("task")
+    container_name = self._get_param("container")
+    if not _exec_flag(self._get_param("interactive", False)):
+        raise _EcsInvalidParameter("Interactive is the only mode supported currently.")
+    task = next(
+        (
+            t
+            for arn, t in backend.tasks.get(cluster.name, {}).items()
+            if wanted in (arn, arn.split("/")[-1])
+        ),
+        None,
+    )
+    if task is None:
+        raise _EcsInvalidParameter("The task provided in the request was not found.")
+    if task.last_status != "RUNNING" or not task.enable_execute_command:
+        raise _EcsInvalidParameter(_EXEC_NOT_ENABLED)
+    containers = [c for c in task.containers if container_name in (None, c.name)]
+    if not containers or (container_name is None and len(task.containers) > 1):
+        raise _EcsInvalidParameter(
+            "The container name provided in the request was not found in the task."
+        )
+    container = containers[0]
+    session_id = f"ecs-execute-command-{_secrets.token_hex(9)}"
+    return ActionResult(
+        {
+            "clusterArn": cluster.arn,
+            "containerArn": container.container_arn,
+            "containerName": container.name,
+            "interactive": True,
+            "taskArn": task.task_arn,
+            "session": {
+                "sessionId": session_id,
+                "streamUrl": (
+                    f"wss://ssmmessages.{self.region}.amazonaws.com/v1/data-channel/"
+                    f"{session_id}?role=publish_subscribe&cell-number=AAEAAQ"
+                ),
+                "tokenValue": _secrets.token_urlsafe(48),
+            },
+        }
+    )
+
+
+_EcsResponse.run_task = run_task
+_EcsResponse.execute_command = execute_command
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

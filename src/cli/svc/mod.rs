@@ -1,12 +1,16 @@
 //! `tug svc`: the offline commands here, the ones about what is deployed in `deployed.rs`.
 
 mod deployed;
+mod exec;
+mod scale;
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
 pub use deployed::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
+pub use exec::ExecArgs;
+pub use scale::ScaleArgs;
 
 use crate::cli::{write_package, AnswerArgs, Context, Target, WorkloadFlags};
 use crate::deploy::ServicePlan;
@@ -33,6 +37,10 @@ pub enum SvcCommand {
     Logs(LogsArgs),
     /// Write the CloudFormation template and parameters a deploy of the service would send
     Package(PackageArgs),
+    /// Run a command (a shell by default) in a running task, through ECS Exec
+    Exec(ExecArgs),
+    /// Change the task count or the autoscaling range, through the stack
+    Scale(ScaleArgs),
 }
 
 impl SvcCommand {
@@ -46,6 +54,8 @@ impl SvcCommand {
             SvcCommand::Status(args) => args.run(ctx),
             SvcCommand::Logs(args) => args.run(ctx),
             SvcCommand::Package(args) => args.run(ctx),
+            SvcCommand::Exec(args) => args.run(ctx),
+            SvcCommand::Scale(args) => args.run(ctx),
         }
     }
 }
