@@ -84,7 +84,7 @@ pub enum Command {
     /// Environments: create, deploy, list, show, delete, render CloudFormation
     #[command(subcommand)]
     Env(env::EnvCommand),
-    /// Services: create, deploy, list, show, status, logs, delete, render CloudFormation
+    /// Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation
     #[command(subcommand)]
     Svc(svc::SvcCommand),
     /// Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster

@@ -402,6 +402,11 @@ fn scale_changes_the_count_through_the_stack_and_a_deploy_keeps_it() {
         .current_dir(dir)
         .args(["svc", "deploy", "-n", "api", "-e", "test"]));
     assert!(stderr(&out).contains("no changes"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("keeping DesiredCount 4 set by `tug svc scale`"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(counts(&moto, "scale", "api")["desired"], 4);
     // A new count in the manifest wins.
     let manifest = dir.join("tug/api/manifest.yml");

@@ -90,6 +90,19 @@ impl DeployArgs {
                 existing.as_ref(),
                 opts.force,
             );
+            for p in crate::render::COUNT_PARAMETERS {
+                let (manifest, sent) = (
+                    plan.rendered.parameters.get(p),
+                    job.request.parameters.iter().find(|(k, _)| k == p),
+                );
+                if let (Some(m), Some((_, v))) = (manifest, sent) {
+                    if m != v {
+                        ctx.printer.info(&format!(
+                            "keeping {p} {v} set by `tug svc scale` (the manifest's {m} has not changed since the last deploy)"
+                        ));
+                    }
+                }
+            }
             let view = ctx.printer.deploy_view();
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))

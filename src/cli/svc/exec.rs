@@ -2,7 +2,7 @@
 //! ECS Exec. ECS's ExecuteCommand opens the session; AWS's `session-manager-plugin` carries
 //! it, handed the session exactly as `aws ecs execute-command` hands it.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -270,8 +270,8 @@ fn says_no_such_command(line: &str) -> bool {
 
 /// Runs the plugin with the session, as the AWS CLI does:
 /// `session-manager-plugin <session JSON> <region> StartSession <profile> <{"Target": ...}>
-/// <endpoint>`. On a terminal the plugin owns it; otherwise its output is passed on line
-/// by line (to stderr with --json), watching for a missing command. Ctrl-C, Ctrl-\ and
+/// <endpoint>`. On a terminal the plugin owns it; otherwise its output is passed on as it
+/// comes (to stderr with --json), watching for a missing command. Ctrl-C, Ctrl-\ and
 /// Ctrl-Z go to the session, not to tug. Returns the plugin's exit code and whether the
 /// container said it has no such command.
 fn hand_over(
@@ -298,16 +298,37 @@ fn hand_over(
         .spawn()
         .map_err(|e| Error::io(format!("starting {}", plugin.display()), e))?;
     let mut no_command = false;
-    if let Some(out) = child.stdout.take() {
+    if let Some(mut out) = child.stdout.take() {
+        // Passed on as it comes (a prompt has no newline); the last few KiB are kept to
+        // look for the runtime's message.
         let program = command.split_whitespace().next().unwrap_or(command);
-        for line in std::io::BufReader::new(out).lines() {
-            let line = line.map_err(|e| Error::io(format!("reading {PLUGIN}'s output"), e))?;
-            no_command |= says_no_such_command(&line) && line.contains(program);
-            if ctx.printer.json {
-                eprintln!("{line}");
+        let mut seen = String::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            let n = match std::io::Read::read(&mut out, &mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::io(format!("reading {PLUGIN}'s output"), e)),
+            };
+            let written = if ctx.printer.json {
+                let mut err = std::io::stderr().lock();
+                err.write_all(&buf[..n]).and_then(|_| err.flush())
             } else {
                 let mut stdout = std::io::stdout().lock();
-                writeln!(stdout, "{line}").map_err(|e| Error::io("writing the output", e))?;
+                stdout.write_all(&buf[..n]).and_then(|_| stdout.flush())
+            };
+            written.map_err(|e| Error::io("writing the session's output", e))?;
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            no_command |= seen
+                .lines()
+                .any(|l| says_no_such_command(l) && l.contains(program));
+            if seen.len() > 8192 {
+                let cut = seen.len() - 4096;
+                let cut = (cut..seen.len())
+                    .find(|i| seen.is_char_boundary(*i))
+                    .unwrap_or(0);
+                seen.drain(..cut);
             }
         }
     }
