@@ -478,6 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a service''s logs, merged across its tasks in time order')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return a service to an earlier deploy through a change set, or list its revisions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -669,6 +670,31 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tug;svc;rollback' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The task definition revision whose deploy to go back to (default: the last one that ran as a completed deployment before the current one)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the service''s task definition revisions and which can be rolled back to')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tug;svc;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new service: tug/<name>/manifest.yml')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a service to an environment through a change set, and follow the rollout')
@@ -678,6 +704,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a service''s logs, merged across its tasks in time order')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return a service to an earlier deploy through a change set, or list its revisions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -703,6 +730,9 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;help;package' {
+            break
+        }
+        'tug;svc;help;rollback' {
             break
         }
         'tug;svc;help;help' {
@@ -1015,6 +1045,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a service''s logs, merged across its tasks in time order')
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return a service to an earlier deploy through a change set, or list its revisions')
             break
         }
         'tug;help;svc;init' {
@@ -1039,6 +1070,9 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;help;svc;package' {
+            break
+        }
+        'tug;help;svc;rollback' {
             break
         }
         'tug;help;storage' {

@@ -220,6 +220,9 @@ _tug() {
             tug__subcmd__help__subcmd__svc,package)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__package"
                 ;;
+            tug__subcmd__help__subcmd__svc,rollback)
+                cmd="tug__subcmd__help__subcmd__svc__subcmd__rollback"
+                ;;
             tug__subcmd__help__subcmd__svc,show)
                 cmd="tug__subcmd__help__subcmd__svc__subcmd__show"
                 ;;
@@ -301,6 +304,9 @@ _tug() {
             tug__subcmd__svc,package)
                 cmd="tug__subcmd__svc__subcmd__package"
                 ;;
+            tug__subcmd__svc,rollback)
+                cmd="tug__subcmd__svc__subcmd__rollback"
+                ;;
             tug__subcmd__svc,show)
                 cmd="tug__subcmd__svc__subcmd__show"
                 ;;
@@ -327,6 +333,9 @@ _tug() {
                 ;;
             tug__subcmd__svc__subcmd__help,package)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__package"
+                ;;
+            tug__subcmd__svc__subcmd__help,rollback)
+                cmd="tug__subcmd__svc__subcmd__help__subcmd__rollback"
                 ;;
             tug__subcmd__svc__subcmd__help,show)
                 cmd="tug__subcmd__svc__subcmd__help__subcmd__show"
@@ -1415,7 +1424,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc)
-            opts="init deploy ls show delete status logs package"
+            opts="init deploy ls show delete status logs package rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1499,6 +1508,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help__subcmd__svc__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__help__subcmd__svc__subcmd__rollback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2151,7 +2174,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2277,7 +2300,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__help)
-            opts="init deploy ls show delete status logs package help"
+            opts="init deploy ls show delete status logs package rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2375,6 +2398,20 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__help__subcmd__package)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__help__subcmd__rollback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2598,6 +2635,56 @@ _tug() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__svc__subcmd__rollback)
+            opts="-n -e -y -C -q -v -h -V --name --env --to --list --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -441,6 +441,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
             cand logs 'Print a service''s logs, merged across its tasks in time order'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand rollback 'Return a service to an earlier deploy through a change set, or list its revisions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;svc;init'= {
@@ -623,6 +624,30 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tug;svc;rollback'= {
+            cand -n 'The service''s name (its folder under tug/)'
+            cand --name 'The service''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --to 'The task definition revision whose deploy to go back to (default: the last one that ran as a completed deployment before the current one)'
+            cand --timeout 'Stop watching after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --list 'List the service''s task definition revisions and which can be rolled back to'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tug;svc;help'= {
             cand init 'Write the manifest of a new service: tug/<name>/manifest.yml'
             cand deploy 'Deploy a service to an environment through a change set, and follow the rollout'
@@ -632,6 +657,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
             cand logs 'Print a service''s logs, merged across its tasks in time order'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand rollback 'Return a service to an earlier deploy through a change set, or list its revisions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;svc;help;init'= {
@@ -649,6 +675,8 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;svc;help;logs'= {
         }
         &'tug;svc;help;package'= {
+        }
+        &'tug;svc;help;rollback'= {
         }
         &'tug;svc;help;help'= {
         }
@@ -924,6 +952,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand status 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
             cand logs 'Print a service''s logs, merged across its tasks in time order'
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
+            cand rollback 'Return a service to an earlier deploy through a change set, or list its revisions'
         }
         &'tug;help;svc;init'= {
         }
@@ -940,6 +969,8 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;help;svc;logs'= {
         }
         &'tug;help;svc;package'= {
+        }
+        &'tug;help;svc;rollback'= {
         }
         &'tug;help;storage'= {
             cand init 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'

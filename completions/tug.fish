@@ -271,24 +271,25 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a deployed environment (refused while workloads run in it)'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "ls" -d 'List the services deployed for this application'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "show" -d 'Show where a service is deployed (or, with --manifest, its effective manifest)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "delete" -d 'Delete a service from one environment, or from every one it is deployed in'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "ls" -d 'List the services deployed for this application'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "show" -d 'Show where a service is deployed (or, with --manifest, its effective manifest)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "delete" -d 'Delete a service from one environment, or from every one it is deployed in'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "rollback" -d 'Return a service to an earlier deploy through a change set, or list its revisions'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s n -l name -d 'The service\'s name (default: the Dockerfile\'s folder name)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s t -l type -d 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
@@ -402,6 +403,21 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l to -d 'The task definition revision whose deploy to go back to (default: the last one that ran as a completed deployment before the current one)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l timeout -d 'Stop watching after this long' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l list -d 'List the service\'s task definition revisions and which can be rolled back to'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the services deployed for this application'
@@ -410,6 +426,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Return a service to an earlier deploy through a change set, or list its revisions'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -571,6 +588,7 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "rollback" -d 'Return a service to an earlier deploy through a change set, or list its revisions'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "init" -d 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'

@@ -7,6 +7,7 @@ pub mod artifacts;
 mod delete;
 mod images;
 pub mod logs;
+pub mod rollback;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -105,7 +105,10 @@ fn svc_help_shows_its_commands_and_flags() {
     assert!(help.starts_with("Services:"), "{help}");
     assert_eq!(
         commands(&help),
-        vec!["init", "deploy", "ls", "show", "delete", "status", "logs", "package", "help"]
+        vec![
+            "init", "deploy", "ls", "show", "delete", "status", "logs", "package", "rollback",
+            "help"
+        ]
     );
     let out = run(&["svc", "show", "--help"]);
     assert_eq!(code(&out), 0);

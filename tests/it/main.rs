@@ -18,6 +18,7 @@ mod package;
 mod plan;
 mod prompt;
 mod render;
+mod rollback;
 mod sim;
 mod status;
 mod storage;

@@ -1127,5 +1127,18 @@ def table_update(
 Table.update_from_cloudformation_json = classmethod(table_update)
 
 
+
+# moto registers task definitions without `registeredAt`, which ECS always reports and
+# `svc rollback --list` shows as a revision's creation time: stamp each one when made.
+_task_definition_init = ecs.TaskDefinition.__init__
+
+
+def task_definition_init(self, *args, **kwargs):
+    _task_definition_init(self, *args, **kwargs)
+    self.registered_at = ecs.utcnow()
+
+
+ecs.TaskDefinition.__init__ = task_definition_init
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

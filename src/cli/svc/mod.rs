@@ -1,12 +1,14 @@
 //! `tug svc`: the offline commands here, the ones about what is deployed in `deployed.rs`.
 
 mod deployed;
+mod rollback;
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
 pub use deployed::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
+pub use rollback::RollbackArgs;
 
 use crate::cli::{write_package, AnswerArgs, Context, Target, WorkloadFlags};
 use crate::deploy::ServicePlan;
@@ -33,6 +35,8 @@ pub enum SvcCommand {
     Logs(LogsArgs),
     /// Write the CloudFormation template and parameters a deploy of the service would send
     Package(PackageArgs),
+    /// Return a service to an earlier deploy through a change set, or list its revisions
+    Rollback(RollbackArgs),
 }
 
 impl SvcCommand {
@@ -46,6 +50,7 @@ impl SvcCommand {
             SvcCommand::Status(args) => args.run(ctx),
             SvcCommand::Logs(args) => args.run(ctx),
             SvcCommand::Package(args) => args.run(ctx),
+            SvcCommand::Rollback(args) => args.run(ctx),
         }
     }
 }
