@@ -56,6 +56,21 @@ pub fn template_key(sha256_hex: &str) -> String {
     format!("templates/{sha256_hex}.yml")
 }
 
+/// Where the deploy records of stack `stack` live in the artifacts bucket:
+/// `deploys/<stack>/`. A record is written after each successful deploy of a workload stack,
+/// one per task definition revision (see [`deploy_record_key`]).
+pub fn deploy_records_prefix(stack: &str) -> String {
+    format!("deploys/{stack}/")
+}
+
+/// The deploy record of revision `revision` of the task definition of stack `stack`:
+/// `deploys/<stack>/<revision>.json`, holding the key of the template that stack ran
+/// (`templates/<sha256>.yml`, see [`template_key`]) and its parameters and tags.
+/// `svc rollback` reads it, since CloudFormation keeps no template history.
+pub fn deploy_record_key(stack: &str, revision: i32) -> String {
+    format!("{}{revision}.json", deploy_records_prefix(stack))
+}
+
 /// The export name of an environment stack output: `tug-<app>-<env>-<output>`.
 pub fn export_name(app: &str, env: &str, output: &str) -> String {
     format!("tug-{app}-{env}-{output}")
@@ -169,6 +184,10 @@ mod tests {
             "tug-shop-ArtifactsBucketName"
         );
         assert_eq!(env_file_key("ab12"), "env-files/ab12.env");
+        assert_eq!(
+            deploy_record_key("tug-shop-test-api", 12),
+            "deploys/tug-shop-test-api/12.json"
+        );
         assert_eq!(app_tags("shop").len(), 1);
         assert_eq!(logical_id("fluent-bit"), "FluentBit");
         assert_eq!(logical_id("api_v2.x"), "ApiV2X");

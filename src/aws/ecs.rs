@@ -547,4 +547,101 @@ pub async fn execute_command(
         target: format!("ecs:{cluster_name}_{task_id}_{runtime_id}"),
         endpoint,
     })
+/// One revision of a task definition, as `svc rollback --list` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TaskDefinitionInfo {
+    pub arn: String,
+    pub family: String,
+    pub revision: i32,
+    /// ACTIVE, or INACTIVE once CloudFormation replaced it.
+    pub status: String,
+    /// RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered: Option<String>,
+    /// Each container's name and image.
+    pub images: Vec<(String, String)>,
+}
+
+/// Revision `arn` (an ARN, or `family:revision`) of a task definition, or `None` when ECS
+/// knows no such revision.
+pub async fn task_definition(aws: &Aws, arn: &str) -> AwsResult<Option<TaskDefinitionInfo>> {
+    let out = match aws
+        .ecs
+        .describe_task_definition()
+        .task_definition(arn)
+        .send()
+        .await
+    {
+        Ok(out) => out,
+        Err(e) => {
+            let e = AwsError::from_sdk(&format!("describing task definition {arn}"), e);
+            if e.is("ClientException") || e.message.contains("Unable to describe") {
+                return Ok(None);
+            }
+            return Err(e);
+        }
+    };
+    let Some(td) = out.task_definition() else {
+        return Ok(None);
+    };
+    Ok(Some(TaskDefinitionInfo {
+        arn: td.task_definition_arn().unwrap_or(arn).to_string(),
+        family: td.family().unwrap_or_default().to_string(),
+        revision: td.revision(),
+        status: td
+            .status()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default(),
+        registered: rfc3339(td.registered_at()),
+        images: td
+            .container_definitions()
+            .iter()
+            .map(|c| {
+                (
+                    c.name().unwrap_or_default().to_string(),
+                    c.image().unwrap_or_default().to_string(),
+                )
+            })
+            .collect(),
+    }))
+}
+
+/// The ARNs of every revision of task definition family `family`, active or not (a
+/// revision CloudFormation replaced is INACTIVE), newest first.
+pub async fn task_definition_revisions(aws: &Aws, family: &str) -> AwsResult<Vec<String>> {
+    use aws_sdk_ecs::types::{SortOrder, TaskDefinitionStatus};
+    let mut out: Vec<(i32, String)> = Vec::new();
+    for status in [TaskDefinitionStatus::Active, TaskDefinitionStatus::Inactive] {
+        let mut token: Option<String> = None;
+        loop {
+            let page = aws
+                .ecs
+                .list_task_definitions()
+                .family_prefix(family)
+                .status(status.clone())
+                .sort(SortOrder::Desc)
+                .set_next_token(token.take())
+                .send()
+                .await
+                .map_err(|e| {
+                    AwsError::from_sdk(&format!("listing the revisions of {family}"), e)
+                })?;
+            for arn in page.task_definition_arns() {
+                // The prefix matches longer families too: keep this family's own.
+                let short = short_task_definition(arn);
+                if let Some((f, rev)) = short.rsplit_once(':') {
+                    if let (true, Ok(rev)) = (f == family, rev.parse()) {
+                        out.push((rev, arn.clone()));
+                    }
+                }
+            }
+            token = page.next_token().map(str::to_string);
+            if token.is_none() {
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|r| std::cmp::Reverse(r.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    Ok(out.into_iter().map(|(_, arn)| arn).collect())
 }

@@ -125,3 +125,55 @@ async fn versions(aws: &Aws, bucket: &str) -> AwsResult<Option<Vec<ObjectIdentif
         }
     }
 }
+
+/// The bytes of object `key` of `bucket`, or `None` when there is no such object.
+pub async fn get(aws: &Aws, bucket: &str, key: &str) -> AwsResult<Option<Vec<u8>>> {
+    let what = format!("reading s3://{bucket}/{key}");
+    let out = match aws.s3.get_object().bucket(bucket).key(key).send().await {
+        Ok(out) => out,
+        Err(e) if e.as_service_error().is_some_and(|se| se.is_no_such_key()) => return Ok(None),
+        Err(e) => return Err(AwsError::from_sdk(&what, e)),
+    };
+    let bytes = out.body.collect().await.map_err(|e| AwsError {
+        code: None,
+        message: format!("{what}: {e}"),
+        help: None,
+    })?;
+    Ok(Some(bytes.into_bytes().to_vec()))
+}
+
+/// The keys of the objects of `bucket` that start with `prefix`; none when the bucket does
+/// not exist.
+pub async fn keys(aws: &Aws, bucket: &str, prefix: &str) -> AwsResult<Vec<String>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = match aws
+            .s3
+            .list_objects_v2()
+            .bucket(bucket)
+            .prefix(prefix)
+            .set_continuation_token(token.take())
+            .send()
+            .await
+        {
+            Ok(p) => p,
+            Err(e) => {
+                let e = AwsError::from_sdk(&format!("listing s3://{bucket}/{prefix}"), e);
+                if e.is("NoSuchBucket") {
+                    return Ok(out);
+                }
+                return Err(e);
+            }
+        };
+        out.extend(
+            page.contents()
+                .iter()
+                .filter_map(|o| o.key().map(str::to_string)),
+        );
+        token = page.next_continuation_token().map(str::to_string);
+        if page.is_truncated() != Some(true) || token.is_none() {
+            return Ok(out);
+        }
+    }
+}

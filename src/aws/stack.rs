@@ -628,7 +628,8 @@ pub async fn watch(
     }
 }
 
-async fn physical_id(aws: &Aws, stack_id: &str, logical: &str) -> Option<String> {
+/// The physical id of resource `logical` of stack `stack_id`, when it has one.
+pub async fn physical_id(aws: &Aws, stack_id: &str, logical: &str) -> Option<String> {
     let out = aws
         .cfn
         .describe_stack_resource()

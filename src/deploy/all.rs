@@ -68,10 +68,10 @@ pub async fn deploy_all(
     } = target;
     let plan_refs: Vec<&ServicePlan> = plans.iter().collect();
     let pushed = push_images(aws, app, &plan_refs, build).await?;
-    // The artifacts bucket, when a stack has files to upload; a workload that needs it
+    // The artifacts bucket, when a stack has files to upload or a workload deploys (its
+    // deploy record goes there, for `svc rollback`); a workload that needs it for files
     // fails when it cannot be had, the others deploy.
-    let needed =
-        !staged.artifacts.is_empty() || plans.iter().any(|p| !p.staged.artifacts.is_empty());
+    let needed = !staged.artifacts.is_empty() || !plans.is_empty();
     let bucket = artifacts_bucket(aws, app, needed, opts.deploy.timeout, observe)
         .await
         .map_err(|e| e.to_string());
@@ -122,7 +122,12 @@ pub async fn deploy_all(
                 plan.staged
                     .upload(aws, bucket, &mut job, observer.as_ref())
                     .await?;
-                run_job(aws, &job, &opts.deploy, observer.as_ref()).await
+                let result = run_job(aws, &job, &opts.deploy, observer.as_ref()).await?;
+                let saved = super::rollback::after_deploy(aws, bucket, &job, &result).await;
+                if let Some(warning) = saved {
+                    observer.report(super::DeployEvent::Step(&format!("warning: {warning}")));
+                }
+                Ok(result)
             }
             .await;
             let result = result.unwrap_or_else(|e| {

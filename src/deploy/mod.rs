@@ -8,6 +8,7 @@ mod delete;
 mod images;
 pub mod logs;
 pub mod scale;
+pub mod rollback;
 
 use std::collections::BTreeMap;
 use std::path::Path;

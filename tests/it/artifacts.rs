@@ -56,9 +56,11 @@ st = cf.describe_stacks(StackName="tug-{app}-bootstrap")["Stacks"][0]
 outputs = {{o["OutputKey"]: o["OutputValue"] for o in st.get("Outputs", [])}}
 bucket = outputs["ArtifactsBucketName"]
 s3 = boto3.client("s3")
-versions = s3.list_object_versions(Bucket=bucket).get("Versions", [])
+# The env files; the bucket also keeps each deploy's record (for svc rollback).
+files = lambda objects: [o for o in objects if o["Key"].startswith("env-files/")]
+versions = files(s3.list_object_versions(Bucket=bucket).get("Versions", []))
 objects = {{o["Key"]: s3.get_object(Bucket=bucket, Key=o["Key"])["Body"].read().decode()
-           for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])}}
+           for o in files(s3.list_objects_v2(Bucket=bucket).get("Contents", []))}}
 enc = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]
 camel = lambda d: {{k[0].lower() + k[1:]: v for k, v in d.items()}}
 td = boto3.client("ecs").describe_task_definition(taskDefinition="tug-{app}-test-api")["taskDefinition"]

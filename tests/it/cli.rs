@@ -107,7 +107,7 @@ fn svc_help_shows_its_commands_and_flags() {
         commands(&help),
         vec![
             "init", "deploy", "ls", "show", "delete", "status", "logs", "package", "exec", "scale",
-            "help"
+            "rollback", "help"
         ]
     );
     let out = run(&["svc", "show", "--help"]);

@@ -19,6 +19,7 @@ mod package;
 mod plan;
 mod prompt;
 mod render;
+mod rollback;
 mod sim;
 mod status;
 mod storage;

@@ -1261,6 +1261,17 @@ def execute_command(self):
 _EcsResponse.run_task = run_task
 _EcsResponse.execute_command = execute_command
 
+# moto registers task definitions without `registeredAt`, which ECS always reports and
+# `svc rollback --list` shows as a revision's creation time: stamp each one when made.
+_task_definition_init = ecs.TaskDefinition.__init__
+
+
+def task_definition_init(self, *args, **kwargs):
+    _task_definition_init(self, *args, **kwargs)
+    self.registered_at = ecs.utcnow()
+
+
+ecs.TaskDefinition.__init__ = task_definition_init
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

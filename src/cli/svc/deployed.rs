@@ -107,14 +107,24 @@ impl DeployArgs {
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))
             };
+            // The bucket also keeps each deploy's record for `svc rollback`: a service with
+            // no files to upload deploys without it when it cannot be had.
             let needed = !plan.staged.artifacts.is_empty();
-            let bucket = deploy::artifacts_bucket(&aws, &ws.app, needed, opts.timeout, &observe);
-            let bucket = bucket.await?;
+            let bucket = deploy::artifacts_bucket(&aws, &ws.app, true, opts.timeout, &observe);
+            let bucket = match bucket.await {
+                Ok(b) => b,
+                Err(e) if needed => return Err(e),
+                Err(_) => None,
+            };
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
             plan.staged
                 .upload(&aws, bucket.as_deref(), &mut job, &observer)
                 .await?;
             let result = deploy::run_job(&aws, &job, &opts, &observer).await?;
+            let saved = deploy::rollback::after_deploy(&aws, bucket.as_deref(), &job, &result);
+            if let Some(warning) = saved.await {
+                ctx.printer.info(&format!("warning: {warning}"));
+            }
             Ok(if result.ok() { 0 } else { 1 })
         })
     }

@@ -3,6 +3,7 @@
 mod deployed;
 mod exec;
 mod scale;
+mod rollback;
 
 use std::path::PathBuf;
 
@@ -11,6 +12,7 @@ use clap::{Args, Subcommand};
 pub use deployed::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
 pub use exec::ExecArgs;
 pub use scale::ScaleArgs;
+pub use rollback::RollbackArgs;
 
 use crate::cli::{write_package, AnswerArgs, Context, Target, WorkloadFlags};
 use crate::deploy::ServicePlan;
@@ -41,6 +43,8 @@ pub enum SvcCommand {
     Exec(ExecArgs),
     /// Change the task count or the autoscaling range, through the stack
     Scale(ScaleArgs),
+    /// Return a service to an earlier deploy through a change set, or list its revisions
+    Rollback(RollbackArgs),
 }
 
 impl SvcCommand {
@@ -56,6 +60,7 @@ impl SvcCommand {
             SvcCommand::Package(args) => args.run(ctx),
             SvcCommand::Exec(args) => args.run(ctx),
             SvcCommand::Scale(args) => args.run(ctx),
+            SvcCommand::Rollback(args) => args.run(ctx),
         }
     }
 }
