@@ -78,7 +78,7 @@ pub enum Command {
     App(app::AppCommand),
     /// Check manifests: syntax, fields, Fargate sizes and every Copilot rule
     Validate(validate::ValidateArgs),
-    /// Scheduled Jobs: create
+    /// Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation
     #[command(subcommand)]
     Job(job::JobCommand),
     /// Environments: create, deploy, list, show, delete, render CloudFormation
