@@ -37,7 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up this repository: a workspace, a service from a Dockerfile, an environment')
             [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace; list, show and delete what is deployed')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule')
-            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
             [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster')
@@ -231,6 +231,13 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Start a run of a job now (its state machine), and with --wait exit with its result')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the logs of a job''s last runs, merged in time order')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a job to an environment through a change set')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the jobs deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show where a job is deployed (or, with --manifest, its effective manifest)')
+            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the job would send')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a job from one environment, or from every one it is deployed in')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -261,12 +268,199 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tug;job;run' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the run to end and exit with its result: 0 when it succeeded, 1 when it failed, timed out or was aborted')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Print the run''s log lines as they come until it ends, then exit as --wait does')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Print the run''s log lines as they come until it ends, then exit as --wait does')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;logs' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'How many of the last runs to print the logs of')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Then keep printing new lines, of any run, until Ctrl-C')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Then keep printing new lines, of any run, until Ctrl-C')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;deploy' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'The container engine that builds `image.build` (default: TUG_CONTAINER_ENGINE, else the first of docker and podman on PATH)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long (the deploy goes on in AWS)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the change set (added, modified, removed resources; replacements) and ask before executing it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the --diff question (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the --diff question (needed without a terminal)')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as the change set starts executing')
+            [CompletionResult]::new('--no-rollback', '--no-rollback', [CompletionResultType]::ParameterName, 'Keep what a failed deploy created instead of rolling back, for debugging')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start a new ECS deployment of a service even when nothing changed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;ls' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only those in this environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only those in this environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;show' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Print the effective manifest: overrides merged, variables filled in, defaults applied')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;package' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Image tag for a service built from `image.build`')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;job;delete' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only from this environment (default: every environment it is deployed in)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only from this environment (default: every environment it is deployed in)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tug;job;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Start a run of a job now (its state machine), and with --wait exit with its result')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the logs of a job''s last runs, merged in time order')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a job to an environment through a change set')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the jobs deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show where a job is deployed (or, with --manifest, its effective manifest)')
+            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the job would send')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a job from one environment, or from every one it is deployed in')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tug;job;help;init' {
+            break
+        }
+        'tug;job;help;run' {
+            break
+        }
+        'tug;job;help;logs' {
+            break
+        }
+        'tug;job;help;deploy' {
+            break
+        }
+        'tug;job;help;ls' {
+            break
+        }
+        'tug;job;help;show' {
+            break
+        }
+        'tug;job;help;package' {
+            break
+        }
+        'tug;job;help;delete' {
             break
         }
         'tug;job;help;help' {
@@ -511,8 +705,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;deploy' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names')
@@ -540,8 +734,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;ls' {
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only services in this environment')
-            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only services in this environment')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only those in this environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only those in this environment')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
@@ -558,8 +752,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;show' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
@@ -579,8 +773,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;delete' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only from this environment (default: every environment it is deployed in)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only from this environment (default: every environment it is deployed in)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
@@ -602,8 +796,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;status' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
@@ -622,8 +816,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;logs' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only lines newer than this: 30s, 10m, 3h, 2d (default: the last day)')
@@ -650,8 +844,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;package' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into')
@@ -995,7 +1189,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up this repository: a workspace, a service from a Dockerfile, an environment')
             [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'The application: create the workspace; list, show and delete what is deployed')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule')
-            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
             [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster')
@@ -1032,9 +1226,37 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         }
         'tug;help;job' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Start a run of a job now (its state machine), and with --wait exit with its result')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the logs of a job''s last runs, merged in time order')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy a job to an environment through a change set')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the jobs deployed for this application')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show where a job is deployed (or, with --manifest, its effective manifest)')
+            [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the job would send')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a job from one environment, or from every one it is deployed in')
             break
         }
         'tug;help;job;init' {
+            break
+        }
+        'tug;help;job;run' {
+            break
+        }
+        'tug;help;job;logs' {
+            break
+        }
+        'tug;help;job;deploy' {
+            break
+        }
+        'tug;help;job;ls' {
+            break
+        }
+        'tug;help;job;show' {
+            break
+        }
+        'tug;help;job;package' {
+            break
+        }
+        'tug;help;job;delete' {
             break
         }
         'tug;help;env' {

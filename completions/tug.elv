@@ -34,7 +34,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
             cand app 'The application: create the workspace; list, show and delete what is deployed'
             cand validate 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-            cand job 'Scheduled Jobs: create'
+            cand job 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
             cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
             cand svc 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
             cand storage 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
@@ -214,6 +214,13 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+            cand run 'Start a run of a job now (its state machine), and with --wait exit with its result'
+            cand logs 'Print the logs of a job''s last runs, merged in time order'
+            cand deploy 'Deploy a job to an environment through a change set'
+            cand ls 'List the jobs deployed for this application'
+            cand show 'Show where a job is deployed (or, with --manifest, its effective manifest)'
+            cand package 'Write the CloudFormation template and parameters a deploy of the job would send'
+            cand delete 'Delete a job from one environment, or from every one it is deployed in'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;job;init'= {
@@ -242,11 +249,184 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tug;job;run'= {
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --wait 'Wait for the run to end and exit with its result: 0 when it succeeded, 1 when it failed, timed out or was aborted'
+            cand -f 'Print the run''s log lines as they come until it ends, then exit as --wait does'
+            cand --follow 'Print the run''s log lines as they come until it ends, then exit as --wait does'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;logs'= {
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --last 'How many of the last runs to print the logs of'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -f 'Then keep printing new lines, of any run, until Ctrl-C'
+            cand --follow 'Then keep printing new lines, of any run, until Ctrl-C'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;deploy'= {
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --tag 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names'
+            cand --engine 'The container engine that builds `image.build` (default: TUG_CONTAINER_ENGINE, else the first of docker and podman on PATH)'
+            cand --timeout 'Stop watching after this long (the deploy goes on in AWS)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --diff 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
+            cand -y 'Answer yes to the --diff question (needed without a terminal)'
+            cand --yes 'Answer yes to the --diff question (needed without a terminal)'
+            cand --detach 'Return as soon as the change set starts executing'
+            cand --no-rollback 'Keep what a failed deploy created instead of rolling back, for debugging'
+            cand --force 'Start a new ECS deployment of a service even when nothing changed'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;ls'= {
+            cand -e 'Only those in this environment'
+            cand --env 'Only those in this environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;show'= {
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --manifest 'Print the effective manifest: overrides merged, variables filled in, defaults applied'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;package'= {
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --output-dir 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into'
+            cand --tag 'Image tag for a service built from `image.build`'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;job;delete'= {
+            cand -n 'The workload''s name'
+            cand --name 'The workload''s name'
+            cand -e 'Only from this environment (default: every environment it is deployed in)'
+            cand --env 'Only from this environment (default: every environment it is deployed in)'
+            cand --timeout 'Stop watching after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tug;job;help'= {
             cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+            cand run 'Start a run of a job now (its state machine), and with --wait exit with its result'
+            cand logs 'Print the logs of a job''s last runs, merged in time order'
+            cand deploy 'Deploy a job to an environment through a change set'
+            cand ls 'List the jobs deployed for this application'
+            cand show 'Show where a job is deployed (or, with --manifest, its effective manifest)'
+            cand package 'Write the CloudFormation template and parameters a deploy of the job would send'
+            cand delete 'Delete a job from one environment, or from every one it is deployed in'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;job;help;init'= {
+        }
+        &'tug;job;help;run'= {
+        }
+        &'tug;job;help;logs'= {
+        }
+        &'tug;job;help;deploy'= {
+        }
+        &'tug;job;help;ls'= {
+        }
+        &'tug;job;help;show'= {
+        }
+        &'tug;job;help;package'= {
+        }
+        &'tug;job;help;delete'= {
         }
         &'tug;job;help;help'= {
         }
@@ -472,8 +652,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;deploy'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand --tag 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names'
@@ -500,8 +680,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;ls'= {
-            cand -e 'Only services in this environment'
-            cand --env 'Only services in this environment'
+            cand -e 'Only those in this environment'
+            cand --env 'Only those in this environment'
             cand -C 'Run as if tug was started in DIR'
             cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
             cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
@@ -517,8 +697,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;show'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand -C 'Run as if tug was started in DIR'
@@ -537,8 +717,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;delete'= {
-            cand -n 'The service'
-            cand --name 'The service'
+            cand -n 'The workload''s name'
+            cand --name 'The workload''s name'
             cand -e 'Only from this environment (default: every environment it is deployed in)'
             cand --env 'Only from this environment (default: every environment it is deployed in)'
             cand --timeout 'Stop watching after this long'
@@ -559,8 +739,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;status'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand -C 'Run as if tug was started in DIR'
@@ -578,8 +758,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;logs'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand --since 'Only lines newer than this: 30s, 10m, 3h, 2d (default: the last day)'
@@ -605,8 +785,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;package'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand --output-dir 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into'
@@ -917,7 +1097,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand init 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
             cand app 'The application: create the workspace; list, show and delete what is deployed'
             cand validate 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-            cand job 'Scheduled Jobs: create'
+            cand job 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
             cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
             cand svc 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
             cand storage 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
@@ -946,8 +1126,29 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;help;job'= {
             cand init 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+            cand run 'Start a run of a job now (its state machine), and with --wait exit with its result'
+            cand logs 'Print the logs of a job''s last runs, merged in time order'
+            cand deploy 'Deploy a job to an environment through a change set'
+            cand ls 'List the jobs deployed for this application'
+            cand show 'Show where a job is deployed (or, with --manifest, its effective manifest)'
+            cand package 'Write the CloudFormation template and parameters a deploy of the job would send'
+            cand delete 'Delete a job from one environment, or from every one it is deployed in'
         }
         &'tug;help;job;init'= {
+        }
+        &'tug;help;job;run'= {
+        }
+        &'tug;help;job;logs'= {
+        }
+        &'tug;help;job;deploy'= {
+        }
+        &'tug;help;job;ls'= {
+        }
+        &'tug;help;job;show'= {
+        }
+        &'tug;help;job;package'= {
+        }
+        &'tug;help;job;delete'= {
         }
         &'tug;help;env'= {
             cand init 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'

@@ -36,7 +36,7 @@ complete -c tug -n "__fish_tug_needs_command" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_needs_command" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
 complete -c tug -n "__fish_tug_needs_command" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
 complete -c tug -n "__fish_tug_needs_command" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_needs_command" -f -a "job" -d 'Scheduled Jobs: create'
+complete -c tug -n "__fish_tug_needs_command" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
@@ -137,17 +137,24 @@ complete -c tug -n "__fish_tug_using_subcommand validate" -s v -l verbose -d 'Pr
 complete -c tug -n "__fish_tug_using_subcommand validate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
-complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "run" -d 'Start a run of a job now (its state machine), and with --wait exit with its result'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "logs" -d 'Print the logs of a job\'s last runs, merged in time order'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "deploy" -d 'Deploy a job to an environment through a change set'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "ls" -d 'List the jobs deployed for this application'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "show" -d 'Show where a job is deployed (or, with --manifest, its effective manifest)'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the job would send'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "delete" -d 'Delete a job from one environment, or from every one it is deployed in'
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s n -l name -d 'The job\'s name (default: the Dockerfile\'s folder name)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l schedule -d 'When it runs: @daily, @every 1h30m, rate(5 minutes), cron(0 12 * * ? *)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
@@ -166,7 +173,107 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l wait -d 'Wait for the run to end and exit with its result: 0 when it succeeded, 1 when it failed, timed out or was aborted'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s f -l follow -d 'Print the run\'s log lines as they come until it ends, then exit as --wait does'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l last -d 'How many of the last runs to print the logs of' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Then keep printing new lines, of any run, until Ctrl-C'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l tag -d 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l engine -d 'The container engine that builds `image.build` (default: TUG_CONTAINER_ENGINE, else the first of docker and podman on PATH)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l timeout -d 'Stop watching after this long (the deploy goes on in AWS)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l diff -d 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s y -l yes -d 'Answer yes to the --diff question (needed without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l detach -d 'Return as soon as the change set starts executing'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l no-rollback -d 'Keep what a failed deploy created instead of rolling back, for debugging'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l force -d 'Start a new ECS deployment of a service even when nothing changed'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s e -l env -d 'Only those in this environment' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l manifest -d 'Print the effective manifest: overrides merged, variables filled in, defaults applied'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l output-dir -d 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l tag -d 'Image tag for a service built from `image.build`' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s n -l name -d 'The workload\'s name' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s e -l env -d 'Only from this environment (default: every environment it is deployed in)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop watching after this long' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "run" -d 'Start a run of a job now (its state machine), and with --wait exit with its result'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print the logs of a job\'s last runs, merged in time order'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Deploy a job to an environment through a change set'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the jobs deployed for this application'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show where a job is deployed (or, with --manifest, its effective manifest)'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the job would send'
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a job from one environment, or from every one it is deployed in'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -308,7 +415,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l tag -d 'The tag to push an `image.build` image with (default: the git short SHA, `-dirty` with uncommitted changes, else a timestamp); for `image.location`, deploy it with this tag instead of the one it names' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l engine -d 'The container engine that builds `image.build` (default: TUG_CONTAINER_ENGINE, else the first of docker and podman on PATH)' -r
@@ -327,7 +434,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s e -l env -d 'Only services in this environment' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s e -l env -d 'Only those in this environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
@@ -337,7 +444,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -349,7 +456,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s n -l name -d 'The service' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s n -l name -d 'The workload\'s name' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s e -l env -d 'Only from this environment (default: every environment it is deployed in)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop watching after this long' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
@@ -362,7 +469,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
@@ -373,7 +480,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l since -d 'Only lines newer than this: 30s, 10m, 3h, 2d (default: the last day)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l start-time -d 'Only lines at or after this time (RFC 3339: 2026-01-02T15:04:05Z)' -r
@@ -391,7 +498,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l output-dir -d 'Folder to write `tug-<app>-<env>-<svc>.yml` and `.params.json` into' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l tag -d 'Image tag for a service built from `image.build`' -r
@@ -577,7 +684,7 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
@@ -590,6 +697,13 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "show" -d 'Show an application\'s environments and workloads'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "delete" -d 'Delete an application: its workloads, then its environments, then its ECR repositories'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "init" -d 'Write the manifest of a new Scheduled Job: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "run" -d 'Start a run of a job now (its state machine), and with --wait exit with its result'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "logs" -d 'Print the logs of a job\'s last runs, merged in time order'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "deploy" -d 'Deploy a job to an environment through a change set'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "ls" -d 'List the jobs deployed for this application'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "show" -d 'Show where a job is deployed (or, with --manifest, its effective manifest)'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the job would send'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "delete" -d 'Delete a job from one environment, or from every one it is deployed in'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "init" -d 'Write the manifest of a new environment: tug/environments/<env>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "deploy" -d 'Deploy an environment: create or update its stack through a change set'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "ls" -d 'List the environments deployed for this application'

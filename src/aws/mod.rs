@@ -10,6 +10,7 @@ pub mod ecs;
 pub mod logs;
 pub mod s3;
 pub mod stack;
+pub mod states;
 pub mod status;
 
 use std::time::Duration;
@@ -37,6 +38,7 @@ pub struct Aws {
     pub ecr: aws_sdk_ecr::Client,
     pub cloudwatch: aws_sdk_cloudwatch::Client,
     pub s3: aws_sdk_s3::Client,
+    pub sfn: aws_sdk_sfn::Client,
 }
 
 impl Aws {
@@ -77,6 +79,7 @@ impl Aws {
             ecr: aws_sdk_ecr::Client::new(&config),
             cloudwatch: aws_sdk_cloudwatch::Client::new(&config),
             s3: aws_sdk_s3::Client::new(&config),
+            sfn: aws_sdk_sfn::Client::new(&config),
             config,
         })
     }

@@ -78,7 +78,7 @@ pub enum Command {
     App(app::AppCommand),
     /// Check manifests: syntax, fields, Fargate sizes and every Copilot rule
     Validate(validate::ValidateArgs),
-    /// Scheduled Jobs: create
+    /// Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation
     #[command(subcommand)]
     Job(job::JobCommand),
     /// Environments: create, deploy, list, show, delete, render CloudFormation
@@ -206,12 +206,14 @@ pub fn env_name(ws: &Workspace, given: Option<&str>, flag: &str) -> Result<Strin
 /// exactly one.
 #[derive(Debug, Clone, Args)]
 pub struct Target {
-    /// The service's name (its folder under tug/)
+    /// The workload's name (its folder under tug/)
     #[arg(short = 'n', long = "name", value_name = "NAME")]
     pub name: Option<String>,
     /// The environment
     #[arg(short = 'e', long = "env", value_name = "ENV")]
     pub env: Option<String>,
+    #[arg(skip)]
+    pub noun: Noun,
 }
 
 impl Target {
@@ -219,8 +221,7 @@ impl Target {
     /// (or present): for commands about what runs.
     pub fn names(&self, ctx: &Context) -> Result<(Workspace, String, String)> {
         let ws = ctx.workspace()?;
-        let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
-        let name = pick(self.name.as_deref(), &svcs, "service", "-n NAME")?;
+        let name = self.noun.pick(&ws, self.name.as_deref())?;
         let env = env_name(&ws, self.env.as_deref(), "-e ENV")?;
         Ok((ws, name, env))
     }
@@ -238,6 +239,87 @@ impl Target {
         }
         Ok((ws, env, effective))
     }
+}
+
+/// What a shared workload command is about: `svc` commands take every workload, Scheduled
+/// Jobs too (as they always have); `job` commands take Scheduled Jobs only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Noun {
+    #[default]
+    Service,
+    Job,
+}
+
+impl Noun {
+    /// `service` or `job`, for messages.
+    pub fn word(self) -> &'static str {
+        match self {
+            Noun::Service => "service",
+            Noun::Job => "job",
+        }
+    }
+
+    /// The command noun: `svc` or `job`.
+    pub fn command(self) -> &'static str {
+        match self {
+            Noun::Service => "svc",
+            Noun::Job => "job",
+        }
+    }
+
+    /// The workloads of the workspace this noun is about: every one for `svc`, the
+    /// Scheduled Jobs for `job` (by their manifests' `type`).
+    pub fn workloads(self, ws: &Workspace) -> Vec<String> {
+        ws.workloads()
+            .into_iter()
+            .filter(|(_, path)| self == Noun::Service || is_job_manifest(path))
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// Picks the workload `given` (checked for `job`: a service named there is an error
+    /// that says so), else the only one.
+    pub fn pick(self, ws: &Workspace, given: Option<&str>) -> Result<String> {
+        let names = self.workloads(ws);
+        if let (Noun::Job, Some(name)) = (self, given) {
+            let known = ws.workloads();
+            if let Some((_, path)) = known.iter().find(|(n, _)| n == name) {
+                if !is_job_manifest(path) {
+                    return Err(Error::user(format!("{name} is a service, not a Scheduled Job"))
+                        .with_help(format!(
+                            "`tug svc` manages services (`tug svc status -n {name}`); `tug job ls` lists the jobs"
+                        )));
+                }
+            }
+        }
+        pick(given, &names, self.word(), "-n NAME")
+    }
+}
+
+impl Noun {
+    /// Stack `s` (a workload's) is one this noun is about: every one for `svc`; for `job`,
+    /// one with a state machine, or whose manifest in `ws` is a Scheduled Job's.
+    pub fn owns(self, ws: &Workspace, s: &crate::aws::stack::StackInfo) -> bool {
+        if self == Noun::Service || s.outputs.contains_key("StateMachineArn") {
+            return true;
+        }
+        let name = s.tag(crate::names::TAG_WORKLOAD).unwrap_or_default();
+        s.outputs.is_empty()
+            && ws
+                .workloads()
+                .iter()
+                .any(|(n, path)| n == name && is_job_manifest(path))
+    }
+}
+
+/// The manifest at `path` declares a Scheduled Job (an unreadable one does not).
+pub fn is_job_manifest(path: &Path) -> bool {
+    use crate::manifest::{types::WorkloadType, Kind};
+    let display = path.display().to_string();
+    matches!(
+        crate::manifest::read(path, &display).map(|l| l.kind),
+        Ok(Kind::Workload(WorkloadType::ScheduledJob))
+    )
 }
 
 /// The flags that answer the questions of every init command.

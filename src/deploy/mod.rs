@@ -9,6 +9,7 @@ mod images;
 pub mod logs;
 pub mod scale;
 pub mod rollback;
+pub mod scheduled;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -565,6 +566,8 @@ pub const PENDING_HOST: &str = "tug-build-pending";
 /// once (the images are stack parameters, set after the push).
 pub struct ServicePlan {
     pub name: String,
+    /// A Scheduled Job's plan, not a service's.
+    pub job: bool,
     pub images: ServiceImages,
     pub rendered: Rendered,
     /// A volume mounts the environment's managed file system (`efs: true`).
@@ -609,6 +612,7 @@ impl ServicePlan {
         );
         Ok(ServicePlan {
             name: w.name.clone(),
+            job: w.kind == crate::manifest::types::WorkloadType::ScheduledJob,
             images,
             rendered,
             managed_efs: w.managed_efs_volume().is_some(),
@@ -658,14 +662,22 @@ impl ServicePlan {
             .parameters
             .insert("DeploymentToken".to_string(), token);
         scale::keep_scaled(&mut rendered, existing);
+        let (word, resume) = if self.job {
+            ("job", format!("tug job show -n {}", self.name))
+        } else {
+            (
+                "service",
+                format!("tug svc status -n {} -e {env}", self.name),
+            )
+        };
         Job {
-            title: format!("service {} in {env}", self.name),
+            title: format!("{word} {} in {env}", self.name),
             request: request(names::stack_name(app, env, Some(&self.name)), &rendered),
             follow: env_stack.outputs.get("ClusterName").map(|c| Follow {
                 cluster: c.clone(),
                 logical_id: "Service".into(),
             }),
-            resume: format!("tug svc status -n {} -e {env}", self.name),
+            resume,
         }
     }
 }

@@ -38,8 +38,12 @@ pub fn env_show(
 }
 
 /// `svc show`: each environment a service is deployed in, its stack, image and outputs.
-pub fn svc_show(app: &str, name: &str, stacks: &[&StackInfo]) -> String {
-    let mut text = format!("Service {name} of application {}\n", app);
+pub fn svc_show(what: &str, app: &str, name: &str, stacks: &[&StackInfo]) -> String {
+    let mut what = what.to_string();
+    if let Some(first) = what.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    let mut text = format!("{what} {name} of application {app}\n");
     for s in stacks {
         text.push_str(&format!(
             "  {}: {} ({})\n",

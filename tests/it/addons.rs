@@ -80,7 +80,7 @@ fn the_documented_addon_shapes_validate_package_and_pass_cfn_lint() {
     write(
         dir,
         "copilot/report/addons/policy.yml",
-        &fixture("policy.yml"),
+        fixture("policy.yml"),
     );
     let out = run_in(dir, &["validate"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));

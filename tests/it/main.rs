@@ -12,6 +12,7 @@ mod faults;
 mod fields;
 mod image;
 mod init;
+mod job;
 mod manage;
 mod manifest;
 mod names;

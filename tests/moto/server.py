@@ -1272,6 +1272,246 @@ def task_definition_init(self, *args, **kwargs):
 
 
 ecs.TaskDefinition.__init__ = task_definition_init
+# --- Step Functions: a Scheduled Job's runs (ecs:runTask.sync) -----------------------------
+# moto runs no state machine: an execution stays RUNNING forever, with a fixed made-up
+# history. A tug job's state machine is one Task state, `ecs:runTask.sync`. Here, as Step
+# Functions does, starting it runs that task in moto's ECS (RunTask with the state's
+# parameters, startedBy "AWS Step Functions"), records TaskSubmitted with RunTask's answer
+# in the history, and the execution ends when the task stops: SUCCEEDED when every
+# container exited 0, else FAILED with States.TaskFailed and the stopped task as the
+# cause; StopExecution (ABORTED) stops the task. Retries and TimeoutSeconds are not
+# applied (one attempt). moto runs no containers, so a test stops the task itself
+# (StopTask) after setting its containers' exit codes with ECS SubmitContainerStateChange,
+# the container agent's call, which moto lacks and which is added below.
+
+from datetime import datetime, timezone
+
+from moto.ecs.responses import EC2ContainerServiceResponse
+from moto.stepfunctions import models as sfn_models
+
+_sfn_start = sfn_models.StateMachine.start_execution
+_sfn_stop = sfn_models.StateMachine.stop_execution
+_sfn_describe = sfn_models.StepFunctionBackend.describe_execution
+_sfn_history = sfn_models.Execution.get_execution_history
+_sfn_list = sfn_models.StepFunctionBackend.list_executions
+
+
+def _pascal(value):
+    """ECS's answer as Step Functions records it: keys in PascalCase."""
+    if isinstance(value, dict):
+        return {k[:1].upper() + k[1:]: _pascal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pascal(v) for v in value]
+    return value
+
+
+def _camel(value):
+    """Step Functions' PascalCase parameters as the ECS API takes them."""
+    if isinstance(value, dict):
+        return {k[:1].lower() + k[1:]: _camel(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_camel(v) for v in value]
+    return value
+
+
+def _task_json(task):
+    return {
+        "TaskArn": task.task_arn,
+        "ClusterArn": task.cluster_arn,
+        "TaskDefinitionArn": task.task_definition_arn,
+        "LastStatus": task.last_status,
+        "StartedBy": task.started_by,
+        "StoppedReason": task.stopped_reason,
+        "Containers": [
+            {"Name": c.name, "ExitCode": c.exitCode, "LastStatus": c.last_status}
+            for c in task.containers
+        ],
+    }
+
+
+def _event(execution, kind, details_key=None, details=None):
+    events = execution.tug_events
+    event = {
+        "timestamp": datetime.now(timezone.utc),
+        "type": kind,
+        "id": len(events) + 1,
+        "previousEventId": len(events),
+    }
+    if details_key:
+        event[details_key] = details
+    events.append(event)
+
+
+def _end(execution, status, error=None, cause=None, output=None):
+    execution.status = status
+    execution.stop_date = datetime.now(timezone.utc)
+    execution.error = error
+    execution.cause = cause
+    execution.output = output
+
+
+def _run_task_state(definition):
+    try:
+        states = json.loads(definition).get("States", {})
+    except (TypeError, ValueError):
+        return None
+    for state in states.values():
+        if str(state.get("Resource", "")).endswith(":states:::ecs:runTask.sync"):
+            return state
+    return None
+
+
+def sfn_start_execution(self, region_name, account_id, execution_name, execution_input):
+    execution = _sfn_start(self, region_name, account_id, execution_name, execution_input)
+    state = _run_task_state(self.definition)
+    if state is None or hasattr(execution, "tug_events"):
+        return execution
+    execution.tug_events = []
+    execution.tug_task = None
+    _event(execution, "ExecutionStarted", "executionStartedEventDetails",
+           {"input": execution_input, "roleArn": self.roleArn})
+    _event(execution, "TaskStateEntered", "stateEnteredEventDetails",
+           {"name": "Run", "input": execution_input})
+    p = state.get("Parameters", {})
+    backend = ecs_models.ecs_backends[account_id][region_name]
+    try:
+        tasks = backend.run_task(
+            cluster_str=p.get("Cluster", "default"),
+            task_definition_str=p["TaskDefinition"],
+            count=1,
+            overrides=_camel(p.get("Overrides")),
+            started_by="AWS Step Functions",
+            tags=None,
+            launch_type=p.get("LaunchType"),
+            networking_configuration=_camel(p.get("NetworkConfiguration")),
+            platform_version=p.get("PlatformVersion"),
+        )
+    except Exception as e:  # what RunTask refused fails the state, as on AWS
+        _event(execution, "TaskSubmitFailed", "taskSubmitFailedEventDetails",
+               {"resourceType": "ecs", "resource": "runTask.sync",
+                "error": "ECS.AmazonECSException", "cause": str(e)})
+        _event(execution, "ExecutionFailed", "executionFailedEventDetails",
+               {"error": "ECS.AmazonECSException", "cause": str(e)})
+        _end(execution, "FAILED", "ECS.AmazonECSException", str(e))
+        return execution
+    execution.tug_task = (tasks[0].cluster_name, tasks[0].task_arn)
+    answer = {"Tasks": [_task_json(t) for t in tasks], "Failures": []}
+    _event(execution, "TaskSubmitted", "taskSubmittedEventDetails",
+           {"resourceType": "ecs", "resource": "runTask.sync", "output": json.dumps(answer)})
+    return execution
+
+
+def _settle(execution, account_id, region_name):
+    """Ends a running execution whose task has stopped, as runTask.sync does."""
+    if execution.status != "RUNNING" or not getattr(execution, "tug_task", None):
+        return
+    cluster, task_arn = execution.tug_task
+    tasks = ecs_models.ecs_backends[account_id][region_name].tasks.get(cluster, {})
+    task = tasks.get(task_arn)
+    if task is None or task.last_status != "STOPPED":
+        return
+    described = json.dumps(_task_json(task))
+    if all(c.exitCode == 0 for c in task.containers):
+        _event(execution, "TaskSucceeded", "taskSucceededEventDetails",
+               {"resourceType": "ecs", "resource": "runTask.sync", "output": described})
+        _event(execution, "ExecutionSucceeded", "executionSucceededEventDetails",
+               {"output": described})
+        _end(execution, "SUCCEEDED", output=described)
+    else:
+        _event(execution, "TaskFailed", "taskFailedEventDetails",
+               {"resourceType": "ecs", "resource": "runTask.sync",
+                "error": "States.TaskFailed", "cause": described})
+        _event(execution, "ExecutionFailed", "executionFailedEventDetails",
+               {"error": "States.TaskFailed", "cause": described})
+        _end(execution, "FAILED", "States.TaskFailed", described)
+
+
+def sfn_stop_execution(self, execution_arn):
+    execution = _sfn_stop(self, execution_arn)
+    if getattr(execution, "tug_task", None):
+        cluster, task_arn = execution.tug_task
+        backend = ecs_models.ecs_backends[execution.account_id][execution.region_name]
+        try:
+            backend.stop_task(cluster, task_arn, "Execution stopped by Step Functions")
+        except Exception:
+            pass
+        _event(execution, "ExecutionAborted", "executionAbortedEventDetails", {})
+    return execution
+
+
+def sfn_describe_execution(self, execution_arn):
+    execution = _sfn_describe(self, execution_arn)
+    _settle(execution, self.account_id, self.region_name)
+    return execution
+
+
+def sfn_history(self, roleArn):
+    if not hasattr(self, "tug_events"):
+        return _sfn_history(self, roleArn)
+    _settle(self, self.account_id, self.region_name)
+    return self.tug_events
+
+
+def sfn_list_executions(self, state_machine_arn, *args, **kwargs):
+    for execution in self.describe_state_machine(state_machine_arn).executions:
+        _settle(execution, self.account_id, self.region_name)
+    return _sfn_list(self, state_machine_arn, *args, **kwargs)
+
+
+def submit_container_state_change(self):
+    """ECS SubmitContainerStateChange: a container's status and exit code, as the agent
+    reports them."""
+    cluster = self._get_param("cluster", "default")
+    task_id = self._get_param("task", "").split("/")[-1]
+    name = self._get_param("containerName")
+    backend = self.ecs_backend
+    cluster_name = backend._get_cluster(cluster).name
+    for arn, task in backend.tasks.get(cluster_name, {}).items():
+        if arn.endswith(task_id):
+            for c in task.containers:
+                if c.name == name:
+                    if self._get_param("exitCode") is not None:
+                        c.exitCode = int(self._get_param("exitCode"))
+                    if self._get_param("status"):
+                        c.last_status = self._get_param("status")
+            return json.dumps({"acknowledgment": "ACK"})
+    return json.dumps({"acknowledgment": "ACK"})
+
+
+# RunTask of a Fargate task definition: moto sums its containers' memory and fails on a
+# container that names none, which Fargate allows (the memory is the task's).
+_task_requirements = ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements
+
+
+def fargate_task_requirements(task_definition):
+    def memory(c):
+        for key in ("memory", "Memory", "memoryReservation", "MemoryReservation"):
+            if c.get(key) is not None:
+                return c[key]
+        return 0
+
+    defs = [
+        {**{k: v for k, v in c.items() if k not in ("Memory", "MemoryReservation")},
+         "memory": memory(c)}
+        for c in task_definition.container_definitions
+    ]
+
+    class Shim:
+        container_definitions = defs
+
+    return _task_requirements(Shim())
+
+
+ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(
+    fargate_task_requirements
+)
+sfn_models.StateMachine.start_execution = sfn_start_execution
+sfn_models.StateMachine.stop_execution = sfn_stop_execution
+sfn_models.StepFunctionBackend.describe_execution = sfn_describe_execution
+sfn_models.StepFunctionBackend.list_executions = sfn_list_executions
+sfn_models.Execution.get_execution_history = sfn_history
+EC2ContainerServiceResponse.submit_container_state_change = submit_container_state_change
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::aws;
 use crate::aws::logs::Query;
 use crate::aws::stack::{self, StackInfo};
-use crate::cli::{parse_age, parse_engine, parse_timeout, pick, Context, DeployFlags, Target};
+use crate::cli::{parse_age, parse_engine, parse_timeout, Context, DeployFlags, Noun, Target};
 use crate::deploy::{self, deployed_env, logs, Build, ServicePlan};
 use crate::error::{Error, Result};
 use crate::image::{self, Engine, EngineKind};
@@ -77,7 +77,10 @@ impl DeployArgs {
             Ok::<_, Error>((aws, env_stack, pushed))
         })??;
         let pushed = pushed.into_iter().next().unwrap_or_default();
-        let resume = format!("tug svc status -n {} -e {env}", w.name);
+        let resume = match self.target.noun {
+            Noun::Job => format!("tug job show -n {}", w.name),
+            Noun::Service => format!("tug svc status -n {} -e {env}", w.name),
+        };
         let opts = self.flags.options();
         ctx.until_interrupted(&resume, async {
             let stack_name = names::stack_name(&ws.app, &env, Some(&w.name));
@@ -132,9 +135,11 @@ impl DeployArgs {
 
 #[derive(Debug, Args)]
 pub struct LsArgs {
-    /// Only services in this environment
+    /// Only those in this environment
     #[arg(short = 'e', long = "env", value_name = "ENV")]
     pub env: Option<String>,
+    #[arg(skip)]
+    pub noun: Noun,
 }
 
 impl LsArgs {
@@ -145,12 +150,14 @@ impl LsArgs {
             if let Some(env) = &self.env {
                 deployed_env(&aws, &ws.app, env).await?;
             }
-            let stacks = deploy::service_stacks(&aws, &ws.app, self.env.as_deref()).await?;
+            let mut stacks = deploy::service_stacks(&aws, &ws.app, self.env.as_deref()).await?;
+            stacks.retain(|s| self.noun.owns(&ws, s));
             let image = |s: &StackInfo| s.parameters.get("ContainerImage").cloned();
             let tag = |s: &StackInfo, key| s.tag(key).unwrap_or_default().to_string();
+            let key = format!("{}s", self.noun.word());
             let doc = json!({
                 "application": ws.app,
-                "services": stacks.iter().map(|s| json!({
+                key: stacks.iter().map(|s| json!({
                     "name": tag(s, names::TAG_WORKLOAD),
                     "environment": tag(s, names::TAG_ENVIRONMENT),
                     "stack": s.name, "status": s.status, "image": image(s),
@@ -167,7 +174,11 @@ impl LsArgs {
                     ]
                 })
                 .collect();
-            let empty = format!("application {} has no service deployed", ws.app);
+            let empty = format!(
+                "application {} has no {} deployed",
+                ws.app,
+                self.noun.word()
+            );
             let header = ["NAME", "ENVIRONMENT", "STATUS", "IMAGE"];
             ctx.printer.listing(&doc, &empty, &header, &rows)?;
             Ok(0)
@@ -178,13 +189,15 @@ impl LsArgs {
 /// `svc show` without `--manifest`: where the service is deployed and with what.
 pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
     let ws = ctx.workspace()?;
-    let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
-    let name = pick(target.name.as_deref(), &svcs, "service", "-n NAME")?;
+    let noun = target.noun;
+    let name = noun.pick(&ws, target.name.as_deref())?;
     ctx.block_on(async {
         let aws = ctx.connect().await?;
         let all = deploy::service_stacks(&aws, &ws.app, target.env.as_deref()).await?;
+        let all: Vec<&StackInfo> = all.iter().filter(|s| noun.owns(&ws, s)).collect();
         let mine: Vec<&StackInfo> = all
             .iter()
+            .copied()
             .filter(|s| s.tag(names::TAG_WORKLOAD) == Some(name.as_str()))
             .collect();
         if mine.is_empty() {
@@ -195,9 +208,10 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
             known.dedup();
             let help = match crate::suggest::suggest(&name, &known) {
                 Some(s) => format!("did you mean `-n {s}`?"),
-                None => format!("deploy it with `tug svc deploy -n {name}`"),
+                None => format!("deploy it with `tug {} deploy -n {name}`", noun.command()),
             };
-            return Err(Error::user(format!("service {name} is not deployed")).with_help(help));
+            let word = noun.word();
+            return Err(Error::user(format!("{word} {name} is not deployed")).with_help(help));
         }
         let envs: Vec<serde_json::Value> = mine
             .iter()
@@ -221,7 +235,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
             }))?;
             return Ok(0);
         }
-        let text = crate::ui::views::svc_show(&ws.app, &name, &mine);
+        let text = crate::ui::views::svc_show(noun.word(), &ws.app, &name, &mine);
         ctx.printer.out(&text)?;
         Ok(0)
     })?
@@ -229,7 +243,7 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
-    /// The service
+    /// The workload's name
     #[arg(short = 'n', long = "name", value_name = "NAME")]
     pub name: Option<String>,
     /// Only from this environment (default: every environment it is deployed in)
@@ -241,14 +255,20 @@ pub struct DeleteArgs {
     /// Stop watching after this long
     #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
     pub timeout: Duration,
+    #[arg(skip)]
+    pub noun: Noun,
 }
 
 impl DeleteArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         let ws = ctx.workspace()?;
-        let svcs: Vec<String> = ws.workloads().into_iter().map(|(n, _)| n).collect();
-        let name = pick(self.name.as_deref(), &svcs, "service", "-n NAME")?;
-        let resume = format!("tug svc ls -e {}", self.env.as_deref().unwrap_or("ENV"));
+        let noun = self.noun;
+        let name = noun.pick(&ws, self.name.as_deref())?;
+        let resume = format!(
+            "tug {} ls -e {}",
+            noun.command(),
+            self.env.as_deref().unwrap_or("ENV")
+        );
         ctx.until_interrupted(&resume, async {
             let aws = ctx.connect().await?;
             let env = self.env.as_deref();
@@ -256,7 +276,11 @@ impl DeleteArgs {
             let list: Vec<&str> = stacks.iter().map(|s| s.name.as_str()).collect();
             if !self.yes
                 && !ctx.printer.confirm(
-                    &format!("Delete service {name} (stacks {})?", list.join(", ")),
+                    &format!(
+                        "Delete {} {name} (stacks {})?",
+                        noun.word(),
+                        list.join(", ")
+                    ),
                     "--yes",
                 )?
             {
@@ -266,7 +290,8 @@ impl DeleteArgs {
             let deletes =
                 stacks.iter().map(|s| {
                     let title = format!(
-                        "service {name} in {}",
+                        "{} {name} in {}",
+                        noun.word(),
                         s.tag(names::TAG_ENVIRONMENT).unwrap_or_default()
                     );
                     let aws = &aws;
@@ -446,12 +471,12 @@ impl LogsArgs {
 
 /// One colour per task, in the order tasks appear.
 #[derive(Default)]
-struct Colours {
+pub struct Colours {
     tasks: HashMap<String, usize>,
 }
 
 impl Colours {
-    fn of(&mut self, task: &str) -> usize {
+    pub fn of(&mut self, task: &str) -> usize {
         let n = self.tasks.len();
         *self.tasks.entry(task.to_string()).or_insert(n)
     }

@@ -9,10 +9,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-pub use deployed::{DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
+pub use deployed::{Colours, DeleteArgs, DeployArgs, LogsArgs, LsArgs, StatusArgs};
 pub use exec::ExecArgs;
-pub use scale::ScaleArgs;
 pub use rollback::RollbackArgs;
+pub use scale::ScaleArgs;
 
 use crate::cli::{write_package, AnswerArgs, Context, Target, WorkloadFlags};
 use crate::deploy::ServicePlan;
@@ -126,7 +126,7 @@ pub struct ShowArgs {
 }
 
 impl ShowArgs {
-    fn run(self, ctx: &Context) -> Result<u8> {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
         if !self.manifest {
             return deployed::show(ctx, &self.target);
         }
@@ -157,7 +157,7 @@ pub struct PackageArgs {
 }
 
 impl PackageArgs {
-    fn run(self, ctx: &Context) -> Result<u8> {
+    pub fn run(self, ctx: &Context) -> Result<u8> {
         let (ws, env, effective) = self.target.load(ctx)?;
         let w = &effective.workload;
         // Offline, the account is not known: AWS_ACCOUNT_ID fills it in, else a placeholder
