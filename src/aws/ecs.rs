@@ -547,6 +547,8 @@ pub async fn execute_command(
         target: format!("ecs:{cluster_name}_{task_id}_{runtime_id}"),
         endpoint,
     })
+}
+
 /// One revision of a task definition, as `svc rollback --list` shows it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TaskDefinitionInfo {

@@ -7,8 +7,8 @@ pub mod artifacts;
 mod delete;
 mod images;
 pub mod logs;
-pub mod scale;
 pub mod rollback;
+pub mod scale;
 pub mod scheduled;
 
 use std::collections::BTreeMap;

@@ -2,8 +2,8 @@
 
 mod deployed;
 mod exec;
-mod scale;
 mod rollback;
+mod scale;
 
 use std::path::PathBuf;
 
