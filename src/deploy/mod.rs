@@ -7,6 +7,7 @@ pub mod artifacts;
 mod delete;
 mod images;
 pub mod logs;
+pub mod task;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -14,6 +14,7 @@ mod env;
 mod firelens;
 mod job;
 mod messaging;
+mod run_task;
 mod scaling;
 mod service;
 mod task;
@@ -28,6 +29,7 @@ pub use crate::manifest::schedule::expression as schedule_expression;
 pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VERSION_OUTPUT};
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
+pub use run_task::{run_task, task_tags, TaskSpec, TASK_LOG_RETENTION_DAYS};
 pub use service::{rule_priority, service};
 pub use task::{env_files, EnvFile};
 
