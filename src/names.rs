@@ -123,6 +123,28 @@ pub fn ecr_repository_name(app: &str, workload: &str) -> String {
     format!("{app}/{workload}")
 }
 
+/// The tag that marks a task group's stack (`tug task run`) with the group's name.
+pub const TAG_TASK_GROUP: &str = "tug:task-group";
+
+/// The stack of a task group that `tug task run` deploys, `tug-<app>-task-<group>`, which
+/// is also the family of its task definition. It holds no `tug:environment` tag: a group
+/// runs in any environment.
+pub fn task_stack_name(app: &str, group: &str) -> String {
+    format!("tug-{app}-task-{group}")
+}
+
+/// The CloudWatch Logs group of a task group: `/tug/<app>/task/<group>`; streams are
+/// `<group>/<group>/<task-id>`, as a service's.
+pub fn task_log_group_name(app: &str, group: &str) -> String {
+    format!("/tug/{app}/task/{group}")
+}
+
+/// The ECR repository a task group's built images go to: `<app>/task-<group>` (the
+/// workload part of [`ecr_repository_name`] is `task-<group>`).
+pub fn task_repository_workload(group: &str) -> String {
+    format!("task-{group}")
+}
+
 /// The stack tags: `tug:application`, `tug:environment` and, for workloads, `tug:workload`.
 pub fn stack_tags(app: &str, env: &str, workload: Option<&str>) -> BTreeMap<String, String> {
     let mut tags = BTreeMap::from([
@@ -191,6 +213,15 @@ mod tests {
         assert_eq!(app_tags("shop").len(), 1);
         assert_eq!(logical_id("fluent-bit"), "FluentBit");
         assert_eq!(logical_id("api_v2.x"), "ApiV2X");
+        assert_eq!(task_stack_name("shop", "migrate"), "tug-shop-task-migrate");
+        assert_eq!(
+            task_log_group_name("shop", "migrate"),
+            "/tug/shop/task/migrate"
+        );
+        assert_eq!(
+            ecr_repository_name("shop", &task_repository_workload("migrate")),
+            "shop/task-migrate"
+        );
         let tags = stack_tags("shop", "test", Some("api"));
         assert_eq!(tags[TAG_WORKLOAD], "api");
         assert!(!stack_tags("shop", "test", None).contains_key(TAG_WORKLOAD));

@@ -647,3 +647,207 @@ pub async fn task_definition_revisions(aws: &Aws, family: &str) -> AwsResult<Vec
     out.dedup_by(|a, b| a.0 == b.0);
     Ok(out.into_iter().map(|(_, arn)| arn).collect())
 }
+
+/// What `task run` asks ECS RunTask for.
+#[derive(Debug, Clone)]
+pub struct RunTasks {
+    pub cluster: String,
+    /// The task definition's ARN (or `family:revision`).
+    pub task_definition: String,
+    pub count: i32,
+    /// On the FARGATE_SPOT capacity provider rather than the FARGATE launch type.
+    pub spot: bool,
+    pub subnets: Vec<String>,
+    pub security_groups: Vec<String>,
+    /// A public IP for tasks in public subnets (no NAT to reach ECR otherwise).
+    pub public_ip: bool,
+    /// `startedBy`, shown by ECS with the task.
+    pub started_by: String,
+}
+
+/// Starts the tasks of `req` and returns their ARNs. A task ECS could not place (its
+/// `failures`) fails the whole call with ECS's reasons.
+pub async fn run_tasks(aws: &Aws, req: &RunTasks) -> AwsResult<Vec<String>> {
+    use aws_sdk_ecs::types::{
+        AssignPublicIp, AwsVpcConfiguration, CapacityProviderStrategyItem, LaunchType,
+        NetworkConfiguration, PropagateTags,
+    };
+    let vpc = AwsVpcConfiguration::builder()
+        .set_subnets(Some(req.subnets.clone()))
+        .set_security_groups(Some(req.security_groups.clone()))
+        .assign_public_ip(if req.public_ip {
+            AssignPublicIp::Enabled
+        } else {
+            AssignPublicIp::Disabled
+        })
+        .build()
+        .map_err(|e| AwsError {
+            code: None,
+            message: format!("the task's network configuration: {e}"),
+            help: None,
+        })?;
+    let mut call = aws
+        .ecs
+        .run_task()
+        .cluster(&req.cluster)
+        .task_definition(&req.task_definition)
+        .count(req.count)
+        .started_by(&req.started_by)
+        .propagate_tags(PropagateTags::TaskDefinition)
+        .network_configuration(
+            NetworkConfiguration::builder()
+                .awsvpc_configuration(vpc)
+                .build(),
+        );
+    call = if req.spot {
+        call.capacity_provider_strategy(
+            CapacityProviderStrategyItem::builder()
+                .capacity_provider("FARGATE_SPOT")
+                .weight(1)
+                .build()
+                .map_err(|e| AwsError {
+                    code: None,
+                    message: format!("the capacity provider strategy: {e}"),
+                    help: None,
+                })?,
+        )
+    } else {
+        call.launch_type(LaunchType::Fargate)
+    };
+    let out = call
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("starting the task (RunTask)", e))?;
+    if !out.failures().is_empty() {
+        let reasons: Vec<String> = out
+            .failures()
+            .iter()
+            .map(|f| {
+                let mut r = f.reason().unwrap_or("no reason given").to_string();
+                if let Some(d) = f.detail() {
+                    r.push_str(&format!(" ({d})"));
+                }
+                r
+            })
+            .collect();
+        return Err(AwsError {
+            code: None,
+            message: format!("ECS could not start the task: {}", reasons.join("; ")),
+            help: Some(
+                "check the cluster's capacity providers (FARGATE, FARGATE_SPOT) and the subnets"
+                    .into(),
+            ),
+        });
+    }
+    Ok(out
+        .tasks()
+        .iter()
+        .filter_map(|t| t.task_arn().map(str::to_string))
+        .collect())
+}
+
+/// A task `task run` started, as ECS describes it now.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RunTaskState {
+    #[serde(flatten)]
+    pub info: TaskInfo,
+    pub arn: String,
+    /// Why it stopped, in ECS's codes (`EssentialContainerExited`, `TaskFailedToStart`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop_code: Option<String>,
+}
+
+/// The tasks `arns` in `cluster`, in the order asked; one ECS no longer knows is left out.
+pub async fn run_task_states(
+    aws: &Aws,
+    cluster: &str,
+    arns: &[String],
+) -> AwsResult<Vec<RunTaskState>> {
+    let mut out = Vec::new();
+    for chunk in arns.chunks(100) {
+        let d = aws
+            .ecs
+            .describe_tasks()
+            .cluster(cluster)
+            .set_tasks(Some(chunk.to_vec()))
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("describing the tasks", e))?;
+        for arn in chunk {
+            if let Some(t) = d
+                .tasks()
+                .iter()
+                .find(|t| t.task_arn() == Some(arn.as_str()))
+            {
+                out.push(RunTaskState {
+                    info: task_info(t),
+                    arn: arn.clone(),
+                    stop_code: t.stop_code().map(|c| c.as_str().to_string()),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Deletes the INACTIVE (deregistered) revisions of task definition family `family` that
+/// carry tag `tag` (key, value); returns how many. ECS deletes them in the background.
+pub async fn delete_inactive_task_definitions(
+    aws: &Aws,
+    family: &str,
+    tag: (&str, &str),
+) -> AwsResult<usize> {
+    let mut arns = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = aws
+            .ecs
+            .list_task_definitions()
+            .family_prefix(family)
+            .status(aws_sdk_ecs::types::TaskDefinitionStatus::Inactive)
+            .set_next_token(token.clone())
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("listing the task definitions", e))?;
+        arns.extend(
+            page.task_definition_arns()
+                .iter()
+                .filter(|a| {
+                    short_task_definition(a).rsplit_once(':').map(|(f, _)| f) == Some(family)
+                })
+                .cloned(),
+        );
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            break;
+        }
+    }
+    let mut tagged = Vec::new();
+    for arn in arns {
+        let d = aws
+            .ecs
+            .describe_task_definition()
+            .task_definition(&arn)
+            .include(aws_sdk_ecs::types::TaskDefinitionField::Tags)
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("describing a task definition", e))?;
+        if d.tags()
+            .iter()
+            .any(|t| t.key() == Some(tag.0) && t.value() == Some(tag.1))
+        {
+            tagged.push(arn);
+        }
+    }
+    let arns = tagged;
+    // DeleteTaskDefinitions takes at most 10 at a time.
+    for chunk in arns.chunks(10) {
+        aws.ecs
+            .delete_task_definitions()
+            .set_task_definitions(Some(chunk.to_vec()))
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("deleting the task definitions", e))?;
+    }
+    Ok(arns.len())
+}

@@ -24,6 +24,7 @@ pub mod job;
 pub mod sim;
 pub mod storage;
 pub mod svc;
+pub mod task;
 pub mod validate;
 
 #[derive(Debug, Parser)]
@@ -87,6 +88,9 @@ pub enum Command {
     /// Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation
     #[command(subcommand)]
     Svc(svc::SvcCommand),
+    /// One-off tasks: run one in an environment; list and delete the task groups
+    #[command(subcommand)]
+    Task(task::TaskCommand),
     /// Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster
     #[command(subcommand)]
     Storage(storage::StorageCommand),
@@ -503,6 +507,7 @@ impl Command {
             Command::Validate(args) => args.run(ctx),
             Command::Svc(cmd) => cmd.run(ctx),
             Command::Storage(cmd) => cmd.run(ctx),
+            Command::Task(cmd) => cmd.run(ctx),
             Command::Env(cmd) => cmd.run(ctx),
             Command::Deploy(args) => args.run(ctx),
             Command::Completions(args) => args.run(ctx),

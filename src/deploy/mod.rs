@@ -10,6 +10,7 @@ pub mod logs;
 pub mod rollback;
 pub mod scale;
 pub mod scheduled;
+pub mod task;
 
 use std::collections::BTreeMap;
 use std::path::Path;

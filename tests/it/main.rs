@@ -26,4 +26,5 @@ mod status;
 mod storage;
 mod storage_init;
 mod support;
+mod task;
 mod variables;

@@ -1511,6 +1511,152 @@ sfn_models.StepFunctionBackend.describe_execution = sfn_describe_execution
 sfn_models.StepFunctionBackend.list_executions = sfn_list_executions
 sfn_models.Execution.get_execution_history = sfn_history
 EC2ContainerServiceResponse.submit_container_state_change = submit_container_state_change
+# --- ECS RunTask of Fargate tasks, and the agent's state changes -----------------------------
+# moto's RunTask fails (HTTP 500) on a task definition whose containers have no memory of
+# their own (Fargate's are sized by the task's `memory`, as `tug task run` writes them): it
+# adds up the containers' memory. And it fails on every `awsvpc` task in a VPC without DNS
+# host names (its network interface then has no `private_dns_name`). Here a container
+# without memory counts the task's, and an interface has AWS's private DNS name,
+# `ip-a-b-c-d.ec2.internal`. Both only make RunTask do what it does on AWS.
+#
+# moto runs no containers, so nothing reports how a task ended: its tasks move on to
+# STOPPED by themselves (moto's state manager) with every container's exit code 0. On AWS
+# the ECS agent reports it with SubmitTaskStateChange (the task's status and stopped
+# reason, each container's status, exit code and reason), which moto lacks. It is added
+# here, so a test can play the agent: a task that exited 3, or one whose container never
+# started (no exit code, the agent's reason).
+
+import copy
+
+from moto.core.responses import ActionResult
+from moto.ec2.models.elastic_network_interfaces import NetworkInterface
+from moto.ec2.utils import generate_dns_from_ip
+from moto.ecs import responses as ecs_responses
+
+_task_resources = ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements
+
+
+def task_resources(task_definition):
+    containers = task_definition.container_definitions
+    unsized = [c for c in containers if c.get("memory") is None and c.get("Memory") is None
+               and c.get("memoryReservation") is None and c.get("MemoryReservation") is None]
+    if not unsized or not task_definition.memory:
+        return _task_resources(task_definition)
+    share = int(task_definition.memory) // len(unsized)
+    sized = copy.copy(task_definition)
+    sized.container_definitions = [
+        {**c, "memory": share} if c in unsized else c for c in containers
+    ]
+    return _task_resources(sized)
+
+
+ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(
+    task_resources
+)
+
+
+def _eni_dns_name(self):
+    return self.__dict__.get("_private_dns_name") or generate_dns_from_ip(self.private_ip_address)
+
+
+def _set_eni_dns_name(self, value):
+    self.__dict__["_private_dns_name"] = value
+
+
+NetworkInterface.private_dns_name = property(_eni_dns_name, _set_eni_dns_name)
+
+
+def submit_task_state_change(self):
+    backend = self.ecs_backend
+    cluster = backend._get_cluster(self._get_param("cluster", "default"))
+    task_id = self._get_param("task").split("/")[-1]
+    tasks = backend.tasks.get(cluster.name, {})
+    task = next((t for arn, t in tasks.items() if arn.endswith(task_id)), None)
+    if task is None:
+        raise ecs_models.InvalidParameterException(f"task {task_id} not found")
+    status = self._get_param("status")
+    if status:
+        task.last_status = status
+        if status == "STOPPED":
+            task.desired_status = "STOPPED"
+    reason = self._get_param("reason")
+    if reason:
+        task.stopped_reason = reason
+    for change in self._get_param("containers") or []:
+        for container in task.containers:
+            if container.name != change.get("containerName"):
+                continue
+            if change.get("status"):
+                container.last_status = change["status"]
+            # A container that never ran has no exit code, as on AWS.
+            container.exitCode = change.get("exitCode")
+            if change.get("reason"):
+                container.reason = change["reason"]
+    return ActionResult({"acknowledgment": "ACK"})
+
+
+ecs_responses.EC2ContainerServiceResponse.submit_task_state_change = submit_task_state_change
+
+
+
+# --- AWS::ECS::TaskDefinition: the whole task definition ------------------------------------
+# moto's CloudFormation registers a task definition from its Family, ContainerDefinitions,
+# Volumes and Memory only: Cpu, NetworkMode, RequiresCompatibilities, ExecutionRoleArn,
+# TaskRoleArn, RuntimePlatform and Tags are dropped, so a Fargate task definition comes out
+# in `bridge` mode without roles (and RunTask gives its tasks no network interface). Here the
+# registered revision keeps them, under the ECS API's names, as on AWS.
+
+_td_create = ecs.TaskDefinition.create_from_cloudformation_json.__func__
+
+
+def create_whole_task_definition(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    td = _td_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    p = cloudformation_json.get("Properties", {})
+    if p.get("Cpu") is not None:
+        td.cpu = str(p["Cpu"])
+    if p.get("Memory") is not None:
+        td.memory = str(p["Memory"])
+    required = p.get("RequiresCompatibilities")
+    if required:
+        td.requires_compatibilities = required
+        td.compatibilities = ["EC2"] if required == ["EC2"] else ["EC2", "FARGATE"]
+    if p.get("NetworkMode"):
+        td.network_mode = p["NetworkMode"]
+    elif required and "FARGATE" in required:
+        td.network_mode = "awsvpc"
+    if p.get("ExecutionRoleArn"):
+        td.execution_role_arn = p["ExecutionRoleArn"]
+    if p.get("TaskRoleArn"):
+        td.task_role_arn = p["TaskRoleArn"]
+    platform = p.get("RuntimePlatform")
+    if platform:
+        td.runtime_platform = {
+            k: v
+            for k, v in (
+                ("operatingSystemFamily", platform.get("OperatingSystemFamily")),
+                ("cpuArchitecture", platform.get("CpuArchitecture")),
+            )
+            if v
+        }
+    if p.get("Tags"):
+        td.tags = [{"key": t["Key"], "value": t["Value"]} for t in p["Tags"]]
+    return td
+
+
+ecs.TaskDefinition.create_from_cloudformation_json = classmethod(create_whole_task_definition)
+
+# And deleting the stack (or the resource) leaves moto's revision ACTIVE; AWS deregisters it.
+
+
+def delete_task_definition(cls, resource_name, cloudformation_json, account_id, region_name):
+    backend = ecs.ecs_backends[account_id][region_name]
+    try:
+        backend.deregister_task_definition(resource_name)
+    except Exception:
+        pass  # already deregistered (replaced by an update)
+
+
+ecs.TaskDefinition.delete_from_cloudformation_json = classmethod(delete_task_definition)
 
 
 if __name__ == "__main__":
