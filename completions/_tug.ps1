@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
             [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'One-off tasks: run one in an environment; list and delete the task groups')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment, then every workload in it, in parallel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -674,6 +675,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command (a shell by default) in a running task, through ECS Exec')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the task count or the autoscaling range, through the stack')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return a service to an earlier deploy through a change set, or list its revisions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -866,8 +868,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;exec' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--task', '--task', [CompletionResultType]::ParameterName, 'The task (its id or first characters; default: the first running task)')
@@ -889,8 +891,8 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;svc;scale' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service''s name (its folder under tug/)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Run this many tasks (a service without autoscaling)')
@@ -899,6 +901,31 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;svc;rollback' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The workload''s name (its folder under tug/)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The task definition revision whose deploy to go back to (default: the last one that ran as a completed deployment before the current one)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the service''s task definition revisions and which can be rolled back to')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -924,6 +951,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command (a shell by default) in a running task, through ECS Exec')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the task count or the autoscaling range, through the stack')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return a service to an earlier deploy through a change set, or list its revisions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -957,7 +985,125 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
         'tug;svc;help;scale' {
             break
         }
+        'tug;svc;help;rollback' {
+            break
+        }
         'tug;svc;help;help' {
+            break
+        }
+        'tug;task' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a one-off task in an environment: an image, or one built from a Dockerfile')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the task groups `task run` made')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a task group: its stack, task definitions and log group')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;task;run' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The task group: names its task definition family, log group and image repository (default: the current folder''s name)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The task group: names its task definition family, log group and image repository (default: the current folder''s name)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'The environment whose cluster, subnets and security group the task runs in')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment whose cluster, subnets and security group the task runs in')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Run this image')
+            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build the image from this Dockerfile and push it (pinned by digest)')
+            [CompletionResult]::new('--build-context', '--build-context', [CompletionResultType]::ParameterName, 'The build context (default: the Dockerfile''s folder)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The tag to push the built image with (default: the git short SHA)')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'The container engine that builds it (default: TUG_CONTAINER_ENGINE, else docker or podman from PATH)')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'The command to run instead of the image''s CMD, split as a shell splits words')
+            [CompletionResult]::new('--entrypoint', '--entrypoint', [CompletionResultType]::ParameterName, 'The entrypoint to use instead of the image''s ENTRYPOINT, split as a shell does')
+            [CompletionResult]::new('--env-vars', '--env-vars', [CompletionResultType]::ParameterName, 'Environment variables')
+            [CompletionResult]::new('--secrets', '--secrets', [CompletionResultType]::ParameterName, 'Secrets: SSM parameter names or ARNs, Secrets Manager ARNs')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU units (1024 is one vCPU)')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory in MiB')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'linux/x86_64 or linux/arm64')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many tasks to start (1-10)')
+            [CompletionResult]::new('--task-role', '--task-role', [CompletionResultType]::ParameterName, 'The IAM role the task''s code acts as (default: a role with no permissions)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop waiting or following after this long (the task goes on)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--spot', '--spot', [CompletionResultType]::ParameterName, 'Run on Fargate Spot (cheaper; AWS may stop the task)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the task to stop and exit with its essential container''s exit code')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;task;ls' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;task;delete' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The task group')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The task group')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop watching after this long')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Don''t ask (needed without a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tug;task;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a one-off task in an environment: an image, or one built from a Dockerfile')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the task groups `task run` made')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a task group: its stack, task definitions and log group')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tug;task;help;run' {
+            break
+        }
+        'tug;task;help;ls' {
+            break
+        }
+        'tug;task;help;delete' {
+            break
+        }
+        'tug;task;help;help' {
             break
         }
         'tug;storage' {
@@ -1192,6 +1338,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Environments: create, deploy, list, show, delete, render CloudFormation')
             [CompletionResult]::new('svc', 'svc', [CompletionResultType]::ParameterValue, 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'One-off tasks: run one in an environment; list and delete the task groups')
             [CompletionResult]::new('storage', 'storage', [CompletionResultType]::ParameterValue, 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy an environment, then every workload in it, in parallel')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -1297,6 +1444,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('package', 'package', [CompletionResultType]::ParameterValue, 'Write the CloudFormation template and parameters a deploy of the service would send')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command (a shell by default) in a running task, through ECS Exec')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the task count or the autoscaling range, through the stack')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return a service to an earlier deploy through a change set, or list its revisions')
             break
         }
         'tug;help;svc;init' {
@@ -1327,6 +1475,24 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             break
         }
         'tug;help;svc;scale' {
+            break
+        }
+        'tug;help;svc;rollback' {
+            break
+        }
+        'tug;help;task' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a one-off task in an environment: an image, or one built from a Dockerfile')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the task groups `task run` made')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a task group: its stack, task definitions and log group')
+            break
+        }
+        'tug;help;task;run' {
+            break
+        }
+        'tug;help;task;ls' {
+            break
+        }
+        'tug;help;task;delete' {
             break
         }
         'tug;help;storage' {

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand job 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
             cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
             cand svc 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
+            cand task 'One-off tasks: run one in an environment; list and delete the task groups'
             cand storage 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
             cand deploy 'Deploy an environment, then every workload in it, in parallel'
             cand completions 'Print a shell completion script'
@@ -623,6 +624,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
             cand exec 'Run a command (a shell by default) in a running task, through ECS Exec'
             cand scale 'Change the task count or the autoscaling range, through the stack'
+            cand rollback 'Return a service to an earlier deploy through a change set, or list its revisions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;svc;init'= {
@@ -806,8 +808,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;exec'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand --task 'The task (its id or first characters; default: the first running task)'
@@ -828,8 +830,8 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --version 'Print version'
         }
         &'tug;svc;scale'= {
-            cand -n 'The service''s name (its folder under tug/)'
-            cand --name 'The service''s name (its folder under tug/)'
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
             cand -e 'The environment'
             cand --env 'The environment'
             cand --count 'Run this many tasks (a service without autoscaling)'
@@ -838,6 +840,30 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -C 'Run as if tug was started in DIR'
             cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
             cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;svc;rollback'= {
+            cand -n 'The workload''s name (its folder under tug/)'
+            cand --name 'The workload''s name (its folder under tug/)'
+            cand -e 'The environment'
+            cand --env 'The environment'
+            cand --to 'The task definition revision whose deploy to go back to (default: the last one that ran as a completed deployment before the current one)'
+            cand --timeout 'Stop watching after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --list 'List the service''s task definition revisions and which can be rolled back to'
             cand -y 'Don''t ask (needed without a terminal)'
             cand --yes 'Don''t ask (needed without a terminal)'
             cand --json 'Print machine-readable JSON on stdout'
@@ -862,6 +888,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
             cand exec 'Run a command (a shell by default) in a running task, through ECS Exec'
             cand scale 'Change the task count or the autoscaling range, through the stack'
+            cand rollback 'Return a service to an earlier deploy through a change set, or list its revisions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;svc;help;init'= {
@@ -884,7 +911,115 @@ set edit:completion:arg-completer[tug] = {|@words|
         }
         &'tug;svc;help;scale'= {
         }
+        &'tug;svc;help;rollback'= {
+        }
         &'tug;svc;help;help'= {
+        }
+        &'tug;task'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Run a one-off task in an environment: an image, or one built from a Dockerfile'
+            cand ls 'List the task groups `task run` made'
+            cand delete 'Delete a task group: its stack, task definitions and log group'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;task;run'= {
+            cand -n 'The task group: names its task definition family, log group and image repository (default: the current folder''s name)'
+            cand --name 'The task group: names its task definition family, log group and image repository (default: the current folder''s name)'
+            cand -e 'The environment whose cluster, subnets and security group the task runs in'
+            cand --env 'The environment whose cluster, subnets and security group the task runs in'
+            cand --image 'Run this image'
+            cand --dockerfile 'Build the image from this Dockerfile and push it (pinned by digest)'
+            cand --build-context 'The build context (default: the Dockerfile''s folder)'
+            cand --tag 'The tag to push the built image with (default: the git short SHA)'
+            cand --engine 'The container engine that builds it (default: TUG_CONTAINER_ENGINE, else docker or podman from PATH)'
+            cand --command 'The command to run instead of the image''s CMD, split as a shell splits words'
+            cand --entrypoint 'The entrypoint to use instead of the image''s ENTRYPOINT, split as a shell does'
+            cand --env-vars 'Environment variables'
+            cand --secrets 'Secrets: SSM parameter names or ARNs, Secrets Manager ARNs'
+            cand --cpu 'CPU units (1024 is one vCPU)'
+            cand --memory 'Memory in MiB'
+            cand --platform 'linux/x86_64 or linux/arm64'
+            cand --count 'How many tasks to start (1-10)'
+            cand --task-role 'The IAM role the task''s code acts as (default: a role with no permissions)'
+            cand --timeout 'Stop waiting or following after this long (the task goes on)'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --spot 'Run on Fargate Spot (cheaper; AWS may stop the task)'
+            cand -f 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)'
+            cand --follow 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)'
+            cand --wait 'Wait for the task to stop and exit with its essential container''s exit code'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;task;ls'= {
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;task;delete'= {
+            cand -n 'The task group'
+            cand --name 'The task group'
+            cand --timeout 'Stop watching after this long'
+            cand -C 'Run as if tug was started in DIR'
+            cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
+            cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand -y 'Don''t ask (needed without a terminal)'
+            cand --yes 'Don''t ask (needed without a terminal)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print only errors'
+            cand --quiet 'Print only errors'
+            cand -v 'Print more detail (repeat for more)'
+            cand --verbose 'Print more detail (repeat for more)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tug;task;help'= {
+            cand run 'Run a one-off task in an environment: an image, or one built from a Dockerfile'
+            cand ls 'List the task groups `task run` made'
+            cand delete 'Delete a task group: its stack, task definitions and log group'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tug;task;help;run'= {
+        }
+        &'tug;task;help;ls'= {
+        }
+        &'tug;task;help;delete'= {
+        }
+        &'tug;task;help;help'= {
         }
         &'tug;storage'= {
             cand -C 'Run as if tug was started in DIR'
@@ -1100,6 +1235,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand job 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
             cand env 'Environments: create, deploy, list, show, delete, render CloudFormation'
             cand svc 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
+            cand task 'One-off tasks: run one in an environment; list and delete the task groups'
             cand storage 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
             cand deploy 'Deploy an environment, then every workload in it, in parallel'
             cand completions 'Print a shell completion script'
@@ -1181,6 +1317,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand package 'Write the CloudFormation template and parameters a deploy of the service would send'
             cand exec 'Run a command (a shell by default) in a running task, through ECS Exec'
             cand scale 'Change the task count or the autoscaling range, through the stack'
+            cand rollback 'Return a service to an earlier deploy through a change set, or list its revisions'
         }
         &'tug;help;svc;init'= {
         }
@@ -1201,6 +1338,19 @@ set edit:completion:arg-completer[tug] = {|@words|
         &'tug;help;svc;exec'= {
         }
         &'tug;help;svc;scale'= {
+        }
+        &'tug;help;svc;rollback'= {
+        }
+        &'tug;help;task'= {
+            cand run 'Run a one-off task in an environment: an image, or one built from a Dockerfile'
+            cand ls 'List the task groups `task run` made'
+            cand delete 'Delete a task group: its stack, task definitions and log group'
+        }
+        &'tug;help;task;run'= {
+        }
+        &'tug;help;task;ls'= {
+        }
+        &'tug;help;task;delete'= {
         }
         &'tug;help;storage'= {
             cand init 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'

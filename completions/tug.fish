@@ -39,6 +39,7 @@ complete -c tug -n "__fish_tug_needs_command" -f -a "validate" -d 'Check manifes
 complete -c tug -n "__fish_tug_needs_command" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
 complete -c tug -n "__fish_tug_needs_command" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_needs_command" -f -a "task" -d 'One-off tasks: run one in an environment; list and delete the task groups'
 complete -c tug -n "__fish_tug_needs_command" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
 complete -c tug -n "__fish_tug_needs_command" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
 complete -c tug -n "__fish_tug_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -378,26 +379,27 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a deployed environment (refused while workloads run in it)'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the environment would send'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s C -d 'Run as if tug was started in DIR' -r -F
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s q -l quiet -d 'Print only errors'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s v -l verbose -d 'Print more detail (repeat for more)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s h -l help -d 'Print help'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "ls" -d 'List the services deployed for this application'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "show" -d 'Show where a service is deployed (or, with --manifest, its effective manifest)'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "delete" -d 'Delete a service from one environment, or from every one it is deployed in'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
-complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "ls" -d 'List the services deployed for this application'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "show" -d 'Show where a service is deployed (or, with --manifest, its effective manifest)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "delete" -d 'Delete a service from one environment, or from every one it is deployed in'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "status" -d 'Show a deployed service: deployments, tasks, target health, stopped tasks, alarms'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "logs" -d 'Print a service\'s logs, merged across its tasks in time order'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "rollback" -d 'Return a service to an earlier deploy through a change set, or list its revisions'
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s n -l name -d 'The service\'s name (default: the Dockerfile\'s folder name)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s t -l type -d 'Load Balanced Web Service, Backend Service or Worker Service (short forms: lb-web-service, backend, worker)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l dockerfile -d 'Build the image from this Dockerfile' -r -F
@@ -511,7 +513,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l task -d 'The task (its id or first characters; default: the first running task)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l container -d 'The container (default: the service\'s main container)' -r
@@ -525,7 +527,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
-complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s n -l name -d 'The service\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s e -l env -d 'The environment' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l count -d 'Run this many tasks (a service without autoscaling)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l range -d 'Autoscale between MIN and MAX tasks (a service with `count.range`)' -r
@@ -540,6 +542,21 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s n -l name -d 'The workload\'s name (its folder under tug/)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s e -l env -d 'The environment' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l to -d 'The task definition revision whose deploy to go back to (default: the last one that ran as a completed deployment before the current one)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l timeout -d 'Stop watching after this long' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l list -d 'List the service\'s task definition revisions and which can be rolled back to'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write the manifest of a new service: tug/<name>/manifest.yml'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Deploy a service to an environment through a change set, and follow the rollout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the services deployed for this application'
@@ -550,7 +567,75 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Return a service to an earlier deploy through a change set, or list its revisions'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -f -a "run" -d 'Run a one-off task in an environment: an image, or one built from a Dockerfile'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -f -a "ls" -d 'List the task groups `task run` made'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -f -a "delete" -d 'Delete a task group: its stack, task definitions and log group'
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s n -l name -d 'The task group: names its task definition family, log group and image repository (default: the current folder\'s name)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s e -l env -d 'The environment whose cluster, subnets and security group the task runs in' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l image -d 'Run this image' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l dockerfile -d 'Build the image from this Dockerfile and push it (pinned by digest)' -r -F
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l build-context -d 'The build context (default: the Dockerfile\'s folder)' -r -F
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l tag -d 'The tag to push the built image with (default: the git short SHA)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l engine -d 'The container engine that builds it (default: TUG_CONTAINER_ENGINE, else docker or podman from PATH)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l command -d 'The command to run instead of the image\'s CMD, split as a shell splits words' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l entrypoint -d 'The entrypoint to use instead of the image\'s ENTRYPOINT, split as a shell does' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l env-vars -d 'Environment variables' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l secrets -d 'Secrets: SSM parameter names or ARNs, Secrets Manager ARNs' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l cpu -d 'CPU units (1024 is one vCPU)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l memory -d 'Memory in MiB' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l platform -d 'linux/x86_64 or linux/arm64' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l count -d 'How many tasks to start (1-10)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l task-role -d 'The IAM role the task\'s code acts as (default: a role with no permissions)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l timeout -d 'Stop waiting or following after this long (the task goes on)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l spot -d 'Run on Fargate Spot (cheaper; AWS may stop the task)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s f -l follow -d 'Print the task\'s log lines until it stops (Ctrl-C stops following, not the task)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l wait -d 'Wait for the task to stop and exit with its essential container\'s exit code'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s n -l name -d 'The task group' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop watching after this long' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a one-off task in an environment: an image, or one built from a Dockerfile'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the task groups `task run` made'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a task group: its stack, task definitions and log group'
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
@@ -681,17 +766,18 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "fargate" -d 'Check a Fargate task size and price it'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc storage deploy completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "task" -d 'One-off tasks: run one in an environment; list and delete the task groups'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "ls" -d 'List the applications deployed in this account and Region'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "show" -d 'Show an application\'s environments and workloads'
@@ -720,6 +806,10 @@ complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "package" -d 'Write the CloudFormation template and parameters a deploy of the service would send'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "exec" -d 'Run a command (a shell by default) in a running task, through ECS Exec'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "scale" -d 'Change the task count or the autoscaling range, through the stack'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from svc" -f -a "rollback" -d 'Return a service to an earlier deploy through a change set, or list its revisions'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "run" -d 'Run a one-off task in an environment: an image, or one built from a Dockerfile'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "ls" -d 'List the task groups `task run` made'
+complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "delete" -d 'Delete a task group: its stack, task definitions and log group'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "init" -d 'Write the CloudFormation of an S3 bucket, DynamoDB table or Aurora cluster that a workload uses: tug/<workload>/addons/<name>.yml'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "run" -d 'Place a scenario\'s tasks and play its timeline'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from sim" -f -a "plan" -d 'Place the workspace\'s services in an environment, as a deploy would'
