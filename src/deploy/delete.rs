@@ -9,7 +9,8 @@ use crate::aws::stack::{self, StackInfo};
 use crate::aws::{self, Aws};
 use crate::error::{Error, Result};
 use crate::names::{
-    bootstrap_stack_name, ARTIFACTS_BUCKET_NAME, TAG_APPLICATION, TAG_ENVIRONMENT, TAG_WORKLOAD,
+    bootstrap_stack_name, ARTIFACTS_BUCKET_NAME, TAG_APPLICATION, TAG_ENVIRONMENT, TAG_TASK_GROUP,
+    TAG_WORKLOAD,
 };
 
 /// Deletes `stack_name` and watches it go; true when it is gone.
@@ -118,10 +119,11 @@ pub async fn app_resources(aws: &Aws, app: &str) -> Result<AppResources> {
         .iter()
         .find(|s| s.name == bootstrap_name && s.tag(TAG_ENVIRONMENT).is_none())
         .cloned();
+    // Workloads and `task run`'s task groups go first, then the environments.
     let (workloads, environments) = stacks
         .into_iter()
-        .filter(|s| s.tag(TAG_ENVIRONMENT).is_some())
-        .partition(|s| s.tag(TAG_WORKLOAD).is_some());
+        .filter(|s| s.tag(TAG_ENVIRONMENT).is_some() || s.tag(TAG_TASK_GROUP).is_some())
+        .partition(|s| s.tag(TAG_WORKLOAD).is_some() || s.tag(TAG_TASK_GROUP).is_some());
     Ok(AppResources {
         workloads,
         environments,
@@ -130,8 +132,12 @@ pub async fn app_resources(aws: &Aws, app: &str) -> Result<AppResources> {
     })
 }
 
-/// `service web in test`, `environment test`, `artifacts bucket of shop`.
+/// `service web in test`, `environment test`, `task group migrate`, `artifacts bucket of
+/// shop`.
 pub fn stack_title(s: &StackInfo) -> String {
+    if let Some(group) = s.tag(TAG_TASK_GROUP) {
+        return format!("task group {group}");
+    }
     let Some(env) = s.tag(TAG_ENVIRONMENT) else {
         let app = s.tag(TAG_APPLICATION).unwrap_or_default();
         return format!("artifacts bucket of {app}");
@@ -142,7 +148,8 @@ pub fn stack_title(s: &StackInfo) -> String {
     }
 }
 
-/// Deletes an application: its workloads (concurrently), then its environments, then its
+/// Deletes an application: its workloads and task groups (concurrently), then its
+/// environments, then its
 /// bootstrap stack (its artifacts bucket emptied first: every version and delete marker),
 /// then its ECR repositories (`deleted` is told each). Stops at the first stack that is
 /// not deleted.

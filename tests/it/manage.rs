@@ -68,7 +68,16 @@ fn ls_show_and_delete_read_the_stacks() {
     let left = ok(&moto, dir, &["svc", "ls"]);
     assert!(!left.contains("web") && left.contains("api"), "{left}");
 
-    // app delete: one confirmation, then workloads, environments, ECR repositories.
+    // A task group of `task run` is the application's too.
+    ok(
+        &moto,
+        dir,
+        &[
+            "task", "run", "-n", "migrate", "-e", "test", "--image", "busybox",
+        ],
+    );
+    // app delete: one confirmation, then workloads and task groups, environments, ECR
+    // repositories.
     moto.python(
         r#"
 import boto3
@@ -83,6 +92,16 @@ boto3.client("ecr").create_repository(repositoryName="mgmt/web")
         err.contains("tug-mgmt-test-api") && err.contains("ECR repository mgmt/web"),
         "{err}"
     );
+    assert!(err.contains("task group migrate"), "{err}");
+    let gone = moto.python_out(
+        r#"
+import boto3
+names = [s["StackName"] for s in boto3.client("cloudformation").list_stacks()["StackSummaries"]
+         if s["StackStatus"] != "DELETE_COMPLETE"]
+print("tug-mgmt-task-migrate" not in names)
+"#,
+    );
+    assert_eq!(gone.trim(), "True", "the task group's stack is left");
     // moto cannot delete the environment stack (tests/README.md): the workload goes
     // first, and the failure is reported as such.
     assert!(!ok(&moto, dir, &["svc", "ls"]).contains("api"));
