@@ -132,14 +132,7 @@ pub async fn ensure_bucket(
     let job = bootstrap_job(app)?;
     let observer = observe(&job.request.stack, &job.title);
     // tug's own stack: no question to ask, and the bucket is needed as soon as it exists.
-    let opts = DeployOptions {
-        diff: false,
-        yes: true,
-        detach: false,
-        no_rollback: false,
-        force: false,
-        timeout,
-    };
+    let opts = DeployOptions::unattended(timeout);
     let result = run_job(aws, &job, &opts, observer.as_ref()).await?;
     if let JobResult::Failed(why) = result {
         return Err(Error::user(format!(

@@ -53,6 +53,22 @@ pub struct DeployOptions {
     pub timeout: Duration,
 }
 
+impl DeployOptions {
+    /// A deploy that asks nothing and follows it to the end: tug's own stacks, and the
+    /// commands that have already asked (`svc rollback`, `svc scale`) or need none
+    /// (`task run`).
+    pub fn unattended(timeout: Duration) -> DeployOptions {
+        DeployOptions {
+            diff: false,
+            yes: true,
+            detach: false,
+            no_rollback: false,
+            force: false,
+            timeout,
+        }
+    }
+}
+
 /// What happens to one stack's deploy, in order.
 #[derive(Debug)]
 pub enum DeployEvent<'a> {

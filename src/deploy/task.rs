@@ -177,14 +177,7 @@ pub async fn deploy_group(
         follow: None,
         resume: "tug task ls".to_string(),
     };
-    let opts = DeployOptions {
-        diff: false,
-        yes: true,
-        detach: false,
-        no_rollback: false,
-        force: false,
-        timeout,
-    };
+    let opts = DeployOptions::unattended(timeout);
     if let JobResult::Failed(why) = run_job(aws, &job, &opts, observer).await? {
         return Err(Error::user(format!(
             "the stack of task group {} did not deploy: {why}",

@@ -71,14 +71,7 @@ impl RollbackArgs {
                 ctx.printer.info("not rolled back");
                 return Ok(1);
             }
-            let opts = DeployOptions {
-                diff: false,
-                yes: true,
-                detach: false,
-                no_rollback: false,
-                force: false,
-                timeout: self.timeout,
-            };
+            let opts = DeployOptions::unattended(self.timeout);
             let view = ctx.printer.deploy_view();
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
             let result = deploy::run_job(&aws, &job, &opts, &observer).await?;

@@ -87,14 +87,7 @@ impl ScaleArgs {
             }
             let cluster = env_stack.outputs.get("ClusterName").cloned();
             let job = scale::scale_job(&svc, parameters, cluster, &name, &env);
-            let opts = DeployOptions {
-                diff: false,
-                yes: true,
-                detach: false,
-                no_rollback: false,
-                force: false,
-                timeout: self.timeout,
-            };
+            let opts = DeployOptions::unattended(self.timeout);
             let view = ctx.printer.deploy_view();
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
             let result = deploy::run_job(&aws, &job, &opts, &observer).await?;
