@@ -182,19 +182,11 @@ pub async fn tasks(
     if arns.is_empty() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    // DescribeTasks takes at most 100 tasks per call.
-    for chunk in arns.chunks(100) {
-        let d = aws
-            .ecs
-            .describe_tasks()
-            .cluster(cluster)
-            .set_tasks(Some(chunk.to_vec()))
-            .send()
-            .await
-            .map_err(|e| AwsError::from_sdk("describing the service's tasks", e))?;
-        out.extend(d.tasks().iter().map(task_info));
-    }
+    let mut out: Vec<TaskInfo> = describe_tasks(aws, cluster, &arns, "the service's tasks")
+        .await?
+        .iter()
+        .map(task_info)
+        .collect();
     out.sort_by(|a, b| {
         b.stopped
             .cmp(&a.stopped)
@@ -763,6 +755,28 @@ pub async fn run_task_states(
     cluster: &str,
     arns: &[String],
 ) -> AwsResult<Vec<RunTaskState>> {
+    let found = describe_tasks(aws, cluster, arns, "the tasks").await?;
+    Ok(arns
+        .iter()
+        .filter_map(|arn| {
+            let t = found.iter().find(|t| t.task_arn() == Some(arn.as_str()))?;
+            Some(RunTaskState {
+                info: task_info(t),
+                arn: arn.clone(),
+                stop_code: t.stop_code().map(|c| c.as_str().to_string()),
+            })
+        })
+        .collect())
+}
+
+/// DescribeTasks of `arns` in `cluster`, at most 100 per call as ECS takes them; `what`
+/// names them in an error.
+async fn describe_tasks(
+    aws: &Aws,
+    cluster: &str,
+    arns: &[String],
+    what: &str,
+) -> AwsResult<Vec<aws_sdk_ecs::types::Task>> {
     let mut out = Vec::new();
     for chunk in arns.chunks(100) {
         let d = aws
@@ -772,20 +786,8 @@ pub async fn run_task_states(
             .set_tasks(Some(chunk.to_vec()))
             .send()
             .await
-            .map_err(|e| AwsError::from_sdk("describing the tasks", e))?;
-        for arn in chunk {
-            if let Some(t) = d
-                .tasks()
-                .iter()
-                .find(|t| t.task_arn() == Some(arn.as_str()))
-            {
-                out.push(RunTaskState {
-                    info: task_info(t),
-                    arn: arn.clone(),
-                    stop_code: t.stop_code().map(|c| c.as_str().to_string()),
-                });
-            }
-        }
+            .map_err(|e| AwsError::from_sdk(&format!("describing {what}"), e))?;
+        out.extend(d.tasks().iter().cloned());
     }
     Ok(out)
 }
