@@ -8,6 +8,7 @@
 pub mod ecr;
 pub mod ecs;
 pub mod logs;
+pub mod route53;
 pub mod s3;
 pub mod stack;
 pub mod states;
@@ -39,6 +40,7 @@ pub struct Aws {
     pub cloudwatch: aws_sdk_cloudwatch::Client,
     pub s3: aws_sdk_s3::Client,
     pub sfn: aws_sdk_sfn::Client,
+    pub route53: aws_sdk_route53::Client,
 }
 
 impl Aws {
@@ -80,6 +82,7 @@ impl Aws {
             cloudwatch: aws_sdk_cloudwatch::Client::new(&config),
             s3: aws_sdk_s3::Client::new(&config),
             sfn: aws_sdk_sfn::Client::new(&config),
+            route53: aws_sdk_route53::Client::new(&config),
             config,
         })
     }

@@ -728,3 +728,61 @@ impl Poll {
         self.next = (self.next * 3 / 2).min(Duration::from_secs(5));
     }
 }
+
+/// The exports of the stack with id `stack_id` (name and value), from ListExports.
+pub async fn exports_of(aws: &Aws, stack_id: &str) -> AwsResult<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = aws
+            .cfn
+            .list_exports()
+            .set_next_token(token.clone())
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("listing exports", e))?;
+        for e in page.exports() {
+            if e.exporting_stack_id() == Some(stack_id) {
+                out.push((
+                    e.name().unwrap_or_default().to_string(),
+                    e.value().unwrap_or_default().to_string(),
+                ));
+            }
+        }
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            return Ok(out);
+        }
+    }
+}
+
+/// The stacks that import export `name` (ListImports). AWS answers a ValidationError
+/// "... is not imported by any stack" for an export no stack imports: none.
+pub async fn importers(aws: &Aws, name: &str) -> AwsResult<Vec<String>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = match aws
+            .cfn
+            .list_imports()
+            .export_name(name)
+            .set_next_token(token.clone())
+            .send()
+            .await
+        {
+            Ok(p) => p,
+            Err(e) => {
+                let e = AwsError::from_sdk(&format!("listing the imports of {name}"), e);
+                if e.is("ValidationError") && e.message.contains("not imported") {
+                    return Ok(out);
+                }
+                return Err(e);
+            }
+        };
+        out.extend(page.imports().iter().cloned());
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            return Ok(out);
+        }
+    }
+}

@@ -182,6 +182,11 @@ pub struct InitArgs {
     /// The application's name (default: this folder's name)
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
+    /// The application's domain, with a public hosted zone in Route 53 of the account:
+    /// environments are `<env>.<app>.<domain>`, web services `<svc>.<env>.<app>.<domain>`,
+    /// served over HTTPS with a managed certificate
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
     #[command(flatten)]
     pub answers: AnswerArgs,
 }
@@ -192,7 +197,23 @@ impl InitArgs {
         if let Some(name) = &self.name {
             check_name_flag(name, "NAME")?;
         }
+        let domain = match &self.domain {
+            Some(d) => {
+                let d = d.trim_end_matches('.').to_ascii_lowercase();
+                if !crate::manifest::domain::valid_domain(&d) {
+                    return Err(Error::usage(format!(
+                        "--domain {d}: not a domain name"
+                    ))
+                    .with_help("pass the domain whose public hosted zone is in Route 53, such as `--domain example.com`"));
+                }
+                Some(d)
+            }
+            None => None,
+        };
         if let Some(ws) = Workspace::find(&ctx.cwd)? {
+            if let Some(d) = &domain {
+                return add_domain(ctx, &ws, d, self.answers.force);
+            }
             if let Some(c) = discover::copilot_app(&ws) {
                 ctx.printer.info(&format!(
                     "found Copilot application {} with {} services; tug will use it as it is",
@@ -227,13 +248,51 @@ impl InitArgs {
             )?,
         };
         let mut plan = Plan::default();
-        plan.add(
-            ctx.cwd.join("tug").join(".workspace"),
-            init::workspace_file(&name),
-        );
+        let mut file = init::workspace_file(&name);
+        if let Some(d) = &domain {
+            file.push_str(&format!("domain: {d}\n"));
+        }
+        plan.add(ctx.cwd.join("tug").join(".workspace"), file);
         write_plan(&ctx.printer, &ctx.cwd, &plan, &name, self.answers.force)?;
         ctx.printer
             .info("next: add a service with `tug svc init` and an environment with `tug env init`");
         Ok(0)
     }
+}
+
+/// Records `domain` in the `.workspace` of an existing workspace (tug's or Copilot's, whose
+/// own `.workspace` holds only the application's name): the line is added, the rest of the
+/// file kept; a different domain already there is replaced only with `--force`.
+fn add_domain(ctx: &Context, ws: &Workspace, domain: &str, force: bool) -> Result<u8> {
+    let marker = ws.dir.join(".workspace");
+    let shown = display_path(&marker, &ctx.cwd);
+    if ws.domain.as_deref() == Some(domain) {
+        ctx.printer
+            .info(&format!("{shown} already has `domain: {domain}`"));
+        return Ok(0);
+    }
+    if let (Some(old), false) = (&ws.domain, force) {
+        return Err(Error::user(format!(
+            "{shown} already has `domain: {old}`"
+        ))
+        .with_help(format!(
+            "pass --force to replace it with {domain}; the environments' names and certificates change at their next deploy"
+        )));
+    }
+    let text =
+        std::fs::read_to_string(&marker).map_err(|e| Error::io(format!("reading {shown}"), e))?;
+    let mut lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("domain:"))
+        .collect();
+    let line = format!("domain: {domain}");
+    lines.push(&line);
+    let mut out = lines.join("\n");
+    out.push('\n');
+    crate::workspace::write_atomic(&marker, out.as_bytes(), true)?;
+    ctx.printer.info(&format!(
+        "{shown}: application {} has the domain {domain}; `tug env deploy` looks up its hosted zone",
+        ws.app
+    ));
+    Ok(0)
 }

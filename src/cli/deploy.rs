@@ -65,7 +65,16 @@ impl DeployAllArgs {
                     ctx.printer.diagnostic(d);
                 }
                 let host = deploy::PENDING_HOST;
-                ServicePlan::new(&ws.app, &env, w, &root, (None, &tag), host, addons.as_ref())
+                ServicePlan::new(
+                    &ws.app,
+                    &env,
+                    w,
+                    &root,
+                    (None, &tag),
+                    host,
+                    addons.as_ref(),
+                    &planned.traffic,
+                )
             })
             .collect::<Result<Vec<_>>>()?;
         let opts = AllOptions {
@@ -96,6 +105,7 @@ impl DeployAllArgs {
                 app: &ws.app,
                 env: &env,
                 rendered: &planned.rendered,
+                traffic: &planned.traffic,
                 staged: &planned.staged,
                 services: &plans,
             };

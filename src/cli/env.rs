@@ -212,6 +212,7 @@ impl DeployArgs {
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))
             };
+            deploy::prepare_environment(&aws, &ws.app, &name, &planned.traffic, &mut job).await?;
             let staged = &planned.staged;
             let needed = !staged.artifacts.is_empty();
             let bucket = deploy::artifacts_bucket(&aws, &ws.app, needed, opts.timeout, &observe);

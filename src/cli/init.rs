@@ -140,7 +140,11 @@ impl InitArgs {
         wizard::write_plan(&ctx.printer, &ctx.cwd, &plan, &app, self.answers.force)?;
         wizard::next_steps(&ctx.printer, &spec, &self.env);
         if self.deploy {
-            let ws = Workspace { dir: ws_dir, app };
+            let ws = Workspace {
+                dir: ws_dir,
+                app,
+                domain: None,
+            };
             return deploy_after_init(ctx, &ws, &self.env, Some(&spec.name));
         }
         Ok(0)

@@ -18,6 +18,8 @@ pub struct Environment<'a> {
     pub app: &'a str,
     pub env: &'a str,
     pub rendered: &'a Rendered,
+    /// Its listeners and the application's domain.
+    pub traffic: &'a crate::render::EnvTraffic,
     pub staged: &'a Staged,
     pub services: &'a [ServicePlan],
 }
@@ -63,9 +65,13 @@ pub async fn deploy_all(
         app,
         env,
         rendered,
+        traffic,
         staged,
         services: plans,
     } = target;
+    // The hosted zone and the exports are checked before anything is built or pushed.
+    let mut env_job = environment_job(app, env, rendered);
+    super::prepare_environment(aws, app, env, traffic, &mut env_job).await?;
     let plan_refs: Vec<&ServicePlan> = plans.iter().collect();
     let pushed = push_images(aws, app, &plan_refs, build).await?;
     // The artifacts bucket, when a stack has files to upload or a workload deploys (its
@@ -75,7 +81,6 @@ pub async fn deploy_all(
     let bucket = artifacts_bucket(aws, app, needed, opts.deploy.timeout, observe)
         .await
         .map_err(|e| e.to_string());
-    let mut env_job = environment_job(app, env, rendered);
     let observer = observe(&env_job.request.stack, &env_job.title);
     if !staged.artifacts.is_empty() {
         let bucket = bucket.as_ref().map_err(|why| Error::user(why.clone()))?;

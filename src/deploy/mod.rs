@@ -182,6 +182,8 @@ pub fn request(stack: String, rendered: &Rendered) -> Request {
 /// way. (Each workload's addons are its own: [`workload_addons`].)
 pub struct EnvironmentPlan {
     pub rendered: Rendered,
+    /// Its listeners and the application's domain, which its workloads render with.
+    pub traffic: render::EnvTraffic,
     pub workloads: Vec<Workload>,
     /// What the environment's stack needs in the artifacts bucket (see [`Staged`]).
     pub staged: Staged,
@@ -312,8 +314,14 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
     let folder = addons::folder(&ws.dir, None);
     let (env_addons, diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
     warnings.extend(warnings_only(diags)?);
-    let mut rendered = render::environment(&ws.app, &environment, &workloads, env_addons.as_ref())
-        .map_err(|e| Error::user(e.to_string()))?;
+    let mut rendered = render::environment_in(
+        &ws.app,
+        &environment,
+        &workloads,
+        env_addons.as_ref(),
+        ws.domain.as_deref(),
+    )
+    .map_err(|e| Error::user(e.to_string()))?;
     if let Some(a) = &env_addons {
         warnings_only(a.check_parent(&rendered.template))?;
     }
@@ -325,10 +333,85 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
     );
     Ok(EnvironmentPlan {
         rendered,
+        traffic: render::EnvTraffic::new(&environment, ws.domain.as_deref()),
         workloads,
         staged,
         warnings,
     })
+}
+
+/// What an environment's deploy checks and fills in with AWS before its change set: the
+/// id of the public hosted zone of the application's domain (a domain without one is an
+/// error, before any change), and that the update removes no export another stack still
+/// imports (CloudFormation would fail the update and roll it back; this names the stack).
+pub async fn prepare_environment(
+    aws: &Aws,
+    app: &str,
+    env: &str,
+    traffic: &render::EnvTraffic,
+    job: &mut Job,
+) -> Result<()> {
+    if let Some(domain) = &traffic.domain {
+        let Some(zone) = aws::route53::public_zone_id(aws, domain).await? else {
+            return Err(Error::user(format!(
+                "the application's domain {domain} has no public hosted zone in this AWS account"
+            ))
+            .with_help(format!(
+                "create one in Route 53 (and point the domain's registrar at its name servers), or change `domain:` in the workspace's .workspace file; nothing was deployed to environment {env}"
+            )));
+        };
+        let parameter = render::domain::HOSTED_ZONE_PARAMETER;
+        job.request.parameters.retain(|(k, _)| k != parameter);
+        job.request.parameters.push((parameter.to_string(), zone));
+    }
+    check_removed_exports(aws, app, env, &job.request.template).await
+}
+
+/// Refuses an environment update whose template (`template`) no longer exports what a
+/// deployed stack imports, naming the importing stacks and what to do.
+async fn check_removed_exports(aws: &Aws, app: &str, env: &str, template: &str) -> Result<()> {
+    let stack_name = names::stack_name(app, env, None);
+    let Some(current) = stack::describe(aws, &stack_name).await? else {
+        return Ok(());
+    };
+    let kept = exported_names(template);
+    let mut in_use = Vec::new();
+    for (name, _) in stack::exports_of(aws, &current.id).await? {
+        if kept.contains(&name) {
+            continue;
+        }
+        let importers = stack::importers(aws, &name).await?;
+        if !importers.is_empty() {
+            in_use.push(format!("{name} (imported by {})", importers.join(", ")));
+        }
+    }
+    if in_use.is_empty() {
+        return Ok(());
+    }
+    Err(Error::user(format!(
+        "this update of environment {env} would remove exports that deployed stacks still import: {}",
+        in_use.join("; ")
+    ))
+    .with_help(
+        "CloudFormation refuses to remove an export in use; delete those workloads first (`tug svc delete`), or keep the workloads that need them in the workspace",
+    ))
+}
+
+/// The export names a rendered template declares (`Export: Name: "..."`).
+fn exported_names(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = template.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "Export:" {
+            continue;
+        }
+        if let Some(next) = lines.next() {
+            if let Some(name) = next.trim().strip_prefix("Name:") {
+                out.push(name.trim().trim_matches('"').to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The job that deploys environment `env` of `app`.
@@ -500,7 +583,7 @@ pub async fn env_stack_any(aws: &Aws, app: &str, env: &str) -> Result<stack::Sta
 
 /// Environment outputs that give services their names (service discovery, the internal
 /// hosted zone), with what each is, for the message when an environment lacks them.
-const NAME_OUTPUTS: [(&str, &str); 2] = [
+const NAME_OUTPUTS: [(&str, &str); 6] = [
     (
         "ServiceDiscoveryNamespaceID",
         "the service discovery namespace",
@@ -509,12 +592,19 @@ const NAME_OUTPUTS: [(&str, &str); 2] = [
         "InternalWorkloadsHostedZone",
         "the hosted zone of the internal load balancer",
     ),
+    ("HTTPSListenerArn", "the HTTPS listener"),
+    ("InternalHTTPSListenerArn", "the internal HTTPS listener"),
+    (
+        render::domain::HOSTED_ZONE_OUTPUT,
+        "the names of the application's domain",
+    ),
+    ("InternalHTTPListenerArn", "the internal HTTP listener"),
 ];
 
 /// Checks, before any image is built, that the deployed environment `env_stack` has what
-/// the service's stack `rendered` needs for its names: an environment deployed by an
-/// earlier tug has no service discovery namespace or internal hosted zone, and only
-/// `tug env deploy` adds them. With `network.connect` on, the error points at that line.
+/// the service's stack `rendered` needs for its names and listeners: an environment deployed
+/// by an earlier tug (or before its manifest listed certificates, or before the application
+/// had a domain) lacks them, and only `tug env deploy` adds them. With `network.connect` on, the error points at that line.
 pub fn check_env_names(
     app: &str,
     env: &str,
@@ -598,7 +688,9 @@ impl ServicePlan {
     /// Plans service `w` in `env` with its `addons`: the images it runs (`tag` retags an
     /// `image.location`; built images get `build_tag`), named in registry `host` until they
     /// are pushed, and its env files, read from the repository `root` and keyed by their
-    /// content. Addons that do not fit the rendered stack are `Error::Diagnostics`.
+    /// content. `traffic` is the environment's listeners and the application's domain.
+    /// Addons that do not fit the rendered stack are `Error::Diagnostics`.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         app: &str,
         env: &str,
@@ -607,9 +699,10 @@ impl ServicePlan {
         tags: (Option<&str>, &str),
         host: &str,
         addons: Option<&Addons>,
+        traffic: &render::EnvTraffic,
     ) -> Result<ServicePlan> {
         let images = ServiceImages::new(app, w, root, tags.0, tags.1)?;
-        let mut rendered = render::service(app, env, w, &images.tagged(host), addons)
+        let mut rendered = render::service_in(app, env, w, &images.tagged(host), addons, traffic)
             .map_err(|e| Error::user(e.to_string()))?;
         if let Some(a) = addons {
             warnings_only(a.check_parent(&rendered.template))?;

@@ -1,6 +1,7 @@
 //! Manifests: schema types, `${VAR}` interpolation, the environment override merge,
 //! validation, and diagnostics with file:line:col.
 
+pub mod domain;
 pub mod interpolate;
 pub mod merge;
 pub mod schedule;

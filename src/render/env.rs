@@ -14,9 +14,17 @@
 //!   a workload mounts it (`storage.volumes.<v>.efs: true` or `{uid, gid}`); each service
 //!   adds its own access point. The file system is kept (`DeletionPolicy: Retain`) when
 //!   the environment stops needing it or is deleted: its data outlives the stack.
-//! - With certificates, the HTTP listener redirects to HTTPS and services attach their rules
-//!   to the HTTPS listener; `PublicListenerArn` / `InternalListenerArn` name the listener a
-//!   service should use, so a service stack never needs to know whether HTTPS is on.
+//! - With certificates (imported, or the managed one of the application's domain: see
+//!   `render::domain`), the HTTP listener redirects to HTTPS, the HTTPS listener uses
+//!   `ssl_policy` or ELBSecurityPolicy-TLS13-1-2-2021-06, and services attach their rules
+//!   to it. Each listener has its own export (`HTTPListenerArn`, `HTTPSListenerArn`,
+//!   `InternalHTTPListenerArn`, `InternalHTTPSListenerArn`) whose value never changes for
+//!   the life of the environment: CloudFormation refuses to change an export another stack
+//!   imports, so adding certificates must not move an export from one listener to another.
+//!   The service render picks the export (`render::service_in`).
+//! - The load balancers go when no workload of the workspace needs them any more; before
+//!   the change set, the deploy refuses (naming the stack) when a deployed service still
+//!   imports an export the update would remove (`deploy::check_removed_exports`).
 //! - Names, as Copilot: every environment has the Cloud Map private DNS namespace
 //!   `<env>.<app>.local` in its VPC (service discovery and Service Connect; exported as
 //!   `ServiceDiscoveryNamespaceID`), and with an internal load balancer the private hosted
@@ -25,7 +33,11 @@
 
 use serde::Serialize;
 
-use super::task::AddonsStack;
+use super::domain::{
+    aliases, covered_by_wildcard, env_domain, in_domain, is_public, HOSTED_ZONE_PARAMETER,
+    HOSTED_ZONE_PLACEHOLDER,
+};
+use super::task::{lit, AddonsStack};
 use super::{render_template, RenderError, Rendered, ENV_TEMPLATE};
 use crate::addons::Addons;
 use crate::manifest::types::{
@@ -58,6 +70,28 @@ struct Ctx {
     discovery_namespace: String,
     /// `<env>.<app>.internal`, with the internal load balancer.
     internal_zone: Option<String>,
+    /// The application's domain: the environment's names and managed certificate.
+    domain: Option<DomainCtx>,
+}
+
+#[derive(Serialize)]
+struct DomainCtx {
+    /// The stack parameter with the id of the domain's public hosted zone.
+    zone_parameter: &'static str,
+    /// `<env>.<app>.<domain>`.
+    name: String,
+    /// The certificate's other names: `*.<env>.<app>.<domain>`, then the public workloads'
+    /// aliases it does not cover already.
+    alternative_names: Vec<String>,
+    /// One per name of the certificate that needs its own DNS validation record.
+    validations: Vec<Validation>,
+}
+
+#[derive(Serialize)]
+struct Validation {
+    name: String,
+    /// YAML fragment: the hosted zone the validation record goes in.
+    zone: String,
 }
 
 #[derive(Serialize)]
@@ -82,19 +116,39 @@ struct Nat {
 
 #[derive(Serialize)]
 struct Alb {
+    /// YAML fragment: the HTTPS listener's default certificate (the managed one, else the
+    /// first of `certificates`); `None`: no HTTPS listener.
     certificate: Option<String>,
+    /// YAML fragments: the other certificates, one `ListenerCertificate` each.
     extra_certificates: Vec<String>,
-    ssl_policy: Option<String>,
+    ssl_policy: String,
 }
 
-/// Renders the environment stack `tug-<app>-<env>`. `workloads` are the workspace's
-/// effective workloads for this environment: they decide which load balancers exist and
-/// whether NAT gateways are needed.
+/// The HTTPS listeners' security policy unless the manifest sets `ssl_policy`: TLS 1.3 and
+/// 1.2, ELB's recommended policy (CloudFormation's own default is ELBSecurityPolicy-2016-08,
+/// which still allows TLS 1.0).
+pub const DEFAULT_SSL_POLICY: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/// Renders the environment stack of an application without a domain: [`environment_in`].
 pub fn environment(
     app: &str,
     env: &Environment,
     workloads: &[Workload],
     addons: Option<&Addons>,
+) -> Result<Rendered, RenderError> {
+    environment_in(app, env, workloads, addons, None)
+}
+
+/// Renders the environment stack `tug-<app>-<env>`. `workloads` are the workspace's
+/// effective workloads for this environment: they decide which load balancers exist and
+/// whether NAT gateways are needed. `domain` is the application's (`.workspace`): the
+/// environment's names and managed certificate (see `render::domain`).
+pub fn environment_in(
+    app: &str,
+    env: &Environment,
+    workloads: &[Workload],
+    addons: Option<&Addons>,
+    domain: Option<&str>,
 ) -> Result<Rendered, RenderError> {
     let vpc = env.network.as_ref().and_then(|n| n.vpc.as_ref());
     let imported_vpc = vpc.and_then(|v| v.id.clone());
@@ -106,7 +160,9 @@ pub fn environment(
         &public,
         &mut private,
     )?;
-    let (public_alb, internal_alb) = load_balancers(env, workloads, &public, &private)?;
+    let domain_ctx = domain.map(|d| domain_ctx(app, &env.name, d, workloads));
+    let (public_alb, internal_alb) =
+        load_balancers(env, workloads, &public, &private, domain_ctx.is_some())?;
     let container_insights = container_insights(env)?;
 
     let ctx = Ctx {
@@ -130,6 +186,7 @@ pub fn environment(
         public_alb,
         internal_alb,
         managed_fs: workloads.iter().any(|w| w.managed_efs_volume().is_some()),
+        domain: domain_ctx,
         addons: addons.map(|a| {
             let exports = a
                 .outputs
@@ -140,11 +197,69 @@ pub fn environment(
             AddonsStack::new(app, a, exports)
         }),
     };
+    let mut parameters = std::collections::BTreeMap::new();
+    if ctx.domain.is_some() {
+        parameters.insert(
+            HOSTED_ZONE_PARAMETER.to_string(),
+            HOSTED_ZONE_PLACEHOLDER.to_string(),
+        );
+    }
     Ok(Rendered {
         template: render_template(ENV_TEMPLATE, &ctx)?,
-        parameters: Default::default(),
+        parameters,
         tags: crate::names::stack_tags(app, &env.name, None),
     })
+}
+
+/// The environment's names under the application's `domain` and its managed certificate:
+/// `<env>.<app>.<domain>`, `*.<env>.<app>.<domain>` (every service's default name) and the
+/// aliases of the public workloads (their records are in the workloads' stacks). An alias
+/// outside the domain is validated in the hosted zone it names (`tug validate` refuses one
+/// that names none).
+fn domain_ctx(app: &str, env: &str, domain: &str, workloads: &[Workload]) -> DomainCtx {
+    let name = env_domain(app, env, domain);
+    let app_zone = format!("!Ref {HOSTED_ZONE_PARAMETER}");
+    let mut alternative_names = vec![format!("*.{name}")];
+    let mut validations = vec![Validation {
+        name: name.clone(),
+        zone: app_zone.clone(),
+    }];
+    for w in workloads.iter().filter(|w| is_public(w) && has_http(w)) {
+        for a in aliases(w) {
+            if a.name == name
+                || covered_by_wildcard(&a.name, &name)
+                || alternative_names.contains(&a.name)
+            {
+                continue;
+            }
+            let zone = match (&a.hosted_zone, in_domain(&a.name, domain)) {
+                (Some(z), _) => lit(z),
+                (None, true) => app_zone.clone(),
+                (None, false) => continue,
+            };
+            alternative_names.push(a.name.clone());
+            // `*.x` is validated by the record of `x`.
+            let base = a.name.strip_prefix("*.").unwrap_or(&a.name).to_string();
+            if !validations.iter().any(|v| v.name == base) {
+                validations.push(Validation { name: base, zone });
+            }
+        }
+    }
+    DomainCtx {
+        zone_parameter: HOSTED_ZONE_PARAMETER,
+        name,
+        alternative_names,
+        validations,
+    }
+}
+
+/// Whether `w` has `http` (and so a listener rule on a load balancer).
+fn has_http(w: &Workload) -> bool {
+    match &w.http {
+        Some(HttpOrBool::Enabled(b)) => *b,
+        Some(HttpOrBool::Config(_)) => true,
+        None => false,
+    }
 }
 
 /// The public and private subnets of the environment: the given ids of an imported VPC,
@@ -248,12 +363,8 @@ fn load_balancers(
     workloads: &[Workload],
     public: &[Subnet],
     private: &[Subnet],
+    managed_certificate: bool,
 ) -> Result<(Option<Alb>, Option<Alb>), RenderError> {
-    let has_http = |w: &Workload| match &w.http {
-        Some(HttpOrBool::Enabled(b)) => *b,
-        Some(HttpOrBool::Config(_)) => true,
-        None => false,
-    };
     let serves = |kind: WorkloadType| workloads.iter().any(|w| w.kind == kind && has_http(w));
     let public_http = env.http.as_ref().and_then(|h| h.public.as_ref());
     let private_http = env.http.as_ref().and_then(|h| h.private.as_ref());
@@ -264,6 +375,7 @@ fn load_balancers(
         "a public load balancer needs public subnets; add them to the environment manifest",
         public_http.and_then(|h| h.certificates.as_ref()),
         public_http.and_then(|h| h.ssl_policy.as_ref()),
+        managed_certificate,
     )?;
     let internal_alb = load_balancer(
         private_http.is_some() || serves(WorkloadType::BackendService),
@@ -272,12 +384,16 @@ fn load_balancers(
         "an internal load balancer needs private subnets; add them to the environment manifest",
         private_http.and_then(|h| h.certificates.as_ref()),
         private_http.and_then(|h| h.ssl_policy.as_ref()),
+        false,
     )?;
     Ok((public_alb, internal_alb))
 }
 
 /// One load balancer when `wanted`, in `subnets` (an error at `field` saying `missing`
-/// when there are none): the first certificate, the extra ones and the SSL policy.
+/// when there are none): its HTTPS listener's default certificate (the managed one when
+/// `managed_certificate`, else the first listed), the others (each its own
+/// `ListenerCertificate`: CloudFormation takes one certificate per such resource) and the
+/// security policy.
 fn load_balancer(
     wanted: bool,
     subnets: &[Subnet],
@@ -285,6 +401,7 @@ fn load_balancer(
     missing: &str,
     certificates: Option<&Vec<String>>,
     ssl_policy: Option<&String>,
+    managed_certificate: bool,
 ) -> Result<Option<Alb>, RenderError> {
     if !wanted {
         return Ok(None);
@@ -292,11 +409,21 @@ fn load_balancer(
     if subnets.is_empty() {
         return Err(RenderError::unchecked(field, missing));
     }
-    let certs = certificates.cloned().unwrap_or_default();
+    let mut certs: Vec<String> = certificates
+        .iter()
+        .flat_map(|c| c.iter())
+        .map(|c| lit(c))
+        .collect();
+    if managed_certificate {
+        certs.insert(0, "!Ref Certificate".to_string());
+    }
+    let mut certs = certs.into_iter();
     Ok(Some(Alb {
-        certificate: certs.first().cloned(),
-        extra_certificates: certs.iter().skip(1).cloned().collect(),
-        ssl_policy: ssl_policy.cloned(),
+        certificate: certs.next(),
+        extra_certificates: certs.collect(),
+        ssl_policy: ssl_policy
+            .cloned()
+            .unwrap_or_else(|| DEFAULT_SSL_POLICY.to_string()),
     }))
 }
 

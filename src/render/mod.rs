@@ -9,6 +9,7 @@
 mod alarms;
 mod bootstrap;
 mod discovery;
+pub mod domain;
 mod duration;
 mod env;
 mod firelens;
@@ -27,11 +28,12 @@ use crate::names;
 
 pub use crate::manifest::schedule::expression as schedule_expression;
 pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VERSION_OUTPUT};
+pub use domain::EnvTraffic;
 pub use duration::{parse_seconds, parse_whole_seconds};
-pub use env::environment;
+pub use env::{environment, environment_in};
 pub use run_task::{run_task, task_tags, TaskSpec, TASK_LOG_RETENTION_DAYS};
 pub use scaling::{manifest_output, COUNT_PARAMETERS, DESIRED_COUNT, MAX_COUNT, MIN_COUNT};
-pub use service::{rule_priority, service};
+pub use service::{rule_priority, service, service_in};
 pub use task::{env_files, EnvFile};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
@@ -194,6 +196,8 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod domain_tests;
 #[cfg(test)]
 mod render_tests;
 #[cfg(test)]

@@ -204,7 +204,7 @@ fn web_service_defaults() {
     assert!(t.contains("MinimumHealthyPercent: 100") && t.contains("MaximumPercent: 200"));
     assert!(t.contains("AssignPublicIp: ENABLED"));
     assert!(t.contains("!ImportValue \"tug-shop-test-PublicSubnets\""));
-    assert!(t.contains("!ImportValue \"tug-shop-test-PublicListenerArn\""));
+    assert!(t.contains("!ImportValue \"tug-shop-test-HTTPListenerArn\""));
     assert!(t.contains("LogGroupName: \"/tug/shop/test/web\""));
     assert!(t.contains("awslogs-stream-prefix: \"web\""));
     assert!(t.contains("Cpu: \"256\"") && t.contains("Memory: \"512\""));
@@ -217,7 +217,7 @@ fn web_service_defaults() {
 #[test]
 fn backend_rules_go_on_the_internal_listener() {
     let t = svc(API);
-    assert!(t.contains("!ImportValue \"tug-shop-test-InternalListenerArn\""));
+    assert!(t.contains("!ImportValue \"tug-shop-test-InternalHTTPListenerArn\""));
     assert!(t.contains("Values: [\"/api\",\"/api/*\"]"));
     let plain = svc("name: worker-ish\ntype: Backend Service\nimage: {build: Dockerfile}\n");
     assert!(!plain.contains("TargetGroup"), "{plain}");
@@ -428,7 +428,7 @@ fn environment_load_balancers_and_nat_follow_the_workloads() {
     parse(&t);
     assert_eq!(t.matches("Type: AWS::EC2::NatGateway").count(), 2, "per-az");
     assert!(t.contains("PublicLoadBalancer:") && t.contains("InternalLoadBalancer:"));
-    assert!(t.contains("Name: \"tug-shop-test-InternalListenerArn\""));
+    assert!(t.contains("Name: \"tug-shop-test-InternalHTTPListenerArn\""));
     assert!(!t.contains("HTTPSListener:"));
 
     let single = env("name: test\ntype: Environment\nnat: single\nnetwork: {vpc: {endpoints: true}}\nhttp: {public: {certificates: [arn:aws:acm:us-east-1:123456789012:certificate/a, arn:aws:acm:us-east-1:123456789012:certificate/b]}}\n");
@@ -439,7 +439,9 @@ fn environment_load_balancers_and_nat_follow_the_workloads() {
     assert_eq!(t.matches("Type: AWS::EC2::NatGateway").count(), 1);
     assert!(t.contains("HTTPSListener:") && t.contains("Type: redirect"));
     assert!(t.contains("AWS::ElasticLoadBalancingV2::ListenerCertificate"));
-    assert!(t.contains("Name: \"tug-shop-test-PublicListenerArn\""));
+    assert!(t.contains("Name: \"tug-shop-test-HTTPSListenerArn\""));
+    assert!(t.contains("Name: \"tug-shop-test-HTTPListenerArn\""));
+    assert!(t.contains("SslPolicy: \"ELBSecurityPolicy-TLS13-1-2-2021-06\""));
     let s3 = &t[t.find("S3Endpoint:").expect("an S3 endpoint")..];
     assert!(s3.contains("RouteTableIds:") && s3.contains("!Ref PrivateSubnet2RouteTable"));
     assert!(t.contains("com.amazonaws.${AWS::Region}.ecr.dkr"));

@@ -7,6 +7,7 @@ use crate::addons::Addons;
 use serde::Serialize;
 
 use super::alarms::{self, RollbackAlarmSet};
+use super::domain::EnvTraffic;
 use super::scaling::{self, Scaling, Spot, Targets};
 use super::task::{import, seconds_or, task, Container, Port, Task};
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
@@ -39,6 +40,8 @@ struct Ctx {
     names: super::discovery::Names,
     /// Copilot's settings of the alarms tug creates.
     alarm: AlarmSettings,
+    /// The service's names under the application's domain and its aliases' records.
+    records: Vec<super::domain::Record>,
 }
 
 #[derive(Serialize)]
@@ -77,22 +80,47 @@ struct TargetGroup {
     stickiness: bool,
     /// YAML fragment.
     listener: String,
+    /// YAML fragment: the HTTP listener, when the rule is also served over plain HTTP
+    /// there (`redirect_to_https: false` in an environment with HTTPS).
+    http_listener: Option<String>,
     priority: u32,
     paths: Vec<String>,
     hosts: Vec<String>,
     source_ips: Vec<String>,
 }
 
-/// Renders the stack `tug-<app>-<env>-<workload>` of a workload: a Load Balanced Web
-/// Service, a Backend Service, a Worker Service (no load balancer; its queues come from
-/// `messaging.rs`) or a Scheduled Job (rendered by `job.rs`). `images` are the image URIs the containers run (the main
-/// container's is passed as the `ContainerImage` parameter).
+/// Renders the stack `tug-<app>-<env>-<workload>` of a workload in an environment without a
+/// domain or HTTPS listeners: [`service_in`] with the default [`EnvTraffic`].
 pub fn service(
     app: &str,
     env_name: &str,
     workload: &Workload,
     images: &Images,
     addons: Option<&Addons>,
+) -> Result<Rendered, RenderError> {
+    service_in(
+        app,
+        env_name,
+        workload,
+        images,
+        addons,
+        &EnvTraffic::default(),
+    )
+}
+
+/// Renders the stack `tug-<app>-<env>-<workload>` of a workload: a Load Balanced Web
+/// Service, a Backend Service, a Worker Service (no load balancer; its queues come from
+/// `messaging.rs`) or a Scheduled Job (rendered by `job.rs`). `images` are the image URIs the containers run (the main
+/// container's is passed as the `ContainerImage` parameter). `traffic` says whether the
+/// environment's listeners serve HTTPS (the rules go there) and what the application's
+/// domain is (the service's names).
+pub fn service_in(
+    app: &str,
+    env_name: &str,
+    workload: &Workload,
+    images: &Images,
+    addons: Option<&Addons>,
+    traffic: &EnvTraffic,
 ) -> Result<Rendered, RenderError> {
     let w = workload;
     if w.kind == WorkloadType::ScheduledJob {
@@ -122,21 +150,28 @@ pub fn service(
     let mut task = task(app, env_name, w, images, addons)?;
 
     // --- load balancing ---------------------------------------------------------------
-    let (listener, lb_full_name) = if w.kind == WorkloadType::LoadBalancedWebService {
-        (
-            import(&exp("PublicListenerArn")),
-            import(&exp("PublicLoadBalancerFullName")),
-        )
-    } else {
-        (
-            import(&exp("InternalListenerArn")),
-            import(&exp("InternalLoadBalancerFullName")),
-        )
+    // Each listener has its own export, whose value never changes: the rules go on the
+    // HTTPS listener when the environment has one (see `render::domain`).
+    let public = w.kind == WorkloadType::LoadBalancedWebService;
+    let (listener, lb_full_name) = match (public, public_https(traffic, public)) {
+        (true, true) => ("HTTPSListenerArn", "PublicLoadBalancerFullName"),
+        (true, false) => ("HTTPListenerArn", "PublicLoadBalancerFullName"),
+        (false, true) => ("InternalHTTPSListenerArn", "InternalLoadBalancerFullName"),
+        (false, false) => ("InternalHTTPListenerArn", "InternalLoadBalancerFullName"),
     };
-    let target_groups = match http {
+    let (listener, lb_full_name) = (import(&exp(listener)), import(&exp(lb_full_name)));
+    let mut target_groups = match http {
         Some(h) => target_groups(w, h, &mut task.containers, &listener)?,
         None => Vec::new(),
     };
+    // HTTP redirects to HTTPS (the listener's default action) unless the service says
+    // `redirect_to_https: false`: then its rules are on the HTTP listener too.
+    let no_redirect = http.is_some_and(|h| h.redirect_to_https == Some(false));
+    if public && public_https(traffic, public) && no_redirect {
+        for tg in &mut target_groups {
+            tg.http_listener = Some(import(&exp("HTTPListenerArn")));
+        }
+    }
     let grace_period = (!target_groups.is_empty()).then(|| grace_period(http));
 
     // --- service ----------------------------------------------------------------------
@@ -180,6 +215,7 @@ pub fn service(
             datapoints_to_alarm: alarms::DATAPOINTS_TO_ALARM,
         },
         names,
+        records: super::domain::records(app, env_name, w, traffic),
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {
@@ -246,6 +282,15 @@ fn target_groups(
         )?);
     }
     Ok(target_groups)
+}
+
+/// Whether the listener of a public (`true`) or internal service serves HTTPS.
+fn public_https(traffic: &EnvTraffic, public: bool) -> bool {
+    if public {
+        traffic.public_https
+    } else {
+        traffic.internal_https
+    }
 }
 
 /// The health check grace period in seconds: `http.healthcheck.grace_period`, else
@@ -440,6 +485,7 @@ fn target_group(
         )?,
         stickiness: rule.stickiness.unwrap_or(false),
         listener: listener.to_string(),
+        http_listener: None,
         priority,
         paths,
         hosts,

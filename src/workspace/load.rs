@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{display_path, Workspace};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::manifest::domain::EnvTraffic;
 use crate::manifest::types::Environment;
 use crate::manifest::{self, Effective, Kind, Loaded, Options};
 
@@ -20,6 +21,8 @@ pub struct ManifestFile {
 /// Every manifest of a workspace, each read once.
 pub struct Manifests {
     pub app: String,
+    /// The application's domain (`.workspace`).
+    pub domain: Option<String>,
     /// The workspace folder (`tug/` or `copilot/`).
     pub dir: PathBuf,
     pub environments: Vec<ManifestFile>,
@@ -100,6 +103,7 @@ impl Workspace {
         };
         Manifests {
             app: self.app.clone(),
+            domain: self.domain.clone(),
             dir: self.dir.clone(),
             environments: read(self.environments()),
             workloads: read(self.workloads()),
@@ -129,6 +133,49 @@ impl Workspace {
             (Some(e), diags) => Ok((e, diags)),
             (None, diags) => Err(Error::Diagnostics(diags)),
         }
+    }
+}
+
+impl Workspace {
+    /// The listeners and domain of environment `env` (its manifest and `.workspace`), and
+    /// the diagnostics of workload `effective` in it: what `svc deploy` and `svc package`
+    /// render with. An environment without a manifest has no certificate.
+    pub fn env_traffic(
+        &self,
+        env: &str,
+        effective: &Effective,
+        cwd: &Path,
+    ) -> Result<(EnvTraffic, Vec<Diagnostic>)> {
+        let environment = match self.environment(env) {
+            Ok(path) => {
+                let loaded = manifest::read(&path, &display_path(&path, cwd))
+                    .map_err(|d| Error::Diagnostics(vec![*d]))?;
+                match manifest::environment(&loaded) {
+                    (Some(e), _) => Some(e),
+                    (None, diags) => return Err(Error::Diagnostics(diags)),
+                }
+            }
+            Err(_) => None,
+        };
+        let traffic = match &environment {
+            Some(e) => EnvTraffic::new(e, self.domain.as_deref()),
+            None => EnvTraffic {
+                domain: self.domain.clone(),
+                public_https: self.domain.is_some(),
+                internal_https: false,
+            },
+        };
+        let diags = manifest::validate::workload_traffic(
+            &effective.workload,
+            &effective.tree,
+            &effective.source,
+            env,
+            &traffic,
+        );
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(Error::Diagnostics(diags));
+        }
+        Ok((traffic, diags))
     }
 }
 
@@ -203,6 +250,13 @@ impl Manifests {
                     &effective.tree,
                     &loaded.source,
                     env,
+                ));
+                diagnostics.extend(manifest::validate::workload_traffic(
+                    &effective.workload,
+                    &effective.tree,
+                    &loaded.source,
+                    &env.name,
+                    &EnvTraffic::new(env, self.domain.as_deref()),
                 ));
             }
             if let Some(effective) = effective {

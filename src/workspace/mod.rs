@@ -21,6 +21,9 @@ pub struct Workspace {
     pub dir: PathBuf,
     /// The application name from `.workspace`.
     pub app: String,
+    /// The application's domain (`domain: example.com` in `.workspace`, written by
+    /// `tug app init --domain`): see `render::domain`.
+    pub domain: Option<String>,
 }
 
 impl Workspace {
@@ -32,10 +35,11 @@ impl Workspace {
                 let candidate = dir.join(name);
                 let marker = candidate.join(".workspace");
                 if marker.is_file() {
-                    let app = read_app_name(&marker)?;
+                    let (app, domain) = read_marker(&marker)?;
                     return Ok(Some(Workspace {
                         dir: candidate,
                         app,
+                        domain,
                     }));
                 }
             }
@@ -131,7 +135,8 @@ fn list_manifests(dir: &Path) -> Vec<(String, PathBuf)> {
     out
 }
 
-fn read_app_name(marker: &Path) -> Result<String> {
+/// The application name and domain of `.workspace`.
+fn read_marker(marker: &Path) -> Result<(String, Option<String>)> {
     let text = std::fs::read_to_string(marker)
         .map_err(|e| Error::io(format!("reading {}", marker.display()), e))?;
     let bad = || {
@@ -158,7 +163,22 @@ fn read_app_name(marker: &Path) -> Result<String> {
         ))
         .with_help(help));
     }
-    Ok(app)
+    let domain = match node.get("domain") {
+        None => None,
+        Some(n) if n.is_null() => None,
+        Some(n) => {
+            let d = n.scalar_text().unwrap_or_default().trim_end_matches('.');
+            if !crate::manifest::domain::valid_domain(d) {
+                return Err(Error::user(format!(
+                    "{}: `domain: {d}` is not a domain name",
+                    marker.display()
+                ))
+                .with_help("write the application's domain, such as `domain: example.com`"));
+            }
+            Some(d.to_ascii_lowercase())
+        }
+    };
+    Ok((app, domain))
 }
 
 /// Writes `contents` to `path` so that a crash leaves either the old file or the new one:

@@ -42,6 +42,10 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ("image.build.cache_from", "the image build: build_deploy.rs"),
     ("image.location", "the ContainerImage parameter: deploy.rs"),
     (
+        "http.redirect_to_https",
+        "only where the environment has HTTPS: render/domain_tests.rs (services_import_the_listener_of_their_environment)",
+    ),
+    (
         "sidecars.*.image.build",
         "the sidecar's image build: build_deploy.rs (sidecars_with_image_build_...)",
     ),
@@ -150,11 +154,13 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
     (
         "http.public.ssl_policy",
-        "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        // Not the default (ELBSecurityPolicy-TLS13-1-2-2021-06), which changes nothing.
+        "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
     ),
     (
         "http.private.ssl_policy",
-        "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        // Not the default (ELBSecurityPolicy-TLS13-1-2-2021-06), which changes nothing.
+        "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
     ),
     ("http.private.subnets", "[subnet-0123456789abcdef8]"),
     ("http.public.ingress", "{restrict_to: {cdn: true}}"),
@@ -246,8 +252,9 @@ const SAMPLES: &[(&str, &str)] = &[
     ("http.alias[].hosted_zone", "Z0123456789ABCDEFGHIJ"),
     ("http.target_container", "x1"),
     ("http.additional_rules[].target_container", "x1"),
-    ("http.version", "grpc"),
-    ("http.additional_rules[].version", "grpc"),
+    // gRPC and HTTP/2 need HTTPS, which the baseline environment has not (domains.rs).
+    ("http.version", "http1"),
+    ("http.additional_rules[].version", "http1"),
     ("http.allowed_source_ips", "[10.0.0.0/8]"),
     ("http.allowed_source_ips[]", "10.0.0.0/8"),
     ("http.additional_rules[].allowed_source_ips[]", "10.0.0.0/8"),
@@ -380,6 +387,11 @@ const EXTRA: &[(&str, &str)] = &[
     (
         "network.vpc.id",
         "network: {vpc: {subnets: {public: [{id: subnet-0123456789abcdef0}, {id: subnet-0123456789abcdef1}], private: [{id: subnet-0123456789abcdef2}, {id: subnet-0123456789abcdef3}]}}}",
+    ),
+    ("http.hosted_zone", "http: {alias: a.example.com}"),
+    (
+        "http.additional_rules[].hosted_zone",
+        "http: {additional_rules: [{path: /b, alias: c.example.com}]}",
     ),
     ("http.target_container", "sidecars: {x1: {image: busybox:1, port: 8080}}"),
     ("http.additional_rules[].target_container", "sidecars: {x1: {image: busybox:1, port: 8080}}"),
@@ -710,8 +722,17 @@ fn render_all(dir: &Path) -> Result<Outcome, String> {
         (plan.rendered.template, plan.rendered.parameters),
     );
     for w in &plan.workloads {
-        let p =
-            ServicePlan::new(APP, ENV, w, &ws.root(), (None, "t1"), "host", None).map_err(why)?;
+        let p = ServicePlan::new(
+            APP,
+            ENV,
+            w,
+            &ws.root(),
+            (None, "t1"),
+            "host",
+            None,
+            &plan.traffic,
+        )
+        .map_err(why)?;
         stacks.insert(w.name.clone(), (p.rendered.template, p.rendered.parameters));
     }
     let warnings = plan

@@ -8,6 +8,7 @@ mod completions;
 mod day2;
 mod defaults;
 mod deploy;
+mod domains;
 mod faults;
 mod fields;
 mod image;

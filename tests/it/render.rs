@@ -174,7 +174,16 @@ pub(crate) fn render_workloads(corpus: &Corpus) -> Vec<Case> {
                 continue;
             }
             let w = loaded.unwrap();
-            match ServicePlan::new(APP, &env, &w, &root, (None, TAG), HOST, None) {
+            match ServicePlan::new(
+                APP,
+                &env,
+                &w,
+                &root,
+                (None, TAG),
+                HOST,
+                None,
+                &render::EnvTraffic::default(),
+            ) {
                 Ok(plan) => out.push(Case {
                     name: format!("{}svc-{case}", corpus.case_prefix),
                     env,

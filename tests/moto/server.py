@@ -21,7 +21,9 @@ Nested stacks (AWS::CloudFormation::Stack, how addons are deployed) are created,
 place and deleted as on AWS, their outputs answer the parent's `Fn::GetAtt`, and the
 resources addons hold (S3 bucket policies, DynamoDB tables, IAM managed policies and role
 attachments, Secrets Manager secrets) are made, updated and deleted as on AWS. A
-TemplateBody over 51,200 bytes is refused, as on AWS. Each fix only makes moto do what AWS
+TemplateBody over 51,200 bytes is refused, as on AWS. ACM certificates and listener
+certificates made by CloudFormation exist, ListImports answers, and an export another
+stack imports cannot be changed or removed, as on AWS. Each fix only makes moto do what AWS
 does; see tests/README.md. Usage: server.py -H HOST -p PORT.
 """
 
@@ -1657,6 +1659,232 @@ def delete_task_definition(cls, resource_name, cloudformation_json, account_id, 
 
 
 ecs.TaskDefinition.delete_from_cloudformation_json = classmethod(delete_task_definition)
+
+
+# --- Certificates, listener certificates, exports in use ----------------------------------
+# moto's CloudFormation has no model for AWS::CertificateManager::Certificate or
+# AWS::ElasticLoadBalancingV2::ListenerCertificate (it warns and skips both), has no
+# ListImports, and lets a stack change or remove an export that another stack imports.
+# Here, as on AWS: a certificate is requested through moto's ACM, with the DNS validation
+# records of its `DomainValidationOptions` created in their hosted zones (ISSUED once each
+# name has its record; Ref is its ARN, and a change of names replaces it); a listener
+# certificate is added to (and removed from) its listener; ListImports names the stacks
+# that import an export (ValidationError when none does); and an update that changes the
+# value of, or removes, an export another stack imports fails and rolls back (the exports,
+# the template and the stack's status; moto cannot undo the resources it already changed).
+
+import json as _json
+import re as _re
+
+from moto.acm.models import acm_backends
+from moto.cloudformation.exceptions import ValidationError as _CfnValidationError
+from moto.cloudformation.responses import CloudFormationResponse
+from moto.core.responses import ActionResult
+from moto.elbv2.models import elbv2_backends
+
+
+class AcmCertificate(CloudFormationModel):
+    __module__ = "moto.acm.models"
+
+    def __init__(self, arn):
+        self.arn = arn
+
+    @property
+    def physical_resource_id(self):
+        return self.arn
+
+    @staticmethod
+    def cloudformation_name_type():
+        return None
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CertificateManager::Certificate"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return False
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        p = cloudformation_json["Properties"]
+        acm = acm_backends[account_id][region_name]
+        arn = acm.request_certificate(
+            domain_name=p["DomainName"],
+            idempotency_token=None,
+            subject_alt_names=p.get("SubjectAlternativeNames") or [],
+            tags=p.get("Tags") or [],
+        )
+        cert = acm.get_certificate(arn)
+        route53 = route53_models.route53_backends[account_id][route53_models.get_partition(region_name)]
+        records = {
+            o["DomainName"]: o["ResourceRecord"]
+            for o in cert.describe()["Certificate"].get("DomainValidationOptions", [])
+        }
+        validated = set()
+        for option in p.get("DomainValidationOptions") or []:
+            zone_id = option.get("HostedZoneId")
+            record = records.get(option["DomainName"])
+            if not zone_id or record is None:
+                continue
+            zone = route53.get_hosted_zone(zone_id)
+            if not any(r.name.rstrip(".") == record["Name"].rstrip(".") for r in zone.rrsets):
+                zone.add_rrset(
+                    {
+                        "Name": record["Name"],
+                        "Type": "CNAME",
+                        "TTL": 300,
+                        "ResourceRecords": [record["Value"]],
+                    }
+                )
+            validated.add(record["Name"])
+        if validated and all(r["Name"] in validated for r in records.values()):
+            cert.status = "ISSUED"
+        return cls(arn)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        # Every property of a certificate requires replacement: a new one, then the old goes.
+        new = cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+        cls.delete_from_cloudformation_json(
+            original_resource.physical_resource_id, cloudformation_json, account_id, region_name
+        )
+        return new
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        try:
+            acm_backends[account_id][region_name].delete_certificate(resource_name)
+        except Exception:
+            pass  # already gone
+
+    def delete(self, account_id, region_name):
+        self.delete_from_cloudformation_json(self.arn, None, account_id, region_name)
+
+
+class ListenerCertificate(CloudFormationModel):
+    __module__ = "moto.elbv2.models"
+
+    def __init__(self, listener_arn, certificates):
+        self.listener_arn = listener_arn
+        self.certificates = certificates
+
+    @property
+    def physical_resource_id(self):
+        return self.listener_arn
+
+    @staticmethod
+    def cloudformation_name_type():
+        return None
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ElasticLoadBalancingV2::ListenerCertificate"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return False
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        p = cloudformation_json["Properties"]
+        certificates = [{"CertificateArn": c["CertificateArn"]} for c in p["Certificates"]]
+        elbv2_backends[account_id][region_name].add_listener_certificates(
+            p["ListenerArn"], certificates
+        )
+        return cls(p["ListenerArn"], certificates)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        original_resource.delete(account_id, region_name)
+        return cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+
+    def delete(self, account_id, region_name):
+        try:
+            elbv2_backends[account_id][region_name].remove_listener_certificates(
+                self.listener_arn, self.certificates
+            )
+        except Exception:
+            pass  # the listener is gone
+
+
+_IMPORT = _re.compile(r'(?:!ImportValue\s+|Fn::ImportValue"?\s*:\s*)"?([A-Za-z0-9:._-]+)"?')
+
+
+def _importers(backend, export_name, except_stack_id=None):
+    """The live stacks whose template imports `export_name`."""
+    out = []
+    for st in backend.stacks.values():
+        if st.stack_id == except_stack_id or st.status in ("DELETE_COMPLETE", "REVIEW_IN_PROGRESS"):
+            continue
+        text = st.template if isinstance(st.template, str) else _json.dumps(st.template)
+        if export_name in _IMPORT.findall(text or ""):
+            out.append(st.name)
+    return sorted(out)
+
+
+def list_imports(self):
+    name = self._get_param("ExportName")
+    backend = self.cloudformation_backend
+    if name not in backend.exports:
+        raise _CfnValidationError(message=f"Export '{name}' does not exist.")
+    users = _importers(backend, name)
+    if not users:
+        raise _CfnValidationError(message=f"Export '{name}' is not imported by any stack.")
+    return ActionResult({"Imports": users})
+
+
+CloudFormationResponse.list_imports = list_imports
+
+_execute_unlocked = Backend.execute_change_set
+
+
+def execute_change_set_locked(self, change_set_name, stack_name=None):
+    change_set = _find(self, change_set_name)
+    stack = self.stacks.get(change_set.stack_id) if change_set else None
+    if stack is None or change_set.change_set_type == "CREATE":
+        return _execute_unlocked(self, change_set_name, stack_name)
+    before = {n: e for n, e in self.exports.items() if e.exporting_stack_id == stack.stack_id}
+    old_template = stack.template
+    _execute_unlocked(self, change_set_name, stack_name)
+    after = {e.name: e.value for e in stack.exports}
+    for name, old in before.items():
+        if name in after and after[name] == old.value:
+            continue
+        users = _importers(self, name, stack.stack_id)
+        if not users:
+            continue
+        if name in after:
+            reason = f"Cannot update export {name} as it is in use by {', '.join(users)}"
+        else:
+            reason = f"Export {name} cannot be deleted as it is in use by {', '.join(users)}"
+        for n in [n for n, e in self.exports.items() if e.exporting_stack_id == stack.stack_id]:
+            del self.exports[n]
+        self.exports.update(before)
+        stack.template = old_template
+        stack._parse_template()
+        stack.output_map = stack._create_output_map()
+        stack._add_stack_event("UPDATE_ROLLBACK_IN_PROGRESS", resource_status_reason=reason)
+        stack._add_stack_event("UPDATE_ROLLBACK_COMPLETE")
+        stack.status = "UPDATE_ROLLBACK_COMPLETE"
+        return
+
+
+Backend.execute_change_set = execute_change_set_locked
 
 
 if __name__ == "__main__":

@@ -51,6 +51,10 @@ impl DeployArgs {
         for d in &warnings {
             ctx.printer.diagnostic(d);
         }
+        let (traffic, warnings) = ws.env_traffic(&env, &effective, &ctx.cwd)?;
+        for d in &warnings {
+            ctx.printer.diagnostic(d);
+        }
         let plan = ServicePlan::new(
             &ws.app,
             &env,
@@ -59,6 +63,7 @@ impl DeployArgs {
             tags,
             deploy::PENDING_HOST,
             addons.as_ref(),
+            &traffic,
         )?;
         let images = ctx.printer.image_view();
         // Build and push before the deploy, outside the interruptible part: a failed build

@@ -175,8 +175,21 @@ impl PackageArgs {
         for d in &warnings {
             ctx.printer.diagnostic(d);
         }
+        let (traffic, warnings) = ws.env_traffic(&env, &effective, &ctx.cwd)?;
+        for d in &warnings {
+            ctx.printer.diagnostic(d);
+        }
         let tags = (None, self.tag.as_str());
-        let plan = ServicePlan::new(&ws.app, &env, w, &ws.root(), tags, &host, addons.as_ref())?;
+        let plan = ServicePlan::new(
+            &ws.app,
+            &env,
+            w,
+            &ws.root(),
+            tags,
+            &host,
+            addons.as_ref(),
+            &traffic,
+        )?;
         let stack = names::stack_name(&ws.app, &env, Some(&w.name));
         crate::cli::write_staged(ctx, &self.output_dir, &stack, &plan.staged)?;
         write_package(ctx, &self.output_dir, &stack, &plan.rendered)?;

@@ -43,6 +43,7 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
         vpc_rules(&mut r, vpc);
     }
     subnet_use_rules(&mut r, env);
+    super::traffic::ssl_policy_rules(&mut r, env);
     let insights = env.observability.as_ref();
     if let Some(BoolOrString::String(s)) = insights.and_then(|o| o.container_insights.as_ref()) {
         if !matches!(

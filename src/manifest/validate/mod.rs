@@ -9,6 +9,7 @@ mod http;
 mod in_environment;
 mod messaging;
 mod scaling;
+mod traffic;
 mod unimplemented;
 mod values;
 mod volumes;
@@ -29,6 +30,7 @@ use super::types::*;
 pub use environment::environment;
 pub use files::workload_files;
 pub use in_environment::workload_in_environment;
+pub use traffic::{workload_traffic, ELB_SSL_POLICIES};
 pub use unimplemented::{unimplemented_env_fields, unimplemented_fields};
 pub use values::{
     check_name, check_schedule, is_cidr, name_help, parse_cidr, parse_duration, parse_range,

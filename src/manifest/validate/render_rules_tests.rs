@@ -315,7 +315,7 @@ fn environment_settings_render_can_build() {
         (3, 6),
     );
     let alb = format!(
-        "{ENV}network:\n  vpc:\n    id: vpc-1\n    subnets:\n      private:\n        - id: subnet-1\n        - id: subnet-2\nhttp:\n  public:\n    ssl_policy: x\n"
+        "{ENV}network:\n  vpc:\n    id: vpc-1\n    subnets:\n      private:\n        - id: subnet-1\n        - id: subnet-2\nhttp:\n  public:\n    ssl_policy: ELBSecurityPolicy-TLS13-1-2-2021-06\n"
     );
     one(
         environment_diags(&alb),

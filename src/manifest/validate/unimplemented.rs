@@ -15,34 +15,12 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
     ("observability", "tracing sidecars are not added yet"),
     ("nlb", "Network Load Balancers are not created yet"),
     (
-        "http.hosted_zone",
-        "DNS records are not created yet; point your domain at the load balancer yourself",
-    ),
-    (
-        "http.alias[].hosted_zone",
-        "DNS records are not created yet; point your domain at the load balancer yourself",
-    ),
-    (
-        "http.additional_rules[].alias[].hosted_zone",
-        "DNS records are not created yet; point your domain at the load balancer yourself",
-    ),
-    (
-        "http.additional_rules[].hosted_zone",
-        "DNS records are not created yet; point your domain at the load balancer yourself",
-    ),
-    (
         "http.additional_rules[].redirect_to_https",
-        "HTTP is redirected to HTTPS whenever the environment's load balancer has a \
-         certificate",
+        "a service redirects all its rules or none: set `http.redirect_to_https`",
     ),
     (
         "http.additional_rules[].healthcheck.grace_period",
         "a service has one grace period, `http.healthcheck.grace_period`",
-    ),
-    (
-        "http.redirect_to_https",
-        "HTTP is redirected to HTTPS whenever the environment's load balancer has a \
-         certificate",
     ),
     (
         "placement",
