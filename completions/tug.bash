@@ -644,12 +644,16 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__init)
-            opts="-y -C -q -v -h -V --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-y -C -q -v -h -V --domain --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

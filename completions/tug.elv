@@ -96,6 +96,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tug;app;init'= {
+            cand --domain 'The application''s domain, with a public hosted zone in Route 53 of the account: environments are `<env>.<app>.<domain>`, web services `<svc>.<env>.<app>.<domain>`, served over HTTPS with a managed certificate'
             cand -C 'Run as if tug was started in DIR'
             cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
             cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'

@@ -80,6 +80,7 @@ complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcomm
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -f -a "show" -d 'Show an application\'s environments and workloads'
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -f -a "delete" -d 'Delete an application: its workloads, then its environments, then its ECR repositories'
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l domain -d 'The application\'s domain, with a public hosted zone in Route 53 of the account: environments are `<env>.<app>.<domain>`, web services `<svc>.<env>.<app>.<domain>`, served over HTTPS with a managed certificate' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r

@@ -61,9 +61,9 @@ fn an_application_domain_gets_https_a_certificate_and_names() {
     // Aliases: one under the domain, one in another zone the manifest names.
     let manifest = std::fs::read_to_string(dir.join("tug/web/manifest.yml")).unwrap();
     let manifest = manifest.replace(
-        "  path: /\n",
+        "  path: /\n  healthcheck:",
         &format!(
-            "  path: /\n  alias:\n    - name: www.example.com\n    - name: shop.example.org\n      hosted_zone: {other}\n"
+            "  path: /\n  alias:\n    - name: www.example.com\n    - name: shop.example.org\n      hosted_zone: {other}\n  healthcheck:"
         ),
     );
     write(dir, "tug/web/manifest.yml", manifest);
@@ -296,8 +296,22 @@ fn traffic_mistakes_are_located() {
     write(
         dir,
         "tug/web/manifest.yml",
-        web.replace("  path: /\n", "  path: /\n  alias: shop.example.org\n"),
+        web.replace(
+            "  path: /\n  healthcheck:",
+            "  path: /\n  alias: shop.example.org\n  healthcheck:",
+        ),
     );
+    let out = crate::support::run_in(dir, &["validate", "--no-color"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("alias `shop.example.org` is outside the application's domain"),
+        "{err}"
+    );
+    assert!(err.contains("tug/web/manifest.yml:8:10"), "{err}");
+
+    // An ssl_policy that is not one of ELB's.
+    write(dir, "tug/web/manifest.yml", &web);
     let env = dir.join("tug/environments/test/manifest.yml");
     let text = std::fs::read_to_string(&env).unwrap();
     write(
@@ -309,12 +323,11 @@ fn traffic_mistakes_are_located() {
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
     assert!(
-        err.contains("alias `shop.example.org` is outside the application's domain `example.com`"),
+        err.contains("`ELBSecurityPolicy-TLS13-1-2-2021-6` is not a security policy"),
         "{err}"
     );
-    assert!(err.contains("tug/web/manifest.yml:"), "{err}");
     assert!(
-        err.contains("`ELBSecurityPolicy-TLS13-1-2-2021-6` is not a security policy"),
+        err.contains("tug/environments/test/manifest.yml:12:17"),
         "{err}"
     );
     assert!(
@@ -328,14 +341,17 @@ fn traffic_mistakes_are_located() {
     write(
         dir,
         "tug/web/manifest.yml",
-        web.replace("  path: /\n", "  path: /\n  version: grpc\n"),
+        web.replace(
+            "  path: /\n  healthcheck:",
+            "  path: /\n  version: grpc\n  healthcheck:",
+        ),
     );
     let out = crate::support::run_in(dir, &["validate", "--no-color"]);
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
     assert!(
-        err.contains("`version: grpc` needs an HTTPS listener, and the public load balancer of environment `test` has none"),
+        err.contains("`version: grpc` needs an HTTPS listener"),
         "{err}"
     );
-    assert!(err.contains("tug/web/manifest.yml:8:"), "{err}");
+    assert!(err.contains("tug/web/manifest.yml:8:12"), "{err}");
 }

@@ -1887,5 +1887,26 @@ def execute_change_set_locked(self, change_set_name, stack_name=None):
 Backend.execute_change_set = execute_change_set_locked
 
 
+# A listener rule whose `ListenerArn` changes is replaced, as on AWS (a service moving its
+# rule from the HTTP to the HTTPS listener); moto modifies the old rule's conditions and
+# actions in place and leaves it on the old listener.
+from moto.elbv2 import models as _elbv2_models
+
+_rule_update = _elbv2_models.FakeListenerRule.update_from_cloudformation_json.__func__
+
+
+def update_listener_rule(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    listener = cloudformation_json["Properties"].get("ListenerArn")
+    if listener and listener != original_resource.listener_arn:
+        elbv2_backends[account_id][region_name].delete_rule(original_resource.arn)
+        return cls.create_from_cloudformation_json(
+            new_resource_name, cloudformation_json, account_id, region_name
+        )
+    return _rule_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+
+
+_elbv2_models.FakeListenerRule.update_from_cloudformation_json = classmethod(update_listener_rule)
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
