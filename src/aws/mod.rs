@@ -7,6 +7,7 @@
 
 pub mod ecr;
 pub mod ecs;
+pub mod listener;
 pub mod logs;
 pub mod s3;
 pub mod stack;
