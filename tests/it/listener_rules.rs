@@ -234,17 +234,24 @@ fn thirty_web_services_get_distinct_stable_priorities() {
         .args(["svc", "delete", "-n", "site3", "-e", "test", "--yes"]));
     std::fs::remove_dir_all(dir.join("tug/site3")).unwrap();
     names.retain(|n| n != "site3");
-    web(dir, "late", "  path: /\n  alias: late.example.com\n");
-    names.push("late".into());
+    // Its name makes it prefer the priority another service's rule holds.
+    let held = first["site0"][0].priority;
+    let late = (0..)
+        .map(|i| format!("late{i}"))
+        .find(|n| rule_priority(n, "/", true, 0) == held)
+        .unwrap();
+    web(dir, &late, "  path: /\n  alias: late.example.com\n");
+    names.push(late.clone());
     ok(moto
         .tug()
         .current_dir(dir)
-        .args(["svc", "deploy", "-n", "late", "-e", "test"]));
+        .args(["svc", "deploy", "-n", &late, "-e", "test"]));
     let (last, listener) = deployed_rules(&moto, &names);
     check(&last, &listener);
     let mut kept = priorities(&first);
     kept.retain(|(s, _), _| s != "site3");
     let mut now = priorities(&last);
-    now.retain(|(s, _), _| s != "late");
+    now.retain(|(s, _), _| *s != late);
     assert_eq!(now, kept);
+    assert_ne!(last[&late][0].priority, held);
 }
