@@ -95,69 +95,74 @@ pub async fn deploy_all(
     // Every service's listener rule priorities, chosen in turn before any deploys.
     let priorities = super::rules::choose(aws, app, env, &env_info, &plan_refs)
         .await
+        .map(|chosen| {
+            let names = plans.iter().map(|p| p.name.clone());
+            names
+                .zip(chosen)
+                .collect::<std::collections::BTreeMap<_, _>>()
+        })
         .map_err(|e| e.to_string());
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
-    let jobs = plans
-        .iter()
-        .zip(&pushed)
-        .enumerate()
-        .map(|(i, (plan, pushed))| {
-            let limit = limit.clone();
-            let priorities = &priorities;
-            let env_info = &env_info;
-            let bucket = &bucket;
-            async move {
-                let title = format!("service {} in {env}", plan.name);
-                let stack_name = names::stack_name(app, env, Some(&plan.name));
-                let observer = observe(&stack_name, &title);
-                observer.report(super::DeployEvent::Step("waiting for a slot"));
-                let _permit = limit.acquire().await;
-                let result = async {
-                    plan.check_environment(env, env_info)?;
-                    let bucket = match bucket {
-                        Ok(b) => b.as_deref(),
-                        Err(why) if !plan.staged.artifacts.is_empty() => {
-                            return Err(Error::user(why))
-                        }
-                        Err(_) => None,
-                    };
-                    let existing = stack::describe(aws, &stack_name).await?;
-                    let mut job = plan.job(
-                        app,
-                        env,
-                        pushed,
-                        env_info,
-                        existing.as_ref(),
-                        opts.deploy.force,
-                    );
-                    if !plan.rendered.listener_rules.is_empty() {
-                        match priorities {
-                            Ok(p) => p[i].apply(&mut job),
-                            Err(why) => return Err(Error::user(why.clone())),
+    let jobs = plans.iter().zip(&pushed).map(|(plan, pushed)| {
+        let limit = limit.clone();
+        let priorities = &priorities;
+        let env_info = &env_info;
+        let bucket = &bucket;
+        async move {
+            let title = format!("service {} in {env}", plan.name);
+            let stack_name = names::stack_name(app, env, Some(&plan.name));
+            let observer = observe(&stack_name, &title);
+            observer.report(super::DeployEvent::Step("waiting for a slot"));
+            let _permit = limit.acquire().await;
+            let result = async {
+                plan.check_environment(env, env_info)?;
+                let bucket = match bucket {
+                    Ok(b) => b.as_deref(),
+                    Err(why) if !plan.staged.artifacts.is_empty() => return Err(Error::user(why)),
+                    Err(_) => None,
+                };
+                let existing = stack::describe(aws, &stack_name).await?;
+                let mut job = plan.job(
+                    app,
+                    env,
+                    pushed,
+                    env_info,
+                    existing.as_ref(),
+                    opts.deploy.force,
+                );
+                match priorities {
+                    Ok(chosen) => {
+                        if let Some(p) = chosen.get(&plan.name) {
+                            p.apply(&mut job);
                         }
                     }
-                    plan.staged
-                        .upload(aws, bucket, &mut job, observer.as_ref())
-                        .await?;
-                    let result = run_job(aws, &job, &opts.deploy, observer.as_ref()).await?;
-                    let saved = super::rollback::after_deploy(aws, bucket, &job, &result).await;
-                    if let Some(warning) = saved {
-                        observer.report(super::DeployEvent::Step(&format!("warning: {warning}")));
+                    Err(why) if !plan.rendered.listener_rules.is_empty() => {
+                        return Err(Error::user(why.clone()));
                     }
-                    Ok(result)
+                    Err(_) => {}
                 }
-                .await;
-                let result = result.unwrap_or_else(|e| {
-                    let text = e.to_string();
-                    observer.report(super::DeployEvent::Finished {
-                        ok: false,
-                        text: &text,
-                    });
-                    JobResult::Failed(text)
-                });
-                (title, result)
+                plan.staged
+                    .upload(aws, bucket, &mut job, observer.as_ref())
+                    .await?;
+                let result = run_job(aws, &job, &opts.deploy, observer.as_ref()).await?;
+                let saved = super::rollback::after_deploy(aws, bucket, &job, &result).await;
+                if let Some(warning) = saved {
+                    observer.report(super::DeployEvent::Step(&format!("warning: {warning}")));
+                }
+                Ok(result)
             }
-        });
+            .await;
+            let result = result.unwrap_or_else(|e| {
+                let text = e.to_string();
+                observer.report(super::DeployEvent::Finished {
+                    ok: false,
+                    text: &text,
+                });
+                JobResult::Failed(text)
+            });
+            (title, result)
+        }
+    });
     results.extend(futures_util::future::join_all(jobs).await);
     Ok(Summary {
         environment: env.to_string(),
