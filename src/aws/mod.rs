@@ -8,6 +8,7 @@
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
+pub mod listener;
 pub mod logs;
 pub mod s3;
 pub mod stack;

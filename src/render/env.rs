@@ -144,6 +144,7 @@ pub fn environment(
         template: render_template(ENV_TEMPLATE, &ctx)?,
         parameters: Default::default(),
         tags: crate::names::stack_tags(app, &env.name, None),
+        listener_rules: Vec::new(),
     })
 }
 

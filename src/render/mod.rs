@@ -14,6 +14,7 @@ mod env;
 mod firelens;
 mod job;
 mod messaging;
+mod priority;
 mod run_task;
 mod scaling;
 mod service;
@@ -29,9 +30,10 @@ pub use crate::manifest::schedule::expression as schedule_expression;
 pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VERSION_OUTPUT};
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::environment;
+pub use priority::{choose as choose_priorities, rule_priority, NoFreePriority, RuleSlot};
 pub use run_task::{run_task, task_tags, TaskSpec, TASK_LOG_RETENTION_DAYS};
 pub use scaling::{manifest_output, COUNT_PARAMETERS, DESIRED_COUNT, MAX_COUNT, MIN_COUNT};
-pub use service::{rule_priority, service};
+pub use service::service;
 pub use task::{env_files, EnvFile};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
@@ -47,6 +49,10 @@ pub struct Rendered {
     /// Stack tags (see [`names::stack_tags`]).
     #[serde(rename = "Tags")]
     pub tags: BTreeMap<String, String>,
+    /// A service's listener rules, whose priority parameters a deploy chooses
+    /// (`priority.rs`); empty for other stacks.
+    #[serde(skip)]
+    pub listener_rules: Vec<RuleSlot>,
 }
 
 /// The images a workload's containers run: the main container's (the stack's
@@ -150,6 +156,7 @@ pub(crate) fn workload_stack<S: serde::Serialize>(
             .collect::<Result<String, _>>()?,
         parameters: BTreeMap::from([("DeploymentToken".to_string(), String::new())]),
         tags: names::stack_tags(app, env, Some(workload)),
+        listener_rules: Vec::new(),
     };
     rendered.set_images(images);
     Ok(rendered)
@@ -196,5 +203,7 @@ mod tests {
 
 #[cfg(test)]
 mod render_tests;
+#[cfg(test)]
+mod rules_tests;
 #[cfg(test)]
 mod storage_tests;
