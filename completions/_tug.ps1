@@ -1035,6 +1035,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if tug was started in DIR')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS named profile (default: AWS_PROFILE, else "default")')
+            [CompletionResult]::new('--default-vpc', '--default-vpc', [CompletionResultType]::ParameterName, 'Run in the Region''s default VPC (its default subnets and security group, with a public IP) and the `default` ECS cluster, created when missing: no environment needed')
             [CompletionResult]::new('--spot', '--spot', [CompletionResultType]::ParameterName, 'Run on Fargate Spot (cheaper; AWS may stop the task)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)')

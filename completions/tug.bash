@@ -3806,7 +3806,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__run)
-            opts="-n -e -f -C -q -v -h -V --name --env --image --dockerfile --build-context --tag --engine --command --entrypoint --env-vars --secrets --cpu --memory --platform --count --spot --task-role --follow --wait --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --default-vpc --image --dockerfile --build-context --tag --engine --command --entrypoint --env-vars --secrets --cpu --memory --platform --count --spot --task-role --follow --wait --timeout --json --quiet --verbose --no-color --region --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -958,6 +958,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand -C 'Run as if tug was started in DIR'
             cand --region 'AWS Region (default: the AWS SDK''s chain: AWS_REGION, profile, instance metadata)'
             cand --profile 'AWS named profile (default: AWS_PROFILE, else "default")'
+            cand --default-vpc 'Run in the Region''s default VPC (its default subnets and security group, with a public IP) and the `default` ECS cluster, created when missing: no environment needed'
             cand --spot 'Run on Fargate Spot (cheaper; AWS may stop the task)'
             cand -f 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)'
             cand --follow 'Print the task''s log lines until it stops (Ctrl-C stops following, not the task)'

@@ -603,6 +603,7 @@ complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l default-vpc -d 'Run in the Region\'s default VPC (its default subnets and security group, with a public IP) and the `default` ECS cluster, created when missing: no environment needed'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l spot -d 'Run on Fargate Spot (cheaper; AWS may stop the task)'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s f -l follow -d 'Print the task\'s log lines until it stops (Ctrl-C stops following, not the task)'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l wait -d 'Wait for the task to stop and exit with its essential container\'s exit code'

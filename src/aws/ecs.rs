@@ -30,6 +30,63 @@ pub fn task_id(arn: &str) -> String {
     arn.rsplit('/').next().unwrap_or(arn).to_string()
 }
 
+/// The name of the account's default ECS cluster, `default`, as RunTask calls without a
+/// cluster use it.
+pub const DEFAULT_CLUSTER: &str = "default";
+
+/// Makes sure the Region's `default` cluster exists (creating it with the Fargate capacity
+/// providers, as ECS's console does) and can run Fargate Spot tasks when `spot`; returns
+/// whether it was created.
+pub async fn ensure_default_cluster(aws: &Aws, spot: bool) -> AwsResult<bool> {
+    use aws_sdk_ecs::types::CapacityProviderStrategyItem;
+    let out = aws
+        .ecs
+        .describe_clusters()
+        .clusters(DEFAULT_CLUSTER)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("describing the default ECS cluster", e))?;
+    let active = out.clusters().iter().find(|c| c.status() == Some("ACTIVE"));
+    if let Some(cluster) = active {
+        let providers = cluster.capacity_providers();
+        if spot && !providers.iter().any(|p| p == "FARGATE_SPOT") {
+            return Err(AwsError {
+                code: None,
+                message: "the default ECS cluster cannot run Fargate Spot tasks: it has no \
+                          FARGATE_SPOT capacity provider"
+                    .to_string(),
+                help: Some(
+                    "run without --spot, or add the provider: aws ecs \
+                     put-cluster-capacity-providers --cluster default --capacity-providers \
+                     FARGATE FARGATE_SPOT --default-capacity-provider-strategy \
+                     capacityProvider=FARGATE,weight=1"
+                        .to_string(),
+                ),
+            });
+        }
+        return Ok(false);
+    }
+    let strategy = CapacityProviderStrategyItem::builder()
+        .capacity_provider("FARGATE")
+        .weight(1)
+        .build()
+        .map_err(|e| AwsError {
+            code: None,
+            message: format!("the default cluster's capacity provider strategy: {e}"),
+            help: None,
+        })?;
+    aws.ecs
+        .create_cluster()
+        .cluster_name(DEFAULT_CLUSTER)
+        .capacity_providers("FARGATE")
+        .capacity_providers("FARGATE_SPOT")
+        .default_capacity_provider_strategy(strategy)
+        .send()
+        .await
+        .map_err(|e| AwsError::from_sdk("creating the default ECS cluster", e))?;
+    Ok(true)
+}
+
 /// `service` in `cluster` as ECS describes it, or `None` when there is no such service.
 async fn describe_service(
     aws: &Aws,

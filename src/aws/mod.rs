@@ -5,8 +5,10 @@
 //! `--profile` override it. Endpoints come from the SDK's own `AWS_ENDPOINT_URL` (and
 //! `AWS_ENDPOINT_URL_<SERVICE>`), which is how the tests reach moto.
 
+pub mod ec2;
 pub mod ecr;
 pub mod ecs;
+pub mod listener;
 pub mod logs;
 pub mod route53;
 pub mod s3;
@@ -36,6 +38,7 @@ pub struct Aws {
     pub ecs: aws_sdk_ecs::Client,
     pub elb: aws_sdk_elasticloadbalancingv2::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    pub ec2: aws_sdk_ec2::Client,
     pub ecr: aws_sdk_ecr::Client,
     pub cloudwatch: aws_sdk_cloudwatch::Client,
     pub s3: aws_sdk_s3::Client,
@@ -78,6 +81,7 @@ impl Aws {
             ecs: aws_sdk_ecs::Client::new(&config),
             elb: aws_sdk_elasticloadbalancingv2::Client::new(&config),
             logs: aws_sdk_cloudwatchlogs::Client::new(&config),
+            ec2: aws_sdk_ec2::Client::new(&config),
             ecr: aws_sdk_ecr::Client::new(&config),
             cloudwatch: aws_sdk_cloudwatch::Client::new(&config),
             s3: aws_sdk_s3::Client::new(&config),

@@ -47,8 +47,17 @@ pub struct RunArgs {
     #[arg(short = 'n', long = "name", value_name = "GROUP")]
     pub group: Option<String>,
     /// The environment whose cluster, subnets and security group the task runs in
-    #[arg(short = 'e', long = "env", value_name = "ENV")]
+    #[arg(
+        short = 'e',
+        long = "env",
+        value_name = "ENV",
+        conflicts_with = "default_vpc"
+    )]
     pub env: Option<String>,
+    /// Run in the Region's default VPC (its default subnets and security group, with a
+    /// public IP) and the `default` ECS cluster, created when missing: no environment needed
+    #[arg(long)]
+    pub default_vpc: bool,
     /// Run this image
     #[arg(long, value_name = "URI", conflicts_with_all = ["dockerfile", "build_context"])]
     pub image: Option<String>,
@@ -218,7 +227,10 @@ impl RunArgs {
 
     pub fn run(self, ctx: &Context) -> Result<u8> {
         let ws = ctx.workspace()?;
-        let env = env_name(&ws, self.env.as_deref(), "-e ENV")?;
+        let env = match self.default_vpc {
+            true => None,
+            false => Some(env_name(&ws, self.env.as_deref(), "-e ENV")?),
+        };
         // Everything local first: a bad size, flag or Dockerfile fails before any AWS call.
         let (spec, source, size) = self.plan(ctx, &ws.app)?;
         let spot = if self.spot { ", Fargate Spot" } else { "" };
@@ -231,8 +243,19 @@ impl RunArgs {
         // watching a task that runs.
         let (aws, place, arns) = ctx.block_on(async {
             let aws = ctx.connect().await?;
-            let env_stack = deployed_env(&aws, &ws.app, &env).await?;
-            let place = tasks::placement(&env, &env_stack)?;
+            let place = match &env {
+                Some(env) => tasks::placement(env, &deployed_env(&aws, &ws.app, env).await?)?,
+                None => {
+                    let (place, created) = tasks::default_vpc_placement(&aws, self.spot).await?;
+                    if created {
+                        ctx.printer.info(&format!(
+                            "created the ECS cluster `{}` (Fargate and Fargate Spot)",
+                            place.cluster
+                        ));
+                    }
+                    place
+                }
+            };
             let image = match &source {
                 Source::Image(image) => image.clone(),
                 Source::Build(b) => {
@@ -256,7 +279,7 @@ impl RunArgs {
             let arns = tasks::start(&aws, &place, &task_definition, self.count, self.spot).await?;
             Ok::<_, Error>((aws, place, arns))
         })??;
-        started(&ctx.printer, &spec.group, &env, &place, &arns)?;
+        started(&ctx.printer, &spec.group, env.as_deref(), &place, &arns)?;
         if !self.wait && !self.follow {
             return Ok(0);
         }
@@ -298,7 +321,7 @@ impl RunArgs {
 fn started(
     printer: &Printer,
     group: &str,
-    env: &str,
+    env: Option<&str>,
     place: &Placement,
     arns: &[String],
 ) -> Result<()> {
@@ -307,7 +330,7 @@ fn started(
         return printer.out(
             &json!({
                 "type": "started", "group": group, "environment": env,
-                "cluster": place.cluster, "tasks": arns,
+                "default_vpc": env.is_none(), "cluster": place.cluster, "tasks": arns,
             })
             .to_string(),
         );

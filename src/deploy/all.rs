@@ -97,9 +97,20 @@ pub async fn deploy_all(
         });
     }
     let env_info = deployed_env(aws, app, env).await?;
+    // Every service's listener rule priorities, chosen in turn before any deploys.
+    let priorities = super::rules::choose(aws, app, env, &env_info, &plan_refs)
+        .await
+        .map(|chosen| {
+            let names = plans.iter().map(|p| p.name.clone());
+            names
+                .zip(chosen)
+                .collect::<std::collections::BTreeMap<_, _>>()
+        })
+        .map_err(|e| e.to_string());
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
     let jobs = plans.iter().zip(&pushed).map(|(plan, pushed)| {
         let limit = limit.clone();
+        let priorities = &priorities;
         let env_info = &env_info;
         let bucket = &bucket;
         async move {
@@ -124,6 +135,17 @@ pub async fn deploy_all(
                     existing.as_ref(),
                     opts.deploy.force,
                 );
+                match priorities {
+                    Ok(chosen) => {
+                        if let Some(p) = chosen.get(&plan.name) {
+                            p.apply(&mut job);
+                        }
+                    }
+                    Err(why) if !plan.rendered.listener_rules.is_empty() => {
+                        return Err(Error::user(why.clone()));
+                    }
+                    Err(_) => {}
+                }
                 plan.staged
                     .upload(aws, bucket, &mut job, observer.as_ref())
                     .await?;

@@ -8,6 +8,7 @@ mod delete;
 mod images;
 pub mod logs;
 pub mod rollback;
+pub mod rules;
 pub mod scale;
 pub mod scheduled;
 pub mod task;

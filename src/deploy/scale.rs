@@ -257,6 +257,7 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             tags: BTreeMap::new(),
+            listener_rules: Vec::new(),
         }
     }
 

@@ -151,6 +151,23 @@ pub fn placement(env: &str, env_stack: &StackInfo) -> Result<Placement> {
     })
 }
 
+/// The placement of tasks in the Region's default VPC: its default subnets (with a public
+/// IP, since they are public) and default security group, in the `default` cluster (created
+/// when missing: the second value says so).
+pub async fn default_vpc_placement(aws: &Aws, spot: bool) -> Result<(Placement, bool)> {
+    let network = crate::aws::ec2::default_network(aws).await?;
+    let created = ecs::ensure_default_cluster(aws, spot).await?;
+    Ok((
+        Placement {
+            cluster: ecs::DEFAULT_CLUSTER.to_string(),
+            subnets: network.subnets,
+            security_groups: vec![network.security_group],
+            public_ip: true,
+        },
+        created,
+    ))
+}
+
 /// Deploys the stack of `spec`'s group with `image` (no changes when it already matches)
 /// and returns the ARN of its task definition.
 pub async fn deploy_group(

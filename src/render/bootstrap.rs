@@ -64,6 +64,7 @@ pub fn bootstrap(app: &str) -> Result<Rendered, RenderError> {
         template: render_template(BOOTSTRAP_TEMPLATE, &ctx)?,
         parameters: BTreeMap::new(),
         tags: names::app_tags(app),
+        listener_rules: Vec::new(),
     })
 }
 

@@ -208,6 +208,7 @@ pub fn environment_in(
         template: render_template(ENV_TEMPLATE, &ctx)?,
         parameters,
         tags: crate::names::stack_tags(app, &env.name, None),
+        listener_rules: Vec::new(),
     })
 }
 

@@ -15,6 +15,7 @@ mod env;
 mod firelens;
 mod job;
 mod messaging;
+mod priority;
 mod run_task;
 mod scaling;
 mod service;
@@ -31,9 +32,10 @@ pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VE
 pub use domain::EnvTraffic;
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::{environment, environment_in};
+pub use priority::{choose as choose_priorities, rule_priority, NoFreePriority, RuleSlot};
 pub use run_task::{run_task, task_tags, TaskSpec, TASK_LOG_RETENTION_DAYS};
 pub use scaling::{manifest_output, COUNT_PARAMETERS, DESIRED_COUNT, MAX_COUNT, MIN_COUNT};
-pub use service::{rule_priority, service, service_in};
+pub use service::{service, service_in};
 pub use task::{env_files, EnvFile};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy
@@ -49,6 +51,10 @@ pub struct Rendered {
     /// Stack tags (see [`names::stack_tags`]).
     #[serde(rename = "Tags")]
     pub tags: BTreeMap<String, String>,
+    /// A service's listener rules, whose priority parameters a deploy chooses
+    /// (`priority.rs`); empty for other stacks.
+    #[serde(skip)]
+    pub listener_rules: Vec<RuleSlot>,
 }
 
 /// The images a workload's containers run: the main container's (the stack's
@@ -152,6 +158,7 @@ pub(crate) fn workload_stack<S: serde::Serialize>(
             .collect::<Result<String, _>>()?,
         parameters: BTreeMap::from([("DeploymentToken".to_string(), String::new())]),
         tags: names::stack_tags(app, env, Some(workload)),
+        listener_rules: Vec::new(),
     };
     rendered.set_images(images);
     Ok(rendered)
@@ -200,5 +207,7 @@ mod tests {
 mod domain_tests;
 #[cfg(test)]
 mod render_tests;
+#[cfg(test)]
+mod rules_tests;
 #[cfg(test)]
 mod storage_tests;

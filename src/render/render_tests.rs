@@ -53,22 +53,35 @@ fn longer_paths_win_and_root_is_last() {
 
 #[test]
 fn rules_of_one_service_get_distinct_priorities() {
-    let t = svc(&format!(
+    let yaml = format!(
         "{WEB}\n  additional_rules: [{{path: /a}}, {{path: /b}}, {{path: /c}}, {{path: /d}}]\n"
     )
     .replace(
         "http: {path: /}\n\n  additional_rules",
         "http:\n  path: /\n  additional_rules",
-    ));
-    let priorities: Vec<&str> = t
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("Priority: "))
-        .collect();
-    assert_eq!(priorities.len(), 5, "{t}");
+    );
+    let r = service("shop", "test", &workload(&yaml), &Images::main("x"), None).unwrap();
+    let t = parse(&r.template);
+    let mut priorities = Vec::new();
+    for (logical, res) in t["Resources"].as_mapping().unwrap() {
+        if res["Type"].as_str() != Some("AWS::ElasticLoadBalancingV2::ListenerRule") {
+            continue;
+        }
+        // `Priority: !Ref <Rule>Priority`, a parameter with the offline priority.
+        let parameter = format!("{}Priority", logical.as_str().unwrap());
+        assert!(r.template.contains(&format!("Priority: !Ref {parameter}")));
+        let default = t["Parameters"][parameter.as_str()]["Default"]
+            .as_u64()
+            .unwrap();
+        assert_eq!(r.parameters[&parameter], default.to_string());
+        priorities.push(default);
+    }
+    assert_eq!(priorities.len(), 5, "{}", r.template);
     let mut unique = priorities.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 5, "{priorities:?}");
+    assert_eq!(r.listener_rules.len(), 5);
 }
 
 #[test]

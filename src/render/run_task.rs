@@ -113,6 +113,7 @@ pub fn run_task(spec: &TaskSpec, image: &str) -> Result<Rendered, RenderError> {
         template,
         parameters: BTreeMap::from([("ContainerImage".to_string(), image.to_string())]),
         tags,
+        listener_rules: Vec::new(),
     })
 }
 

@@ -1,25 +1,32 @@
 //! The service stack of a Load Balanced Web Service or a Backend Service.
 //!
-//! Listener rule priorities (see [`rule_priority`]) are computed from the rule alone, so
-//! adding or removing a service never renumbers the rules of the others.
+//! Listener rule priorities are stack parameters: their scheme is in `priority.rs`.
 
 use crate::addons::Addons;
 use serde::Serialize;
 
+use std::collections::BTreeSet;
+
 use super::alarms::{self, RollbackAlarmSet};
 use super::domain::EnvTraffic;
+use super::priority::{self, rule_priority, RuleSlot};
 use super::scaling::{self, Scaling, Spot, Targets};
-use super::task::{import, seconds_or, task, Container, Port, Task};
+use super::task::{import, imported_export, seconds_or, task, Container, Port, Task};
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
-    path_patterns, Http, HttpHealthcheck, HttpOrBool, Workload, WorkloadType, MAX_CONDITION_VALUES,
+    listener_rule_conditions, path_patterns, Http, HttpHealthcheck, HttpOrBool, Workload,
+    WorkloadType,
 };
 use crate::names::export_name;
 
 const DEFAULT_GRACE_PERIOD: u64 = 60;
 const DEFAULT_DEREGISTRATION_DELAY: u64 = 60;
-/// ELB's default health check timeout of an HTTP target group, in seconds.
+/// ELB's default health check timeout and interval of an HTTP target group of type `ip`,
+/// in seconds (CreateTargetGroup).
 const ELB_DEFAULT_TIMEOUT: u64 = 5;
+const ELB_DEFAULT_INTERVAL: u64 = 30;
+/// ELB's longest health check interval, in seconds.
+const ELB_MAX_INTERVAL: u64 = 300;
 
 #[derive(Serialize)]
 struct Ctx {
@@ -27,6 +34,8 @@ struct Ctx {
     task: Task,
     /// The stack parameters of the task count (`scaling::count_parameters`).
     count_parameters: Vec<scaling::CountParameter>,
+    /// The stack parameters of the listener rules' priorities (`priority.rs`).
+    priority_parameters: Vec<PriorityParameter>,
     capacity_providers: Vec<CapacityProvider>,
     min_healthy_percent: u32,
     max_percent: u32,
@@ -60,9 +69,26 @@ struct CapacityProvider {
 }
 
 #[derive(Serialize)]
+struct PriorityParameter {
+    name: String,
+    default: u32,
+}
+
+/// One listener rule of a target group: a manifest rule with more aliases or source IPs
+/// than one rule holds has several (`listener_rule_conditions`).
+#[derive(Serialize)]
+struct ListenerRule {
+    logical: String,
+    /// The stack parameter of its priority.
+    parameter: String,
+    paths: Vec<String>,
+    hosts: Vec<String>,
+    source_ips: Vec<String>,
+}
+
+#[derive(Serialize)]
 struct TargetGroup {
     logical: String,
-    rule_logical: String,
     container: String,
     port: u16,
     protocol_version: Option<String>,
@@ -83,10 +109,7 @@ struct TargetGroup {
     /// YAML fragment: the HTTP listener, when the rule is also served over plain HTTP
     /// there (`redirect_to_https: false` in an environment with HTTPS).
     http_listener: Option<String>,
-    priority: u32,
-    paths: Vec<String>,
-    hosts: Vec<String>,
-    source_ips: Vec<String>,
+    rules: Vec<ListenerRule>,
 }
 
 /// Renders the stack `tug-<app>-<env>-<workload>` of a workload in an environment without a
@@ -160,18 +183,27 @@ pub fn service_in(
         (false, false) => ("InternalHTTPListenerArn", "InternalLoadBalancerFullName"),
     };
     let (listener, lb_full_name) = (import(&exp(listener)), import(&exp(lb_full_name)));
+    let mut slots = Vec::new();
     let mut target_groups = match http {
-        Some(h) => target_groups(w, h, &mut task.containers, &listener)?,
+        Some(h) => target_groups(w, h, &mut task.containers, &listener, &mut slots)?,
         None => Vec::new(),
     };
     // HTTP redirects to HTTPS (the listener's default action) unless the service says
-    // `redirect_to_https: false`: then its rules are on the HTTP listener too.
+    // `redirect_to_https: false`: then its rules are on the HTTP listener too, with the
+    // same priorities (chosen on the HTTPS listener, where every public rule is).
     let no_redirect = http.is_some_and(|h| h.redirect_to_https == Some(false));
     if public && public_https(traffic, public) && no_redirect {
         for tg in &mut target_groups {
             tg.http_listener = Some(import(&exp("HTTPListenerArn")));
         }
     }
+    let priority_parameters = slots
+        .iter()
+        .map(|s| PriorityParameter {
+            name: s.parameter.clone(),
+            default: s.preferred,
+        })
+        .collect();
     let grace_period = (!target_groups.is_empty()).then(|| grace_period(http));
 
     // --- service ----------------------------------------------------------------------
@@ -200,6 +232,7 @@ pub fn service_in(
     let ctx = Ctx {
         task,
         count_parameters: counts,
+        priority_parameters,
         capacity_providers,
         min_healthy_percent,
         max_percent,
@@ -223,24 +256,31 @@ pub fn service_in(
             .parameters
             .insert(p.name.to_string(), p.value.to_string());
     }
+    for s in &slots {
+        rendered
+            .parameters
+            .insert(s.parameter.clone(), s.preferred.to_string());
+    }
+    rendered.listener_rules = slots;
     Ok(rendered)
 }
 
 /// The target groups and listener rules of the main `http` rule `h` and its
 /// `additional_rules`, in that order, on `listener`. The port a rule targets is added to
-/// its container's port mappings when missing.
+/// its container's port mappings when missing. Each listener rule is added to `slots`.
 fn target_groups(
     w: &Workload,
     h: &Http,
     containers: &mut [Container],
     listener: &str,
+    slots: &mut Vec<RuleSlot>,
 ) -> Result<Vec<TargetGroup>, RenderError> {
     let mut target_groups = Vec::new();
     let mut rules = vec![(h, "http".to_string())];
     for (i, r) in h.additional_rules.iter().flatten().enumerate() {
         rules.push((r, format!("http.additional_rules[{i}]")));
     }
-    let mut used = Vec::new();
+    let mut used = BTreeSet::new();
     for (i, (rule, field)) in rules.iter().enumerate() {
         let target = rule
             .target_container
@@ -278,7 +318,7 @@ fn target_groups(
             container_ports.push(port_mapping);
         }
         target_groups.push(target_group(
-            &w.name, i, rule, h, field, container, port, listener, &mut used,
+            &w.name, i, rule, h, field, container, port, listener, &mut used, slots,
         )?);
     }
     Ok(target_groups)
@@ -344,43 +384,6 @@ fn rolling(w: &Workload) -> Result<(u32, u32), RenderError> {
     }
 }
 
-/// The priority of a listener rule (1 = evaluated first, 50000 = last), from the rule alone.
-///
-/// Scheme: 100 buckets of 500 priorities, one per path length (paths of 99 characters or
-/// more share the first bucket, a length of 2 the 98th), so longer, more specific paths are
-/// evaluated first; the catch-all `/` has the last bucket (49501-50000). Inside a bucket,
-/// rules with host-header or source-ip conditions take the first 250 slots, plain rules the
-/// last 250, so `example.com/` beats `/`. The slot is a stable FNV-1a hash of the service
-/// name, path and rule index: the same service always gets the same priority, and adding a
-/// service never renumbers the others. Two rules of one service that collide are moved
-/// to the next free slot by the caller; two services colliding (about 1 in 250 for rules
-/// of the same path length and kind) fail at deploy time with "Priority is in use".
-pub fn rule_priority(service: &str, path: &str, has_conditions: bool, index: usize) -> u32 {
-    let length = path.chars().count();
-    let bucket: u32 = if path == "/" {
-        99
-    } else {
-        99 - (length.clamp(2, 99) as u32)
-    };
-    let half = if has_conditions { 0 } else { 250 };
-    bucket * 500 + half + slot(service, path, index) + 1
-}
-
-fn slot(service: &str, path: &str, index: usize) -> u32 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in service
-        .bytes()
-        .chain([0])
-        .chain(path.bytes())
-        .chain([0])
-        .chain(index.to_le_bytes())
-    {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    (h % 250) as u32
-}
-
 #[allow(clippy::too_many_arguments)]
 fn target_group(
     service: &str,
@@ -391,27 +394,54 @@ fn target_group(
     container: String,
     port: u16,
     listener: &str,
-    used: &mut Vec<u32>,
+    used: &mut BTreeSet<u32>,
+    slots: &mut Vec<RuleSlot>,
 ) -> Result<TargetGroup, RenderError> {
-    let (path, paths) = path_patterns(rule.path.as_deref());
-    let hosts: Vec<String> = rule.alias.as_ref().map(|a| a.names()).unwrap_or_default();
-    let source_ips = rule.allowed_source_ips.clone().unwrap_or_default();
-    let values = paths.len() + hosts.len() + source_ips.len();
-    if values > MAX_CONDITION_VALUES {
-        return Err(RenderError::unchecked(
+    let (path, _) = path_patterns(rule.path.as_deref());
+    let conditions = listener_rule_conditions(rule).map_err(|e| {
+        RenderError::unchecked(
             field,
             format!(
-                "this rule needs {values} condition values (paths, aliases, allowed_source_ips) but a load balancer rule holds at most {MAX_CONDITION_VALUES}; use fewer aliases or source IPs, or a path of `/`"
+                "`{}` has more wildcards than a listener rule holds",
+                e.value
             ),
-        ));
+        )
+    })?;
+    let base = if index == 0 {
+        "ListenerRule".to_string()
+    } else {
+        format!("ListenerRule{}", index + 1)
+    };
+    let listener_export = imported_export(listener).unwrap_or_default();
+    let mut rules = Vec::new();
+    for (part, c) in conditions.into_iter().enumerate() {
+        let logical = if part == 0 {
+            base.clone()
+        } else {
+            format!("{base}Part{}", part + 1)
+        };
+        let has_conditions = !c.hosts.is_empty() || !c.source_ips.is_empty();
+        let band = priority::band(&path, has_conditions);
+        // The parts of a rule hash apart; two rules of the service never meet.
+        let hashed = rule_priority(service, &path, has_conditions, index + 1000 * part);
+        let preferred = priority::first_free(band, hashed, used).unwrap_or(hashed);
+        used.insert(preferred);
+        let parameter = format!("{logical}Priority");
+        slots.push(RuleSlot {
+            logical: logical.clone(),
+            parameter: parameter.clone(),
+            listener_export: listener_export.clone(),
+            band,
+            preferred,
+        });
+        rules.push(ListenerRule {
+            logical,
+            parameter,
+            paths: c.paths,
+            hosts: c.hosts,
+            source_ips: c.source_ips,
+        });
     }
-    let has_conditions = !hosts.is_empty() || !source_ips.is_empty();
-    let mut priority = rule_priority(service, &path, has_conditions, index);
-    while used.contains(&priority) {
-        let base = (priority - 1) / 250 * 250;
-        priority = base + (priority - base) % 250 + 1;
-    }
-    used.push(priority);
 
     // An additional rule has its own health check, stickiness and deregistration delay
     // (each with the defaults when it sets none), as in Copilot; only the protocol version
@@ -447,23 +477,16 @@ fn target_group(
         .and_then(|a| a.interval.as_ref())
         .map(|v| secs(Some(v), "healthcheck.interval", 0))
         .transpose()?;
-    let timeout = match args.and_then(|a| a.timeout.as_ref()) {
-        Some(v) => Some(secs(Some(v), "healthcheck.timeout", 0)?),
-        // ELB's default timeout (5 s) must stay below a shorter interval the manifest sets.
-        None => interval
-            .filter(|i| *i <= ELB_DEFAULT_TIMEOUT)
-            .map(|i| i.saturating_sub(1).max(2)),
-    };
+    let timeout = args
+        .and_then(|a| a.timeout.as_ref())
+        .map(|v| secs(Some(v), "healthcheck.timeout", 0))
+        .transpose()?;
+    let (interval, timeout) = healthcheck_pair(interval, timeout);
     Ok(TargetGroup {
         logical: if index == 0 {
             "TargetGroup".into()
         } else {
             format!("TargetGroup{}", index + 1)
-        },
-        rule_logical: if index == 0 {
-            "ListenerRule".into()
-        } else {
-            format!("ListenerRule{}", index + 1)
         },
         container,
         port,
@@ -486,9 +509,24 @@ fn target_group(
         stickiness: rule.stickiness.unwrap_or(false),
         listener: listener.to_string(),
         http_listener: None,
-        priority,
-        paths,
-        hosts,
-        source_ips,
+        rules,
     })
+}
+
+/// The health check interval and timeout to render from those the manifest sets: ELB
+/// refuses an interval that is not above the timeout, so when only one is set the other
+/// leaves ELB's default (interval 30 s, timeout 5 s) only where that keeps the pair valid,
+/// and otherwise is the nearest valid value (a timeout 1 s below the interval, at least
+/// 2 s; an interval 1 s above the timeout). Both set are as given (validation checks them).
+pub(super) fn healthcheck_pair(
+    interval: Option<u64>,
+    timeout: Option<u64>,
+) -> (Option<u64>, Option<u64>) {
+    match (interval, timeout) {
+        (Some(i), None) if i <= ELB_DEFAULT_TIMEOUT => (Some(i), Some(i.saturating_sub(1).max(2))),
+        (None, Some(t)) if t >= ELB_DEFAULT_INTERVAL => {
+            (Some((t + 1).min(ELB_MAX_INTERVAL)), Some(t))
+        }
+        pair => pair,
+    }
 }

@@ -483,6 +483,11 @@ pub(super) fn import(name: &str) -> String {
     format!("!ImportValue {}", lit(name))
 }
 
+/// The export name an [`import`] fragment reads.
+pub(super) fn imported_export(fragment: &str) -> Option<String> {
+    serde_json::from_str(fragment.strip_prefix("!ImportValue ")?).ok()
+}
+
 pub(super) fn arn_join(parts: &[&str]) -> String {
     // !Join keeps user text out of !Sub's `${}` syntax.
     let mut items = vec!["\"arn:\"".to_string(), "!Ref AWS::Partition".to_string()];

@@ -14,6 +14,7 @@ mod fields;
 mod image;
 mod init;
 mod job;
+mod listener_rules;
 mod manage;
 mod manifest;
 mod names;

@@ -491,3 +491,153 @@ fn an_environment_that_is_not_deployed_gets_a_did_you_mean() {
         stderr(&out)
     );
 }
+
+#[test]
+fn default_vpc_runs_in_the_default_subnets_and_cluster_without_an_environment() {
+    let moto = need!(Moto::start());
+    // No environment is deployed: the task needs none.
+    let ws = hello("dv");
+    let run = |args: &[&str]| {
+        let out = moto
+            .tug()
+            .current_dir(ws.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (code(&out), stderr(&out))
+    };
+    let (c, err) = run(&[
+        "task",
+        "run",
+        "-n",
+        "probe",
+        "--default-vpc",
+        "--image",
+        "busybox:1.36",
+        "--wait",
+    ]);
+    assert_eq!(c, 0, "{err}");
+    assert!(
+        err.contains("created the ECS cluster `default` (Fargate and Fargate Spot)"),
+        "{err}"
+    );
+    assert!(err.contains("started task"), "{err}");
+    assert!(err.contains("exit code 0"), "{err}");
+
+    let seen = moto.python_out(
+        r#"
+import boto3, json
+ecs = boto3.client("ecs"); ec2 = boto3.client("ec2")
+vpc = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[
+    {"Name": "vpc-id", "Values": [vpc]}, {"Name": "default-for-az", "Values": ["true"]}])["Subnets"]]
+sg = ec2.describe_security_groups(Filters=[
+    {"Name": "vpc-id", "Values": [vpc]}, {"Name": "group-name", "Values": ["default"]}]
+    )["SecurityGroups"][0]["GroupId"]
+cluster = ecs.describe_clusters(clusters=["default"])["clusters"][0]
+arns = ecs.list_tasks(cluster="default")["taskArns"]
+task = ecs.describe_tasks(cluster="default", tasks=arns)["tasks"][0]
+details = {d["name"]: d["value"] for d in task["attachments"][0]["details"]}
+eni = ec2.describe_network_interfaces(NetworkInterfaceIds=[details["networkInterfaceId"]])
+groups = [g["GroupId"] for g in eni["NetworkInterfaces"][0]["Groups"]]
+print(json.dumps({
+    "tasks": len(arns),
+    "in_default_subnet": details["subnetId"] in subnets,
+    "in_default_group": groups == [sg],
+    "providers": sorted(cluster.get("capacityProviders", [])),
+    "family": task["taskDefinitionArn"].split("/")[-1].split(":")[0],
+}))
+"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(seen.trim()).unwrap();
+    assert_eq!(v["tasks"], 1, "{v}");
+    assert_eq!(v["in_default_subnet"], true, "{v}");
+    assert_eq!(v["in_default_group"], true, "{v}");
+    assert_eq!(
+        v["providers"],
+        serde_json::json!(["FARGATE", "FARGATE_SPOT"]),
+        "{v}"
+    );
+    assert_eq!(v["family"], "tug-dv-task-probe", "{v}");
+
+    // The second run reuses the cluster, on Spot too.
+    let (c, err) = run(&[
+        "task",
+        "run",
+        "-n",
+        "probe",
+        "--default-vpc",
+        "--image",
+        "busybox:1.36",
+        "--spot",
+    ]);
+    assert_eq!(c, 0, "{err}");
+    assert!(!err.contains("created the ECS cluster"), "{err}");
+    assert!(err.contains("started task"), "{err}");
+
+    // -e and --default-vpc say different things.
+    let (c, err) = run(&["task", "run", "-e", "test", "--default-vpc", "--image", "x"]);
+    assert_eq!(c, 2, "{err}");
+    assert!(err.contains("--default-vpc"), "{err}");
+}
+
+#[test]
+fn default_vpc_says_what_to_do_without_spot_capacity_or_a_default_vpc() {
+    let moto = need!(Moto::start());
+    let ws = hello("nodv");
+    let run = |args: &[&str]| {
+        let out = moto
+            .tug()
+            .current_dir(ws.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (code(&out), stderr(&out))
+    };
+    // A `default` cluster made without capacity providers cannot take Spot tasks.
+    moto.python(
+        r#"
+import boto3
+boto3.client("ecs").create_cluster(clusterName="default")
+"#,
+    );
+    let spot = [
+        "task",
+        "run",
+        "--default-vpc",
+        "--image",
+        "busybox:1.36",
+        "--spot",
+    ];
+    let (c, err) = run(&spot);
+    assert_eq!(c, 1, "{err}");
+    assert!(
+        err.contains("the default ECS cluster cannot run Fargate Spot tasks"),
+        "{err}"
+    );
+    assert!(err.contains("put-cluster-capacity-providers"), "{err}");
+
+    // A Region whose default VPC was deleted.
+    moto.python(
+        r#"
+import boto3
+ec2 = boto3.client("ec2")
+vpc = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+for s in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]:
+    ec2.delete_subnet(SubnetId=s["SubnetId"])
+ec2.delete_vpc(VpcId=vpc)
+"#,
+    );
+    let (c, err) = run(&["task", "run", "--default-vpc", "--image", "busybox:1.36"]);
+    assert_eq!(c, 1, "{err}");
+    assert!(err.contains("has no default VPC"), "{err}");
+    assert!(err.contains("aws ec2 create-default-vpc"), "{err}");
+    // Nothing was started anywhere.
+    let tasks = moto.python_out(
+        r#"
+import boto3
+print(len(boto3.client("ecs").list_tasks(cluster="default")["taskArns"]))
+"#,
+    );
+    assert_eq!(tasks.trim(), "0");
+}

@@ -1908,5 +1908,110 @@ def update_listener_rule(cls, original_resource, new_resource_name, cloudformati
 _elbv2_models.FakeListenerRule.update_from_cloudformation_json = classmethod(update_listener_rule)
 
 
+# --- Listener rules: integer priorities, unique per listener; condition quotas ---------------
+# On AWS a rule's Priority is an integer, unique on its listener (CreateRule and
+# SetRulePriorities answer PriorityInUse), a CloudFormation update of `Priority` moves the
+# rule (SetRulePriorities), and a rule holds at most 3 values per condition, 5 condition
+# values in all and 5 wildcards ("A rule can only have '5' condition values"). moto keeps a
+# priority from a template as the string it resolved (a parameter's value), so "7" and 7
+# differ and two stacks' rules can share a priority; its CloudFormation update ignores a new
+# Priority; and it enforces none of the quotas.
+
+from moto.elbv2 import models as elbv2_models
+from moto.elbv2.exceptions import ValidationError as ElbValidationError
+
+_CONDITION_CONFIGS = (
+    "HostHeaderConfig",
+    "PathPatternConfig",
+    "SourceIpConfig",
+    "HttpRequestMethodConfig",
+    "HttpHeaderConfig",
+    "QueryStringConfig",
+)
+
+
+def _condition_values(condition):
+    for key in _CONDITION_CONFIGS:
+        if key in condition:
+            return list((condition[key] or {}).get("Values") or [])
+    return list(condition.get("Values") or [])
+
+
+def _check_condition_quotas(conditions):
+    total = 0
+    wildcards = 0
+    for condition in conditions or []:
+        values = _condition_values(condition)
+        if len(values) > 3:
+            raise ElbValidationError("A condition can only have '3' values")
+        total += len(values)
+        if condition.get("Field") != "source-ip":
+            for v in values:
+                text = v if isinstance(v, str) else json.dumps(v)
+                wildcards += text.count("*") + text.count("?")
+    if total > 5:
+        raise ElbValidationError("A rule can only have '5' condition values")
+    if wildcards > 5:
+        raise ElbValidationError("A rule can only have '5' wildcards")
+
+
+_create_rule = elbv2_models.ELBv2Backend.create_rule
+
+
+def create_rule(self, listener_arn, conditions, priority, actions, tags=None):
+    _check_condition_quotas(conditions)
+    return _create_rule(self, listener_arn, conditions, int(priority), actions, tags)
+
+
+elbv2_models.ELBv2Backend.create_rule = create_rule
+
+_set_rule_priorities = elbv2_models.ELBv2Backend.set_rule_priorities
+
+
+def set_rule_priorities(self, rule_priorities):
+    given = [dict(r, Priority=int(r["Priority"])) for r in rule_priorities]
+    # A rule may be set to the priority it has.
+    moving = []
+    for r in given:
+        rules = self.describe_rules(listener_arn=None, rule_arns=[r["RuleArn"]])
+        if not (rules and rules[0].priority == r["Priority"]):
+            moving.append(r)
+    return _set_rule_priorities(self, moving) if moving else []
+
+
+elbv2_models.ELBv2Backend.set_rule_priorities = set_rule_priorities
+
+_update_listener_rule = elbv2_models.FakeListenerRule.update_from_cloudformation_json.__func__
+
+
+def update_listener_rule(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    properties = cloudformation_json["Properties"]
+    _check_condition_quotas(properties.get("Conditions"))
+    rule = _update_listener_rule(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+    priority = properties.get("Priority")
+    if priority is not None:
+        backend = elbv2_models.elbv2_backends[account_id][region_name]
+        # (`rule`: a rule moved to another listener is a new rule.)
+        backend.set_rule_priorities([{"RuleArn": rule.arn, "Priority": priority}])
+    return rule
+
+
+elbv2_models.FakeListenerRule.update_from_cloudformation_json = classmethod(update_listener_rule)
+
+# And moto never deletes a rule a stack made (deleting the stack, or the resource, leaves it
+# on the listener, holding its priority); AWS deletes it.
+
+
+def delete_listener_rule(self, account_id, region_name):
+    elbv2_models.elbv2_backends[account_id][region_name].delete_rule(self.arn)
+
+
+elbv2_models.FakeListenerRule.delete = delete_listener_rule
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -98,6 +98,10 @@ impl DeployArgs {
                 existing.as_ref(),
                 opts.force,
             );
+            let chosen = deploy::rules::choose(&aws, &ws.app, &env, &env_stack, &[&plan]).await?;
+            if let Some(p) = chosen.first() {
+                p.apply(&mut job);
+            }
             for p in crate::render::COUNT_PARAMETERS {
                 let (manifest, sent) = (
                     plan.rendered.parameters.get(p),

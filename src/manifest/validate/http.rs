@@ -122,25 +122,29 @@ pub(super) fn http_rules(r: &mut Rules<'_>, w: &Workload, http: &Http, at: &str)
             );
         }
     }
-    let aliases = http.alias.as_ref().map_or(0, |a| a.names().len());
-    let ips = http.allowed_source_ips.as_ref().map_or(0, Vec::len);
-    let paths = path_patterns(http.path.as_deref()).1.len();
-    let conditions = paths + aliases + ips;
-    if conditions > MAX_CONDITION_VALUES {
-        let paths = if paths == 1 {
-            "1 path".to_string()
+    // More aliases or source IPs than one listener rule holds are split over several rules
+    // (render counts with the same function); only wildcards can pass ELB's quota.
+    if let Err(e) = listener_rule_conditions(http) {
+        let field = if http
+            .alias
+            .as_ref()
+            .is_some_and(|a| a.names().contains(&e.value))
+        {
+            format!("{at}.alias")
         } else {
-            format!("{paths} path patterns")
+            format!("{at}.path")
         };
         r.error(
-            at,
-            "too-many-conditions",
+            &field,
+            "too-many-wildcards",
             format!(
-                "this listener rule would have {conditions} conditions ({paths}, {aliases} aliases, {ips} source IPs); a load balancer allows {MAX_CONDITION_VALUES}"
+                "`{}` needs {} wildcards (`*`, `?`) in one listener rule with the path's; a load balancer rule allows {MAX_WILDCARDS}",
+                e.value, e.wildcards
             ),
-            "move some aliases or source IPs to `additional_rules`, or use a wider CIDR",
+            "use fewer `*` and `?` in the path or the alias",
         );
     }
+    healthcheck_rules(r, http, at);
     for (i, ip) in http.allowed_source_ips.iter().flatten().enumerate() {
         if !is_cidr(ip) {
             r.error(
@@ -160,6 +164,51 @@ pub(super) fn http_rules(r: &mut Rules<'_>, w: &Workload, http: &Http, at: &str)
                 "unknown-container",
                 format!("`{at}.target_container` names `{target}`, which is not a container of this workload"),
                 format!("use `{}` or the name of a sidecar", w.name),
+            );
+        }
+    }
+}
+
+/// ELB's ranges for an Application Load Balancer target group's health check, in seconds
+/// (CreateTargetGroup: `HealthCheckIntervalSeconds` 5-300, `HealthCheckTimeoutSeconds`
+/// 2-120), and its rule that the interval be greater than the timeout ("Health check
+/// interval must be greater than the timeout").
+pub const HEALTHCHECK_INTERVAL: (u64, u64) = (5, 300);
+/// See [`HEALTHCHECK_INTERVAL`].
+pub const HEALTHCHECK_TIMEOUT: (u64, u64) = (2, 120);
+
+/// `healthcheck.interval` and `healthcheck.timeout` of a rule: whole seconds in ELB's
+/// ranges, the interval above the timeout when both are set (when one is left out, render
+/// picks the other so that the pair is valid).
+fn healthcheck_rules(r: &mut Rules<'_>, http: &Http, at: &str) {
+    let Some(HttpHealthcheck::Args(hc)) = &http.healthcheck else {
+        return;
+    };
+    let mut seconds = |name: &str, value: Option<&String>, (min, max): (u64, u64)| {
+        let text = value?;
+        let d = parse_duration(text)?;
+        let field = format!("{at}.healthcheck.{name}");
+        if d.fract() != 0.0 || d < min as f64 || d > max as f64 {
+            r.error(
+                &field,
+                "bad-healthcheck",
+                format!("`{field}` is {text}; a load balancer health check {name} is {min}s to {max}s, in whole seconds"),
+                format!("use a value from {min}s to {max}s"),
+            );
+            return None;
+        }
+        Some(d as u64)
+    };
+    let interval = seconds("interval", hc.interval.as_ref(), HEALTHCHECK_INTERVAL);
+    let timeout = seconds("timeout", hc.timeout.as_ref(), HEALTHCHECK_TIMEOUT);
+    if let (Some(i), Some(t)) = (interval, timeout) {
+        if i <= t {
+            let field = format!("{at}.healthcheck.timeout");
+            r.error(
+                &field,
+                "bad-healthcheck",
+                format!("the health check timeout ({t}s) must be shorter than its interval ({i}s); a load balancer refuses it otherwise"),
+                format!("set `timeout` below {i}s (such as `{}s`), or a longer `interval`", (i - 1).min(HEALTHCHECK_TIMEOUT.1).max(HEALTHCHECK_TIMEOUT.0)),
             );
         }
     }

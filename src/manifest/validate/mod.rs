@@ -16,6 +16,8 @@ mod volumes;
 mod workload;
 
 #[cfg(test)]
+mod listener_rules_tests;
+#[cfg(test)]
 mod render_rules_tests;
 #[cfg(test)]
 mod volume_rules_tests;

@@ -183,19 +183,6 @@ fn a_listener_rule_targets_a_port() {
 }
 
 #[test]
-fn a_path_other_than_root_is_two_condition_values() {
-    let w = format!(
-        "{WEB}http:\n  path: /api\n  alias: [a.example.com, b.example.com]\n  allowed_source_ips: [10.0.0.0/24, 10.0.1.0/24]\n"
-    );
-    one(
-        workload_diags(&w),
-        "too-many-conditions",
-        "6 conditions (2 path patterns",
-        (7, 3),
-    );
-}
-
-#[test]
 fn durations_of_rules_sidecars_and_metrics_are_checked() {
     let rule = format!(
         "{WEB}http:\n  path: /\n  additional_rules:\n    - path: /admin\n      healthcheck:\n        path: /\n        interval: soon\n"
