@@ -14,6 +14,7 @@ mod env;
 mod firelens;
 mod job;
 mod messaging;
+mod nlb;
 mod run_task;
 mod scaling;
 mod service;

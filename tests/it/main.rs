@@ -16,6 +16,7 @@ mod job;
 mod manage;
 mod manifest;
 mod names;
+mod nlb;
 mod package;
 mod plan;
 mod prompt;

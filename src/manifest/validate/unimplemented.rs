@@ -13,7 +13,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "task definition overrides are not applied yet",
     ),
     ("observability", "tracing sidecars are not added yet"),
-    ("nlb", "Network Load Balancers are not created yet"),
     (
         "http.hosted_zone",
         "DNS records are not created yet; point your domain at the load balancer yourself",
