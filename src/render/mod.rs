@@ -15,6 +15,7 @@ mod env;
 mod firelens;
 mod job;
 mod messaging;
+mod nlb;
 mod priority;
 mod run_task;
 mod scaling;

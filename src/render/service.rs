@@ -51,6 +51,8 @@ struct Ctx {
     alarm: AlarmSettings,
     /// The service's names under the application's domain and its aliases' records.
     records: Vec<super::domain::Record>,
+    /// `nlb` (src/render/nlb.rs).
+    nlb: Option<super::nlb::NetworkLoadBalancer>,
 }
 
 #[derive(Serialize)]
@@ -160,13 +162,16 @@ pub fn service_in(
     let http = match (&w.http, http) {
         (_, Some(h)) => Some(h),
         (Some(HttpOrBool::Enabled(true)), None) => Some(&http_default),
-        (None, None) if w.kind == WorkloadType::LoadBalancedWebService => Some(&http_default),
+        // Without `http`, a service with `nlb` is served by its NLB alone.
+        (None, None) if w.kind == WorkloadType::LoadBalancedWebService && w.nlb.is_none() => {
+            Some(&http_default)
+        }
         _ => None,
     };
-    if w.kind == WorkloadType::LoadBalancedWebService && http.is_none() {
+    if w.kind == WorkloadType::LoadBalancedWebService && http.is_none() && w.nlb.is_none() {
         return Err(RenderError::unchecked(
             "http",
-            "a Load Balanced Web Service without `http`",
+            "a Load Balanced Web Service without `http` or `nlb`",
         ));
     }
 
@@ -204,7 +209,12 @@ pub fn service_in(
             default: s.preferred,
         })
         .collect();
-    let grace_period = (!target_groups.is_empty()).then(|| grace_period(http));
+    let nlb = super::nlb::nlb(app, env_name, w, &mut task.containers)?;
+    if nlb.is_some() {
+        task.security_groups
+            .push(super::nlb::target_security_group());
+    }
+    let grace_period = (!target_groups.is_empty() || nlb.is_some()).then(|| grace_period(http, w));
 
     // --- service ----------------------------------------------------------------------
     let (desired_count, scaling_range, spot) = scaling::count(w.count.as_ref())?;
@@ -249,6 +259,7 @@ pub fn service_in(
         },
         names,
         records: super::domain::records(app, env_name, w, traffic),
+        nlb,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {
@@ -334,12 +345,19 @@ fn public_https(traffic: &EnvTraffic, public: bool) -> bool {
 }
 
 /// The health check grace period in seconds: `http.healthcheck.grace_period`, else
-/// the default.
-fn grace_period(http: Option<&Http>) -> u64 {
+/// `nlb.healthcheck.grace_period`, else the default.
+fn grace_period(http: Option<&Http>, w: &Workload) -> u64 {
     http.and_then(|h| h.healthcheck.as_ref())
         .and_then(|hc| match hc {
             HttpHealthcheck::Args(a) => a.grace_period.as_deref().and_then(parse_seconds),
             HttpHealthcheck::Path(_) => None,
+        })
+        .or_else(|| {
+            w.nlb
+                .as_ref()
+                .and_then(|n| n.healthcheck.as_ref())
+                .and_then(|hc| hc.grace_period.as_deref())
+                .and_then(parse_seconds)
         })
         .map(|s| s.round() as u64)
         .unwrap_or(DEFAULT_GRACE_PERIOD)

@@ -529,6 +529,8 @@ pub(super) fn common_environment(
     out.extend(messaging.environment());
     let load_balancer = match (w.kind, &w.http) {
         (_, Some(HttpOrBool::Enabled(false))) => None,
+        // Served by its own NLB alone (no `http`): no rule on the environment's ALB.
+        (WorkloadType::LoadBalancedWebService, None) if w.nlb.is_some() => None,
         (WorkloadType::LoadBalancedWebService, _) => Some("PublicLoadBalancerDNSName"),
         (WorkloadType::BackendService, Some(HttpOrBool::Config(_) | HttpOrBool::Enabled(true))) => {
             Some("InternalLoadBalancerDNSName")

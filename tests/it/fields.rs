@@ -83,6 +83,16 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "http",
         "its one scalar, `false`, is the default of the types that take it (render.rs)",
     ),
+    (
+        "nlb.ssl_policy",
+        "a TLS listener's policy; TLS needs the application's domain, and on another \
+         listener it is warned about (ignored-field): tests/ui/nlb-listener-settings",
+    ),
+    (
+        "nlb.additional_listeners[].ssl_policy",
+        "a TLS listener's policy; TLS needs the application's domain, and on another \
+         listener it is warned about (ignored-field): tests/ui/nlb-listener-settings",
+    ),
 ];
 
 /// Whether `path` is acted on outside the stacks: it or a section it is in is in `ELSEWHERE`.
@@ -109,6 +119,13 @@ const REFUSED: &[(&str, &str)] = &[
         "misplaced-field",
     ),
     ("network.vpc.placement.subnets.from_tags", "not-supported"),
+    ("nlb.additional_listeners[].alias", "misplaced-field"),
+    (
+        "nlb.additional_listeners[].healthcheck.grace_period",
+        "misplaced-field",
+    ),
+    // A record and a certificate under the application's domain, which this one has not.
+    ("nlb.alias", "needs-domain"),
 ];
 
 /// Fields tried without what `CONTEXT` puts beside them (it would contradict them).
@@ -258,7 +275,9 @@ const SAMPLES: &[(&str, &str)] = &[
     ("http.allowed_source_ips", "[10.0.0.0/8]"),
     ("http.allowed_source_ips[]", "10.0.0.0/8"),
     ("http.additional_rules[].allowed_source_ips[]", "10.0.0.0/8"),
-    ("nlb.additional_listeners[].port", "444/tcp"),
+    ("nlb.additional_listeners[].port", "445/tcp"),
+    ("nlb.target_container", "x1"),
+    ("nlb.additional_listeners[].target_container", "x1"),
     (
         "nlb.additional_listeners[].additional_listeners",
         "[{port: 445/tcp}]",
@@ -395,6 +414,8 @@ const EXTRA: &[(&str, &str)] = &[
     ),
     ("http.target_container", "sidecars: {x1: {image: busybox:1, port: 8080}}"),
     ("http.additional_rules[].target_container", "sidecars: {x1: {image: busybox:1, port: 8080}}"),
+    ("nlb.target_container", "sidecars: {x1: {image: busybox:1, port: 8080}}"),
+    ("nlb.additional_listeners[].target_container", "sidecars: {x1: {image: busybox:1, port: 8080}}"),
     ("image.depends_on", "sidecars: {x1: {image: busybox:1}}"),
     ("sidecars.*.depends_on", "sidecars: {x2: {image: busybox:1}}"),
     ("sidecars.*.mount_points", "storage: {volumes: {v1: {path: /v1}, v2: {path: /v2}}}"),

@@ -18,6 +18,7 @@ mod listener_rules;
 mod manage;
 mod manifest;
 mod names;
+mod nlb;
 mod package;
 mod plan;
 mod prompt;

@@ -587,32 +587,47 @@ fn http_false_can_become_a_map_and_a_map_can_become_false() {
 }
 
 #[test]
-fn a_web_service_served_only_by_an_nlb_is_refused_where_it_says_so() {
+fn a_web_service_is_served_by_its_nlb_alone_where_an_override_says_so() {
     let ws = workspace(
         "name: api\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 80\n\
-         http:\n  path: /\nenvironments:\n  test:\n    http: false\n    nlb:\n      port: 443/tls\n",
+         http:\n  path: /\nenvironments:\n  test:\n    http: false\n    nlb:\n      port: 7000/tcp\n\
+         \x20 prod:\n    nlb:\n      port: 443/tls\n",
     );
-    let out = support::tug()
-        .arg("-C")
-        .arg(ws.path())
-        .args([
-            "svc",
-            "package",
-            "-n",
-            "api",
-            "-e",
-            "test",
-            "--output-dir",
-            "out",
-        ])
-        .output()
-        .unwrap();
+    let package = |env: &str, dir: &str| {
+        support::tug()
+            .arg("-C")
+            .arg(ws.path())
+            .args([
+                "svc",
+                "package",
+                "-n",
+                "api",
+                "-e",
+                env,
+                "--output-dir",
+                dir,
+            ])
+            .output()
+            .unwrap()
+    };
+    // test: the NLB alone, no listener rule on the environment's ALB.
+    let out = package("test", "out-test");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let template = support::read(&ws.path().join("out-test/tug-shop-test-api.yml"));
+    assert!(template.contains("Type: network"), "{template}");
+    assert!(template.contains("Protocol: TCP"), "{template}");
+    assert!(
+        !template.contains("AWS::ElasticLoadBalancingV2::ListenerRule"),
+        "{template}"
+    );
+    // prod: a TLS listener needs the application's domain, which it has not.
+    let out = package("prod", "out-prod");
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("served only by `nlb`"), "{err}");
-    assert!(err.contains("tug/api/manifest.yml:10:11"), "{err}");
-    assert!(!ws.path().join("out").exists(), "nothing is written");
-    assert_eq!(show(ws.path(), "prod", &[])["http"]["path"], "/");
+    assert!(err.contains("needs a certificate"), "{err}");
+    assert!(err.contains("tug/api/manifest.yml:15:13"), "{err}");
+    assert!(!ws.path().join("out-prod").exists(), "nothing is written");
+    assert_eq!(show(ws.path(), "test", &[])["nlb"]["port"], "7000/tcp");
 }
 
 #[test]

@@ -243,11 +243,23 @@ _service_update = Service.update_from_cloudformation_json.__func__
 
 def _keep_template_properties(service, cloudformation_json):
     """What moto's ECS service drops of its template, kept in the API's shape, as AWS keeps
-    it: the DeploymentConfiguration (circuit breaker, alarms) and the ServiceRegistries."""
+    it: the DeploymentConfiguration (circuit breaker, alarms), the ServiceRegistries, the
+    LoadBalancers (target groups), the NetworkConfiguration and the health check grace
+    period."""
     props = cloudformation_json["Properties"]
     config = props.get("DeploymentConfiguration")
     service.deployment_configuration = _api_shape(config) if config else None
     service.service_registries = _api_shape(props.get("ServiceRegistries") or [])
+    service.load_balancers = [
+        {k: int(v) if k == "containerPort" else v for k, v in lb.items()}
+        for lb in _api_shape(props.get("LoadBalancers") or [])
+    ]
+    network = props.get("NetworkConfiguration")
+    if network:
+        service.network_configuration = _api_shape(network)
+    grace = props.get("HealthCheckGracePeriodSeconds")
+    if grace is not None:
+        service.health_check_grace_period_seconds = int(grace)
     return service
 
 
@@ -2011,6 +2023,43 @@ def delete_listener_rule(self, account_id, region_name):
 
 
 elbv2_models.FakeListenerRule.delete = delete_listener_rule
+# --- Load balancers and target groups (AWS::ElasticLoadBalancingV2::*) ---------------------
+# moto's CloudFormation creates every AWS::ElasticLoadBalancingV2::LoadBalancer as an
+# application load balancer (it drops `Type`, so a network load balancer's TCP, UDP and TLS
+# listeners are refused), and creates target groups without their `TargetGroupAttributes`
+# (deregistration delay, stickiness). Here the load balancer has its type and the target
+# group its attributes (checked by moto's ModifyTargetGroupAttributes, as by AWS).
+
+from moto.elbv2 import models as elbv2
+
+_tg_create = elbv2.FakeTargetGroup.create_from_cloudformation_json.__func__
+
+
+def create_load_balancer_of_type(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    p = cloudformation_json["Properties"]
+    backend = elbv2.elbv2_backends[account_id][region_name]
+    return backend.create_load_balancer(
+        resource_name,
+        p.get("SecurityGroups") or [],
+        p.get("Subnets"),
+        scheme=p.get("Scheme", "internet-facing"),
+        loadbalancer_type=p.get("Type", "application"),
+    )
+
+
+def create_target_group_with_attributes(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    tg = _tg_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    attributes = cloudformation_json["Properties"].get("TargetGroupAttributes") or []
+    if attributes:
+        backend = elbv2.elbv2_backends[account_id][region_name]
+        backend.modify_target_group_attributes(
+            tg.arn, {a["Key"]: str(a["Value"]) for a in attributes}
+        )
+    return tg
+
+
+elbv2.FakeLoadBalancer.create_from_cloudformation_json = classmethod(create_load_balancer_of_type)
+elbv2.FakeTargetGroup.create_from_cloudformation_json = classmethod(create_target_group_with_attributes)
 
 
 if __name__ == "__main__":

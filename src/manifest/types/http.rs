@@ -98,8 +98,9 @@ pub struct AliasArgs {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Nlb {
+    /// `443/tls`, `53/udp`, `8080` (TCP): Copilot takes a number or `PORT/PROTOCOL`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub port: Option<String>,
+    pub port: Option<super::PortSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthcheck: Option<NlbHealthcheck>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,6 +143,74 @@ pub struct NlbHealthcheck {
 /// ("A rule can only have '5' condition values").
 pub const MAX_VALUES_PER_CONDITION: usize = 3;
 /// See [`MAX_VALUES_PER_CONDITION`].
+impl Nlb {
+    /// The listeners `nlb` declares, with their field paths: `nlb` itself, then each of
+    /// `nlb.additional_listeners`.
+    pub fn listeners(&self) -> Vec<(String, &Nlb)> {
+        let mut all = vec![("nlb".to_string(), self)];
+        for (i, l) in self.additional_listeners.iter().flatten().enumerate() {
+            all.push((format!("nlb.additional_listeners[{i}]"), l));
+        }
+        all
+    }
+}
+
+/// The protocol of a Network Load Balancer listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NlbProtocol {
+    Tcp,
+    Udp,
+    Tls,
+    /// TCP and UDP on one port (one listener: a port takes one listener).
+    TcpUdp,
+}
+
+impl NlbProtocol {
+    /// The listener's `Protocol` on ELB.
+    pub fn name(self) -> &'static str {
+        match self {
+            NlbProtocol::Tcp => "TCP",
+            NlbProtocol::Udp => "UDP",
+            NlbProtocol::Tls => "TLS",
+            NlbProtocol::TcpUdp => "TCP_UDP",
+        }
+    }
+
+    /// The target group's protocol: TLS is terminated by the load balancer, which sends
+    /// TCP to the tasks (as Copilot does).
+    pub fn target_protocol(self) -> &'static str {
+        match self {
+            NlbProtocol::Tls => "TCP",
+            other => other.name(),
+        }
+    }
+
+    /// The IP protocols the listener's traffic uses (security group rules, port mappings).
+    pub fn ip_protocols(self) -> &'static [&'static str] {
+        match self {
+            NlbProtocol::Tcp | NlbProtocol::Tls => &["tcp"],
+            NlbProtocol::Udp => &["udp"],
+            NlbProtocol::TcpUdp => &["tcp", "udp"],
+        }
+    }
+}
+
+/// The port and protocol of an `nlb.port` (`443/tls`, `53/udp`, `53/tcp_udp`, `8080`):
+/// `None` when it is not a port from 1 to 65535 with TCP, UDP, TLS or TCP_UDP.
+pub fn nlb_port(port: &super::PortSpec) -> Option<(u16, NlbProtocol)> {
+    let (number, protocol) = port.parse()?;
+    let protocol = match protocol.as_str() {
+        "tcp" => NlbProtocol::Tcp,
+        "udp" => NlbProtocol::Udp,
+        "tls" => NlbProtocol::Tls,
+        "tcp_udp" => NlbProtocol::TcpUdp,
+        _ => return None,
+    };
+    (number > 0).then_some((number, protocol))
+}
+
+/// An Application Load Balancer rule holds at most 5 condition values in all (path
+/// patterns, host names, source IPs).
 pub const MAX_CONDITION_VALUES: usize = 5;
 /// See [`MAX_VALUES_PER_CONDITION`].
 pub const MAX_WILDCARDS: usize = 5;

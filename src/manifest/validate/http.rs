@@ -1,4 +1,4 @@
-//! The rules for `http` (listener rules) and `nlb`.
+//! The rules for `http` (listener rules); `nlb` has its own (nlb.rs).
 
 use std::collections::BTreeSet;
 
@@ -28,21 +28,7 @@ pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
             }
         }
     }
-    if let Some(nlb) = &w.nlb {
-        nlb_rules(r, nlb, "nlb");
-        for (i, l) in nlb.additional_listeners.iter().flatten().enumerate() {
-            let at = format!("nlb.additional_listeners[{i}]");
-            nlb_rules(r, l, &at);
-            if l.additional_listeners.is_some() {
-                r.error(
-                    &format!("{at}.additional_listeners"),
-                    "misplaced-field",
-                    "an additional listener does not take `additional_listeners`".into(),
-                    "list every listener under `nlb.additional_listeners`",
-                );
-            }
-        }
-    }
+    super::nlb::nlb_rules(r, w, None);
     if w.kind == WorkloadType::LoadBalancedWebService {
         let http_on = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
         if !http_on && w.nlb.is_none() {
@@ -51,14 +37,6 @@ pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
                 "no-listener",
                 "a Load Balanced Web Service needs `http` or `nlb`".into(),
                 "remove `http: false`, or add an `nlb` section",
-            );
-        } else if !http_on {
-            r.error(
-                "http",
-                "not-supported",
-                "a Load Balanced Web Service served only by `nlb` is not deployed by tug yet"
-                    .into(),
-                "configure `http` (the application load balancer) for now",
             );
         }
     }
@@ -211,32 +189,5 @@ fn healthcheck_rules(r: &mut Rules<'_>, http: &Http, at: &str) {
                 format!("set `timeout` below {i}s (such as `{}s`), or a longer `interval`", (i - 1).min(HEALTHCHECK_TIMEOUT.1).max(HEALTHCHECK_TIMEOUT.0)),
             );
         }
-    }
-}
-
-pub(super) fn nlb_rules(r: &mut Rules<'_>, nlb: &Nlb, at: &str) {
-    let Some(port) = &nlb.port else {
-        if at == "nlb" {
-            r.error(
-                at,
-                "missing-field",
-                "`nlb` needs a `port`, such as `443/tls` or `8080/tcp`".into(),
-                "add `port:` under `nlb`",
-            );
-        }
-        return;
-    };
-    let ok = PortSpec::Text(port.clone())
-        .parse()
-        .is_some_and(|(p, proto)| p > 0 && matches!(proto.as_str(), "tcp" | "udp" | "tls"));
-    if !ok {
-        r.error(
-            &format!("{at}.port"),
-            "bad-port",
-            format!(
-                "`{at}.port` must be a port and TCP, UDP or TLS, such as `443/tls`; not \"{port}\""
-            ),
-            "write `PORT/PROTOCOL`",
-        );
     }
 }

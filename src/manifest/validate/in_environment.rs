@@ -43,6 +43,21 @@ pub fn workload_in_environment(
             ),
         );
     }
+    if w.kind == WorkloadType::LoadBalancedWebService && w.nlb.is_some() && !public {
+        r.error_at_key(
+            "nlb",
+            "needs-subnets",
+            format!(
+                "the Network Load Balancer of this {} needs public subnets, and environment `{}` has none",
+                w.kind.name(),
+                env.name
+            ),
+            format!(
+                "add `network.vpc.subnets.public` to the manifest of environment `{}`",
+                env.name
+            ),
+        );
+    }
     let placement = w.network.as_ref().and_then(|n| n.vpc.as_ref());
     let in_private = matches!(
         placement.and_then(|v| v.placement.as_ref()),

@@ -8,6 +8,7 @@ mod files;
 mod http;
 mod in_environment;
 mod messaging;
+mod nlb;
 mod scaling;
 mod traffic;
 mod unimplemented;
@@ -78,6 +79,21 @@ impl<'a> Rules<'a> {
         let span = self.span(path);
         self.out.push(
             Diagnostic::error(code, message)
+                .at(self.src, span)
+                .help(help.into()),
+        );
+    }
+
+    fn warning(
+        &mut self,
+        path: &str,
+        code: &'static str,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        let span = self.span(path);
+        self.out.push(
+            Diagnostic::warning(code, message)
                 .at(self.src, span)
                 .help(help.into()),
         );

@@ -13,7 +13,6 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "task definition overrides are not applied yet",
     ),
     ("observability", "tracing sidecars are not added yet"),
-    ("nlb", "Network Load Balancers are not created yet"),
     (
         "http.additional_rules[].redirect_to_https",
         "a service redirects all its rules or none: set `http.redirect_to_https`",
