@@ -37,6 +37,9 @@ _tug() {
             tug,job)
                 cmd="tug__subcmd__job"
                 ;;
+            tug,man)
+                cmd="tug__subcmd__man"
+                ;;
             tug,sim)
                 cmd="tug__subcmd__sim"
                 ;;
@@ -144,6 +147,9 @@ _tug() {
                 ;;
             tug__subcmd__help,job)
                 cmd="tug__subcmd__help__subcmd__job"
+                ;;
+            tug__subcmd__help,man)
+                cmd="tug__subcmd__help__subcmd__man"
                 ;;
             tug__subcmd__help,sim)
                 cmd="tug__subcmd__help__subcmd__sim"
@@ -470,7 +476,7 @@ _tug() {
 
     case "${cmd}" in
         tug)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate job env svc task storage deploy completions sim help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init app validate job env svc task storage deploy completions man sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -488,6 +494,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -496,7 +506,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init ls show delete help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init ls show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,6 +524,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -522,7 +536,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__delete)
-            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +563,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -644,7 +662,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__init)
-            opts="-y -C -q -v -h -V --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-y -C -q -v -h -V --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +677,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -670,7 +692,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__ls)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +710,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -696,7 +722,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__show)
-            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,6 +748,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -730,7 +760,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__completions)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version bash elvish fish powershell zsh"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,6 +778,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -756,7 +790,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__deploy)
-            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --engine --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --engine --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,6 +832,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -806,7 +844,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete package help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init deploy ls show delete package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +862,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -832,7 +874,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__delete)
-            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,6 +901,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -870,7 +916,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__deploy)
-            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -897,6 +943,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1020,7 +1070,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__init)
-            opts="-n -y -C -q -v -h -V --name --default-config --import-vpc-id --import-public-subnets --import-private-subnets --override-vpc-cidr --override-az-names --override-public-cidrs --override-private-cidrs --container-insights --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --default-config --import-vpc-id --import-public-subnets --import-private-subnets --override-vpc-cidr --override-az-names --override-public-cidrs --override-private-cidrs --container-insights --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1074,6 +1124,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1082,7 +1136,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__ls)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1154,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1108,7 +1166,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__package)
-            opts="-n -C -q -v -h -V --name --output-dir --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -C -q -v -h -V --name --output-dir --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1138,6 +1196,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1146,7 +1208,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__show)
-            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1234,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1180,7 +1246,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help)
-            opts="init app validate job env svc task storage deploy completions sim help"
+            opts="init app validate job env svc task storage deploy completions man sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,6 +1609,20 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__help__subcmd__sim)
             opts="run plan fargate gen"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1880,7 +1960,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__init)
-            opts="-n -t -e -y -C -q -v -h -V --app --name --type --dockerfile --image --port --schedule --env --deploy --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -t -e -y -C -q -v -h -V --app --name --type --dockerfile --image --port --schedule --env --deploy --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1942,6 +2022,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1950,7 +2034,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init run logs deploy ls show package delete help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init run logs deploy ls show package delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1968,6 +2052,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1976,7 +2064,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__delete)
-            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2014,6 +2102,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2022,7 +2114,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2065,6 +2157,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2216,7 +2312,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__init)
-            opts="-n -y -C -q -v -h -V --name --schedule --dockerfile --image --retries --timeout --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --schedule --dockerfile --image --retries --timeout --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2262,6 +2358,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2270,7 +2370,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__logs)
-            opts="-n -e -f -C -q -v -h -V --name --env --last --follow --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --last --follow --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2308,6 +2408,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2316,7 +2420,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__ls)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2342,6 +2446,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2350,7 +2458,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__package)
-            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2392,6 +2500,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2400,7 +2512,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__run)
-            opts="-n -e -f -C -q -v -h -V --name --env --wait --follow --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --wait --follow --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2431,6 +2543,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2442,7 +2558,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__show)
-            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,6 +2592,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2483,8 +2603,8 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tug__subcmd__sim)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run plan fargate gen help"
+        tug__subcmd__man)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2502,6 +2622,40 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version run plan fargate gen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2510,7 +2664,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__fargate)
-            opts="-C -q -v -h -V --cpu --memory --platform --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --cpu --memory --platform --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2540,6 +2694,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2548,7 +2706,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__gen)
-            opts="-C -q -v -h -V --instances --tasks --azs --seed --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --instances --tasks --azs --seed --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2579,6 +2737,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2674,7 +2836,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__plan)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,6 +2862,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2708,7 +2874,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__run)
-            opts="-C -q -v -h -V --seed --reference --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --seed --reference --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2730,6 +2896,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2738,7 +2908,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__storage)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2753,6 +2923,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2806,7 +2980,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__storage__subcmd__init)
-            opts="-n -t -w -l -y -C -q -v -h -V --name --type --storage-type --workload --lifecycle --partition-key --sort-key --no-sort --lsi --no-lsi --engine --initial-db --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -t -w -l -y -C -q -v -h -V --name --type --storage-type --workload --lifecycle --partition-key --sort-key --no-sort --lsi --no-lsi --engine --initial-db --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2880,6 +3054,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2888,7 +3066,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package exec scale rollback help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init deploy ls show delete status logs package exec scale rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2906,6 +3084,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2914,7 +3096,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__delete)
-            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2952,6 +3134,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2960,7 +3146,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3006,6 +3192,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3014,7 +3204,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__exec)
-            opts="-n -e -C -q -v -h -V --name --env --task --container --command --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --task --container --command --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3057,6 +3247,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3250,7 +3444,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__init)
-            opts="-n -t -y -C -q -v -h -V --name --type --dockerfile --image --port --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -t -y -C -q -v -h -V --name --type --dockerfile --image --port --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3296,6 +3490,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3304,7 +3502,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__logs)
-            opts="-n -e -f -C -q -v -h -V --name --env --follow --since --start-time --end-time --limit --tasks --container --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --follow --since --start-time --end-time --limit --tasks --container --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3362,6 +3560,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3370,7 +3572,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__ls)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3396,6 +3598,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3404,7 +3610,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__package)
-            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3446,6 +3652,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3454,7 +3664,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__rollback)
-            opts="-n -e -y -C -q -v -h -V --name --env --to --list --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --to --list --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3496,6 +3706,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3504,7 +3718,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__scale)
-            opts="-n -e -y -C -q -v -h -V --name --env --count --range --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --count --range --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3550,6 +3764,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3558,7 +3776,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__show)
-            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3589,6 +3807,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3600,7 +3822,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__status)
-            opts="-n -e -C -q -v -h -V --name --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3634,6 +3856,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3642,7 +3868,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run ls delete help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version run ls delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3660,6 +3886,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3668,7 +3898,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__delete)
-            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3695,6 +3925,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3776,7 +4010,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__ls)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3794,6 +4028,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3802,7 +4040,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__run)
-            opts="-n -e -f -C -q -v -h -V --name --env --image --dockerfile --build-context --tag --engine --command --entrypoint --env-vars --secrets --cpu --memory --platform --count --spot --task-role --follow --wait --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --image --dockerfile --build-context --tag --engine --command --entrypoint --env-vars --secrets --cpu --memory --platform --count --spot --task-role --follow --wait --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3896,6 +4134,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3904,7 +4146,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__validate)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --format --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3918,6 +4160,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3927,6 +4173,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
