@@ -162,4 +162,61 @@ logs.put_log_events(logGroupName="/tug/shop/test/web", logStreamName=stream,
     assert_eq!(lines.len(), 1, "{text}");
     let found = files(dir, "log", &lines);
     jsonschema::check(&schema("logs.json"), &found);
+
+    // The one-document outputs of what is now deployed, each against its schema.
+    let out_dir = dir.join("out");
+    let out_dir = out_dir.to_str().unwrap();
+    for (name, args) in [
+        ("app-ls.json", &["app", "ls"][..]),
+        ("app-show.json", &["app", "show"]),
+        ("env-ls.json", &["env", "ls"]),
+        ("env-show.json", &["env", "show", "-n", "test"]),
+        ("svc-ls.json", &["svc", "ls"]),
+        ("svc-show.json", &["svc", "show", "-n", "web"]),
+        (
+            "svc-status.json",
+            &["svc", "status", "-n", "web", "-e", "test"],
+        ),
+        ("task-ls.json", &["task", "ls"]),
+        (
+            "rollback-list.json",
+            &["svc", "rollback", "-n", "web", "-e", "test", "--list"],
+        ),
+        (
+            "sim-fargate.json",
+            &["sim", "fargate", "--cpu", "256", "--memory", "3072"],
+        ),
+        ("sim-report.json", &["sim", "plan", "-e", "test"]),
+        (
+            "package.json",
+            &[
+                "svc",
+                "package",
+                "-n",
+                "web",
+                "-e",
+                "test",
+                "--output-dir",
+                out_dir,
+            ],
+        ),
+    ] {
+        let out = moto
+            .tug()
+            .current_dir(dir)
+            .arg("--json")
+            .args(args)
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+            panic!(
+                "{args:?}: not one JSON document ({e}):\n{text}\n{}",
+                stderr(&out)
+            )
+        });
+        assert_eq!(doc["schema"], 1, "{args:?}: {doc}");
+        let found = files(dir, name.trim_end_matches(".json"), &[&text]);
+        jsonschema::check(&schema(name), &found);
+    }
 }
