@@ -37,6 +37,9 @@ _tug() {
             tug,job)
                 cmd="tug__subcmd__job"
                 ;;
+            tug,man)
+                cmd="tug__subcmd__man"
+                ;;
             tug,sim)
                 cmd="tug__subcmd__sim"
                 ;;
@@ -144,6 +147,9 @@ _tug() {
                 ;;
             tug__subcmd__help,job)
                 cmd="tug__subcmd__help__subcmd__job"
+                ;;
+            tug__subcmd__help,man)
+                cmd="tug__subcmd__help__subcmd__man"
                 ;;
             tug__subcmd__help,sim)
                 cmd="tug__subcmd__help__subcmd__sim"
@@ -470,7 +476,7 @@ _tug() {
 
     case "${cmd}" in
         tug)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init app validate job env svc task storage deploy completions sim help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init app validate job env svc task storage deploy completions man sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -488,6 +494,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -496,7 +506,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init ls show delete help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init ls show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,6 +524,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -522,7 +536,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__delete)
-            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +563,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -644,7 +662,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__init)
-            opts="-y -C -q -v -h -V --domain --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-y -C -q -v -h -V --domain --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -666,6 +684,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -674,7 +696,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__ls)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,6 +714,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -700,7 +726,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__app__subcmd__show)
-            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +752,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -734,7 +764,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__completions)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version bash elvish fish powershell zsh"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -752,6 +782,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -760,7 +794,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__deploy)
-            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --engine --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --engine --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +836,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -810,7 +848,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete package help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init deploy ls show delete package help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +866,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -836,7 +878,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__delete)
-            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,6 +905,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -874,7 +920,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__deploy)
-            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,6 +947,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1024,7 +1074,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__init)
-            opts="-n -y -C -q -v -h -V --name --default-config --import-vpc-id --import-public-subnets --import-private-subnets --override-vpc-cidr --override-az-names --override-public-cidrs --override-private-cidrs --container-insights --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --default-config --import-vpc-id --import-public-subnets --import-private-subnets --override-vpc-cidr --override-az-names --override-public-cidrs --override-private-cidrs --container-insights --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1128,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1086,7 +1140,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__ls)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1104,6 +1158,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1112,7 +1170,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__package)
-            opts="-n -C -q -v -h -V --name --output-dir --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -C -q -v -h -V --name --output-dir --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,6 +1200,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1150,7 +1212,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__show)
-            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -C -q -v -h -V --name --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,6 +1238,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1184,7 +1250,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__help)
-            opts="init app validate job env svc task storage deploy completions sim help"
+            opts="init app validate job env svc task storage deploy completions man sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1547,6 +1613,20 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tug__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tug__subcmd__help__subcmd__sim)
             opts="run plan fargate gen"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1884,7 +1964,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__init)
-            opts="-n -t -e -y -C -q -v -h -V --app --name --type --dockerfile --image --port --schedule --env --deploy --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -t -e -y -C -q -v -h -V --app --name --type --dockerfile --image --port --schedule --env --deploy --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1946,6 +2026,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1954,7 +2038,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init run logs deploy ls show package delete help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init run logs deploy ls show package delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1972,6 +2056,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1980,7 +2068,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__delete)
-            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2018,6 +2106,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2026,7 +2118,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +2161,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2220,7 +2316,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__init)
-            opts="-n -y -C -q -v -h -V --name --schedule --dockerfile --image --retries --timeout --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --schedule --dockerfile --image --retries --timeout --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2266,6 +2362,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2274,7 +2374,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__logs)
-            opts="-n -e -f -C -q -v -h -V --name --env --last --follow --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --last --follow --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,6 +2412,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2320,7 +2424,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__ls)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,6 +2450,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2354,7 +2462,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__package)
-            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2396,6 +2504,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2404,7 +2516,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__run)
-            opts="-n -e -f -C -q -v -h -V --name --env --wait --follow --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --wait --follow --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2435,6 +2547,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2446,7 +2562,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__show)
-            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2480,6 +2596,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2487,8 +2607,8 @@ _tug() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tug__subcmd__sim)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run plan fargate gen help"
+        tug__subcmd__man)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,6 +2626,40 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tug__subcmd__sim)
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version run plan fargate gen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2514,7 +2668,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__fargate)
-            opts="-C -q -v -h -V --cpu --memory --platform --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --cpu --memory --platform --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2544,6 +2698,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2552,7 +2710,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__gen)
-            opts="-C -q -v -h -V --instances --tasks --azs --seed --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --instances --tasks --azs --seed --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2583,6 +2741,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2678,7 +2840,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__plan)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2704,6 +2866,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2712,7 +2878,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__sim__subcmd__run)
-            opts="-C -q -v -h -V --seed --reference --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --seed --reference --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2734,6 +2900,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2742,7 +2912,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__storage)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2757,6 +2927,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2810,7 +2984,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__storage__subcmd__init)
-            opts="-n -t -w -l -y -C -q -v -h -V --name --type --storage-type --workload --lifecycle --partition-key --sort-key --no-sort --lsi --no-lsi --engine --initial-db --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -t -w -l -y -C -q -v -h -V --name --type --storage-type --workload --lifecycle --partition-key --sort-key --no-sort --lsi --no-lsi --engine --initial-db --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2884,6 +3058,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2892,7 +3070,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version init deploy ls show delete status logs package exec scale rollback help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version init deploy ls show delete status logs package exec scale rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2910,6 +3088,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2918,7 +3100,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__delete)
-            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2956,6 +3138,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2964,7 +3150,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3010,6 +3196,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3018,7 +3208,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__exec)
-            opts="-n -e -C -q -v -h -V --name --env --task --container --command --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --task --container --command --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3061,6 +3251,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3254,7 +3448,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__init)
-            opts="-n -t -y -C -q -v -h -V --name --type --dockerfile --image --port --yes --no-input --force --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -t -y -C -q -v -h -V --name --type --dockerfile --image --port --yes --no-input --force --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3300,6 +3494,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3308,7 +3506,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__logs)
-            opts="-n -e -f -C -q -v -h -V --name --env --follow --since --start-time --end-time --limit --tasks --container --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --follow --since --start-time --end-time --limit --tasks --container --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3366,6 +3564,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3374,7 +3576,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__ls)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3400,6 +3602,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3408,7 +3614,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__package)
-            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --output-dir --tag --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3450,6 +3656,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3458,7 +3668,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__rollback)
-            opts="-n -e -y -C -q -v -h -V --name --env --to --list --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --to --list --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3500,6 +3710,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3508,7 +3722,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__scale)
-            opts="-n -e -y -C -q -v -h -V --name --env --count --range --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --count --range --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3554,6 +3768,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3562,7 +3780,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__show)
-            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --manifest --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3593,6 +3811,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3604,7 +3826,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__status)
-            opts="-n -e -C -q -v -h -V --name --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -C -q -v -h -V --name --env --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3638,6 +3860,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3646,7 +3872,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version run ls delete help"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version run ls delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3664,6 +3890,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3672,7 +3902,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__delete)
-            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -y -C -q -v -h -V --name --yes --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3699,6 +3929,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3780,7 +4014,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__ls)
-            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-C -q -v -h -V --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3798,6 +4032,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3806,7 +4044,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__task__subcmd__run)
-            opts="-n -e -f -C -q -v -h -V --name --env --default-vpc --image --dockerfile --build-context --tag --engine --command --entrypoint --env-vars --secrets --cpu --memory --platform --count --spot --task-role --follow --wait --timeout --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-n -e -f -C -q -v -h -V --name --env --default-vpc --image --dockerfile --build-context --tag --engine --command --entrypoint --env-vars --secrets --cpu --memory --platform --count --spot --task-role --follow --wait --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3900,6 +4138,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3908,7 +4150,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__validate)
-            opts="-e -C -q -v -h -V --env --json --quiet --verbose --no-color --region --profile --help --version"
+            opts="-e -C -q -v -h -V --env --format --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3922,6 +4164,10 @@ _tug() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3931,6 +4177,10 @@ _tug() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --summary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tug_global_optspecs
-    string join \n C= json q/quiet v/verbose no-color region= profile= h/help V/version
+    string join \n C= json q/quiet v/verbose no-color region= profile= summary= h/help V/version
 end
 
 function __fish_tug_needs_command
@@ -27,6 +27,7 @@ end
 complete -c tug -n "__fish_tug_needs_command" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_needs_command" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_needs_command" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_needs_command" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_needs_command" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_needs_command" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -43,6 +44,7 @@ complete -c tug -n "__fish_tug_needs_command" -f -a "task" -d 'One-off tasks: ru
 complete -c tug -n "__fish_tug_needs_command" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
 complete -c tug -n "__fish_tug_needs_command" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
 complete -c tug -n "__fish_tug_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_needs_command" -f -a "man" -d 'Print the manual page of tug or of one of its commands (`tug man svc deploy | man -l -`)'
 complete -c tug -n "__fish_tug_needs_command" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
 complete -c tug -n "__fish_tug_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand init" -l app -d 'The application\'s name (default: the repository folder\'s name)' -r
@@ -56,6 +58,7 @@ complete -c tug -n "__fish_tug_using_subcommand init" -s e -l env -d 'The enviro
 complete -c tug -n "__fish_tug_using_subcommand init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand init" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand init" -l deploy -d 'Deploy the environment and the service once the manifests are written'
 complete -c tug -n "__fish_tug_using_subcommand init" -s y -l yes -d 'Accept every proposed answer without asking'
 complete -c tug -n "__fish_tug_using_subcommand init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
@@ -69,6 +72,7 @@ complete -c tug -n "__fish_tug_using_subcommand init" -s V -l version -d 'Print 
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand app; and not __fish_seen_subcommand_from init ls show delete help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -84,6 +88,7 @@ complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
@@ -96,6 +101,7 @@ complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -106,6 +112,7 @@ complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -117,6 +124,7 @@ complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
@@ -130,18 +138,24 @@ complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an application: its workloads, then its environments, then its ECR repositories'
 complete -c tug -n "__fish_tug_using_subcommand app; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s e -l env -d 'Check the manifests as they apply to this environment (default: every environment)' -r
+complete -c tug -n "__fish_tug_using_subcommand validate" -l format -d 'How to print the diagnostics (default: text, or json with --json). Under GitHub Actions (GITHUB_ACTIONS=true) text and json also print each diagnostic as a workflow command, on stderr' -r -f -a "text\t'Each diagnostic with its source line and a caret, on stderr'
+json\t'One JSON document on stdout (docs/schemas/validate.json)'
+github\t'GitHub Actions workflow commands (`::error file=...`) on stdout'
+sarif\t'A SARIF 2.1.0 log on stdout, for code-scanning uploads'"
 complete -c tug -n "__fish_tug_using_subcommand validate" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand validate" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand validate" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand validate" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand validate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s v -l verbose -d 'Print more detail (repeat for more)'
 complete -c tug -n "__fish_tug_using_subcommand validate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c tug -n "__fish_tug_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tug -n "__fish_tug_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand job; and not __fish_seen_subcommand_from init run logs deploy ls show package delete help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -166,6 +180,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
@@ -180,6 +195,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l wait -d 'Wait for the run to end and exit with its result: 0 when it succeeded, 1 when it failed, timed out or was aborted'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -s f -l follow -d 'Print the run\'s log lines as they come until it ends, then exit as --wait does'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from run" -l json -d 'Print machine-readable JSON on stdout'
@@ -194,6 +210,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Then keep printing new lines, of any run, until Ctrl-C'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only errors'
@@ -209,6 +226,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l diff -d 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -s y -l yes -d 'Answer yes to the --diff question (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from deploy" -l detach -d 'Return as soon as the change set starts executing'
@@ -224,6 +242,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -235,6 +254,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l manifest -d 'Print the effective manifest: overrides merged, variables filled in, defaults applied'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
@@ -249,6 +269,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from package" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -261,6 +282,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
@@ -280,6 +302,7 @@ complete -c tug -n "__fish_tug_using_subcommand job; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand env; and not __fish_seen_subcommand_from init deploy ls show delete package help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -304,6 +327,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l default-config -d 'Use the default network: a new VPC across two Availability Zones'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -l container-insights -d 'Turn on CloudWatch Container Insights for the environment\'s cluster'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
@@ -320,6 +344,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -l diff -d 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -s y -l yes -d 'Answer yes to the --diff question (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from deploy" -l detach -d 'Return as soon as the change set starts executing'
@@ -334,6 +359,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -344,6 +370,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -355,6 +382,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
@@ -367,6 +395,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_from package" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -383,6 +412,7 @@ complete -c tug -n "__fish_tug_using_subcommand env; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand svc; and not __fish_seen_subcommand_from init deploy ls show delete status logs package exec scale rollback help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -409,6 +439,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l no-input -d 'Never ask: a missing answer is an error naming its flag (the default without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from init" -l force -d 'Overwrite manifests and workspace files that already exist'
@@ -426,6 +457,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l diff -d 'Print the change set (added, modified, removed resources; replacements) and ask before executing it'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -s y -l yes -d 'Answer yes to the --diff question (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from deploy" -l detach -d 'Return as soon as the change set starts executing'
@@ -441,6 +473,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -452,6 +485,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l manifest -d 'Print the effective manifest: overrides merged, variables filled in, defaults applied'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors'
@@ -465,6 +499,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
@@ -477,6 +512,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -494,6 +530,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new lines until Ctrl-C'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only errors'
@@ -508,6 +545,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from package" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -522,6 +560,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from exec" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -536,6 +575,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only errors'
@@ -550,6 +590,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l list -d 'List the service\'s task definition revisions and which can be rolled back to'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_from rollback" -l json -d 'Print machine-readable JSON on stdout'
@@ -573,6 +614,7 @@ complete -c tug -n "__fish_tug_using_subcommand svc; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand task; and not __fish_seen_subcommand_from run ls delete help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -603,6 +645,7 @@ complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l default-vpc -d 'Run in the Region\'s default VPC (its default subnets and security group, with a public IP) and the `default` ECS cluster, created when missing: no environment needed'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -l spot -d 'Run on Fargate Spot (cheaper; AWS may stop the task)'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from run" -s f -l follow -d 'Print the task\'s log lines until it stops (Ctrl-C stops following, not the task)'
@@ -616,6 +659,7 @@ complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -627,6 +671,7 @@ complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Don\'t ask (needed without a terminal)'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors'
@@ -641,6 +686,7 @@ complete -c tug -n "__fish_tug_using_subcommand task; and __fish_seen_subcommand
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand storage; and not __fish_seen_subcommand_from init help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -665,6 +711,7 @@ complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcomm
 complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l no-sort -d 'DynamoDB: no sort key, and no question about one'
 complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -l no-lsi -d 'DynamoDB: no alternate sort keys, and no question about them'
 complete -c tug -n "__fish_tug_using_subcommand storage; and __fish_seen_subcommand_from init" -s y -l yes -d 'Accept every proposed answer without asking'
@@ -685,6 +732,7 @@ complete -c tug -n "__fish_tug_using_subcommand deploy" -l engine -d 'The contai
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand deploy" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l detach -d 'Return as soon as each change set starts executing'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l no-rollback -d 'Keep what a failed deploy created instead of rolling back'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l force -d 'Start new ECS deployments even when nothing changed'
@@ -697,15 +745,27 @@ complete -c tug -n "__fish_tug_using_subcommand deploy" -s V -l version -d 'Prin
 complete -c tug -n "__fish_tug_using_subcommand completions" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand completions" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand completions" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand completions" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s v -l verbose -d 'Print more detail (repeat for more)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tug -n "__fish_tug_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c tug -n "__fish_tug_using_subcommand man" -s C -d 'Run as if tug was started in DIR' -r -F
+complete -c tug -n "__fish_tug_using_subcommand man" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
+complete -c tug -n "__fish_tug_using_subcommand man" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand man" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
+complete -c tug -n "__fish_tug_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout'
+complete -c tug -n "__fish_tug_using_subcommand man" -s q -l quiet -d 'Print only errors'
+complete -c tug -n "__fish_tug_using_subcommand man" -s v -l verbose -d 'Print more detail (repeat for more)'
+complete -c tug -n "__fish_tug_using_subcommand man" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c tug -n "__fish_tug_using_subcommand man" -s h -l help -d 'Print help'
+complete -c tug -n "__fish_tug_using_subcommand man" -s V -l version -d 'Print version'
 complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand sim; and not __fish_seen_subcommand_from run plan fargate gen help" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -721,6 +781,7 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l reference -d 'Use the plain reference placer (scans every instance for every task)'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors'
@@ -732,6 +793,7 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -744,6 +806,7 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from fargate" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -757,6 +820,7 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s C -d 'Run as if tug was started in DIR' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l region -d 'AWS Region (default: the AWS SDK\'s chain: AWS_REGION, profile, instance metadata)' -r
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l profile -d 'AWS named profile (default: AWS_PROFILE, else "default")' -r
+complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s q -l quiet -d 'Print only errors'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from gen" -s v -l verbose -d 'Print more detail (repeat for more)'
@@ -768,18 +832,19 @@ complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "fargate" -d 'Check a Fargate task size and price it'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "gen" -d 'Generate a large scenario (for benchmarks) on stdout'
 complete -c tug -n "__fish_tug_using_subcommand sim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "task" -d 'One-off tasks: run one in an environment; list and delete the task groups'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "completions" -d 'Print a shell completion script'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
-complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "init" -d 'Set up this repository: a workspace, a service from a Dockerfile, an environment'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "app" -d 'The application: create the workspace; list, show and delete what is deployed'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "validate" -d 'Check manifests: syntax, fields, Fargate sizes and every Copilot rule'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "job" -d 'Scheduled Jobs: create, deploy, run now, logs, list, show, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "env" -d 'Environments: create, deploy, list, show, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "svc" -d 'Services: create, deploy, list, show, status, logs, exec, scale, delete, render CloudFormation'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "task" -d 'One-off tasks: run one in an environment; list and delete the task groups'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "storage" -d 'Storage for a workload: an S3 bucket, a DynamoDB table or an Aurora cluster'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "deploy" -d 'Deploy an environment, then every workload in it, in parallel'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "completions" -d 'Print a shell completion script'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "man" -d 'Print the manual page of tug or of one of its commands (`tug man svc deploy | man -l -`)'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "sim" -d 'Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling'
+complete -c tug -n "__fish_tug_using_subcommand help; and not __fish_seen_subcommand_from init app validate job env svc task storage deploy completions man sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "init" -d 'Create the workspace: tug/.workspace, naming the application'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "ls" -d 'List the applications deployed in this account and Region'
 complete -c tug -n "__fish_tug_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "show" -d 'Show an application\'s environments and workloads'

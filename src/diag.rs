@@ -1,5 +1,5 @@
 //! Diagnostics a person reads: what is wrong, where (file, line, column, the source line
-//! with a caret), and what to do next. Rendered by miette; serialised for `--json`.
+//! with a caret), and what to do next. Rendered by miette; `--json` writes `ui::json::DiagnosticDoc`.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -129,18 +129,6 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
-    }
-
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "file": self.file_name(),
-            "line": self.span.map(|s| s.line),
-            "column": self.span.map(|s| s.column),
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "help": self.help,
-        })
     }
 }
 

@@ -6,7 +6,7 @@ use aws_sdk_ecs::types::{DesiredStatus, Task};
 use super::{Aws, AwsError, AwsResult};
 
 /// The state of a service's deployments, as a deploy follows it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Rollout {
     pub service: String,
     pub desired: i32,
@@ -129,7 +129,7 @@ pub async fn rollout(aws: &Aws, cluster: &str, service: &str) -> AwsResult<Optio
     }))
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ContainerInfo {
     pub name: String,
     pub status: String,
@@ -141,7 +141,7 @@ pub struct ContainerInfo {
     pub health: Option<String>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct TaskInfo {
     pub id: String,
     pub status: String,
@@ -253,7 +253,7 @@ pub async fn tasks(
     Ok(out)
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Deployment {
     pub id: String,
     pub status: String,
@@ -271,7 +271,7 @@ pub struct Deployment {
     pub updated: Option<String>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct TargetHealth {
     pub target_group: String,
     pub target: String,
@@ -284,7 +284,7 @@ pub struct TargetHealth {
     pub task: Option<String>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Alarm {
     pub name: String,
     pub state: String,
@@ -293,7 +293,7 @@ pub struct Alarm {
 }
 
 /// Everything `svc status` shows.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ServiceStatus {
     pub service: String,
     pub cluster: String,
@@ -476,7 +476,7 @@ pub async fn exec_enabled(aws: &Aws, cluster: &str, service: &str) -> AwsResult<
 
 /// An ECS Exec session, as the Session Manager plugin takes it (see
 /// `awscli/customizations/ecs/executecommand.py` in the AWS CLI).
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ExecSession {
     /// ExecuteCommand's `session` in the ECS API's own shape: `sessionId`, `streamUrl`,
     /// `tokenValue`.
@@ -599,7 +599,7 @@ pub async fn execute_command(
 }
 
 /// One revision of a task definition, as `svc rollback --list` shows it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct TaskDefinitionInfo {
     pub arn: String,
     pub family: String,
@@ -796,7 +796,7 @@ pub async fn run_tasks(aws: &Aws, req: &RunTasks) -> AwsResult<Vec<String>> {
 }
 
 /// A task `task run` started, as ECS describes it now.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct RunTaskState {
     #[serde(flatten)]
     pub info: TaskInfo,

@@ -138,7 +138,7 @@ pub struct Request {
 }
 
 /// One change in a change set.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// Add, Modify, Remove (or Import, Dynamic).
     pub action: String,

@@ -4,7 +4,7 @@
 use super::{Aws, AwsError, AwsResult};
 
 /// One run of a state machine.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Execution {
     pub arn: String,
     pub name: String,

@@ -1,7 +1,6 @@
 //! `tug app`: the applications deployed in the account and Region, read from stack tags.
 
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use crate::aws::stack::{self, StackInfo};
 use crate::cli::parse_timeout;
@@ -12,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::init::{self, discover, Plan};
 use crate::init::{check_name_flag, folder_name, name_rule};
 use crate::names::{TAG_ENVIRONMENT, TAG_WORKLOAD};
+use crate::ui::json as doc;
 use crate::ui::wizard::write_plan;
 use crate::workspace::{display_path, Workspace};
 
@@ -73,11 +73,17 @@ impl LsArgs {
                     (a.clone(), e - w, w)
                 })
                 .collect();
-            let doc = json!({
-                "applications": rows.iter().map(|(a, e, w)| json!({
-                    "name": a, "environments": e, "workloads": w,
-                })).collect::<Vec<_>>(),
-            });
+            let doc = doc::AppList {
+                schema: doc::SCHEMA_VERSION,
+                applications: rows
+                    .iter()
+                    .map(|(a, e, w)| doc::AppRow {
+                        name: a.clone(),
+                        environments: *e,
+                        workloads: *w,
+                    })
+                    .collect(),
+            };
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|(a, e, w)| vec![a.clone(), e.to_string(), w.to_string()])
@@ -112,17 +118,28 @@ impl ShowArgs {
                 .filter(|s| s.tag(TAG_WORKLOAD).is_some())
                 .collect();
             if ctx.printer.json {
-                ctx.printer.json(&json!({
-                    "name": app,
-                    "region": aws.region(),
-                    "environments": envs.iter().map(|s| json!({
-                        "name": s.tag(TAG_ENVIRONMENT), "stack": s.name, "status": s.status,
-                    })).collect::<Vec<_>>(),
-                    "workloads": wls.iter().map(|s| json!({
-                        "name": s.tag(TAG_WORKLOAD), "environment": s.tag(TAG_ENVIRONMENT),
-                        "stack": s.name, "status": s.status,
-                    })).collect::<Vec<_>>(),
-                }))?;
+                ctx.printer.json(&doc::AppShow {
+                    schema: doc::SCHEMA_VERSION,
+                    name: app.clone(),
+                    region: aws.region(),
+                    environments: envs
+                        .iter()
+                        .map(|s| doc::EnvRow {
+                            name: s.tag(TAG_ENVIRONMENT).map(str::to_string),
+                            stack: s.name.clone(),
+                            status: s.status.to_string(),
+                        })
+                        .collect(),
+                    workloads: wls
+                        .iter()
+                        .map(|s| doc::WorkloadRow {
+                            name: s.tag(TAG_WORKLOAD).map(str::to_string),
+                            environment: s.tag(TAG_ENVIRONMENT).map(str::to_string),
+                            stack: s.name.clone(),
+                            status: s.status.to_string(),
+                        })
+                        .collect(),
+                })?;
                 return Ok(0);
             }
             let t = crate::ui::views::app_show(&app, &aws.region(), &envs, &wls);

@@ -126,16 +126,20 @@ impl DeployAllArgs {
 
 fn print_summary(ctx: &Context, view: &crate::ui::progress::DeployView, s: &Summary) -> Result<()> {
     if ctx.printer.json {
-        return ctx.printer.out(
-            &serde_json::json!({
-                "type": "summary",
-                "environment": s.environment,
-                "results": s.results.iter().map(|(t, r)| serde_json::json!({
-                    "name": t, "ok": r.ok(), "result": r.describe(),
-                })).collect::<Vec<_>>(),
-            })
-            .to_string(),
-        );
+        use crate::ui::json::{EventBody, SummaryResult};
+        crate::ui::progress::emit_json(EventBody::Summary {
+            environment: s.environment.clone(),
+            results: s
+                .results
+                .iter()
+                .map(|(t, r)| SummaryResult {
+                    name: t.clone(),
+                    ok: r.ok(),
+                    result: r.describe(),
+                })
+                .collect(),
+        });
+        return Ok(());
     }
     view.line("");
     view.line("Summary:");

@@ -5,7 +5,6 @@ use clap::{Args, Subcommand};
 use crate::cli::AnswerArgs;
 use crate::init::{check_name_flag, name_rule};
 use crate::ui::wizard::write_plan;
-use serde_json::json;
 
 use crate::aws::stack;
 use crate::cli::{env_name, parse_timeout, write_package, Context, DeployFlags};
@@ -13,6 +12,7 @@ use crate::deploy;
 use crate::error::{Error, Result};
 use crate::init::{self, EnvSpec, Plan};
 use crate::names;
+use crate::ui::json as doc;
 use crate::ui::wizard::NetworkAnswers;
 use crate::workspace::display_path;
 
@@ -242,12 +242,18 @@ impl LsArgs {
                     s.tag(names::TAG_ENVIRONMENT).is_some() && s.tag(names::TAG_WORKLOAD).is_none()
                 })
                 .collect();
-            let doc = json!({
-                "application": ws.app,
-                "environments": envs.iter().map(|s| json!({
-                    "name": s.tag(names::TAG_ENVIRONMENT), "stack": s.name, "status": s.status,
-                })).collect::<Vec<_>>(),
-            });
+            let doc = doc::EnvList {
+                schema: doc::SCHEMA_VERSION,
+                application: ws.app.clone(),
+                environments: envs
+                    .iter()
+                    .map(|s| doc::EnvRow {
+                        name: s.tag(names::TAG_ENVIRONMENT).map(str::to_string),
+                        stack: s.name.clone(),
+                        status: s.status.to_string(),
+                    })
+                    .collect(),
+            };
             let rows: Vec<Vec<String>> = envs
                 .iter()
                 .map(|s| {
@@ -290,18 +296,22 @@ impl ShowArgs {
                 })
                 .collect();
             if ctx.printer.json {
-                ctx.printer.json(&json!({
-                    "application": ws.app,
-                    "name": name,
-                    "region": aws.region(),
-                    "stack": env.name,
-                    "status": env.status,
-                    "outputs": env.outputs,
-                    "workloads": services.iter().map(|s| json!({
-                        "name": s.tag(names::TAG_WORKLOAD),
-                        "status": s.status,
-                    })).collect::<Vec<_>>(),
-                }))?;
+                ctx.printer.json(&doc::EnvShow {
+                    schema: doc::SCHEMA_VERSION,
+                    application: ws.app.clone(),
+                    name: name.clone(),
+                    region: aws.region(),
+                    stack: env.name.clone(),
+                    status: env.status.to_string(),
+                    outputs: env.outputs.clone(),
+                    workloads: services
+                        .iter()
+                        .map(|s| doc::EnvWorkload {
+                            name: s.tag(names::TAG_WORKLOAD).map(str::to_string),
+                            status: s.status.to_string(),
+                        })
+                        .collect(),
+                })?;
                 return Ok(0);
             }
             let text = crate::ui::views::env_show(&ws.app, &name, &aws.region(), &env, &services);

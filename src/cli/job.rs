@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::ui::json as doc;
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use crate::aws::logs::LogEvent;
-use crate::aws::states::{self, Execution};
+use crate::aws::states;
 use crate::cli::svc::{self, Colours};
 use crate::cli::{AnswerArgs, Context, Noun, Target, WorkloadFlags};
 use crate::deploy::{self, scheduled};
@@ -73,18 +73,6 @@ fn now_ms() -> i64 {
         .unwrap_or_default()
 }
 
-fn run_json(run: &Execution) -> serde_json::Value {
-    json!({
-        "name": run.name,
-        "arn": run.arn,
-        "status": run.status,
-        "started": crate::aws::rfc3339(run.started),
-        "stopped": run.stopped.map(crate::aws::rfc3339),
-        "error": run.error,
-        "cause": run.cause,
-    })
-}
-
 #[derive(Debug, Args)]
 pub struct RunArgs {
     #[command(flatten)]
@@ -113,10 +101,14 @@ impl RunArgs {
         let logs_cmd = format!("tug job logs -n {name} -e {env}");
         if !self.wait && !self.follow {
             if printer.json {
-                printer.json(&json!({
-                    "application": ws.app, "environment": env, "name": name,
-                    "run": run_json(&run),
-                }))?;
+                printer.json(&doc::JobRun {
+                    schema: doc::SCHEMA_VERSION,
+                    application: ws.app.clone(),
+                    environment: env.clone(),
+                    name: name.clone(),
+                    run: (&run).into(),
+                    outcome: None,
+                })?;
             } else {
                 printer.out(&run.arn)?;
                 printer.info(&format!("follow its logs with: {logs_cmd} --follow"));
@@ -145,13 +137,19 @@ impl RunArgs {
         };
         let outcome = scheduled::outcome(&end);
         if printer.json {
-            let doc = json!({
-                "application": ws.app, "environment": env, "name": name,
-                "run": run_json(&end), "outcome": outcome,
-            });
+            let doc = doc::JobRun {
+                schema: doc::SCHEMA_VERSION,
+                application: ws.app.clone(),
+                environment: env.clone(),
+                name: name.clone(),
+                run: (&end).into(),
+                outcome: Some(outcome.clone()),
+            };
             // After NDJSON log lines, the result is one more line.
             if self.follow {
-                printer.out(&doc.to_string())?;
+                let text = serde_json::to_string(&doc)
+                    .map_err(|e| Error::user(format!("cannot write the JSON output: {e}")))?;
+                printer.out(&text)?;
             } else {
                 printer.json(&doc)?;
             }

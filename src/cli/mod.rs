@@ -21,6 +21,7 @@ pub mod deploy;
 pub mod env;
 pub mod init;
 pub mod job;
+pub mod man;
 pub mod sim;
 pub mod storage;
 pub mod svc;
@@ -68,6 +69,11 @@ pub struct GlobalArgs {
     /// AWS named profile (default: AWS_PROFILE, else "default")
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
+    /// Append a Markdown summary of the command's deploys (per stack: result, changes,
+    /// images, rollout, duration) to FILE; under GitHub Actions it also goes to
+    /// $GITHUB_STEP_SUMMARY
+    #[arg(long, global = true, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,6 +104,8 @@ pub enum Command {
     Deploy(deploy::DeployAllArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// Print the manual page of tug or of one of its commands (`tug man svc deploy | man -l -`)
+    Man(man::ManArgs),
     /// Simulate the ECS scheduler offline: placement, Fargate sizes, rollouts, scaling
     Sim(sim::SimArgs),
 }
@@ -175,6 +183,21 @@ impl Context {
                 }
             }
         })?
+    }
+
+    /// Appends the Markdown summary of what the command deployed to `--summary FILE` and
+    /// `$GITHUB_STEP_SUMMARY`; nothing when it drew no stack.
+    pub fn write_summary(&self, command: &str, took: Duration) -> Result<()> {
+        use crate::ui::summary;
+        let records = self.printer.record.records();
+        let Some(markdown) = summary::markdown(command, &records, took) else {
+            return Ok(());
+        };
+        let flag = self.global.summary.as_ref().map(|f| self.cwd.join(f));
+        for path in summary::destinations(flag.as_deref()) {
+            summary::append(&path, &markdown)?;
+        }
+        Ok(())
     }
 
     /// The workspace, which must exist.
@@ -434,11 +457,12 @@ pub fn write_package(ctx: &Context, dir: &Path, stack: &str, rendered: &Rendered
     let (template, params) =
         crate::workspace::write_package(&ctx.cwd.join(dir), stack, &rendered.template, &params)?;
     if ctx.printer.json {
-        ctx.printer.json(&serde_json::json!({
-            "stack": stack,
-            "template": template,
-            "parameters": params,
-        }))
+        ctx.printer.json(&crate::ui::json::Package {
+            schema: crate::ui::json::SCHEMA_VERSION,
+            stack: stack.to_string(),
+            template,
+            parameters: params,
+        })
     } else {
         ctx.printer.info(&format!(
             "wrote {} and {}",
@@ -511,6 +535,7 @@ impl Command {
             Command::Env(cmd) => cmd.run(ctx),
             Command::Deploy(args) => args.run(ctx),
             Command::Completions(args) => args.run(ctx),
+            Command::Man(args) => args.run(ctx),
             Command::Sim(args) => args.run(ctx),
         }
     }

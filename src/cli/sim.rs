@@ -129,9 +129,11 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
         Ok(l) => l,
         Err(diags) => {
             if ctx.printer.json {
-                let list: Vec<_> = diags.iter().map(|d| d.to_json()).collect();
-                ctx.printer
-                    .json(&serde_json::json!({"valid": false, "diagnostics": list}))?;
+                ctx.printer.json(&crate::ui::json::ValidateReport {
+                    schema: crate::ui::json::SCHEMA_VERSION,
+                    valid: false,
+                    diagnostics: diags.iter().map(Into::into).collect(),
+                })?;
             }
             for d in &diags {
                 ctx.printer.diagnostic(d);
@@ -173,7 +175,11 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     let code = if report.ok() { EXIT_OK } else { EXIT_FAILURE };
     if ctx.printer.json {
         // Straight to text: a 50,000-instance report is too big to build as a Value first.
-        let text = serde_json::to_string_pretty(&report)
+        let doc = crate::ui::json::SimReport {
+            schema: crate::ui::json::SCHEMA_VERSION,
+            report: &report,
+        };
+        let text = serde_json::to_string_pretty(&doc)
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
         ctx.printer.out(&text)?;
     } else {
@@ -198,7 +204,11 @@ fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
         ctx.printer.diagnostic(d);
     }
     if ctx.printer.json {
-        let text = serde_json::to_string_pretty(&report)
+        let doc = crate::ui::json::SimReport {
+            schema: crate::ui::json::SCHEMA_VERSION,
+            report: &report,
+        };
+        let text = serde_json::to_string_pretty(&doc)
             .map_err(|e| Error::user(format!("cannot serialise the report: {e}")))?;
         ctx.printer.out(&text)?;
     } else {
@@ -226,18 +236,21 @@ fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {
         Err(e) => e.suggestions.clone(),
     };
     if ctx.printer.json {
-        let list: Vec<_> = suggestions
-            .iter()
-            .map(|(c, m)| serde_json::json!({"cpu": c, "memory": m}))
-            .collect();
-        ctx.printer.json(&serde_json::json!({
-            "valid": result.is_ok(),
-            "cpu": args.cpu,
-            "memory": args.memory,
-            "platform": platform,
-            "suggestions": list,
-            "price_per_hour": price.map(round6),
-        }))?;
+        ctx.printer.json(&crate::ui::json::FargateCheck {
+            schema: crate::ui::json::SCHEMA_VERSION,
+            valid: result.is_ok(),
+            cpu: args.cpu,
+            memory: args.memory,
+            platform: platform.to_string(),
+            suggestions: suggestions
+                .iter()
+                .map(|(cpu, memory)| crate::ui::json::FargateSize {
+                    cpu: *cpu,
+                    memory: *memory,
+                })
+                .collect(),
+            price_per_hour: price.map(round6),
+        })?;
     } else {
         let text =
             crate::ui::sim::fargate(args.cpu, args.memory, &platform, arch, &result, &prices);

@@ -459,18 +459,24 @@ fn report(ctx: &Context, ws: &Workspace, spec: &StorageSpec, plan: &Plan) -> Res
     let env_secret =
         spec.lifecycle == Lifecycle::Environment && spec.resource.kind() == StorageKind::Aurora;
     if ctx.printer.json {
-        return ctx.printer.json(&serde_json::json!({
-            "application": ws.app,
-            "storage": spec.name,
-            "type": spec.resource.kind().name(),
-            "workload": workload,
-            "lifecycle": match spec.lifecycle {
-                Lifecycle::Workload => "workload",
-                Lifecycle::Environment => "environment",
-            },
-            "variable": variable,
-            "written": written,
-        }));
+        return ctx.printer.json(&crate::ui::json::Written {
+            schema: crate::ui::json::SCHEMA_VERSION,
+            application: ws.app.clone(),
+            written,
+            workspace: None,
+            copilot: None,
+            storage: Some(crate::ui::json::StorageWritten {
+                name: spec.name.clone(),
+                kind: spec.resource.kind().name().to_string(),
+                workload: workload.clone(),
+                lifecycle: match spec.lifecycle {
+                    Lifecycle::Workload => "workload",
+                    Lifecycle::Environment => "environment",
+                }
+                .to_string(),
+                variable: variable.clone(),
+            }),
+        });
     }
     for w in &written {
         ctx.printer.info(&format!("wrote {w}"));

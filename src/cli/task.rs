@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use crate::aws::ecs::RunTaskState;
 use crate::aws::logs::LogEvent;
@@ -18,6 +17,7 @@ use crate::image::{self, BuildRequest, Engine, EngineKind};
 use crate::manifest::types::Platform;
 use crate::names;
 use crate::render::TaskSpec;
+use crate::ui::json as doc;
 use crate::ui::Printer;
 
 #[derive(Debug, Subcommand)]
@@ -327,13 +327,13 @@ fn started(
 ) -> Result<()> {
     let ids: Vec<String> = arns.iter().map(|a| crate::aws::ecs::task_id(a)).collect();
     if printer.json {
-        return printer.out(
-            &json!({
-                "type": "started", "group": group, "environment": env,
-                "default_vpc": env.is_none(), "cluster": place.cluster, "tasks": arns,
-            })
-            .to_string(),
-        );
+        return printer.out(&line(doc::TaskEventBody::Started {
+            group: group.to_string(),
+            environment: env.map(str::to_string),
+            default_vpc: env.is_none(),
+            cluster: place.cluster.clone(),
+            tasks: arns.to_vec(),
+        }));
     }
     for id in &ids {
         printer.info(&format!("started task {id} in cluster {}", place.cluster));
@@ -356,13 +356,13 @@ fn finish(printer: &Printer, group: &str, watched: Watched) -> Result<u8> {
         tasks::ending(&states, group)
     };
     if printer.json {
-        printer.out(
-            &json!({
-                "type": "result", "ok": ending.code == 0, "exit_code": ending.code,
-                "timed_out": timed_out, "problems": ending.problems, "tasks": states,
-            })
-            .to_string(),
-        )?;
+        printer.out(&line(doc::TaskEventBody::Result {
+            ok: ending.code == 0,
+            exit_code: ending.code,
+            timed_out,
+            problems: ending.problems.clone(),
+            tasks: states.clone(),
+        }))?;
     } else {
         for p in &ending.problems {
             printer.info(p);
@@ -383,8 +383,10 @@ struct Shown<'p> {
 impl TaskWatcher for Shown<'_> {
     fn status(&mut self, task: &RunTaskState) {
         if self.printer.json {
-            let line = json!({"type": "task", "task": task.info.id, "status": task.info.status});
-            let _ = self.printer.out(&line.to_string());
+            let _ = self.printer.out(&line(doc::TaskEventBody::Task {
+                task: task.info.id.clone(),
+                status: task.info.status.clone(),
+            }));
             return;
         }
         let mut line = format!("task {}: {}", task.info.id, task.info.status);
@@ -432,15 +434,21 @@ impl LsArgs {
                     .cloned()
                     .unwrap_or_default()
             };
-            let doc = json!({
-                "application": ws.app,
-                "groups": stacks.iter().map(|s| json!({
-                    "name": group(s), "stack": s.name, "status": s.status,
-                    "task_definition": s.outputs.get("TaskDefinitionArn"),
-                    "log_group": s.outputs.get("LogGroupName"),
-                    "image": s.parameters.get("ContainerImage"),
-                })).collect::<Vec<_>>(),
-            });
+            let doc = doc::TaskGroups {
+                schema: doc::SCHEMA_VERSION,
+                application: ws.app.clone(),
+                groups: stacks
+                    .iter()
+                    .map(|s| doc::TaskGroup {
+                        name: group(s),
+                        stack: s.name.clone(),
+                        status: s.status.to_string(),
+                        task_definition: s.outputs.get("TaskDefinitionArn").cloned(),
+                        log_group: s.outputs.get("LogGroupName").cloned(),
+                        image: s.parameters.get("ContainerImage").cloned(),
+                    })
+                    .collect(),
+            };
             let rows: Vec<Vec<String>> = stacks
                 .iter()
                 .map(|s| vec![group(s), def(s), s.status.to_string(), image(s)])
@@ -504,4 +512,9 @@ impl DeleteArgs {
             Ok(0)
         })
     }
+}
+
+/// One event line of `task run --json` (docs/schemas/task-run.json).
+fn line(body: doc::TaskEventBody) -> String {
+    serde_json::to_string(&doc::TaskEvent::new(body)).unwrap_or_default()
 }

@@ -1,11 +1,12 @@
 use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::cli::{plural, Context};
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::manifest::{self, Kind, Loaded, Options};
+use crate::ui::ci;
 use crate::workspace::{display_path, plan, ManifestFile, Unset, Workspace};
 
 #[derive(Debug, Args)]
@@ -16,6 +17,24 @@ pub struct ValidateArgs {
     /// Manifest files to check (default: every manifest in the workspace)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// How to print the diagnostics (default: text, or json with --json). Under GitHub
+    /// Actions (GITHUB_ACTIONS=true) text and json also print each diagnostic as a
+    /// workflow command, on stderr
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// How `tug validate` prints what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Each diagnostic with its source line and a caret, on stderr
+    Text,
+    /// One JSON document on stdout (docs/schemas/validate.json)
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`) on stdout
+    Github,
+    /// A SARIF 2.1.0 log on stdout, for code-scanning uploads
+    Sarif,
 }
 
 /// The outcome of checking a set of manifests.
@@ -28,36 +47,66 @@ impl Report {
     pub fn valid(&self) -> bool {
         !self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// The `--json` document (docs/schemas/validate.json).
+    pub fn document(&self) -> crate::ui::json::ValidateReport {
+        crate::ui::json::ValidateReport {
+            schema: crate::ui::json::SCHEMA_VERSION,
+            valid: self.valid(),
+            diagnostics: self.diagnostics.iter().map(Into::into).collect(),
+        }
+    }
 }
 
 impl ValidateArgs {
     pub fn run(self, ctx: &Context) -> Result<u8> {
         let report = self.check(ctx)?;
         let p = &ctx.printer;
-        if ctx.printer.json {
-            p.json(&serde_json::json!({
-                "valid": report.valid(),
-                "diagnostics": report.diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
-            }))?;
-        } else {
+        let format = match self.format {
+            Some(f) => f,
+            None if p.json => Format::Json,
+            None => Format::Text,
+        };
+        let root = ci::source_root(&ctx.cwd);
+        // Annotations on the pull request's diff, besides the usual output.
+        if ci::github_actions() && matches!(format, Format::Text | Format::Json) {
             for d in &report.diagnostics {
-                p.diagnostic(d);
+                p.annotation(&ci::workflow_command(d, &root));
             }
-            let (errors, warnings) = diag::summary(&report.diagnostics);
-            let files = plural(report.files, "manifest");
-            if errors == 0 {
-                let w = if warnings > 0 {
-                    format!(" ({})", plural(warnings, "warning"))
+        }
+        match format {
+            Format::Json => p.json(&report.document())?,
+            Format::Github => {
+                let lines: Vec<String> = report
+                    .diagnostics
+                    .iter()
+                    .map(|d| ci::workflow_command(d, &root))
+                    .collect();
+                if !lines.is_empty() {
+                    p.out(&lines.join("\n"))?;
+                }
+            }
+            Format::Sarif => p.json(&ci::sarif(&report.diagnostics, &root))?,
+            Format::Text => {
+                for d in &report.diagnostics {
+                    p.diagnostic(d);
+                }
+                let (errors, warnings) = diag::summary(&report.diagnostics);
+                let files = plural(report.files, "manifest");
+                if errors == 0 {
+                    let w = if warnings > 0 {
+                        format!(" ({})", plural(warnings, "warning"))
+                    } else {
+                        String::new()
+                    };
+                    p.info(&format!("{files} valid{w}"));
                 } else {
-                    String::new()
-                };
-                p.info(&format!("{files} valid{w}"));
-            } else {
-                p.info(&format!(
-                    "{files} checked: {}, {}",
-                    plural(errors, "error"),
-                    plural(warnings, "warning")
-                ));
+                    p.info(&format!(
+                        "{files} checked: {}, {}",
+                        plural(errors, "error"),
+                        plural(warnings, "warning")
+                    ));
+                }
             }
         }
         Ok(if report.valid() { 0 } else { 1 })

@@ -77,6 +77,12 @@ pub enum DeployEvent<'a> {
     Step(&'a str),
     /// The change set about to run (`--diff`).
     ChangeSet(&'a [Change]),
+    /// The images the stack's containers run (`container`, `uri@digest`), before its
+    /// change set (for summaries; not drawn).
+    Images(&'a [(String, String)]),
+    /// The changes the stack's change set makes, whether or not `--diff` shows them (for
+    /// summaries; not drawn).
+    Planned(&'a [Change]),
     /// The end, with the result line.
     Finished { ok: bool, text: &'a str },
 }
@@ -434,6 +440,10 @@ pub async fn run_job(
     observer: &dyn Observer,
 ) -> Result<JobResult> {
     let started = Instant::now();
+    let images = request_images(&job.request);
+    if !images.is_empty() {
+        observer.report(DeployEvent::Images(&images));
+    }
     observer.report(DeployEvent::Step("creating a change set"));
     let note = |text: &str| observer.report(DeployEvent::Step(text));
     let plan = match stack::prepare(aws, &job.request, opts.timeout, &note).await? {
@@ -446,6 +456,7 @@ pub async fn run_job(
         }
         Prepared::Ready(plan) => plan,
     };
+    observer.report(DeployEvent::Planned(&plan.changes));
     if opts.diff {
         observer.report(DeployEvent::ChangeSet(&plan.changes));
         if !opts.yes {
@@ -505,6 +516,26 @@ pub async fn run_job(
         text: &text,
     });
     Ok(JobResult::Failed(why))
+}
+
+/// The images a workload's stack runs, from its parameters: the main container's
+/// (`ContainerImage`) and each sidecar's (`Sidecar<Name>Image`).
+fn request_images(request: &Request) -> Vec<(String, String)> {
+    let mut images: Vec<(String, String)> = request
+        .parameters
+        .iter()
+        .filter_map(|(k, v)| {
+            let container = if k == "ContainerImage" {
+                "main".to_string()
+            } else {
+                let sidecar = k.strip_prefix("Sidecar")?.strip_suffix("Image")?;
+                format!("sidecar {sidecar}")
+            };
+            Some((container, v.clone()))
+        })
+        .collect();
+    images.sort();
+    images
 }
 
 /// The first failed resource and its reason, and for a service the stopped tasks' reasons.

@@ -137,7 +137,7 @@ pub async fn records(aws: &Aws, bucket: &str, stack: &str) -> Result<BTreeMap<i3
 }
 
 /// One task definition revision of a service, as `svc rollback --list` shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Revision {
     #[serde(flatten)]
     pub task_definition: TaskDefinitionInfo,

@@ -31,7 +31,7 @@ impl Scale {
 
 /// One count of a deployed service: the stack's value and the manifest's at the last
 /// deploy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CountValue {
     pub live: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +47,7 @@ impl CountValue {
 
 /// The count settings of a deployed service stack: `desired` without autoscaling, `min`
 /// and `max` with it. All `None` for a stack deployed by an earlier tug.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub desired: Option<CountValue>,

@@ -57,7 +57,7 @@ pub fn default_group(dir: &std::path::Path) -> String {
 }
 
 /// A checked task size: what it costs per hour (us-east-1 prices), on demand or on Spot.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Size {
     pub cpu: u32,
     pub memory: u32,
@@ -108,7 +108,7 @@ pub fn check_size(cpu: u32, memory: u32, os: Os, arch: Arch, spot: bool) -> Resu
 
 /// Where an environment's tasks run: its cluster, subnets (private when it has them) and
 /// security group, from its stack's outputs.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Placement {
     pub cluster: String,
     pub subnets: Vec<String>,

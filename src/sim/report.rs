@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct Report {
     pub placed: u64,
     pub unplaced: u64,
@@ -28,7 +28,7 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct GroupReport {
     pub name: String,
     pub desired: u32,
@@ -38,6 +38,7 @@ pub struct GroupReport {
     pub reasons: BTreeMap<String, u32>,
     pub by_az: BTreeMap<String, u32>,
     /// Tasks per instance, in the scenario's instance order.
+    #[schemars(with = "BTreeMap<String, u32>")]
     pub by_instance: OrderedMap,
 }
 
@@ -65,7 +66,7 @@ impl Serialize for OrderedMap {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct InstanceReport {
     pub id: String,
     pub az: String,
@@ -76,7 +77,7 @@ pub struct InstanceReport {
     pub tasks: u32,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct Rollout {
     pub service: String,
     pub at: u64,
@@ -91,7 +92,7 @@ pub struct Rollout {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema, PartialEq, Eq)]
 pub struct Step {
     pub started: u32,
     pub stopped: u32,
@@ -101,7 +102,7 @@ pub struct Step {
     pub running_new: u32,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct Scaling {
     pub service: String,
     pub at: u64,
@@ -110,7 +111,7 @@ pub struct Scaling {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct FargateReport {
     /// Fargate tasks launched at the start.
     pub tasks: u64,
@@ -122,7 +123,7 @@ pub struct FargateReport {
     pub services: Vec<FargateService>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct FargateService {
     pub name: String,
     pub cpu: u32,

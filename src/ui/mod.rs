@@ -1,7 +1,9 @@
 //! The only code that draws. A [`Printer`] is chosen once from the global flags and hands
 //! out stdout (data) and stderr (people-talk); nothing else decides about colour or quiet.
 
+pub mod ci;
 pub mod engine_output;
+pub mod json;
 pub mod prompt;
 
 use std::io::{self, IsTerminal, Write};
@@ -12,6 +14,7 @@ use crate::error::{Error, Result};
 pub mod progress;
 pub mod sim;
 pub mod status;
+pub mod summary;
 pub mod views;
 pub mod wizard;
 
@@ -46,6 +49,8 @@ pub struct Printer {
     pub terminal: bool,
     /// stdin and stderr are terminals: questions can be asked.
     pub interactive: bool,
+    /// What every deploy block of the command did, for the summary.
+    pub record: summary::Recorder,
 }
 
 impl Printer {
@@ -58,6 +63,7 @@ impl Printer {
             color: !no_color && !no_color_env && io::stderr().is_terminal(),
             terminal: io::stderr().is_terminal(),
             interactive: io::stdin().is_terminal() && io::stderr().is_terminal(),
+            record: summary::Recorder::default(),
         }
     }
 
@@ -77,9 +83,16 @@ impl Printer {
     }
 
     /// Prints a JSON document to stdout.
-    pub fn json(&self, value: &serde_json::Value) -> Result<()> {
-        let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    pub fn json<T: serde::Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(value)
+            .map_err(|e| Error::user(format!("cannot write the JSON output: {e}")))?;
         self.out(&text)
+    }
+
+    /// A CI workflow command (a GitHub Actions annotation) on stderr, beside the usual
+    /// output; shown even with `-q`, since the CI reads it.
+    pub fn annotation(&self, line: &str) {
+        let _ = writeln!(io::stderr().lock(), "{line}");
     }
 
     /// People-talk on stderr; silent with `-q`.
@@ -138,9 +151,9 @@ impl Printer {
 
     /// A listing: `doc` with `--json`; otherwise `empty` (a sentence) when there are no
     /// rows, else the table.
-    pub fn listing(
+    pub fn listing<T: serde::Serialize>(
         &self,
-        doc: &serde_json::Value,
+        doc: &T,
         empty: &str,
         header: &[&str],
         rows: &[Vec<String>],
@@ -193,14 +206,17 @@ impl Printer {
     /// terminal; one JSON object per line with `--json`.
     pub fn log_event(&self, e: &crate::aws::logs::LogEvent, colour: usize) -> Result<()> {
         if self.json {
-            let value = serde_json::json!({
-                "timestamp": progress::timestamp(e.timestamp as f64 / 1000.0),
-                "task": e.task,
-                "container": e.container,
-                "stream": e.stream,
-                "message": e.message,
-            });
-            return self.out(&value.to_string());
+            let line = json::LogLine {
+                schema: json::SCHEMA_VERSION,
+                timestamp: progress::timestamp(e.timestamp as f64 / 1000.0),
+                task: e.task.clone(),
+                container: e.container.clone(),
+                stream: e.stream.clone(),
+                message: e.message.clone(),
+            };
+            let text = serde_json::to_string(&line)
+                .map_err(|e| Error::user(format!("cannot write the JSON output: {e}")))?;
+            return self.out(&text);
         }
         const COLOURS: [&str; 6] = ["36", "33", "35", "32", "34", "31"];
         let task = &e.task[..e.task.len().min(8)];

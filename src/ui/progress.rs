@@ -7,13 +7,13 @@ use std::io::Write;
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde_json::json;
-
+use super::json::{EventBody, ImageDoc};
+use super::summary::Recorder;
 use super::Printer;
 use crate::aws::ecs::Rollout;
 use crate::aws::stack::{Change, Event, ResourceEvent, Sink};
 use crate::deploy::{DeployEvent, Observer};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -28,6 +28,7 @@ pub struct DeployView {
     mode: Mode,
     multi: Option<MultiProgress>,
     color: bool,
+    record: Recorder,
 }
 
 impl Printer {
@@ -49,6 +50,7 @@ impl Printer {
             mode,
             multi,
             color: self.color,
+            record: self.record.clone(),
         }
     }
 }
@@ -62,9 +64,13 @@ fn now_secs() -> f64 {
         .unwrap_or_default()
 }
 
-fn emit_json(value: serde_json::Value) {
+/// One line of the NDJSON event stream (docs/schemas/events.json).
+pub fn emit_json(body: EventBody) {
+    let Ok(line) = serde_json::to_string(&super::json::Event::new(body)) else {
+        return;
+    };
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{value}");
+    let _ = writeln!(out, "{line}");
     let _ = out.flush();
 }
 
@@ -82,6 +88,8 @@ impl DeployView {
             bar
         });
         Block {
+            index: self.record.start(stack, title),
+            record: self.record.clone(),
             mode: self.mode,
             multi: self.multi.clone(),
             header,
@@ -108,6 +116,9 @@ impl DeployView {
 
 /// One stack's progress.
 pub struct Block {
+    /// Where the summary learns what the block saw, and this block's place there.
+    record: Recorder,
+    index: usize,
     mode: Mode,
     multi: Option<MultiProgress>,
     header: Option<ProgressBar>,
@@ -127,7 +138,10 @@ impl Block {
                 }
             }
             Mode::Lines => eprintln!("{} {}: {text}", timestamp(now_secs()), self.title),
-            Mode::Json => emit_json(json!({"type": "note", "stack": self.stack, "message": text})),
+            Mode::Json => emit_json(EventBody::Note {
+                stack: self.stack.clone(),
+                message: text.to_string(),
+            }),
             Mode::Quiet => {}
         }
     }
@@ -143,7 +157,10 @@ impl Block {
     /// The changes of a change set (`--diff`).
     pub fn changes(&self, changes: &[Change]) {
         if self.mode == Mode::Json {
-            emit_json(json!({"type": "changeset", "stack": self.stack, "changes": changes}));
+            emit_json(EventBody::Changeset {
+                stack: self.stack.clone(),
+                changes: changes.to_vec(),
+            });
             return;
         }
         let mut text = format!("Changes to {} ({}):\n", self.stack, self.title);
@@ -182,15 +199,14 @@ impl Block {
 
     fn resource(&self, e: &ResourceEvent) {
         match self.mode {
-            Mode::Json => emit_json(json!({
-                "type": "resource",
-                "time": timestamp(e.time),
-                "stack": e.stack,
-                "logical_id": e.logical_id,
-                "resource_type": e.resource_type,
-                "status": e.status,
-                "reason": e.reason,
-            })),
+            Mode::Json => emit_json(EventBody::Resource {
+                time: timestamp(e.time),
+                stack: e.stack.clone(),
+                logical_id: e.logical_id.clone(),
+                resource_type: e.resource_type.clone(),
+                status: e.status.clone(),
+                reason: e.reason.clone(),
+            }),
             Mode::Lines => {
                 let reason = e
                     .reason
@@ -247,6 +263,8 @@ impl Block {
     }
 
     fn rollout(&self, r: &Rollout) {
+        self.record
+            .update(self.index, |rec| rec.rollout = Some(r.clone()));
         let text = format!(
             "ECS service {}: {}/{} running, {} pending, {} failed{}{}",
             r.service,
@@ -264,12 +282,11 @@ impl Block {
                 .unwrap_or_default()
         );
         match self.mode {
-            Mode::Json => emit_json(json!({
-                "type": "rollout",
-                "time": timestamp(now_secs()),
-                "stack": self.stack,
-                "rollout": r,
-            })),
+            Mode::Json => emit_json(EventBody::Rollout {
+                time: timestamp(now_secs()),
+                stack: self.stack.clone(),
+                rollout: r.clone(),
+            }),
             Mode::Lines => eprintln!("{} {} {text}", timestamp(now_secs()), self.stack),
             Mode::Live => {
                 if let Some(h) = &self.header {
@@ -280,15 +297,41 @@ impl Block {
         }
     }
 
+    /// The images the stack runs (recorded; a JSON event with `--json`).
+    pub fn images(&self, images: &[(String, String)]) {
+        self.record
+            .update(self.index, |rec| rec.images = images.to_vec());
+        if self.mode == Mode::Json {
+            emit_json(EventBody::Images {
+                stack: self.stack.clone(),
+                images: images
+                    .iter()
+                    .map(|(container, image)| ImageDoc {
+                        container: container.clone(),
+                        image: image.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    /// The change set's changes (recorded for the summary; `--diff` draws them).
+    pub fn planned(&self, changes: &[Change]) {
+        self.record
+            .update(self.index, |rec| rec.changes = Some(changes.to_vec()));
+    }
+
     /// Ends the block with its result line.
     pub fn finish(&self, ok: bool, text: &str) {
+        self.record.update(self.index, |rec| {
+            rec.result = Some((ok, text.to_string(), rec.started.elapsed()))
+        });
         match self.mode {
-            Mode::Json => emit_json(json!({
-                "type": "result",
-                "stack": self.stack,
-                "ok": ok,
-                "message": text,
-            })),
+            Mode::Json => emit_json(EventBody::Result {
+                stack: self.stack.clone(),
+                ok,
+                message: text.to_string(),
+            }),
             Mode::Lines => eprintln!("{} {}: {text}", timestamp(now_secs()), self.title),
             Mode::Live => {
                 if let Some(h) = &self.header {
@@ -336,6 +379,8 @@ impl Observer for BlockObserver<'_> {
         match event {
             DeployEvent::Step(text) => self.block.note(text),
             DeployEvent::ChangeSet(changes) => self.block.changes(changes),
+            DeployEvent::Images(images) => self.block.images(images),
+            DeployEvent::Planned(changes) => self.block.planned(changes),
             DeployEvent::Finished { ok, text } => self.block.finish(ok, text),
         }
     }

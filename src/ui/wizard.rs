@@ -407,10 +407,14 @@ pub fn write_plan(
     plan.write(cwd, force)?;
     let written: Vec<String> = plan.files.iter().map(|p| display_path(p, cwd)).collect();
     if printer.json {
-        printer.json(&serde_json::json!({
-            "application": app,
-            "written": written,
-        }))?;
+        printer.json(&super::json::Written {
+            schema: super::json::SCHEMA_VERSION,
+            application: app.to_string(),
+            written,
+            workspace: None,
+            copilot: None,
+            storage: None,
+        })?;
     } else {
         for w in &written {
             printer.info(&format!("wrote {w}"));
@@ -440,12 +444,14 @@ pub fn report_copilot(printer: &Printer, cwd: &Path, c: &discover::CopilotApp) -
         display_path(&c.workspace.dir, cwd)
     ));
     if printer.json {
-        printer.json(&serde_json::json!({
-            "application": c.workspace.app,
-            "workspace": c.workspace.dir,
-            "copilot": true,
-            "written": [],
-        }))?;
+        printer.json(&super::json::Written {
+            schema: super::json::SCHEMA_VERSION,
+            application: c.workspace.app.clone(),
+            written: Vec::new(),
+            workspace: Some(c.workspace.dir.clone()),
+            copilot: Some(true),
+            storage: None,
+        })?;
     }
     Ok(())
 }

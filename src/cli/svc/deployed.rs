@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
-use serde_json::json;
 
 use crate::aws;
 use crate::aws::logs::Query;
@@ -15,6 +14,7 @@ use crate::deploy::{self, deployed_env, logs, Build, ServicePlan};
 use crate::error::{Error, Result};
 use crate::image::{self, Engine, EngineKind};
 use crate::names;
+use crate::ui::json as doc;
 
 #[derive(Debug, Args)]
 pub struct DeployArgs {
@@ -163,15 +163,34 @@ impl LsArgs {
             stacks.retain(|s| self.noun.owns(&ws, s));
             let image = |s: &StackInfo| s.parameters.get("ContainerImage").cloned();
             let tag = |s: &StackInfo, key| s.tag(key).unwrap_or_default().to_string();
-            let key = format!("{}s", self.noun.word());
-            let doc = json!({
-                "application": ws.app,
-                key: stacks.iter().map(|s| json!({
-                    "name": tag(s, names::TAG_WORKLOAD),
-                    "environment": tag(s, names::TAG_ENVIRONMENT),
-                    "stack": s.name, "status": s.status, "image": image(s),
-                })).collect::<Vec<_>>(),
-            });
+            let listed: Vec<doc::WorkloadListRow> = stacks
+                .iter()
+                .map(|s| doc::WorkloadListRow {
+                    name: tag(s, names::TAG_WORKLOAD),
+                    environment: tag(s, names::TAG_ENVIRONMENT),
+                    stack: s.name.clone(),
+                    status: s.status.to_string(),
+                    image: image(s),
+                })
+                .collect();
+            let jobs = self.noun == Noun::Job;
+            let doc = doc::WorkloadList {
+                schema: doc::SCHEMA_VERSION,
+                application: ws.app.clone(),
+                services: None,
+                jobs: None,
+            };
+            let doc = if jobs {
+                doc::WorkloadList {
+                    jobs: Some(listed),
+                    ..doc
+                }
+            } else {
+                doc::WorkloadList {
+                    services: Some(listed),
+                    ..doc
+                }
+            };
             let rows: Vec<Vec<String>> = stacks
                 .iter()
                 .map(|s| {
@@ -222,26 +241,25 @@ pub fn show(ctx: &Context, target: &Target) -> Result<u8> {
             let word = noun.word();
             return Err(Error::user(format!("{word} {name} is not deployed")).with_help(help));
         }
-        let envs: Vec<serde_json::Value> = mine
-            .iter()
-            .map(|s| {
-                json!({
-                    "environment": s.tag(names::TAG_ENVIRONMENT),
-                    "stack": s.name,
-                    "status": s.status,
-                    "reason": s.reason,
-                    "image": s.parameters.get("ContainerImage"),
-                    "outputs": s.outputs,
-                })
-            })
-            .collect();
         if ctx.printer.json {
-            ctx.printer.json(&json!({
-                "application": ws.app,
-                "name": name,
-                "region": aws.region(),
-                "deployments": envs,
-            }))?;
+            let deployments = mine
+                .iter()
+                .map(|s| doc::WorkloadDeployment {
+                    environment: s.tag(names::TAG_ENVIRONMENT).map(str::to_string),
+                    stack: s.name.clone(),
+                    status: s.status.to_string(),
+                    reason: s.reason.clone(),
+                    image: s.parameters.get("ContainerImage").cloned(),
+                    outputs: s.outputs.clone(),
+                })
+                .collect();
+            ctx.printer.json(&doc::WorkloadShow {
+                schema: doc::SCHEMA_VERSION,
+                application: ws.app.clone(),
+                name: name.clone(),
+                region: aws.region(),
+                deployments,
+            })?;
             return Ok(0);
         }
         let text = crate::ui::views::svc_show(noun.word(), &ws.app, &name, &mine);
@@ -339,26 +357,21 @@ impl StatusArgs {
                 Some(service) => aws::ecs::status(&aws, &cluster, service).await?,
                 None => None,
             };
-            let stack_json = json!({
-                "name": svc.name, "status": svc.status, "reason": svc.reason,
-                "image": svc.parameters.get("ContainerImage"),
-                "count": deploy::scale::Counts::of(&svc),
-            });
             if ctx.printer.json {
-                let mut doc = json!({
-                    "application": ws.app,
-                    "environment": env,
-                    "name": name,
-                    "stack": stack_json,
-                });
-                if let Some(st) = &status {
-                    if let (Some(obj), Ok(serde_json::Value::Object(more))) =
-                        (doc.as_object_mut(), serde_json::to_value(st))
-                    {
-                        obj.extend(more);
-                    }
-                }
-                ctx.printer.json(&doc)?;
+                ctx.printer.json(&doc::SvcStatus {
+                    schema: doc::SCHEMA_VERSION,
+                    application: ws.app.clone(),
+                    environment: env.clone(),
+                    name: name.clone(),
+                    stack: doc::StatusStack {
+                        name: svc.name.clone(),
+                        status: svc.status.to_string(),
+                        reason: svc.reason.clone(),
+                        image: svc.parameters.get("ContainerImage").cloned(),
+                        count: deploy::scale::Counts::of(&svc),
+                    },
+                    service: status.clone(),
+                })?;
                 return Ok(0);
             }
             ctx.printer.out(&crate::ui::status::render(

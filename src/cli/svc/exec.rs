@@ -98,11 +98,17 @@ impl ExecArgs {
         let (status, no_command) =
             hand_over(ctx, &plugin, &session, &region, &profile, &self.command)?;
         if ctx.printer.json {
-            ctx.printer.json(&json!({
-                "name": name, "environment": env, "task": task, "container": container,
-                "command": self.command, "session_id": session.session["sessionId"],
-                "target": session.target, "plugin_exit_code": status,
-            }))?;
+            ctx.printer.json(&crate::ui::json::ExecResult {
+                schema: crate::ui::json::SCHEMA_VERSION,
+                name: name.clone(),
+                environment: env.clone(),
+                task: task.clone(),
+                container: container.clone(),
+                command: self.command.clone(),
+                session_id: session.session["sessionId"].as_str().map(str::to_string),
+                target: session.target.clone(),
+                plugin_exit_code: status,
+            })?;
         }
         if no_command {
             return Err(no_such_command(&self.command, &container));

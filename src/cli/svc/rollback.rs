@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
+use crate::ui::json as doc;
 use clap::Args;
-use serde_json::json;
 
 use crate::aws::stack;
 use crate::cli::{parse_timeout, Context, Target};
@@ -93,18 +93,21 @@ impl RollbackArgs {
                 (r, _) => format!("rollback of service {name} in {env}: {}", r.describe()),
             };
             if ctx.printer.json {
-                let doc = json!({
-                    "type": "rollback",
-                    "application": ws.app,
-                    "environment": env,
-                    "name": name,
-                    "from": from,
-                    "to": to,
-                    "revision": now,
-                    "ok": result.ok(),
-                    "result": result.describe(),
-                });
-                ctx.printer.out(&format!("{doc}\n"))?;
+                let doc = doc::RollbackResult {
+                    schema: doc::SCHEMA_VERSION,
+                    kind: "rollback".into(),
+                    application: ws.app.clone(),
+                    environment: env.clone(),
+                    name: name.clone(),
+                    from,
+                    to,
+                    revision: now,
+                    ok: result.ok(),
+                    result: result.describe(),
+                };
+                let text = serde_json::to_string(&doc)
+                    .map_err(|e| Error::user(format!("cannot write the JSON output: {e}")))?;
+                ctx.printer.out(&text)?;
             } else {
                 ctx.printer.info(&text);
             }
@@ -115,16 +118,17 @@ impl RollbackArgs {
 
 /// `--list`: the revisions, newest first.
 fn list(ctx: &Context, app: &str, env: &str, name: &str, history: &History) -> Result<()> {
-    let doc = json!({
-        "application": app,
-        "environment": env,
-        "name": name,
-        "stack": history.stack,
-        "family": history.family,
-        "current": history.current,
-        "revisions": history.revisions,
-        "older": history.older,
-    });
+    let doc = doc::Revisions {
+        schema: doc::SCHEMA_VERSION,
+        application: app.to_string(),
+        environment: env.to_string(),
+        name: name.to_string(),
+        stack: history.stack.clone(),
+        family: history.family.clone(),
+        current: history.current,
+        revisions: history.revisions.clone(),
+        older: history.older,
+    };
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     let rows: Vec<Vec<String>> = history
         .revisions

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
+use crate::ui::json as doc;
 use clap::{ArgGroup, Args};
-use serde_json::json;
 
 use crate::cli::{parse_timeout, Context, Target};
 use crate::deploy::scale::{self, Counts, Scale};
@@ -62,9 +62,14 @@ impl ScaleArgs {
             let Some(parameters) = scale::scale_parameters(&svc, wanted, &name, &env)? else {
                 let now = before.describe().unwrap_or_default();
                 if ctx.printer.json {
-                    ctx.printer.json(&json!({
-                        "name": name, "environment": env, "changed": false, "count": before,
-                    }))?;
+                    ctx.printer.json(&doc::ScaleResult {
+                        schema: doc::SCHEMA_VERSION,
+                        name: name.clone(),
+                        environment: env.clone(),
+                        changed: false,
+                        result: None,
+                        count: before.clone(),
+                    })?;
                 } else {
                     ctx.printer
                         .info(&format!("service {name} in {env} already runs {now}"));
@@ -97,10 +102,14 @@ impl ScaleArgs {
                     .await?
                     .map(|s| Counts::of(&s))
                     .unwrap_or_default();
-                ctx.printer.json(&json!({
-                    "name": name, "environment": env, "changed": result.ok(),
-                    "result": result.describe(), "count": after,
-                }))?;
+                ctx.printer.json(&doc::ScaleResult {
+                    schema: doc::SCHEMA_VERSION,
+                    name: name.clone(),
+                    environment: env.clone(),
+                    changed: result.ok(),
+                    result: Some(result.describe()),
+                    count: after,
+                })?;
             } else if result.ok() {
                 ctx.printer.info(&format!(
                     "service {name} in {env} now runs {to}; `tug svc deploy` keeps it until the manifest's count changes"

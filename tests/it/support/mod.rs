@@ -9,6 +9,7 @@
 pub mod cfn_lint;
 pub mod corpus;
 pub mod images;
+pub mod jsonschema;
 pub mod moto;
 pub mod workspace;
 
@@ -45,12 +46,19 @@ pub fn missing<T>(part: &str, install: &str) -> Option<T> {
     None
 }
 
-/// The built `tug` binary, with a clean environment for colour and AWS.
+/// The built `tug` binary, with a clean environment for colour, AWS and CI.
 pub fn tug() -> Command {
     let mut cmd = Command::cargo_bin("tug").expect("the tug binary is built");
     cmd.env("NO_COLOR", "1").env_remove("AWS_PROFILE");
+    for var in CI_VARS {
+        cmd.env_remove(var);
+    }
     cmd
 }
+
+/// What a CI system sets that changes tug's output (annotations, step summaries): unset
+/// for every test, so a test suite run under GitHub Actions sees what it sees elsewhere.
+pub const CI_VARS: [&str; 3] = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"];
 
 /// The repository root.
 pub fn root() -> PathBuf {

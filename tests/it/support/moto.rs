@@ -152,5 +152,8 @@ pub fn tug_at(endpoint: &str) -> Command {
 pub fn tug_process(endpoint: &str) -> Process {
     let mut cmd = Process::new(assert_cmd::cargo::cargo_bin("tug"));
     cmd.env("NO_COLOR", "1").envs(aws_vars(endpoint));
+    for var in super::CI_VARS {
+        cmd.env_remove(var);
+    }
     cmd
 }
