@@ -28,7 +28,7 @@ pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
             }
         }
     }
-    super::nlb::nlb_rules(r, w, None);
+    super::nlb::nlb_rules(r, w);
     if w.kind == WorkloadType::LoadBalancedWebService {
         let http_on = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
         if !http_on && w.nlb.is_none() {
