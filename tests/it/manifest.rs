@@ -624,7 +624,10 @@ fn a_web_service_is_served_by_its_nlb_alone_where_an_override_says_so() {
     let out = package("prod", "out-prod");
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("does not deploy TLS listeners on `nlb` yet"), "{err}");
+    assert!(
+        err.contains("does not deploy TLS listeners on `nlb` yet"),
+        "{err}"
+    );
     assert!(err.contains("tug/api/manifest.yml:15:13"), "{err}");
     assert!(!ws.path().join("out-prod").exists(), "nothing is written");
     assert_eq!(show(ws.path(), "test", &[])["nlb"]["port"], "7000/tcp");

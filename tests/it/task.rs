@@ -492,20 +492,18 @@ fn an_environment_that_is_not_deployed_gets_a_did_you_mean() {
     );
 }
 
+/// `tug ARGS` in `dir` against `moto`: its exit code and stderr.
+fn run_in(moto: &Moto, dir: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let out = moto.tug().current_dir(dir).args(args).output().unwrap();
+    (code(&out), stderr(&out))
+}
+
 #[test]
 fn default_vpc_runs_in_the_default_subnets_and_cluster_without_an_environment() {
     let moto = need!(Moto::start());
     // No environment is deployed: the task needs none.
     let ws = hello("dv");
-    let run = |args: &[&str]| {
-        let out = moto
-            .tug()
-            .current_dir(ws.path())
-            .args(args)
-            .output()
-            .unwrap();
-        (code(&out), stderr(&out))
-    };
+    let run = |args: &[&str]| run_in(&moto, ws.path(), args);
     let (c, err) = run(&[
         "task",
         "run",
@@ -585,15 +583,7 @@ print(json.dumps({
 fn default_vpc_says_what_to_do_without_spot_capacity_or_a_default_vpc() {
     let moto = need!(Moto::start());
     let ws = hello("nodv");
-    let run = |args: &[&str]| {
-        let out = moto
-            .tug()
-            .current_dir(ws.path())
-            .args(args)
-            .output()
-            .unwrap();
-        (code(&out), stderr(&out))
-    };
+    let run = |args: &[&str]| run_in(&moto, ws.path(), args);
     // A `default` cluster made without capacity providers cannot take Spot tasks.
     moto.python(
         r#"
