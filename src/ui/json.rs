@@ -344,11 +344,13 @@ pub struct TaskGroup {
     pub image: Option<String>,
 }
 
-/// One line of `tug task run --json` (NDJSON): the task's events by `type`, and its log
-/// lines (docs/schemas/logs.json) with `--follow`.
+/// One line of `tug task run --json` (NDJSON): its stack's deploy events, the task's events
+/// by `type`, and its log lines (docs/schemas/logs.json) with `--follow`.
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum TaskRunLine {
+    /// The task group's stack deploy, first (the lines of docs/schemas/events.json).
+    Deploy(Event),
     Event(TaskEvent),
     Log(LogLine),
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::moto::{tug_at, unreachable, Moto};
 use crate::support::workspace::hello;
-use crate::support::{code, need, ok, stderr, stdout};
+use crate::support::{code, jsonschema, need, ok, stderr, stdout};
 
 fn deploy(moto: &Moto, ws: &Path, args: &[&str]) {
     ok(moto.tug().current_dir(ws).args(args));
@@ -154,6 +154,7 @@ fn exec_hands_the_session_to_the_plugin_as_the_aws_cli_does() {
             "--task",
             &task[..6],
         ]));
+    jsonschema::check_docs("exec.json", &[&stdout(&out)]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["task"], task.as_str());
     assert_eq!(v["container"], "web");
@@ -366,6 +367,19 @@ fn scale_changes_the_count_through_the_stack_and_a_deploy_keeps_it() {
         stderr(&out).contains("already runs 4 tasks"),
         "{}",
         stderr(&out)
+    );
+    // --json, with nothing to change: the result document alone.
+    let out = ok(moto.tug().current_dir(dir).args([
+        "--json", "svc", "scale", "-n", "api", "-e", "test", "--count", "4",
+    ]));
+    let text = stdout(&out);
+    jsonschema::check_docs("scale.json", &[&text]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["changed"], false, "{text}");
+    assert_eq!(
+        v["count"]["desired"],
+        serde_json::json!({"live": "4", "manifest": "2"}),
+        "{text}"
     );
     // A range where the service has a fixed count: a usage error saying what to do.
     let out = scale(&["--range", "1-3", "--yes"]);

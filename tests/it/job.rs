@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::support::moto::{tug_process, Moto};
 use crate::support::workspace::{hello, write};
-use crate::support::{code, drain, interrupt, need, ok, stderr, stdout};
+use crate::support::{code, drain, interrupt, jsonschema, need, ok, stderr, stdout};
 
 const JOB: &str = "name: report\ntype: Scheduled Job\nimage:\n  location: public.ecr.aws/nginx/nginx:1.27\non:\n  schedule: \"@daily\"\n";
 
@@ -134,6 +134,7 @@ fn job_run_exits_with_the_runs_result_and_logs_read_the_last_runs() {
     let second = finish(&moto, "runs", 0, &["migrating 2", "done 2"]);
     let (status, out, err) = wait_out(child);
     assert_eq!(status, 0, "{out}\n{err}");
+    jsonschema::check_docs("job-run.json", &[&out]);
     let v: serde_json::Value = serde_json::from_str(&out).expect(&out);
     assert_eq!(v["run"]["status"], "SUCCEEDED");
     assert_eq!(v["outcome"], "succeeded");

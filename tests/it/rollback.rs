@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::support::moto::Moto;
 use crate::support::workspace::{hello, set_image, write};
-use crate::support::{code, need, ok, stderr, stdout};
+use crate::support::{code, jsonschema, need, ok, stderr, stdout};
 
 const STACK: &str = "tug-back-test-web";
 
@@ -222,6 +222,7 @@ boto3.client("s3").delete_object(Bucket=bucket, Key="deploys/tug-back-test-web/1
         "--json", "svc", "rollback", "-n", "web", "-e", "test", "--to", "4", "--yes",
     ]));
     let last = stdout(&out).lines().last().unwrap_or_default().to_string();
+    jsonschema::check_docs("rollback.json", &[&last]);
     let doc: Value = serde_json::from_str(&last).expect("a JSON line");
     assert_eq!(doc["type"], "rollback");
     assert_eq!(

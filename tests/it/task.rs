@@ -7,7 +7,7 @@ use std::process::{Child, Stdio};
 
 use crate::support::moto::{tug_at, tug_process, unreachable, Moto};
 use crate::support::workspace::hello;
-use crate::support::{code, drain, interrupt, need, stderr, stdout};
+use crate::support::{code, drain, interrupt, jsonschema, need, stderr, stdout};
 
 /// A workspace of `app` with environment `test` deployed.
 fn with_env(moto: &Moto, app: &str) -> tempfile::TempDir {
@@ -325,6 +325,8 @@ fn wait_exits_with_the_essential_containers_exit_code_or_says_why_it_never_start
     );
     let (c, out, err) = finish(child);
     assert_eq!(c, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    jsonschema::check_docs("task-run.json", &lines);
     let last: serde_json::Value =
         serde_json::from_str(out.lines().last().unwrap_or_default()).unwrap();
     assert_eq!(last["type"], "result", "{out}");

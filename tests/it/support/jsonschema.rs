@@ -72,3 +72,19 @@ fn run(schema: &[String], files: &[PathBuf]) -> bool {
     );
     true
 }
+
+/// Checks each of `docs` (one JSON document each, as tug printed it) against
+/// `docs/schemas/<name>`.
+pub fn check_docs(name: &str, docs: &[&str]) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let path = dir.path().join(format!("{i}.json"));
+            std::fs::write(&path, doc).unwrap();
+            path
+        })
+        .collect();
+    check(&root().join("docs/schemas").join(name), &files)
+}
