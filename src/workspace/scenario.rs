@@ -123,7 +123,7 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
                     errors.push(PlanError {
                         workload: Some(w.name.clone()),
                         message: format!(
-                            "`{}` runs on EC2 capacity (`placement` or `capacity_provider`), but environment `{}` has no `capacity`",
+                            "`{}` runs on EC2 capacity, but environment `{}` has no `capacity`",
                             w.name, env.name
                         ),
                         help: "add `capacity: [{type: m5.large, count: 2}]` to the environment manifest, or remove `placement` and `capacity_provider` to run on Fargate".into(),
