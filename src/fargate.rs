@@ -268,6 +268,10 @@ pub fn parse_platform(s: &str) -> Option<(Os, Arch)> {
 /// `storage.ephemeral` accepts 20-200, the API's `sizeInGiB` 21-200).
 pub const EPHEMERAL_GIB: std::ops::RangeInclusive<u32> = 20..=200;
 
+/// Task cpu units a task on EC2 may ask for: 0.125 to 192 vCPUs (RegisterTaskDefinition;
+/// the limit was 10240 before 2025).
+pub const EC2_TASK_CPU: std::ops::RangeInclusive<u32> = 128..=196_608;
+
 /// Fargate Spot is Linux on x86_64 only.
 pub fn spot_allowed(os: Os, arch: Arch) -> bool {
     os == Os::Linux && arch == Arch::X86_64

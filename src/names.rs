@@ -113,6 +113,16 @@ pub fn internal_hosted_zone(app: &str, env: &str) -> String {
     format!("{env}.{app}.internal")
 }
 
+/// The ECS capacity provider of an environment's EC2 capacity group:
+/// `tug-<app>-<env>-<group>` (ECS refuses names that start with `aws`, `ecs` or `fargate`).
+pub fn capacity_provider_name(app: &str, env: &str, group: &str) -> String {
+    format!("tug-{app}-{env}-{group}")
+}
+
+/// The custom attribute the ECS agent of each EC2 capacity group's instances registers,
+/// valued with the group's name: `memberOf` constraints keep a service on its group.
+pub const CAPACITY_GROUP_ATTRIBUTE: &str = "tug.capacity-group";
+
 /// The CloudWatch Logs group of a workload: `/tug/<app>/<env>/<workload>`.
 pub fn log_group_name(app: &str, env: &str, workload: &str) -> String {
     format!("/tug/{app}/{env}/{workload}")

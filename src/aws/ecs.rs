@@ -910,3 +910,79 @@ pub async fn delete_inactive_task_definitions(
     }
     Ok(arns.len())
 }
+
+/// A container instance registered in a cluster, as the scheduler sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContainerInstance {
+    pub ec2_instance_id: String,
+    /// ACTIVE, DRAINING, ...
+    pub status: String,
+    /// Registered CPU units, memory (MiB) and GPUs.
+    pub cpu: u32,
+    pub memory: u32,
+    pub gpus: u32,
+    /// Built-in (`ecs.*`) and custom attributes (an attribute without a value has "").
+    pub attributes: Vec<(String, String)>,
+}
+
+/// Every container instance registered in `cluster` (ListContainerInstances, then
+/// DescribeContainerInstances by 100, as the API takes them).
+pub async fn container_instances(aws: &Aws, cluster: &str) -> AwsResult<Vec<ContainerInstance>> {
+    let mut arns = Vec::new();
+    let mut token = None;
+    loop {
+        let out = aws
+            .ecs
+            .list_container_instances()
+            .cluster(cluster)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("listing the cluster's container instances", e))?;
+        arns.extend(out.container_instance_arns().iter().cloned());
+        token = out.next_token().map(str::to_string);
+        if token.is_none() {
+            break;
+        }
+    }
+    let mut instances = Vec::with_capacity(arns.len());
+    for chunk in arns.chunks(100) {
+        let out = aws
+            .ecs
+            .describe_container_instances()
+            .cluster(cluster)
+            .set_container_instances(Some(chunk.to_vec()))
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("describing the cluster's container instances", e))?;
+        instances.extend(out.container_instances().iter().map(container_instance));
+    }
+    Ok(instances)
+}
+
+fn container_instance(c: &aws_sdk_ecs::types::ContainerInstance) -> ContainerInstance {
+    let registered = |name: &str| {
+        c.registered_resources()
+            .iter()
+            .find(|r| r.name() == Some(name))
+    };
+    let integer =
+        |name: &str| registered(name).map_or(0, |r| u32::try_from(r.integer_value()).unwrap_or(0));
+    ContainerInstance {
+        ec2_instance_id: c.ec2_instance_id().unwrap_or_default().to_string(),
+        status: c.status().unwrap_or_default().to_string(),
+        cpu: integer("CPU"),
+        memory: integer("MEMORY"),
+        gpus: registered("GPU").map_or(0, |r| r.string_set_value().len() as u32),
+        attributes: c
+            .attributes()
+            .iter()
+            .map(|a| {
+                (
+                    a.name().to_string(),
+                    a.value().unwrap_or_default().to_string(),
+                )
+            })
+            .collect(),
+    }
+}

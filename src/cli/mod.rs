@@ -407,7 +407,8 @@ pub struct DeployFlags {
     /// Keep what a failed deploy created instead of rolling back, for debugging
     #[arg(long)]
     pub no_rollback: bool,
-    /// Start a new ECS deployment of a service even when nothing changed
+    /// Start a new ECS deployment of a service even when nothing changed; deploy a
+    /// service on EC2 capacity even when the simulator finds tasks that cannot place
     #[arg(long)]
     pub force: bool,
     /// Stop watching after this long (the deploy goes on in AWS)

@@ -7,6 +7,7 @@ pub mod artifacts;
 mod delete;
 mod images;
 pub mod logs;
+pub mod preflight;
 pub mod rollback;
 pub mod rules;
 pub mod scale;

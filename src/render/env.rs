@@ -25,6 +25,10 @@
 //! - The load balancers go when no workload of the workspace needs them any more; before
 //!   the change set, the deploy refuses (naming the stack) when a deployed service still
 //!   imports an export the update would remove (`deploy::check_removed_exports`).
+//! - EC2 capacity (`capacity:` groups) is laid out by `capacity.rs`; the cluster's
+//!   capacity providers (FARGATE, FARGATE_SPOT and one per group) are set by one
+//!   `ClusterCapacityProviderAssociations`. Its instances are in the private subnets, so an
+//!   environment with capacity gets NAT gateways (`per-az`) unless `nat` says otherwise.
 //! - Names, as Copilot: every environment has the Cloud Map private DNS namespace
 //!   `<env>.<app>.local` in its VPC (service discovery and Service Connect; exported as
 //!   `ServiceDiscoveryNamespaceID`), and with an internal load balancer the private hosted
@@ -33,6 +37,7 @@
 
 use serde::Serialize;
 
+use super::capacity;
 use super::domain::{
     aliases, covered_by_wildcard, env_domain, in_domain, is_public, HOSTED_ZONE_PARAMETER,
     HOSTED_ZONE_PLACEHOLDER,
@@ -72,6 +77,9 @@ struct Ctx {
     internal_zone: Option<String>,
     /// The application's domain: the environment's names and managed certificate.
     domain: Option<DomainCtx>,
+    /// EC2 capacity groups (`capacity.rs`) and the AMI parameters they read.
+    capacity: Vec<capacity::Group>,
+    amis: Vec<capacity::AmiParameter>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +172,21 @@ pub fn environment_in(
     let (public_alb, internal_alb) =
         load_balancers(env, workloads, &public, &private, domain_ctx.is_some())?;
     let container_insights = container_insights(env)?;
+    let instance_subnets: Vec<(String, Option<String>)> = if private.is_empty() {
+        &public
+    } else {
+        &private
+    }
+    .iter()
+    .map(|s| {
+        let fragment = match &s.id {
+            Some(id) => lit(id),
+            None => format!("!Ref {}", s.logical),
+        };
+        (fragment, s.az.clone())
+    })
+    .collect();
+    let (capacity, amis) = capacity::groups(app, env, &instance_subnets);
 
     let ctx = Ctx {
         app: app.to_string(),
@@ -187,6 +210,8 @@ pub fn environment_in(
         internal_alb,
         managed_fs: workloads.iter().any(|w| w.managed_efs_volume().is_some()),
         domain: domain_ctx,
+        capacity,
+        amis,
         addons: addons.map(|a| {
             let exports = a
                 .outputs
@@ -314,12 +339,14 @@ fn nat_gateways(
     public: &[Subnet],
     private: &mut [Subnet],
 ) -> Result<Vec<Nat>, RenderError> {
-    let wants_private = workloads.iter().any(|w| {
-        matches!(
-            w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.placement.as_ref()),
-            Some(Placement::Kind(k)) if k == "private"
-        )
-    });
+    // EC2 instances in private subnets reach ECS through NAT, as private tasks do.
+    let wants_private = env.capacity.as_ref().is_some_and(|c| !c.is_empty())
+        || workloads.iter().any(|w| {
+            matches!(
+                w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.placement.as_ref()),
+                Some(Placement::Kind(k)) if k == "private"
+            )
+        });
     let nat_mode = match env.nat.as_deref() {
         Some(m @ ("per-az" | "single" | "none")) => m,
         Some(other) => {

@@ -8,6 +8,7 @@
 
 mod alarms;
 mod bootstrap;
+mod capacity;
 mod discovery;
 pub mod domain;
 mod duration;
@@ -30,6 +31,7 @@ use crate::names;
 
 pub use crate::manifest::schedule::expression as schedule_expression;
 pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VERSION_OUTPUT};
+pub use capacity::{ec2_placement, placement};
 pub use domain::EnvTraffic;
 pub use duration::{parse_seconds, parse_whole_seconds};
 pub use env::{environment, environment_in};

@@ -53,6 +53,8 @@ struct Ctx {
     records: Vec<super::domain::Record>,
     /// `nlb` (src/render/nlb.rs).
     nlb: Option<super::nlb::NetworkLoadBalancer>,
+    /// EC2 capacity: the provider, placement strategies and constraints (`capacity.rs`).
+    ec2: Option<super::capacity::Ec2>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +67,7 @@ struct AlarmSettings {
 
 #[derive(Serialize)]
 struct CapacityProvider {
-    name: &'static str,
+    name: String,
     base: Option<u32>,
     weight: u32,
 }
@@ -218,7 +220,16 @@ pub fn service_in(
 
     // --- service ----------------------------------------------------------------------
     let (desired_count, scaling_range, spot) = scaling::count(w.count.as_ref())?;
-    let capacity_providers = capacity_providers(spot);
+    let ec2 = super::capacity::ec2(app, env_name, w);
+    let capacity_providers = match ec2.as_ref().and_then(|e| e.provider.clone()) {
+        Some(name) => vec![CapacityProvider {
+            name,
+            base: None,
+            weight: 1,
+        }],
+        None if ec2.is_some() => Vec::new(),
+        None => capacity_providers(spot),
+    };
     let (min_healthy_percent, max_percent) = rolling(w)?;
     let targets = Targets {
         target_group: target_groups.first().map(|t| t.logical.as_str()),
@@ -260,6 +271,7 @@ pub fn service_in(
         names,
         records: super::domain::records(app, env_name, w, traffic),
         nlb,
+        ec2,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {
@@ -370,18 +382,18 @@ fn capacity_providers(spot: Spot) -> Vec<CapacityProvider> {
     match spot {
         Spot::None => {}
         Spot::All => capacity_providers.push(CapacityProvider {
-            name: "FARGATE_SPOT",
+            name: "FARGATE_SPOT".into(),
             base: None,
             weight: 1,
         }),
         Spot::From(k) => {
             capacity_providers.push(CapacityProvider {
-                name: "FARGATE",
+                name: "FARGATE".into(),
                 base: Some(k.saturating_sub(1)),
                 weight: 0,
             });
             capacity_providers.push(CapacityProvider {
-                name: "FARGATE_SPOT",
+                name: "FARGATE_SPOT".into(),
                 base: None,
                 weight: 1,
             });

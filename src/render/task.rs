@@ -40,6 +40,8 @@ pub(super) struct Task {
     pub(super) os_family: String,
     pub(super) cpu_architecture: String,
     pub(super) ephemeral: Option<u32>,
+    /// The task runs on EC2 capacity (`Workload::runs_on_ec2`; jobs run on Fargate).
+    pub(super) on_ec2: bool,
     /// The main container first, then the sidecars.
     pub(super) containers: Vec<Container>,
     /// The stack parameters that hold the images of sidecars tug builds.
@@ -123,6 +125,7 @@ pub(super) fn task(
     let security_groups = security_groups(app, env_name, w)?;
 
     let (os_family, cpu_architecture) = platform(w.platform.as_ref())?;
+    let on_ec2 = w.runs_on_ec2() && w.kind != WorkloadType::ScheduledJob;
     let ephemeral = w
         .storage
         .as_ref()
@@ -155,12 +158,14 @@ pub(super) fn task(
         memory: w.memory.unwrap_or(DEFAULT_MEMORY).to_string(),
         os_family,
         cpu_architecture,
-        ephemeral,
+        ephemeral: ephemeral.filter(|_| !on_ec2),
+        on_ec2,
         containers,
         exec: w.exec.as_ref().is_some_and(|e| e.enabled()),
         ssm_resources: ssm,
         secretsmanager_resources: sm,
-        assign_public_ip,
+        // ECS gives awsvpc tasks on EC2 no public IP (only Fargate can).
+        assign_public_ip: assign_public_ip && !on_ec2,
         subnets,
         security_groups,
         cluster: import(&export_name(app, env_name, "ClusterName")),

@@ -318,6 +318,56 @@ impl Strategy {
     }
 }
 
+/// A placement strategy or constraint as ECS's API and CloudFormation write it
+/// (`{Type, Field}`, `{Type, Expression}`): the one conversion from what the simulator
+/// places by to what a service is deployed with.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EcsPlacement {
+    #[serde(rename = "Type")]
+    pub kind: String,
+    #[serde(rename = "Field", default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(
+        rename = "Expression",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expression: Option<String>,
+}
+
+impl Strategy {
+    pub fn to_ecs(&self) -> EcsPlacement {
+        let (kind, field) = match self {
+            Strategy::Binpack(Resource::Cpu) => ("binpack", Some("cpu".to_string())),
+            Strategy::Binpack(Resource::Memory) => ("binpack", Some("memory".to_string())),
+            Strategy::Spread(SpreadField::InstanceId) => ("spread", Some("instanceId".into())),
+            Strategy::Spread(SpreadField::Attribute(a)) => {
+                ("spread", Some(format!("attribute:{a}")))
+            }
+            Strategy::Random => ("random", None),
+        };
+        EcsPlacement {
+            kind: kind.into(),
+            field,
+            expression: None,
+        }
+    }
+}
+
+impl Constraint {
+    pub fn to_ecs(&self) -> EcsPlacement {
+        let (kind, expression) = match self {
+            Constraint::DistinctInstance => ("distinctInstance", None),
+            Constraint::MemberOf { expression, .. } => ("memberOf", Some(expression.clone())),
+        };
+        EcsPlacement {
+            kind: kind.into(),
+            field: None,
+            expression,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheduling {
     Replica,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::load::EnvView;
 use super::scenario::{self, Planned};
 use crate::diag::{Diagnostic, SourceFile};
+use crate::sim::model::{Instance, Scenario};
 use crate::sim::{self, PlacerKind, Report};
 use crate::yaml::Node;
 
@@ -15,11 +16,20 @@ pub struct EnvPlan {
     /// None when the manifests had errors and nothing could be simulated.
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What was simulated (None with the report).
+    pub scenario: Option<Scenario>,
 }
 
-/// Places the tasks of `view`'s environment. Returns no report when its manifests have
-/// errors (they are in `view.diagnostics`); the diagnostics returned are the simulator's.
+/// Places the tasks of `view`'s environment on the instances its `capacity` describes.
+/// Returns no report when its manifests have errors (they are in `view.diagnostics`); the
+/// diagnostics returned are the simulator's.
 pub fn environment(view: &EnvView<'_>) -> EnvPlan {
+    environment_on(view, None)
+}
+
+/// [`environment`], on `instances` when given (a deploy's pre-flight: the instances
+/// registered in the live cluster) instead of those the manifest's `capacity` describes.
+pub fn environment_on(view: &EnvView<'_>, instances: Option<Vec<Instance>>) -> EnvPlan {
     let mut diagnostics = Vec::new();
     let (Some(environment), Some(env_loaded), false) =
         (&view.environment, view.env_loaded, view.has_errors())
@@ -27,22 +37,27 @@ pub fn environment(view: &EnvView<'_>) -> EnvPlan {
         return EnvPlan {
             report: None,
             diagnostics,
+            scenario: None,
         };
     };
     let env = view.name.as_str();
     let mut effective = Vec::new();
     for w in &view.workloads {
-        let placement = w.effective.tree.get("placement").map(|node| {
+        // On EC2 capacity (`placement` or `capacity_provider`), placed by what the service
+        // is deployed with (`render::ec2_placement`).
+        let parsed = w.effective.tree.get("placement").map(|node| {
             let (strategy, constraints, d) = sim::scenario::placement(&w.loaded.source, node);
             diagnostics.extend(d);
             (strategy, constraints)
         });
+        let placement = crate::render::ec2_placement(&w.effective.workload, parsed);
         effective.push((w.loaded, &w.effective, placement));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return EnvPlan {
             report: None,
             diagnostics,
+            scenario: None,
         };
     }
     let planned: Vec<Planned<'_>> = effective
@@ -52,7 +67,7 @@ pub fn environment(view: &EnvView<'_>) -> EnvPlan {
             placement: p.clone(),
         })
         .collect();
-    let scenario = match scenario::scenario(environment, &planned) {
+    let mut scenario = match scenario::scenario(environment, &planned) {
         Ok(s) => s,
         Err(errors) => {
             for e in errors {
@@ -61,7 +76,7 @@ pub fn environment(view: &EnvView<'_>) -> EnvPlan {
                     .workload
                     .and_then(|w| effective.iter().find(|(_, x, _)| x.workload.name == w))
                 {
-                    Some((l, x, _)) => at_key(d, &l.source, &x.tree, "placement"),
+                    Some((l, x, _)) => at_key(d, &l.source, &x.tree, ec2_key(&x.tree)),
                     None => at_key(d, &env_loaded.source, &env_loaded.root, "capacity"),
                 };
                 diagnostics.push(located);
@@ -69,9 +84,13 @@ pub fn environment(view: &EnvView<'_>) -> EnvPlan {
             return EnvPlan {
                 report: None,
                 diagnostics,
+                scenario: None,
             };
         }
     };
+    if let Some(instances) = instances {
+        scenario.instances = instances;
+    }
     let report = sim::run(&scenario, scenario.seed, PlacerKind::Fast);
     for group in report.groups.iter().filter(|g| g.unplaced > 0) {
         let name = group.name.strip_prefix("service:").unwrap_or(&group.name);
@@ -94,7 +113,7 @@ pub fn environment(view: &EnvView<'_>) -> EnvPlan {
             env_loaded.source.name
         ));
         let located = match effective.iter().find(|(_, x, _)| x.workload.name == name) {
-            Some((l, x, _)) => at_key(d, &l.source, &x.tree, "placement"),
+            Some((l, x, _)) => at_key(d, &l.source, &x.tree, ec2_key(&x.tree)),
             None => d,
         };
         diagnostics.push(located);
@@ -102,6 +121,16 @@ pub fn environment(view: &EnvView<'_>) -> EnvPlan {
     EnvPlan {
         report: Some(report),
         diagnostics,
+        scenario: Some(scenario),
+    }
+}
+
+/// The key that puts a workload on EC2 capacity: `placement`, else `capacity_provider`.
+fn ec2_key(tree: &Node) -> &'static str {
+    if tree.entry("placement").is_some() {
+        "placement"
+    } else {
+        "capacity_provider"
     }
 }
 
@@ -110,5 +139,68 @@ fn at_key(d: Diagnostic, source: &Arc<SourceFile>, tree: &Node, key: &str) -> Di
     match tree.entry(key) {
         Some(entry) => d.at(source, entry.key_span),
         None => d.in_file(source),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{service, Images};
+    use crate::sim::model::{EcsPlacement, LaunchType};
+    use crate::workspace::{Unset, Workspace};
+
+    /// The rendered service's `PlacementStrategies` / `PlacementConstraints`.
+    fn rendered(template: &str, key: &str) -> Option<Vec<EcsPlacement>> {
+        let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(template).expect("valid YAML");
+        let list = v["Resources"]["Service"]["Properties"].get(key)?;
+        Some(serde_yaml_ng::from_value(list.clone()).expect("placement items"))
+    }
+
+    /// For every workload of the example workspaces, in every environment: the service is
+    /// deployed with exactly the strategies and constraints `tug sim plan` placed it by, on
+    /// EC2 when the simulator put it on EC2, on Fargate otherwise.
+    #[test]
+    fn every_rendered_service_is_placed_as_the_simulator_placed_it() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut on_ec2 = 0;
+        for example in ["hello", "ec2"] {
+            let ws = Workspace::find(&examples.join(example)).unwrap().unwrap();
+            let manifests = ws.read_all(&examples);
+            for (env, _) in ws.environments() {
+                let view = manifests.view(&env, Unset::Warning).unwrap();
+                let plan = environment(&view);
+                let scenario = plan.scenario.expect("the example plans");
+                for svc in &scenario.services {
+                    let w = view
+                        .workloads
+                        .iter()
+                        .find(|w| w.effective.workload.name == svc.name)
+                        .unwrap();
+                    let t = service(
+                        &ws.app,
+                        &env,
+                        &w.effective.workload,
+                        &Images::main("img"),
+                        None,
+                    )
+                    .unwrap()
+                    .template;
+                    let strategies = rendered(&t, "PlacementStrategies");
+                    let constraints = rendered(&t, "PlacementConstraints").unwrap_or_default();
+                    if svc.launch_type == LaunchType::Fargate {
+                        assert_eq!(strategies, None, "{example}/{}", svc.name);
+                        assert!(t.contains("FARGATE"), "{example}/{}", svc.name);
+                        continue;
+                    }
+                    on_ec2 += 1;
+                    let want: Vec<_> = svc.strategy.iter().map(|s| s.to_ecs()).collect();
+                    assert_eq!(strategies, Some(want), "{example}/{}", svc.name);
+                    let want: Vec<_> = svc.constraints.iter().map(|c| c.to_ecs()).collect();
+                    assert_eq!(constraints, want, "{example}/{}", svc.name);
+                    assert!(t.contains("- EC2"), "{example}/{}: {t}", svc.name);
+                }
+            }
+        }
+        assert!(on_ec2 > 0, "no example workload runs on EC2");
     }
 }

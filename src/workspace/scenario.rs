@@ -1,6 +1,7 @@
 //! Builds a scenario from an environment and the workloads deployed to it: EC2 capacity
 //! from the environment's `capacity:` groups, one service per workload (Fargate, or EC2
-//! when the workload has `placement:`). Pure: the loader reads the manifests.
+//! when the workload has `placement` or `capacity_provider`). Pure: the loader reads the
+//! manifests.
 
 use std::collections::BTreeSet;
 
@@ -62,7 +63,7 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
     let mut errors = Vec::new();
     let azs = environment_azs(env);
     let mut sc = Scenario::default();
-    for (g, group) in env.capacity.iter().flatten().enumerate() {
+    for (g, (name, group)) in env.capacity_groups().enumerate() {
         let Some(t) = catalog::find(&group.instance_type) else {
             let help = catalog::suggest(&group.instance_type)
                 .map(|s| format!("did you mean `{s}`?"))
@@ -85,6 +86,8 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
             for (k, v) in group.attributes.iter().flatten() {
                 inst.set_attribute(k, v);
             }
+            // As the agent's configuration sets it (`render::capacity`).
+            inst.set_attribute(crate::names::CAPACITY_GROUP_ATTRIBUTE, &name);
             sc.instances.push(inst);
         }
     }
@@ -100,16 +103,30 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
         td.arch = arch;
         td.ephemeral_gib = w.storage.as_ref().and_then(|s| s.ephemeral).unwrap_or(20);
         let mut svc = Service::new(&w.name, sc.task_definitions.len(), desired_count(w));
+        if let Some(group) = &w.capacity_provider {
+            if !env.capacity_groups().any(|(name, _)| &name == group) {
+                errors.push(PlanError {
+                    workload: Some(w.name.clone()),
+                    message: format!(
+                        "`{}` runs on capacity group `{group}`, but environment `{}` has no such group",
+                        w.name, env.name
+                    ),
+                    help: format!(
+                        "add `capacity: [{{name: {group}, type: m5.large, count: 2}}]` to the environment manifest, or name one of its groups"
+                    ),
+                });
+            }
+        }
         match &p.placement {
             Some((strategy, constraints)) => {
                 if sc.instances.is_empty() {
                     errors.push(PlanError {
                         workload: Some(w.name.clone()),
                         message: format!(
-                            "`{}` has `placement` for EC2 capacity, but environment `{}` has no `capacity`",
+                            "`{}` runs on EC2 capacity, but environment `{}` has no `capacity`",
                             w.name, env.name
                         ),
-                        help: "add `capacity: [{type: m5.large, count: 2}]` to the environment manifest, or remove `placement` to run on Fargate".into(),
+                        help: "add `capacity: [{type: m5.large, count: 2}]` to the environment manifest, or remove `placement` and `capacity_provider` to run on Fargate".into(),
                     });
                 }
                 svc.strategy = strategy.clone();

@@ -423,6 +423,7 @@ fn the_documented_permissions_cover_every_resource_type_tug_renders() {
     let prefix_of = |service: &str| -> &'static str {
         match service {
             "ApplicationAutoScaling" => "application-autoscaling",
+            "AutoScaling" => "autoscaling",
             "CertificateManager" => "acm",
             "CloudFormation" => "cloudformation",
             "CloudWatch" => "cloudwatch",
@@ -441,6 +442,7 @@ fn the_documented_permissions_cover_every_resource_type_tug_renders() {
             "ServiceDiscovery" => "servicediscovery",
             "SNS" => "sns",
             "SQS" => "sqs",
+            "SSM" => "ssm",
             "StepFunctions" => "states",
             other => panic!("a resource type of service {other}: name its IAM prefix here and give docs/ci.md its actions"),
         }

@@ -10,6 +10,7 @@ mod day2;
 mod defaults;
 mod deploy;
 mod domains;
+mod ec2;
 mod faults;
 mod fields;
 mod image;

@@ -244,8 +244,9 @@ _service_update = Service.update_from_cloudformation_json.__func__
 def _keep_template_properties(service, cloudformation_json):
     """What moto's ECS service drops of its template, kept in the API's shape, as AWS keeps
     it: the DeploymentConfiguration (circuit breaker, alarms), the ServiceRegistries, the
-    LoadBalancers (target groups), the NetworkConfiguration and the health check grace
-    period."""
+    LoadBalancers (target groups), the NetworkConfiguration, the health check grace
+    period, the placement strategies and constraints, the capacity provider strategy and
+    the launch type."""
     props = cloudformation_json["Properties"]
     config = props.get("DeploymentConfiguration")
     service.deployment_configuration = _api_shape(config) if config else None
@@ -260,6 +261,14 @@ def _keep_template_properties(service, cloudformation_json):
     grace = props.get("HealthCheckGracePeriodSeconds")
     if grace is not None:
         service.health_check_grace_period_seconds = int(grace)
+    # EC2 capacity (see the section on capacity providers below).
+    service.placement_strategy = _api_shape(props.get("PlacementStrategies") or [])
+    service.placement_constraints = _api_shape(props.get("PlacementConstraints") or [])
+    service.capacity_provider_strategy = [
+        {k: int(v) if k in ("base", "weight") else v for k, v in item.items()}
+        for item in _api_shape(props.get("CapacityProviderStrategy") or [])
+    ]
+    service.launch_type = props.get("LaunchType")
     return service
 
 
@@ -2061,6 +2070,180 @@ def create_target_group_with_attributes(cls, resource_name, cloudformation_json,
 elbv2.FakeLoadBalancer.create_from_cloudformation_json = classmethod(create_load_balancer_of_type)
 elbv2.FakeTargetGroup.create_from_cloudformation_json = classmethod(create_target_group_with_attributes)
 
+
+# --- EC2 capacity: capacity providers, the cluster's associations, service placement ------
+# moto's CloudFormation has no model for AWS::ECS::CapacityProvider or
+# AWS::ECS::ClusterCapacityProviderAssociations (it warns and skips both: no provider, and
+# the cluster keeps none), and its ECS service drops the template's PlacementStrategies,
+# PlacementConstraints, CapacityProviderStrategy and LaunchType (moto's own CreateService
+# does not keep the first three either, and reports EC2 when no launch type is given).
+# Here the provider is made through moto's ECS backend (Ref is its name, GetAtt Arn its
+# ARN; the Auto Scaling group given by name is stored as its ARN, as ECS does), the
+# association is PutClusterCapacityProviders (deleting it clears the cluster's providers),
+# and the service keeps the four properties in the API's shape, as DescribeServices
+# returns them on AWS.
+
+from moto.autoscaling.models import autoscaling_backends
+
+
+class EcsCapacityProvider(CloudFormationModel):
+    __module__ = "moto.ecs.models"
+
+    def __init__(self, provider):
+        self.provider = provider
+
+    @property
+    def physical_resource_id(self):
+        return self.provider.name
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ECS::CapacityProvider"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Arn"
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Arn":
+            return self.provider.capacity_provider_arn
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+        raise UnformattedGetAttTemplateException()
+
+    @staticmethod
+    def _asg_provider(properties, account_id, region_name):
+        details = _api_shape(properties.get("AutoScalingGroupProvider") or {})
+        group = details.get("autoScalingGroupArn", "")
+        if group and not group.startswith("arn:"):
+            asg = autoscaling_backends[account_id][region_name].autoscaling_groups[group]
+            details["autoScalingGroupArn"] = asg.arn
+        scaling = details.get("managedScaling") or {}
+        if "targetCapacity" in scaling:
+            scaling["targetCapacity"] = int(scaling["targetCapacity"])
+        return details
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        p = cloudformation_json["Properties"]
+        provider = ecs_models.ecs_backends[account_id][region_name].create_capacity_provider(
+            p.get("Name") or resource_name,
+            cls._asg_provider(p, account_id, region_name),
+            _api_shape(p.get("Tags") or []),
+        )
+        return cls(provider)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        p = cloudformation_json["Properties"]
+        if (p.get("Name") or new_resource_name) != original_resource.provider.name:
+            cls.delete_from_cloudformation_json(
+                original_resource.provider.name, cloudformation_json, account_id, region_name
+            )
+            return cls.create_from_cloudformation_json(
+                new_resource_name, cloudformation_json, account_id, region_name
+            )
+        original_resource.provider.update(cls._asg_provider(p, account_id, region_name))
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        ecs_models.ecs_backends[account_id][region_name].delete_capacity_provider(resource_name)
+
+
+def _cluster_name(value):
+    return value.name if isinstance(value, ecs_models.Cluster) else str(value).split("/")[-1]
+
+
+def _provider_name(value):
+    return value.provider.name if isinstance(value, EcsCapacityProvider) else value
+
+
+class ClusterCapacityProviderAssociations(CloudFormationModel):
+    __module__ = "moto.ecs.models"
+
+    def __init__(self, cluster):
+        self.cluster = cluster
+
+    @property
+    def physical_resource_id(self):
+        return self.cluster
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ECS::ClusterCapacityProviderAssociations"
+
+    @classmethod
+    def _put(cls, cloudformation_json, account_id, region_name):
+        p = cloudformation_json["Properties"]
+        cluster = _cluster_name(p["Cluster"])
+        strategy = [
+            {k: int(v) if k in ("base", "weight") else _provider_name(v) for k, v in item.items()}
+            for item in _api_shape(p.get("DefaultCapacityProviderStrategy") or [])
+        ]
+        ecs_models.ecs_backends[account_id][region_name].put_cluster_capacity_providers(
+            cluster, [_provider_name(c) for c in p.get("CapacityProviders") or []], strategy
+        )
+        return cls(cluster)
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        return cls._put(cloudformation_json, account_id, region_name)
+
+    @classmethod
+    def update_from_cloudformation_json(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    ):
+        return cls._put(cloudformation_json, account_id, region_name)
+
+    @classmethod
+    def delete_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name
+    ):
+        backend = ecs_models.ecs_backends[account_id][region_name]
+        if resource_name in backend.clusters:
+            backend.put_cluster_capacity_providers(resource_name, [], [])
+
+
+# RegisterContainerInstance (what the ECS agent calls when an instance starts) takes the
+# instance's `totalResources` (CPU, MEMORY, GPU, PORTS, ...) and custom `attributes`
+# (ECS_INSTANCE_ATTRIBUTES); moto ignores both and registers 4096 CPU units and 7482 MiB
+# with its built-in attributes only. Here both are kept, as ECS keeps them.
+
+from moto.ecs import responses as ecs_responses
+
+_register_container_instance = ecs_responses.EC2ContainerServiceResponse.register_container_instance
+
+
+def register_container_instance(self):
+    result = _register_container_instance(self)
+    instance_id = json.loads(self._get_param("instanceIdentityDocument"))["instanceId"]
+    cluster = self._get_param("cluster", "default").split("/")[-1]
+    for instance in self.ecs_backend.container_instances.get(cluster, {}).values():
+        if instance.ec2_instance_id != instance_id:
+            continue
+        total = self._get_param("totalResources") or []
+        if total:
+            instance.registered_resources = [dict(r) for r in total]
+            instance.remaining_resources = [dict(r) for r in total]
+        for a in self._get_param("attributes") or []:
+            instance.attributes[a["name"]] = a.get("value")
+    return result
+
+
+ecs_responses.EC2ContainerServiceResponse.register_container_instance = register_container_instance
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

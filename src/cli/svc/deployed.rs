@@ -73,6 +73,17 @@ impl DeployArgs {
             let env_stack = deployed_env(&aws, &ws.app, &env).await?;
             plan.check_environment(&env, &env_stack)?;
             deploy::check_env_names(&ws.app, &env, &plan.rendered, &effective, &env_stack)?;
+            if !self.flags.force {
+                let checked = deploy::preflight::run(&aws, &ws, &env, w, &env_stack, &ctx.cwd);
+                if let Some(p) = checked.await? {
+                    ctx.printer.info(&format!(
+                        "pre-flight: {} tasks placed on the {} registered instances in {} ms",
+                        p.tasks,
+                        p.instances,
+                        p.elapsed.as_millis()
+                    ));
+                }
+            }
             let build = engine.as_ref().map(|engine| Build {
                 engine,
                 progress: &images,

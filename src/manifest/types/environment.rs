@@ -136,17 +136,46 @@ pub enum BoolOrString {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CapacityGroup {
+    /// The group's name: workloads choose it with `capacity_provider`; its ECS capacity
+    /// provider is `tug-<app>-<env>-<name>`. Default `ec2-<n>`, n its place in the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(rename = "type")]
     pub instance_type: String,
+    /// Instances the group keeps running (its Auto Scaling group's minimum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// The most instances ECS's managed scaling may run; default `count`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+    /// Spot Instances (a mixed-instances policy with no On-Demand capacity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azs: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Map<String>>,
 }
 
+impl CapacityGroup {
+    /// The group's name (`name`, else `ec2-<n>` for the `index`th group, from 0).
+    pub fn name_at(&self, index: usize) -> String {
+        self.name
+            .clone()
+            .unwrap_or_else(|| format!("ec2-{}", index + 1))
+    }
+}
+
 impl Environment {
+    /// The capacity groups with their names.
+    pub fn capacity_groups(&self) -> impl Iterator<Item = (String, &CapacityGroup)> {
+        self.capacity
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, g)| (g.name_at(i), g))
+    }
+
     /// Whether the environment has (public, private) subnets: an imported VPC has the ones
     /// it lists; a VPC tug creates has the ones it lists, or two of each when it lists none.
     pub fn has_subnets(&self) -> (bool, bool) {

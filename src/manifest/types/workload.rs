@@ -121,6 +121,10 @@ pub struct Workload {
     /// it run on Fargate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placement: Option<WorkloadPlacement>,
+    /// tug: the environment's EC2 capacity group (`capacity[].name`) the tasks run on,
+    /// through its ECS capacity provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_provider: Option<String>,
     /// Per-environment overrides of any field above; merged before anything else reads them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Map<Any>>")]
@@ -139,6 +143,12 @@ pub struct WorkloadPlacement {
 }
 
 impl Workload {
+    /// Whether the tasks run on the environment's EC2 capacity (`capacity_provider` or
+    /// `placement`), not on Fargate.
+    pub fn runs_on_ec2(&self) -> bool {
+        self.capacity_provider.is_some() || self.placement.is_some()
+    }
+
     /// The main container's image when tug builds it (`image.build` without
     /// `image.location`).
     pub fn built_image(&self) -> Option<&Image> {

@@ -58,7 +58,9 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
             );
         }
     }
-    for (i, group) in env.capacity.iter().flatten().enumerate() {
+    let mut names = std::collections::BTreeSet::new();
+    let subnet_azs = subnet_azs(env);
+    for (i, (name, group)) in env.capacity_groups().enumerate() {
         if group.count == Some(0) {
             r.error(
                 &format!("capacity[{i}].count"),
@@ -67,8 +69,58 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
                 "remove the group, or set `count: 1` or more",
             );
         }
+        if let Some(azs) = &group.azs {
+            if !azs.iter().any(|az| subnet_azs.contains(az)) {
+                r.warning(
+                    &format!("capacity[{i}].azs"),
+                    "not-implemented",
+                    format!("`capacity[{i}].azs` is read but not acted on yet: no subnet of the environment names one of these AZs, so the instances go in every private subnet"),
+                    "give the subnets their `az` (network.vpc.subnets) to keep the group in these AZs; `tug sim plan` uses `azs` as written",
+                );
+            }
+        }
+        if group.max.is_some_and(|m| m < group.count.unwrap_or(1)) {
+            r.error(
+                &format!("capacity[{i}].max"),
+                "bad-value",
+                "`max` is below the group's `count`".into(),
+                "set `max` to `count` or more, or remove it (it defaults to `count`)",
+            );
+        }
+        let valid = !name.is_empty()
+            && name.len() <= 32
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !valid {
+            r.error(
+                &format!("capacity[{i}].name"),
+                "bad-value",
+                format!("`{name}` is not a capacity group name"),
+                "use 1 to 32 letters, digits and hyphens, such as `spot` or `gpu`",
+            );
+        } else if !names.insert(name.clone()) {
+            r.error(
+                &format!("capacity[{i}].name"),
+                "duplicate-capacity-group",
+                format!("two capacity groups are named `{name}`"),
+                "give each group its own `name` (workloads choose one with `capacity_provider`)",
+            );
+        }
     }
     r.out
+}
+
+/// The AZs the manifest gives the environment's subnets.
+fn subnet_azs(env: &Environment) -> Vec<String> {
+    let subnets = env
+        .network
+        .as_ref()
+        .and_then(|n| n.vpc.as_ref())
+        .and_then(|v| v.subnets.as_ref());
+    subnets
+        .into_iter()
+        .flat_map(|s| s.public.iter().flatten().chain(s.private.iter().flatten()))
+        .filter_map(|s| s.az.clone())
+        .collect()
 }
 
 /// What needs subnets of a kind the environment does not have: NAT gateways (public) and

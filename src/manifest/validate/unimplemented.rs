@@ -22,20 +22,12 @@ const UNIMPLEMENTED: &[(&str, &str)] = &[
         "a service has one grace period, `http.healthcheck.grace_period`",
     ),
     (
-        "placement",
-        "it is checked by `tug sim plan`; tasks run on Fargate, which places them itself",
-    ),
-    (
         "http.alb",
         "importing an existing load balancer is not supported yet; the environment's is used",
     ),
 ];
 
 const UNIMPLEMENTED_ENV: &[(&str, &str)] = &[
-    (
-        "capacity",
-        "EC2 capacity is checked by `tug sim plan` but not created yet; tasks run on Fargate",
-    ),
     (
         "http.public.security_groups",
         "load balancer security group rules are not applied yet",

@@ -91,7 +91,24 @@ pub fn workload(
         }
     };
     if let Some((os, arch)) = plat {
-        size_rules(&mut r, w, os, arch);
+        if w.runs_on_ec2() && w.kind == WorkloadType::ScheduledJob {
+            let field = if w.placement.is_some() {
+                "placement"
+            } else {
+                "capacity_provider"
+            };
+            r.warning(
+                field,
+                "not-implemented",
+                format!("`{field}` is read but not acted on yet: a Scheduled Job runs on Fargate"),
+                "remove it; services run on EC2 capacity, jobs on Fargate",
+            );
+        }
+        if w.runs_on_ec2() && w.kind != WorkloadType::ScheduledJob {
+            ec2_size_rules(&mut r, w);
+        } else {
+            size_rules(&mut r, w, os, arch);
+        }
         platform_rules(&mut r, w, os, arch);
     }
     count_rules(&mut r, w);
@@ -267,6 +284,31 @@ pub(super) fn image_rules(r: &mut Rules<'_>, w: &Workload) {
             "bad-value",
             "`image.port` must be between 1 and 65535".into(),
             "use the port your container listens on",
+        );
+    }
+}
+
+/// A task on EC2 capacity: any cpu from 128 to 196608 units, memory from 6 MiB (the
+/// instances must hold it: the simulator checks that).
+fn ec2_size_rules(r: &mut Rules<'_>, w: &Workload) {
+    if let Some(cpu) = w.cpu.filter(|c| !fargate::EC2_TASK_CPU.contains(c)) {
+        r.error(
+            "cpu",
+            "out-of-range",
+            format!(
+                "cpu {cpu} is not an EC2 task size: {} to {} units (0.125 to 192 vCPUs)",
+                fargate::EC2_TASK_CPU.start(),
+                fargate::EC2_TASK_CPU.end()
+            ),
+            "1024 units are one vCPU",
+        );
+    }
+    if let Some(memory) = w.memory.filter(|m| *m < 6) {
+        r.error(
+            "memory",
+            "out-of-range",
+            format!("memory {memory} MiB is below ECS's minimum of 6 MiB"),
+            "give the task the MiB its containers need",
         );
     }
 }

@@ -25,6 +25,8 @@ const COUNT: i64 = 10_000_000;
 const MEMORY: i64 = 10_000_000;
 const EPHEMERAL_MIN: i64 = *fargate::EPHEMERAL_GIB.start() as i64;
 const EPHEMERAL_MAX: i64 = *fargate::EPHEMERAL_GIB.end() as i64;
+const TASK_CPU_MIN: i64 = *fargate::EC2_TASK_CPU.start() as i64;
+const TASK_CPU_MAX: i64 = *fargate::EC2_TASK_CPU.end() as i64;
 
 use Rule::*;
 
@@ -63,7 +65,7 @@ const RULES: &[(&str, Rule)] = &[
     ("task_definitions.*.family", Text("family")),
     ("task_definitions.*.network_mode", Choice("network_mode", &["awsvpc", "bridge", "host"])),
     ("task_definitions.*.requires", Choice("requires", &["EC2", "FARGATE"])),
-    ("task_definitions.*.cpu", Int("task cpu", 128, 10240)),
+    ("task_definitions.*.cpu", Int("task cpu", TASK_CPU_MIN, TASK_CPU_MAX)),
     ("task_definitions.*.memory", Int("task memory", 6, MEMORY)),
     ("task_definitions.*.containers", List("containers")),
     ("task_definitions.*.platform", Text("platform")),

@@ -59,7 +59,7 @@ fn ec2_container_rules() {
     assert!(err[0].message.contains("task cpu 64 is out of range"));
     assert_eq!(
         err[0].help.as_deref(),
-        Some("use a whole number from 128 to 10240")
+        Some("use a whole number from 128 to 196608")
     );
     let err = load_str("task_definitions:\n  a: {cpu: 256, memory: 512, constraints: [{type: distinctInstance}]}\n").unwrap_err();
     assert!(err[0]
