@@ -106,6 +106,16 @@ pub fn workload(
         }
         if w.runs_on_ec2() && w.kind != WorkloadType::ScheduledJob {
             ec2_size_rules(&mut r, w);
+            if w.storage.as_ref().is_some_and(|s| s.ephemeral.is_some()) {
+                r.warning(
+                    "storage.ephemeral",
+                    "not-on-ec2",
+                    "`storage.ephemeral` sizes a Fargate task's storage; on EC2 capacity the \
+                     task uses its instance's volume, so it is not acted on"
+                        .to_string(),
+                    "remove it, or size the instances' volume",
+                );
+            }
         } else {
             size_rules(&mut r, w, os, arch);
         }
