@@ -295,6 +295,15 @@ fn no_engine_fails_before_any_aws_call() {
     assert!(err.contains("no container engine found"), "{err}");
 }
 
+/// Writes `script` as an executable `docker` in `bin`.
+fn executable_docker(bin: &Path, script: &str) {
+    let path = bin.join("docker");
+    std::fs::write(&path, script).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&path, perms).unwrap();
+}
+
 /// A `docker` on PATH that records each build and push (start and end) in `log` and runs
 /// the real engine; pushes take a second longer, so pushes that overlap are seen to.
 fn recording_docker(bin: &Path, real: &Path, log: &Path) {
@@ -303,11 +312,7 @@ fn recording_docker(bin: &Path, real: &Path, log: &Path) {
         log = log.display(),
         real = real.display()
     );
-    let path = bin.join("docker");
-    std::fs::write(&path, script).unwrap();
-    let mut perms = std::fs::metadata(&path).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&path, perms).unwrap();
+    executable_docker(bin, &script);
 }
 
 #[test]
@@ -391,11 +396,7 @@ fn hanging_push_docker(bin: &Path, real: &Path, marker: &Path) {
         marker = marker.display(),
         real = real.display()
     );
-    let path = bin.join("docker");
-    std::fs::write(&path, script).unwrap();
-    let mut perms = std::fs::metadata(&path).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&path, perms).unwrap();
+    executable_docker(bin, &script);
 }
 
 /// The login folders (`tug-engine-*`) in `tmp`.
