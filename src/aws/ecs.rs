@@ -451,7 +451,7 @@ pub async fn stopped_reasons(aws: &Aws, cluster: &str, service: &str) -> Vec<Str
         .map(|t| {
             let mut line = format!(
                 "task {}: {}",
-                &t.id[..t.id.len().min(8)],
+                crate::text::prefix(&t.id, 8),
                 t.stopped_reason.as_deref().unwrap_or("stopped")
             );
             for c in &t.containers {

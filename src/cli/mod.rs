@@ -429,10 +429,16 @@ impl DeployFlags {
     }
 }
 
+/// The longest `--timeout`: longer waits are a typo (and past this, deadlines overflow).
+const MAX_TIMEOUT_DAYS: u64 = 366;
+
 pub fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
-    parse_age(text)
-        .map(Duration::from_secs_f64)
-        .ok_or_else(|| format!("`{text}` is not a duration; try 30s, 10m, 1h"))
+    let seconds =
+        parse_age(text).ok_or_else(|| format!("`{text}` is not a duration; try 30s, 10m, 1h"))?;
+    Duration::try_from_secs_f64(seconds)
+        .ok()
+        .filter(|d| d.as_secs() <= MAX_TIMEOUT_DAYS * 86_400)
+        .ok_or_else(|| format!("`{text}` is longer than {MAX_TIMEOUT_DAYS} days; try 30m or 2h"))
 }
 
 /// `30s`, `10m`, `3h`, `2d`, `1h30m`: seconds.

@@ -7,6 +7,7 @@
 //! [`build`], [`login`] and [`push`] when it builds several images one after another and
 //! pushes them concurrently).
 
+mod cleanup;
 mod engine;
 mod run;
 mod session;

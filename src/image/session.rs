@@ -1,12 +1,13 @@
 //! A registry login that lives in a temporary engine config folder: `DOCKER_CONFIG` for
 //! docker, `REGISTRY_AUTH_FILE` for podman. The folder is private (0700), deleted when the
-//! [`Session`] is dropped, and the user's own config is only ever read.
+//! [`Session`] is dropped or a signal ends tug (see [`super::cleanup`]), and the user's own
+//! config is only ever read.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::{Engine, EngineKind, ImageError};
+use super::{cleanup, Engine, EngineKind, ImageError};
 
 /// A logged-in registry; engine processes given [`Session::envs`] use its credentials.
 #[derive(Debug)]
@@ -19,9 +20,11 @@ pub struct Session {
 impl Session {
     /// Creates the private folder. For docker it holds a copy of the user's `config.json`
     /// without credentials (`auths`, `credsStore`, `credHelpers`) so proxies and the current
-    /// context still apply, and links to the user's `contexts` and `cli-plugins`.
+    /// context still apply, and links to the user's `contexts` and `cli-plugins`. First
+    /// removes the folders of tug processes that were killed before removing their own.
     pub(crate) fn create(engine: &Engine, host: &str) -> Result<Session, ImageError> {
-        let dir = make_private_dir()?;
+        cleanup::remove_stale(&std::env::temp_dir());
+        let dir = cleanup::register(make_private_dir)?;
         let session = Session {
             host: host.to_string(),
             dir,
@@ -54,7 +57,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
+        cleanup::remove(&self.dir);
     }
 }
 
@@ -67,7 +70,11 @@ fn make_private_dir() -> Result<PathBuf, ImageError> {
         .unwrap_or(0);
     for _ in 0..16 {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let dir = base.join(format!("tug-engine-{}-{nanos:08x}-{n}", std::process::id()));
+        let dir = base.join(format!(
+            "{}{}-{nanos:08x}-{n}",
+            cleanup::PREFIX,
+            std::process::id()
+        ));
         let mut builder = std::fs::DirBuilder::new();
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
@@ -110,7 +117,7 @@ fn carry_over_docker_config(user_dir: &Path, dir: &Path) {
                 config.remove(key);
             }
             if let Ok(bytes) = serde_json::to_vec_pretty(&config) {
-                let _ = std::fs::write(dir.join("config.json"), bytes);
+                let _ = crate::fsutil::write_new(&dir.join("config.json"), &bytes, false);
             }
         }
     }

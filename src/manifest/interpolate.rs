@@ -1,16 +1,38 @@
 //! `${VAR}` interpolation in manifest values. `\${X}` keeps the text `${X}`.
+//!
+//! AWS credentials are never read: `${AWS_SECRET_ACCESS_KEY}` and the like would put a
+//! secret into a template, its parameters and `svc show --manifest`.
 
 use crate::yaml::{Node, Span, Value};
 
-/// A variable a manifest uses that is not set.
+/// A variable a manifest uses that is not filled in: not set, or refused.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unset {
     pub name: String,
     pub span: Span,
+    /// The variable holds AWS credentials, which tug never reads into a manifest.
+    pub credential: bool,
+}
+
+/// The variables that hold AWS credentials (the SDKs' and the CLI's names).
+const CREDENTIAL_VARIABLES: [&str; 5] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+];
+
+/// Whether `name` holds AWS credentials: one of [`CREDENTIAL_VARIABLES`] or a bearer
+/// token (`AWS_BEARER_TOKEN_<SERVICE>`), whatever the case.
+pub fn is_credential(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    CREDENTIAL_VARIABLES.contains(&upper.as_str()) || upper.starts_with("AWS_BEARER_TOKEN_")
 }
 
 /// Replaces `${NAME}` in every string value of `node` using `lookup`; returns the names
-/// that `lookup` did not know (left in place as written).
+/// that `lookup` did not know and the credential variables (both left in place as written;
+/// `lookup` is never asked for a credential).
 pub fn interpolate(node: &mut Node, lookup: &dyn Fn(&str) -> Option<String>) -> Vec<Unset> {
     let mut unset = Vec::new();
     walk(node, lookup, &mut unset);
@@ -22,8 +44,13 @@ fn walk(node: &mut Node, lookup: &dyn Fn(&str) -> Option<String>, unset: &mut Ve
     match &mut node.value {
         Value::Scalar(s) => {
             if s.text.contains("${") {
-                let (text, missing) = substitute(&s.text, lookup);
-                unset.extend(missing.into_iter().map(|name| Unset { name, span }));
+                let guarded = |name: &str| (!is_credential(name)).then(|| lookup(name)).flatten();
+                let (text, missing) = substitute(&s.text, &guarded);
+                unset.extend(missing.into_iter().map(|name| Unset {
+                    credential: is_credential(&name),
+                    name,
+                    span,
+                }));
                 s.text = text;
             }
         }
@@ -94,6 +121,32 @@ mod tests {
         let (out, missing) = substitute(r"echo \${TAG} ${TAG}", &env);
         assert_eq!(out, "echo ${TAG} v1");
         assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn credential_variables_are_never_read() {
+        let set = |_: &str| Some("AKIA-secret-value".to_string());
+        let mut node = crate::yaml::parse(
+            "variables:\n  K: ${AWS_SECRET_ACCESS_KEY}\n  T: ${aws_session_token}\n  B: ${AWS_BEARER_TOKEN_BEDROCK}\n  R: ${AWS_REGION}\n",
+        )
+        .unwrap();
+        let found = interpolate(&mut node, &set);
+        let refused: Vec<&str> = found
+            .iter()
+            .filter(|u| u.credential)
+            .map(|u| u.name.as_str())
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                "AWS_SECRET_ACCESS_KEY",
+                "aws_session_token",
+                "AWS_BEARER_TOKEN_BEDROCK"
+            ]
+        );
+        assert_eq!(found.len(), 3, "AWS_REGION is filled in: {found:?}");
+        let text = format!("{node:?}");
+        assert_eq!(text.matches("AKIA-secret-value").count(), 1, "{text}");
     }
 
     #[test]

@@ -322,6 +322,24 @@ pub fn workload(loaded: &Loaded, opts: &Options<'_>) -> (Option<Effective>, Vec<
         }
     }
     for unset in interpolate::interpolate(&mut tree, &|name| opts.var(name)) {
+        if unset.credential {
+            diags.push(
+                Diagnostic::error(
+                    "credential-variable",
+                    format!(
+                        "`${{{}}}` holds AWS credentials, which tug never writes into a manifest",
+                        unset.name
+                    ),
+                )
+                .at(src, unset.span)
+                .help(
+                    "the tasks get AWS credentials from their task role: grant it what they \
+                     need with an addons `AWS::IAM::ManagedPolicy`; other secrets belong in \
+                     `secrets:` (SSM or Secrets Manager)",
+                ),
+            );
+            continue;
+        }
         let message = format!("`${{{}}}` is not set", unset.name);
         let help = format!(
             "export {} before running tug, or write the value in the manifest",

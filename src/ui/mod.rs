@@ -203,7 +203,8 @@ impl Printer {
     }
 
     /// One log line on stdout: `<task> <container> <message>`, coloured per task on a
-    /// terminal; one JSON object per line with `--json`.
+    /// terminal, control characters written out (see [`crate::text::printable`]); one JSON
+    /// object per line with `--json`.
     pub fn log_event(&self, e: &crate::aws::logs::LogEvent, colour: usize) -> Result<()> {
         if self.json {
             let line = json::LogLine {
@@ -219,13 +220,13 @@ impl Printer {
             return self.out(&text);
         }
         const COLOURS: [&str; 6] = ["36", "33", "35", "32", "34", "31"];
-        let task = &e.task[..e.task.len().min(8)];
-        let prefix = format!("{task} {}", e.container);
+        let task = crate::text::prefix(&e.task, 8);
+        let prefix = crate::text::printable(&format!("{task} {}", e.container)).into_owned();
         let prefix = if self.color && io::stdout().is_terminal() {
             format!("\x1b[{}m{prefix}\x1b[0m", COLOURS[colour % COLOURS.len()])
         } else {
             prefix
         };
-        self.out(&format!("{prefix} {}", e.message))
+        self.out(&format!("{prefix} {}", crate::text::printable(&e.message)))
     }
 }

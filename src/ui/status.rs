@@ -5,7 +5,7 @@ use crate::aws::ecs::ServiceStatus;
 use crate::aws::stack::StackInfo;
 
 fn short(id: &str) -> &str {
-    &id[..id.len().min(8)]
+    crate::text::prefix(id, 8)
 }
 
 /// The whole status report.

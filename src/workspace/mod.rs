@@ -1,7 +1,6 @@
 //! Finding the workspace (a `tug/` or `copilot/` folder with `.workspace`), listing its
 //! workloads and environments, and writing files atomically.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 mod load;
@@ -181,15 +180,22 @@ fn read_marker(marker: &Path) -> Result<(String, Option<String>)> {
     Ok((app, domain))
 }
 
-/// Writes `contents` to `path` so that a crash leaves either the old file or the new one:
-/// a temporary file in the same folder, synced, then renamed over. Refuses to replace an
-/// existing file unless `force`.
+/// Writes `contents` to `path` so that a crash leaves either the old file or the new one
+/// (synced to disk, see [`crate::fsutil`]). Refuses to replace an existing file unless
+/// `force`, even one that appears while this runs.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
-    if !force && path.exists() {
-        return Err(Error::user(format!("{} already exists", path.display()))
-            .with_help("pass --force to overwrite it"));
-    }
-    write_via_temp(path, contents, true)
+    let written = if force {
+        crate::fsutil::write_replacing(path, contents, true)
+    } else {
+        crate::fsutil::write_new(path, contents, true)
+    };
+    written.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            Error::user(format!("{} already exists", path.display()))
+                .with_help("pass --force to overwrite it")
+        }
+        _ => Error::io(format!("writing {}", path.display()), e),
+    })
 }
 
 /// Writes `<stack>.yml` (the template) and `<stack>.params.json` (parameters and tags)
@@ -211,29 +217,6 @@ pub fn write_package(
 /// file renamed over it, so a reader never sees half a file. Not synced to disk: the file
 /// can be generated again.
 pub fn write_output(path: &Path, contents: &[u8]) -> Result<()> {
-    write_via_temp(path, contents, false)
-}
-
-fn write_via_temp(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.tug-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        if sync {
-            f.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(format!("writing {}", path.display()), e));
-    }
-    Ok(())
+    crate::fsutil::write_replacing(path, contents, false)
+        .map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }

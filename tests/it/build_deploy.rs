@@ -295,6 +295,15 @@ fn no_engine_fails_before_any_aws_call() {
     assert!(err.contains("no container engine found"), "{err}");
 }
 
+/// Writes `script` as an executable `docker` in `bin`.
+fn executable_docker(bin: &Path, script: &str) {
+    let path = bin.join("docker");
+    std::fs::write(&path, script).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&path, perms).unwrap();
+}
+
 /// A `docker` on PATH that records each build and push (start and end) in `log` and runs
 /// the real engine; pushes take a second longer, so pushes that overlap are seen to.
 fn recording_docker(bin: &Path, real: &Path, log: &Path) {
@@ -303,11 +312,7 @@ fn recording_docker(bin: &Path, real: &Path, log: &Path) {
         log = log.display(),
         real = real.display()
     );
-    let path = bin.join("docker");
-    std::fs::write(&path, script).unwrap();
-    let mut perms = std::fs::metadata(&path).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&path, perms).unwrap();
+    executable_docker(bin, &script);
 }
 
 #[test]
@@ -381,4 +386,155 @@ fn deploy_env_builds_one_by_one_then_pushes_concurrently() {
     let (status, _) = registry.manifest_digest("shop/api", &format!("proxy-{tag}"));
     assert_eq!(status, 200, "{events}\n{all}");
     assert!(all.contains("api/proxy: pushed "), "{all}");
+}
+
+/// A `docker` on PATH that runs the real engine, except that a push only writes its
+/// process id to `marker` and waits (a push that hangs, to stop tug in the middle of it).
+fn hanging_push_docker(bin: &Path, real: &Path, marker: &Path) {
+    let script = format!(
+        "#!/bin/sh\nif [ \"$1\" = push ]; then echo $$ >'{marker}.tmp'; mv '{marker}.tmp' '{marker}'; exec sleep 120; fi\nexec '{real}' \"$@\"\n",
+        marker = marker.display(),
+        real = real.display()
+    );
+    executable_docker(bin, &script);
+}
+
+/// The login folders (`tug-engine-*`) in `tmp`.
+fn login_folders(tmp: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("tug-engine-"))
+        })
+        .collect()
+}
+
+/// Sends `signal` (a `kill` name: TERM, HUP, INT, KILL) to `target` (a pid, or `-pgid`).
+fn send(signal: &str, target: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), "--", target])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -{signal} {target}");
+}
+
+#[test]
+fn a_push_stopped_by_a_signal_leaves_no_credentials_behind() {
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let (engine, busybox, moto, registry) = need!(parts(EngineKind::Docker));
+    let ws = hello("shop");
+    let dir = ws.path();
+    set_build(dir, "web", &busybox, "one\n");
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    let scratch = tempfile::tempdir().unwrap();
+    let tmp = scratch.path().join("tmp");
+    let bin = scratch.path().join("bin");
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::create_dir_all(&bin).unwrap();
+    let marker = scratch.path().join("push.pid");
+    hanging_push_docker(&bin, &engine.program, &marker);
+    let slow_path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let deploy = |path: &str| {
+        let mut cmd = crate::support::moto::tug_process(&moto.endpoint);
+        cmd.current_dir(dir)
+            .env("TMPDIR", &tmp)
+            .env("PATH", path)
+            .env("TUG_REGISTRY_OVERRIDE", &registry.host)
+            .env("TUG_CONTAINER_ENGINE", "docker")
+            .env_remove("DOCKER_CONFIG")
+            .args(["svc", "deploy", "-n", "web", "-e", "test", "--tag", "t1"]);
+        cmd
+    };
+
+    // TERM and HUP to tug alone; INT to its process group, as Ctrl-C on a terminal does;
+    // KILL, which no process can catch: its folder is left, and removed by the next run.
+    for signal in ["TERM", "HUP", "INT", "KILL"] {
+        let _ = std::fs::remove_file(&marker);
+        let mut child = deploy(&slow_path)
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let push_pid = loop {
+            if let Ok(pid) = std::fs::read_to_string(&marker) {
+                break pid.trim().to_string();
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!(
+                    "{signal}: tug ended ({status}) before pushing: {}",
+                    crate::support::drain(child.stderr.take())
+                );
+            }
+            assert!(Instant::now() < deadline, "{signal}: no push within 120 s");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        // Logged in: the registry's credentials are on disk while the push runs.
+        let folders = login_folders(&tmp);
+        assert_eq!(folders.len(), 1, "{signal}: {folders:?}");
+        let config = std::fs::read_to_string(folders[0].join("config.json")).unwrap();
+        assert!(
+            config.contains("auths") && config.contains(&registry.host),
+            "{signal}: {config}"
+        );
+        let target = if signal == "INT" {
+            format!("-{}", child.id())
+        } else {
+            child.id().to_string()
+        };
+        send(signal, &target);
+        let status = child.wait().unwrap();
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &push_pid])
+            .stderr(Stdio::null())
+            .status();
+        let err = crate::support::drain(child.stderr.take());
+        assert!(!status.success(), "{signal}: {status}: {err}");
+        assert!(!err.contains("panicked"), "{signal}: {err}");
+        if signal == "KILL" {
+            assert_eq!(status.signal(), Some(9), "{signal}: {err}");
+            assert_eq!(login_folders(&tmp), folders, "SIGKILL cannot be caught");
+        } else {
+            assert_eq!(
+                login_folders(&tmp),
+                Vec::<PathBuf>::new(),
+                "{signal}: {err}"
+            );
+        }
+        if signal != "INT" {
+            let number = match signal {
+                "TERM" => 15,
+                "HUP" => 1,
+                _ => 9,
+            };
+            assert_eq!(status.signal(), Some(number), "{signal} ends tug: {err}");
+        }
+    }
+
+    // The next deploy removes the folder the killed one left, and its own.
+    let out = deploy(&std::env::var("PATH").unwrap_or_default())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        login_folders(&tmp),
+        Vec::<PathBuf>::new(),
+        "{}",
+        stderr(&out)
+    );
+    let (status, _) = registry.manifest_digest("shop/web", "t1");
+    assert_eq!(status, 200, "{}", stderr(&out));
 }

@@ -158,6 +158,23 @@ fn a_missing_required_flag_is_a_usage_error_naming_it() {
 }
 
 #[test]
+fn a_timeout_too_long_to_count_is_a_usage_error_naming_the_flag() {
+    for huge in ["99999999999999999999999h", "1e400d", "infd", "367d"] {
+        for args in [
+            &["svc", "deploy", "-n", "api", "--timeout", huge][..],
+            &["deploy", "-e", "test", "--timeout", huge][..],
+        ] {
+            let out = run(args);
+            let err = stderr(&out);
+            assert_eq!(code(&out), 2, "{args:?}: {err}");
+            assert!(err.contains("--timeout"), "{args:?}: {err}");
+            assert!(err.contains("longer than 366 days"), "{args:?}: {err}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
 fn no_command_is_a_usage_error() {
     let out = run(&[]);
     assert_eq!(code(&out), 2);
@@ -221,6 +238,42 @@ fn show_with_several_environments_and_no_env_asks_for_dash_e() {
         .unwrap();
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("pass -e ENV"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_never_prints_aws_credentials_from_the_environment() {
+    const SECRET: &str = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
+    let ws = tree(&[
+        ("tug/.workspace", WS),
+        ("tug/environments/test/manifest.yml", ENV),
+        (
+            "tug/api/manifest.yml",
+            "name: api\ntype: Backend Service\nimage:\n  location: nginx:${TAG}\nvariables:\n  KEY: ${AWS_SECRET_ACCESS_KEY}\n",
+        ),
+    ]);
+    let show = |json: bool| {
+        let mut cmd = support::tug();
+        cmd.current_dir(ws.path())
+            .env("AWS_SECRET_ACCESS_KEY", SECRET)
+            .env("TAG", "1.27");
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.args(["svc", "show", "--manifest", "-n", "api", "-e", "test"])
+            .output()
+            .unwrap()
+    };
+    for json in [false, true] {
+        let out = show(json);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert_eq!(code(&out), 1, "{all}");
+        assert!(!all.contains(SECRET), "the secret was printed: {all}");
+        assert!(
+            all.contains("`${AWS_SECRET_ACCESS_KEY}` holds AWS credentials"),
+            "{all}"
+        );
+        assert!(all.contains("tug/api/manifest.yml:6:8"), "{all}");
+    }
 }
 
 /// Spawns tug with its stdout a pipe whose reading end is closed at once, as

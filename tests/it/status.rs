@@ -225,6 +225,54 @@ fn logs_merge_streams_in_time_order_with_task_prefixes() {
     assert!(stderr(&out).contains("--since"), "{}", stderr(&out));
 }
 
+/// A line that tries to drive the terminal (retitle, clear the screen, a CSI in its C1
+/// form, a bidirectional override), from a task whose id is not ASCII.
+const PUT_HOSTILE_LOGS: &str = r#"
+import boto3, time
+logs = boto3.client("logs")
+group, stream = "/tug/LOGAPP/test/web", "web/web/t\u00e2ch\u00e9-\u00e9\u00e9-1234"
+logs.create_log_stream(logGroupName=group, logStreamName=stream)
+logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=[{
+    "timestamp": int(time.time() * 1000) - 1000,
+    "message": "\x1b]0;pwned\x07\x1b[2Jred\tcol\u009b31m\u202eevil\x7f"}])
+"#;
+
+#[test]
+fn logs_show_escape_sequences_instead_of_obeying_them() {
+    let moto = need!(Moto::start());
+    let ws = deployed(&moto, "hostile");
+    moto.python(&PUT_HOSTILE_LOGS.replace("LOGAPP", "hostile"));
+    let logs = |extra: &[&str]| {
+        let out = moto
+            .tug()
+            .current_dir(ws.path())
+            .args(["svc", "logs", "-n", "web", "-e", "test"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{extra:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let text = logs(&[]);
+    assert_eq!(
+        text,
+        "t\u{e2}ch\u{e9}-\u{e9}\u{e9} web \\x1b]0;pwned\\x07\\x1b[2Jred\tcol\\x9b31m\\u{202e}evil\\x7f\n"
+    );
+    assert!(
+        !text.contains('\x1b') && !text.contains('\u{9b}'),
+        "{text:?}"
+    );
+    // JSON carries the line as it was (escaped as JSON strings are).
+    let json: serde_json::Value = serde_json::from_str(logs(&["--json"]).trim()).unwrap();
+    assert_eq!(
+        json["message"],
+        "\x1b]0;pwned\x07\x1b[2Jred\tcol\u{9b}31m\u{202e}evil\x7f"
+    );
+    // The text cut the task id after 8 characters (not bytes); JSON keeps it whole.
+    assert_eq!(json["task"], "t\u{e2}ch\u{e9}-\u{e9}\u{e9}-1234");
+    assert!(logs(&["--tasks", "t\u{e2}ch"]).starts_with("t\u{e2}ch\u{e9}-"));
+}
+
 #[test]
 fn logs_follow_streams_new_lines_without_duplicates_until_ctrl_c() {
     let moto = need!(Moto::start());

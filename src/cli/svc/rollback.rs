@@ -169,7 +169,7 @@ fn list(ctx: &Context, app: &str, env: &str, name: &str, history: &History) -> R
 /// else its last path part (`nginx:1.27`).
 fn short_image(image: &str) -> String {
     if let Some((_, digest)) = image.split_once("@sha256:") {
-        return format!("sha256:{}", &digest[..digest.len().min(12)]);
+        return format!("sha256:{}", crate::text::prefix(digest, 12));
     }
     image.rsplit('/').next().unwrap_or(image).to_string()
 }

@@ -214,13 +214,21 @@ fn vpc_rules(r: &mut Rules<'_>, vpc: &EnvVpc) {
 fn imported_subnet_rules(r: &mut Rules<'_>, public: &[EnvSubnet], private: &[EnvSubnet]) {
     for (kind, list) in [("public", public), ("private", private)] {
         for (i, s) in list.iter().enumerate() {
-            if s.id.is_none() {
-                r.error(
+            match &s.id {
+                None => r.error(
                     &format!("network.vpc.subnets.{kind}[{i}]"),
                     "missing-field",
                     "an imported VPC's subnets are given by `id`".into(),
                     "write `- id: subnet-0123456789abcdef0`",
-                );
+                ),
+                // The ids reach Scheduled Jobs' state machine definitions (JSON).
+                Some(id) if !super::workload::is_id_text(id) => r.error(
+                    &format!("network.vpc.subnets.{kind}[{i}].id"),
+                    "bad-resource-id",
+                    format!("\"{id}\" is not a subnet id"),
+                    "write the id as AWS shows it, e.g. `subnet-0123456789abcdef0`",
+                ),
+                Some(_) => {}
             }
         }
         if list.len() == 1 {

@@ -578,6 +578,120 @@ fn an_env_file_linking_out_of_the_repository_is_refused() {
     );
 }
 
+/// A workload that builds its image with `build` (the YAML under `image:`).
+fn building(build: &str) -> String {
+    format!("name: web\ntype: Backend Service\nimage:\n{build}")
+}
+
+#[test]
+fn build_paths_stay_inside_the_repository() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    let root = repo.path();
+    std::fs::create_dir_all(root.join("api")).expect("mkdir");
+    for fine in [
+        "  build: api/Dockerfile\n".to_string(),
+        "  build:\n    context: .\n    dockerfile: ./api/../api/Dockerfile\n".to_string(),
+        format!("  build:\n    context: {}\n", root.join("api").display()),
+        // Not there yet: the build says so; the path itself is inside.
+        "  build:\n    context: later\n".to_string(),
+    ] {
+        let d = in_repo(&building(&fine), root);
+        assert!(!d.iter().any(Diagnostic::is_error), "{fine}: {d:#?}");
+    }
+    one(
+        in_repo(&building("  build: ../other/Dockerfile\n"), root),
+        "build-outside-repo",
+        "`image.build` names a folder outside the repository: \"../other/Dockerfile\"",
+        (4, 10),
+    );
+    one(
+        in_repo(&building("  build:\n    context: api/../..\n"), root),
+        "build-outside-repo",
+        "`image.build.context` names a folder outside the repository",
+        (5, 14),
+    );
+    one(
+        in_repo(
+            &building("  build:\n    dockerfile: /etc/Dockerfile\n"),
+            root,
+        ),
+        "build-outside-repo",
+        "`image.build.dockerfile` names a folder outside the repository: \"/etc/Dockerfile\"",
+        (5, 17),
+    );
+    let sidecar = "  build: api/Dockerfile\nsidecars:\n  proxy:\n    image:\n      build:\n        context: ../../x\n";
+    one(
+        in_repo(&building(sidecar), root),
+        "build-outside-repo",
+        "`sidecars.proxy.image.build.context`",
+        (9, 18),
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_path_through_a_link_out_of_the_repository_is_refused() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("Dockerfile"), "FROM scratch\n").expect("write");
+    let repo = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(outside.path(), repo.path().join("vendor")).expect("symlink");
+    for build in [
+        "  build: vendor/Dockerfile\n",
+        "  build:\n    context: vendor\n",
+        // `vendor/..` is the folder above the link's target, as the engine sees it.
+        "  build:\n    context: vendor/../x\n",
+    ] {
+        let d = in_repo(&building(build), repo.path());
+        let errors: Vec<_> = d.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1, "{build}: {d:#?}");
+        assert_eq!(errors[0].code, "build-outside-repo", "{build}: {d:#?}");
+        assert!(
+            errors[0]
+                .message
+                .contains("a link to a folder outside the repository"),
+            "{build}: {d:#?}"
+        );
+    }
+}
+
+#[test]
+fn subnet_and_security_group_ids_are_ids() {
+    let net = |vpc: &str| format!("{JOB}on:\n  schedule: \"@daily\"\nnetwork:\n  vpc:\n{vpc}");
+    let fine = "    placement:\n      subnets: [subnet-0123456789abcdef0, subnet-landing-a]\n    security_groups: [sg-0123, {from_cfn: shared-sg}]\n";
+    let d = workload_diags(&net(fine));
+    assert!(!d.iter().any(Diagnostic::is_error), "{d:#?}");
+    // A quote would end the JSON string of the state machine definition.
+    one(
+        workload_diags(&net(
+            "    security_groups: [sg-1, 'sg-2\"],\"Cluster\":\"x']\n",
+        )),
+        "bad-resource-id",
+        "`network.vpc.security_groups[1]`: \"sg-2\"],\"Cluster\":\"x\" is not a security group id",
+        (9, 29),
+    );
+    one(
+        workload_diags(&net(
+            "    security_groups:\n      groups: [sg-1, '${AWS::AccountId}']\n",
+        )),
+        "bad-resource-id",
+        "`network.vpc.security_groups.groups[1]`",
+        (10, 22),
+    );
+    one(
+        workload_diags(&net("    placement:\n      subnets: [\"subnet-1 \"]\n")),
+        "bad-resource-id",
+        "\"subnet-1 \" is not a subnet id",
+        (10, 17),
+    );
+    let env = "name: test\ntype: Environment\nnetwork:\n  vpc:\n    id: vpc-1\n    subnets:\n      public:\n        - id: mock-subnet-id-1\n        - id: 'subnet-2\"'\n";
+    one(
+        environment_diags(env),
+        "bad-resource-id",
+        "\"subnet-2\"\" is not a subnet id",
+        (9, 15),
+    );
+}
+
 #[test]
 fn no_environment_takes_the_bootstrap_stacks_name() {
     one(

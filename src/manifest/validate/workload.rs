@@ -177,6 +177,7 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
         }
     }
     connect_rules(r, w);
+    resource_ids(r, w);
     let vpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
     if let Some(Placement::Subnets(PlacementSubnets {
         subnets: SubnetSelector::Tags(_),
@@ -201,6 +202,54 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
             );
         }
     }
+}
+
+/// The subnet and security group ids of `network.vpc` look like AWS's (`subnet-...`,
+/// `sg-...`): a Scheduled Job's state machine definition is JSON that holds them, so a
+/// quote or `${` there would change the definition, and any other text fails on AWS.
+fn resource_ids(r: &mut Rules<'_>, w: &Workload) {
+    let Some(vpc) = w.network.as_ref().and_then(|n| n.vpc.as_ref()) else {
+        return;
+    };
+    let mut ids: Vec<(String, &str, &str, &str)> = Vec::new();
+    if let Some(Placement::Subnets(PlacementSubnets {
+        subnets: SubnetSelector::Ids(list),
+    })) = &vpc.placement
+    {
+        for (i, id) in list.iter().enumerate() {
+            let path = format!("network.vpc.placement.subnets[{i}]");
+            ids.push((path, id, "subnet-", "subnet"));
+        }
+    }
+    let (groups, at) = match &vpc.security_groups {
+        Some(SecurityGroups::List(l)) => (l.as_slice(), "network.vpc.security_groups"),
+        Some(SecurityGroups::Args(a)) => (
+            a.groups.as_deref().unwrap_or_default(),
+            "network.vpc.security_groups.groups",
+        ),
+        None => (&[][..], ""),
+    };
+    for (i, g) in groups.iter().enumerate() {
+        if let StringOrFromCfn::String(id) = g {
+            ids.push((format!("{at}[{i}]"), id, "sg-", "security group"));
+        }
+    }
+    for (path, id, prefix, what) in ids {
+        let valid = id.strip_prefix(prefix).is_some_and(is_id_text);
+        if !valid {
+            r.error(
+                &path,
+                "bad-resource-id",
+                format!("`{path}`: \"{id}\" is not a {what} id"),
+                format!("write the id as AWS shows it, e.g. `{prefix}0123456789abcdef0`"),
+            );
+        }
+    }
+}
+
+/// Letters, digits and `-`, as in every AWS resource id: nothing JSON or `!Sub` reads.
+pub(super) fn is_id_text(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// `network.connect`: Service Connect is for services; one without a port is a client only
