@@ -208,6 +208,7 @@ fn check_files(
         }
     }
     let app = workspace.map_or("app", |w| w.app.as_str());
+    let domain = workspace.and_then(|w| w.domain.as_deref());
     let mut diagnostics = Vec::new();
     for path in files {
         let shown = display_path(path, &ctx.cwd);
@@ -222,7 +223,7 @@ fn check_files(
                 let root = workspace
                     .filter(|ws| path.starts_with(&ws.dir))
                     .map(Workspace::root);
-                let found = check_one(&loaded, app, env, &ws_envs, root.as_deref());
+                let found = check_one(&loaded, (app, domain), env, &ws_envs, root.as_deref());
                 diagnostics.extend(found);
             }
             Err(d) => diagnostics.push(*d),
@@ -234,10 +235,11 @@ fn check_files(
     })
 }
 
-/// Checks one manifest for each environment it applies to.
+/// Checks one manifest of application `app` (with its domain) for each environment it
+/// applies to.
 fn check_one(
     loaded: &Loaded,
-    app: &str,
+    (app, domain): (&str, Option<&str>),
     env: Option<&str>,
     ws_envs: &[String],
     root: Option<&Path>,
@@ -263,6 +265,7 @@ fn check_one(
                     unset_is_error: false,
                     lookup: &manifest::process_env,
                     root,
+                    domain,
                 };
                 out.extend(manifest::workload(loaded, &opts).1);
             }

@@ -198,6 +198,7 @@ impl Plan {
                         unset_is_error: false,
                         lookup: &manifest::process_env,
                         root: None,
+                        domain: None,
                     };
                     manifest::workload(&loaded, &opts).1
                 }

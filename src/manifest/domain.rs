@@ -43,6 +43,12 @@ impl EnvTraffic {
         self.domain.as_ref().map(|d| env_domain(app, env, d))
     }
 
+    /// `<svc>-nlb.<env>.<app>.<domain>`, when the application has a domain: the name of
+    /// workload `svc`'s Network Load Balancer, as Copilot names it (its TLS certificate's).
+    pub fn nlb_domain(&self, app: &str, env: &str, svc: &str) -> Option<String> {
+        self.env_domain(app, env).map(|d| format!("{svc}-nlb.{d}"))
+    }
+
     /// Whether `name` (an alias) is the application's domain or under it, where tug creates
     /// its record without being told a hosted zone.
     pub fn in_domain(&self, name: &str) -> bool {
@@ -77,39 +83,50 @@ pub fn aliases(w: &Workload) -> Vec<AliasName> {
             .hosted_zone
             .clone()
             .or_else(|| http.hosted_zone.clone());
-        let items: Vec<(String, Option<String>, String)> = match &rule.alias {
-            None => Vec::new(),
-            Some(Alias::Name(n)) => vec![(n.clone(), None, format!("{at}.alias"))],
-            Some(Alias::Names(ns)) => ns
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n.clone(), None, format!("{at}.alias[{i}]")))
-                .collect(),
-            Some(Alias::Args(args)) => args
-                .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    (
-                        a.name.clone(),
-                        a.hosted_zone.clone(),
-                        format!("{at}.alias[{i}]"),
-                    )
-                })
-                .collect(),
-        };
-        for (name, own_zone, field) in items {
-            let name = name.trim_end_matches('.').to_ascii_lowercase();
-            if out.iter().any(|a| a.name == name) {
-                continue;
-            }
-            out.push(AliasName {
-                name,
-                hosted_zone: own_zone.or_else(|| zone.clone()),
-                field,
-            });
+        if let Some(alias) = &rule.alias {
+            push_aliases(&mut out, alias, &format!("{at}.alias"), zone);
         }
     }
     out
+}
+
+/// Every name of workload `w`'s `nlb.alias`, in manifest order, each once. Its records go
+/// in the application's hosted zone (`hosted_zone` is refused for them, as in Copilot).
+pub fn nlb_aliases(w: &Workload) -> Vec<AliasName> {
+    let mut out = Vec::new();
+    if let Some(alias) = w.nlb.as_ref().and_then(|n| n.alias.as_ref()) {
+        push_aliases(&mut out, alias, "nlb.alias", None);
+    }
+    out
+}
+
+/// Adds the names of `alias` (written at `at`) not in `out` yet, lowercased and without a
+/// final dot; each goes in its own `hosted_zone`, else in `zone`.
+fn push_aliases(out: &mut Vec<AliasName>, alias: &Alias, at: &str, zone: Option<String>) {
+    let items: Vec<(String, Option<String>, String)> = match alias {
+        Alias::Name(n) => vec![(n.clone(), None, at.to_string())],
+        Alias::Names(ns) => ns
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), None, format!("{at}[{i}]")))
+            .collect(),
+        Alias::Args(args) => args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.clone(), a.hosted_zone.clone(), format!("{at}[{i}]")))
+            .collect(),
+    };
+    for (name, own_zone, field) in items {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        if out.iter().any(|a| a.name == name) {
+            continue;
+        }
+        out.push(AliasName {
+            name,
+            hosted_zone: own_zone.or_else(|| zone.clone()),
+            field,
+        });
+    }
 }
 
 /// Whether `w` is served by the public load balancer (a Load Balanced Web Service with

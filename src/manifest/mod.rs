@@ -234,6 +234,10 @@ pub struct Options<'a> {
     /// `env_file` are relative to; `None` for a manifest outside a workspace, whose files
     /// are then not looked for.
     pub root: Option<&'a std::path::Path>,
+    /// The application's domain (`.workspace`), which a TLS listener of `nlb` and
+    /// `nlb.alias` need; `None` for an application without one or a manifest outside a
+    /// workspace.
+    pub domain: Option<&'a str>,
 }
 
 impl Options<'_> {
@@ -361,7 +365,7 @@ pub fn workload(loaded: &Loaded, opts: &Options<'_>) -> (Option<Effective>, Vec<
         return (None, dedup(diags));
     };
     let kind = workload.kind;
-    diags.extend(validate::workload(&workload, &tree, src, opts.env));
+    diags.extend(validate::workload(&workload, &tree, src, opts.domain));
     if let Some(root) = opts.root {
         diags.extend(validate::workload_files(&workload, &tree, src, root));
     }

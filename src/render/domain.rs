@@ -21,6 +21,15 @@ use super::task::{import, lit};
 use crate::manifest::types::{HttpOrBool, Workload, WorkloadType};
 use crate::names::export_name;
 
+/// A name of a certificate's request to validate by DNS, and the hosted zone CloudFormation
+/// writes its validation record in.
+#[derive(Serialize, Debug, PartialEq)]
+pub(super) struct Validation {
+    pub(super) name: String,
+    /// YAML fragment.
+    pub(super) zone: String,
+}
+
 /// The environment stack's parameter holding the id of the application domain's public
 /// hosted zone, looked up at deploy time.
 pub const HOSTED_ZONE_PARAMETER: &str = "AppHostedZoneId";
@@ -43,7 +52,8 @@ pub const CERTIFICATE_OUTPUT: &str = "CertificateArn";
 #[derive(Serialize, Debug, PartialEq)]
 pub(super) struct Record {
     /// Logical id: `DomainRecord` for `<svc>.<env>.<app>.<domain>`, else `AliasRecord`
-    /// and a hash of the name, so reordering the aliases replaces no record.
+    /// and a hash of the name, so reordering the aliases replaces no record (the Network
+    /// Load Balancer's: `NLBDomainRecord`, `NLBAliasRecord...`).
     pub(super) logical: String,
     /// JSON-quoted.
     pub(super) name: String,
@@ -98,8 +108,40 @@ pub(super) fn records(app: &str, env: &str, w: &Workload, traffic: &EnvTraffic) 
             None if public && traffic.in_domain(&a.name) => exp(HOSTED_ZONE_OUTPUT),
             None => continue,
         };
-        let logical = format!("AliasRecord{:08X}", crc32fast::hash(a.name.as_bytes()));
-        out.push(record(logical, &a.name, zone));
+        out.push(record(alias_logical("AliasRecord", &a.name), &a.name, zone));
     }
     out
+}
+
+/// The records of workload `w`'s Network Load Balancer in environment `env` of `app`, with
+/// the application's domain: `<svc>-nlb.<env>.<app>.<domain>` (Copilot's name for it) and
+/// each name of `nlb.alias`, in the application's hosted zone. (Copilot leaves the first
+/// out when there are aliases; tug keeps it, so the name its certificate is for resolves.)
+pub(super) fn nlb_records(app: &str, env: &str, w: &Workload, traffic: &EnvTraffic) -> Vec<Record> {
+    let Some(default_name) = traffic
+        .nlb_domain(app, env, &w.name)
+        .filter(|_| w.nlb.is_some())
+    else {
+        return Vec::new();
+    };
+    let record = |logical: String, name: &str| Record {
+        logical,
+        name: lit(name),
+        zone: import(&export_name(app, env, HOSTED_ZONE_OUTPUT)),
+        load_balancer_zone: "!GetAtt NetworkLoadBalancer.CanonicalHostedZoneID".into(),
+        load_balancer_dns: "!GetAtt NetworkLoadBalancer.DNSName".into(),
+    };
+    let mut out = vec![record("NLBDomainRecord".into(), &default_name)];
+    for a in nlb_aliases(w) {
+        if a.name != default_name {
+            out.push(record(alias_logical("NLBAliasRecord", &a.name), &a.name));
+        }
+    }
+    out
+}
+
+/// The logical id of the record of alias `name`: `prefix` and a hash of the name, so
+/// reordering the aliases replaces no record.
+fn alias_logical(prefix: &str, name: &str) -> String {
+    format!("{prefix}{:08X}", crc32fast::hash(name.as_bytes()))
 }

@@ -199,3 +199,88 @@ fn aliases_get_records_in_their_zones() {
         .unwrap();
     assert!(other.1.contains("Z0THER"), "{other:?}");
 }
+
+#[test]
+fn an_nlb_under_the_domain_gets_its_name_and_its_tls_listeners_a_certificate() {
+    let t = traffic(Some("example.com"), &env(TEST));
+    let mqtt = "name: mqtt\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 1883}\n\
+                http: false\nnlb:\n  port: 8883/tls\n  ssl_policy: ELBSecurityPolicy-TLS13-1-3-2021-06\n\
+                \x20 alias: [MQTT.example.com., '*.iot.example.com', mqtt-nlb.test.shop.example.com]\n\
+                \x20 additional_listeners:\n    - port: 1883/tcp\n";
+    let tpl = svc_in(mqtt, &t);
+    let v = yaml(&tpl);
+    let cert = &v["Resources"]["NLBCertificate"]["Properties"];
+    assert_eq!(
+        cert["DomainName"], "mqtt-nlb.test.shop.example.com",
+        "{tpl}"
+    );
+    assert_eq!(
+        cert["SubjectAlternativeNames"],
+        yaml("[mqtt.example.com, '*.iot.example.com']")
+    );
+    let validated: Vec<&str> = cert["DomainValidationOptions"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["DomainName"].as_str())
+        .collect();
+    assert_eq!(
+        validated,
+        [
+            "mqtt-nlb.test.shop.example.com",
+            "mqtt.example.com",
+            "*.iot.example.com"
+        ]
+    );
+    assert_eq!(
+        tpl.matches("HostedZoneId: !ImportValue \"tug-shop-test-EnvironmentHostedZone\"")
+            .count(),
+        3 + 3,
+        "the validation records and the three records in the application's zone: {tpl}"
+    );
+    let tls = &v["Resources"]["NLBListener"]["Properties"];
+    assert_eq!(tls["Protocol"], "TLS");
+    assert_eq!(tls["SslPolicy"], "ELBSecurityPolicy-TLS13-1-3-2021-06");
+    assert!(
+        tpl.contains("- CertificateArn: !Ref NLBCertificate"),
+        "{tpl}"
+    );
+    assert!(
+        v["Resources"]["NLBListener1"]["Properties"]["Certificates"].is_null(),
+        "the TCP listener has none: {tpl}"
+    );
+    let names: Vec<&str> = v["Resources"]
+        .as_mapping()
+        .unwrap()
+        .iter()
+        .filter(|(_, r)| r["Type"] == "AWS::Route53::RecordSet")
+        .filter_map(|(_, r)| r["Properties"]["Name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "mqtt-nlb.test.shop.example.com",
+            "mqtt.example.com",
+            "*.iot.example.com"
+        ]
+    );
+    assert!(
+        tpl.contains("DNSName: !GetAtt NetworkLoadBalancer.DNSName"),
+        "{tpl}"
+    );
+
+    // TCP only: the name, no certificate.
+    let tcp =
+        "name: relay\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 7000}\n\
+               http: false\nnlb:\n  port: 7000/tcp\n";
+    let tpl = svc_in(tcp, &t);
+    assert!(tpl.contains("NLBDomainRecord:"), "{tpl}");
+    assert!(tpl.contains("\"relay-nlb.test.shop.example.com\""), "{tpl}");
+    assert!(
+        !tpl.contains("AWS::CertificateManager::Certificate"),
+        "{tpl}"
+    );
+    // Without a domain: neither.
+    let tpl = svc_in(tcp, &traffic(None, &env(TEST)));
+    assert!(!tpl.contains("AWS::Route53::RecordSet"), "{tpl}");
+}

@@ -39,8 +39,8 @@ use serde::Serialize;
 
 use super::capacity;
 use super::domain::{
-    aliases, covered_by_wildcard, env_domain, in_domain, is_public, HOSTED_ZONE_PARAMETER,
-    HOSTED_ZONE_PLACEHOLDER,
+    aliases, covered_by_wildcard, env_domain, in_domain, is_public, Validation,
+    HOSTED_ZONE_PARAMETER, HOSTED_ZONE_PLACEHOLDER,
 };
 use super::task::{lit, AddonsStack};
 use super::{render_template, RenderError, Rendered, ENV_TEMPLATE};
@@ -93,13 +93,6 @@ struct DomainCtx {
     alternative_names: Vec<String>,
     /// One per name of the certificate that needs its own DNS validation record.
     validations: Vec<Validation>,
-}
-
-#[derive(Serialize)]
-struct Validation {
-    name: String,
-    /// YAML fragment: the hosted zone the validation record goes in.
-    zone: String,
 }
 
 #[derive(Serialize)]

@@ -3,6 +3,11 @@
 //! one listener and target group per `nlb` listener, and the security groups between
 //! clients, the load balancer and the tasks.
 //!
+//! TLS listeners, with the application's domain, share a certificate of the service's own,
+//! as Copilot requests it: for `<svc>-nlb.<env>.<app>.<domain>` and the names of
+//! `nlb.alias`, validated by DNS in the application's hosted zone (CloudFormation writes
+//! the validation records), where those names get their records (`domain::nlb_records`).
+//!
 //! Security groups: the NLB gets one (ELB only lets a security group be attached when the
 //! load balancer is created), which lets anyone in on the listener ports, as Copilot's does.
 //! The tasks get a security group of the service's own that lets the NLB's security group
@@ -13,6 +18,7 @@
 
 use serde::Serialize;
 
+use super::domain::{nlb_aliases, EnvTraffic, Validation, HOSTED_ZONE_OUTPUT};
 use super::task::{import, seconds_or, Container, Port};
 use super::RenderError;
 use crate::manifest::types::{nlb_port, Nlb, NlbProtocol, Workload};
@@ -26,6 +32,8 @@ const ELB_DEFAULT_TIMEOUT: u64 = 10;
 pub const DEFAULT_SSL_POLICY: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /// The logical id of the security group the service's tasks get for the NLB's traffic.
 pub const TARGET_SECURITY_GROUP: &str = "NetworkLoadBalancerTargetSecurityGroup";
+/// The logical id of the TLS listeners' certificate.
+const CERTIFICATE: &str = "NLBCertificate";
 
 #[derive(Serialize)]
 pub(super) struct NetworkLoadBalancer {
@@ -36,6 +44,17 @@ pub(super) struct NetworkLoadBalancer {
     client_ingress: Vec<Ingress>,
     /// What the load balancer may reach on the tasks: target and health check ports.
     target_ingress: Vec<Ingress>,
+    /// The TLS listeners' certificate, when there are any.
+    certificate: Option<Certificate>,
+}
+
+#[derive(Serialize)]
+struct Certificate {
+    /// `<svc>-nlb.<env>.<app>.<domain>`.
+    name: String,
+    /// The names of `nlb.alias`.
+    alternative_names: Vec<String>,
+    validations: Vec<Validation>,
 }
 
 #[derive(Serialize)]
@@ -67,21 +86,26 @@ struct Ingress {
     description: String,
 }
 
-/// The NLB of workload `w` in environment `env_name` of `app`, when it has `nlb`. A port a
-/// listener targets is added to its container's port mappings (with the listener's IP
-/// protocols) when missing.
+/// The NLB of workload `w` in environment `env_name` of `app`, when it has `nlb`; `traffic`
+/// holds the application's domain, which TLS listeners take their certificate's names from.
+/// A port a listener targets is added to its container's port mappings (with the
+/// listener's IP protocols) when missing.
 pub(super) fn nlb(
     app: &str,
     env_name: &str,
     w: &Workload,
     containers: &mut [Container],
+    traffic: &EnvTraffic,
 ) -> Result<Option<NetworkLoadBalancer>, RenderError> {
     let Some(nlb) = &w.nlb else { return Ok(None) };
+    let certificate = traffic
+        .nlb_domain(app, env_name, &w.name)
+        .map(|name| certificate(app, env_name, w, name));
     let mut listeners = Vec::new();
     let mut client_ingress = Vec::new();
     let mut target_ingress = Vec::new();
     for (i, (at, l)) in nlb.listeners().into_iter().enumerate() {
-        let (listener, protocol) = listener(w, l, &at, i, containers)?;
+        let (listener, protocol) = listener(w, l, &at, i, containers, certificate.is_some())?;
         for ip in protocol.ip_protocols() {
             push_new(
                 &mut client_ingress,
@@ -127,10 +151,35 @@ pub(super) fn nlb(
             "!Split [\",\", {}]",
             import(&export_name(app, env_name, "PublicSubnets"))
         ),
+        certificate: certificate.filter(|_| listeners.iter().any(|l| l.certificate.is_some())),
         listeners,
         client_ingress,
         target_ingress,
     }))
+}
+
+/// The certificate for `name` (`<svc>-nlb.<env>.<app>.<domain>`) and workload `w`'s
+/// `nlb.alias`: one validation option per name of the request (CloudFormation takes only
+/// those), each record in the application's hosted zone.
+fn certificate(app: &str, env_name: &str, w: &Workload, name: String) -> Certificate {
+    let zone = import(&export_name(app, env_name, HOSTED_ZONE_OUTPUT));
+    let alternative_names: Vec<String> = nlb_aliases(w)
+        .into_iter()
+        .map(|a| a.name)
+        .filter(|a| *a != name)
+        .collect();
+    let validations = std::iter::once(&name)
+        .chain(&alternative_names)
+        .map(|n| Validation {
+            name: n.clone(),
+            zone: zone.clone(),
+        })
+        .collect();
+    Certificate {
+        name,
+        alternative_names,
+        validations,
+    }
 }
 
 fn push_new(rules: &mut Vec<Ingress>, rule: Ingress) {
@@ -142,13 +191,15 @@ fn push_new(rules: &mut Vec<Ingress>, rule: Ingress) {
     }
 }
 
-/// Listener `index` (`l`, at field path `at`).
+/// Listener `index` (`l`, at field path `at`); a TLS one needs the service's certificate,
+/// which there is when `certified`.
 fn listener(
     w: &Workload,
     l: &Nlb,
     at: &str,
     index: usize,
     containers: &mut [Container],
+    certified: bool,
 ) -> Result<(Listener, NlbProtocol), RenderError> {
     let (port, protocol) = l
         .port
@@ -203,7 +254,7 @@ fn listener(
         index.to_string()
     };
     let tls = protocol == NlbProtocol::Tls;
-    if tls {
+    if tls && !certified {
         return Err(RenderError::unchecked(
             format!("{at}.port"),
             "a TLS listener without a certificate (the application has no domain)",
@@ -222,7 +273,7 @@ fn listener(
                 .clone()
                 .unwrap_or_else(|| DEFAULT_SSL_POLICY.to_string())
         }),
-        certificate: None,
+        certificate: tls.then(|| format!("!Ref {CERTIFICATE}")),
         health_port: hc.port,
         healthy: hc.healthy_threshold,
         unhealthy: hc.unhealthy_threshold,

@@ -831,3 +831,25 @@ fn service_connect_aliases_and_clients() {
         .get("ServiceRegistries")
         .is_none());
 }
+
+#[test]
+fn both_load_balancers_drop_invalid_header_fields() {
+    let t = environment(
+        "shop",
+        &env("name: test\ntype: Environment\n"),
+        &[workload(WEB), workload(API)],
+        None,
+    )
+    .expect("renders")
+    .template;
+    let v = parse(&t);
+    for lb in ["PublicLoadBalancer", "InternalLoadBalancer"] {
+        let attributes = &v["Resources"][lb]["Properties"]["LoadBalancerAttributes"];
+        let drop = attributes
+            .as_sequence()
+            .unwrap_or_else(|| panic!("{lb} has no attributes:\n{t}"))
+            .iter()
+            .find(|a| a["Key"] == "routing.http.drop_invalid_header_fields.enabled");
+        assert_eq!(drop.map(|a| &a["Value"]), Some(&"true".into()), "{lb}");
+    }
+}

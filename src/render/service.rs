@@ -211,7 +211,7 @@ pub fn service_in(
             default: s.preferred,
         })
         .collect();
-    let nlb = super::nlb::nlb(app, env_name, w, &mut task.containers)?;
+    let nlb = super::nlb::nlb(app, env_name, w, &mut task.containers, traffic)?;
     if nlb.is_some() {
         task.security_groups
             .push(super::nlb::target_security_group());
@@ -269,7 +269,10 @@ pub fn service_in(
             datapoints_to_alarm: alarms::DATAPOINTS_TO_ALARM,
         },
         names,
-        records: super::domain::records(app, env_name, w, traffic),
+        records: super::domain::records(app, env_name, w, traffic)
+            .into_iter()
+            .chain(super::domain::nlb_records(app, env_name, w, traffic))
+            .collect(),
         nlb,
         ec2,
     };

@@ -129,7 +129,10 @@ impl Workspace {
             )));
         }
         let root = self.root();
-        match manifest::workload(&loaded, &options(&self.app, env, Unset::Error, &root)) {
+        match manifest::workload(
+            &loaded,
+            &options(&self.app, self.domain.as_deref(), env, Unset::Error, &root),
+        ) {
             (Some(e), diags) => Ok((e, diags)),
             (None, diags) => Err(Error::Diagnostics(diags)),
         }
@@ -179,13 +182,20 @@ impl Workspace {
     }
 }
 
-fn options<'a>(app: &'a str, env: &'a str, unset: Unset, root: &'a Path) -> Options<'a> {
+fn options<'a>(
+    app: &'a str,
+    domain: Option<&'a str>,
+    env: &'a str,
+    unset: Unset,
+    root: &'a Path,
+) -> Options<'a> {
     Options {
         app,
         env: Some(env),
         unset_is_error: unset == Unset::Error,
         lookup: &manifest::process_env,
         root: Some(root),
+        domain,
     }
 }
 
@@ -224,7 +234,7 @@ impl Manifests {
             }
         };
         let root = self.dir.parent().unwrap_or(&self.dir);
-        let opts = options(&self.app, env, unset, root);
+        let opts = options(&self.app, self.domain.as_deref(), env, unset, root);
         let mut workloads = Vec::new();
         let mut skipped = Vec::new();
         for file in &self.workloads {

@@ -9,7 +9,7 @@ use crate::support::workspace::{hello, write};
 use crate::support::{code, need, ok, stderr};
 
 /// Creates the public hosted zone `name` in moto and returns its id (`Z...`).
-fn create_zone(moto: &Moto, name: &str) -> String {
+pub(crate) fn create_zone(moto: &Moto, name: &str) -> String {
     moto.python_out(&format!(
         "import boto3, uuid\n\
          z = boto3.client('route53').create_hosted_zone(Name='{name}', CallerReference=str(uuid.uuid4()))\n\
@@ -35,6 +35,32 @@ fn listeners(moto: &Moto) -> serde_json::Value {
          print(json.dumps(res))",
     );
     serde_json::from_str(&out).expect("json")
+}
+
+/// The templates `env package` and `svc package` write for environment `test` of `shop` and
+/// its service `svc`, linted, in a folder of their own.
+pub(crate) fn package_linted(moto: &Moto, dir: &Path, svc: &str) -> tempfile::TempDir {
+    let pkg = tempfile::tempdir().unwrap();
+    let p = pkg.path().to_str().unwrap();
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "package", "-n", "test", "--output-dir", p]));
+    ok(moto.tug().current_dir(dir).args([
+        "svc",
+        "package",
+        "-n",
+        svc,
+        "-e",
+        "test",
+        "--output-dir",
+        p,
+    ]));
+    lint(&[
+        pkg.path().join("tug-shop-test.yml"),
+        pkg.path().join(format!("tug-shop-test-{svc}.yml")),
+    ]);
+    pkg
 }
 
 fn deploy(moto: &Moto, dir: &Path, args: &[&str]) -> String {
@@ -69,30 +95,11 @@ fn an_application_domain_gets_https_a_certificate_and_names() {
     write(dir, "tug/web/manifest.yml", manifest);
 
     // Rendered: linted, the hosted zone a parameter the deploy fills in.
-    let pkg = tempfile::tempdir().unwrap();
-    let p = pkg.path().to_str().unwrap();
-    ok(moto
-        .tug()
-        .current_dir(dir)
-        .args(["env", "package", "-n", "test", "--output-dir", p]));
-    ok(moto.tug().current_dir(dir).args([
-        "svc",
-        "package",
-        "-n",
-        "web",
-        "-e",
-        "test",
-        "--output-dir",
-        p,
-    ]));
+    let pkg = package_linted(&moto, dir, "web");
     let env_template = std::fs::read_to_string(pkg.path().join("tug-shop-test.yml")).unwrap();
     assert!(env_template.contains("AWS::CertificateManager::Certificate"));
     let params = std::fs::read_to_string(pkg.path().join("tug-shop-test.params.json")).unwrap();
     assert!(params.contains("\"AppHostedZoneId\""), "{params}");
-    lint(&[
-        pkg.path().join("tug-shop-test.yml"),
-        pkg.path().join("tug-shop-test-web.yml"),
-    ]);
 
     deploy(&moto, dir, &["env", "deploy", "-n", "test"]);
     let err = deploy(&moto, dir, &["svc", "deploy", "-n", "web", "-e", "test"]);

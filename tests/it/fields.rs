@@ -125,7 +125,7 @@ const REFUSED: &[(&str, &str)] = &[
         "misplaced-field",
     ),
     // A record and a certificate under the application's domain, which this one has not.
-    ("nlb.alias", "nlb-unsupported"),
+    ("nlb.alias", "needs-domain"),
 ];
 
 /// Fields tried without what `CONTEXT` puts beside them (it would contradict them).

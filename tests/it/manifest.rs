@@ -620,14 +620,11 @@ fn a_web_service_is_served_by_its_nlb_alone_where_an_override_says_so() {
         !template.contains("AWS::ElasticLoadBalancingV2::ListenerRule"),
         "{template}"
     );
-    // prod: a TLS listener is refused (its certificate is not rendered yet), at its place.
+    // prod: a TLS listener needs the application's domain, which it has not.
     let out = package("prod", "out-prod");
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(
-        err.contains("does not deploy TLS listeners on `nlb` yet"),
-        "{err}"
-    );
+    assert!(err.contains("needs a certificate"), "{err}");
     assert!(err.contains("tug/api/manifest.yml:15:13"), "{err}");
     assert!(!ws.path().join("out-prod").exists(), "nothing is written");
     assert_eq!(show(ws.path(), "test", &[])["nlb"]["port"], "7000/tcp");

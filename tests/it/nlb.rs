@@ -1,10 +1,12 @@
 //! `nlb`: a Load Balanced Web Service's own Network Load Balancer, deployed to moto and read
-//! back through the ELB, EC2 and ECS APIs; alone (`http: false`) and beside `http`.
+//! back through the ELB, EC2, ECS, ACM and Route 53 APIs; alone (`http: false`) and beside
+//! `http`; with TLS listeners and `nlb.alias` under the application's domain.
 
+use crate::domains::{create_zone, package_linted};
 use crate::support::moto::Moto;
 use crate::support::workspace::hello;
 use crate::support::workspace::write;
-use crate::support::{need, ok, stderr};
+use crate::support::{code, need, ok, run_in, stderr};
 
 /// A service served by its NLB only (`nlb` and no `http` key): TCP, UDP (health checked on
 /// a TCP port, sticky) and TCP+UDP on a sidecar.
@@ -231,4 +233,207 @@ fn nlb_alone_and_beside_http_deploy() {
     let lbs = web_svc["load_balancers"].as_array().unwrap();
     assert_eq!(lbs.len(), 2, "{web_svc}");
     assert!(lbs.iter().all(|l| l["containerPort"] == 8080), "{web_svc}");
+}
+
+/// A service behind its NLB alone with two TLS listeners (one with its own `ssl_policy`)
+/// and a TCP one, and two aliases: one under the domain, one under the environment's name.
+const BROKER: &str = "\
+name: broker
+type: Load Balanced Web Service
+image:
+  location: public.ecr.aws/docker/library/eclipse-mosquitto:2
+  port: 1883
+http: false
+nlb:
+  port: 8883/tls
+  target_port: 1883
+  alias: [mqtt.example.com, broker.test.shop.example.com]
+  additional_listeners:
+    - port: 8884/tls
+      ssl_policy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06
+    - port: 1883/tcp
+count: 1
+";
+
+/// What the broker's deploy made: its NLB's DNS name, listeners (protocol, policy,
+/// certificates, target group protocol and port), the certificate and the records of the
+/// application's zone `ZONE`.
+const READ_BACK_TLS: &str = r#"
+import boto3, json
+elb = boto3.client("elbv2")
+cf = boto3.client("cloudformation")
+res = {r["LogicalResourceId"]: r["PhysicalResourceId"]
+       for r in cf.describe_stack_resources(StackName="tug-shop-test-broker")["StackResources"]}
+lb = elb.describe_load_balancers(LoadBalancerArns=[res["NetworkLoadBalancer"]])["LoadBalancers"][0]
+out = {"dns": lb["DNSName"], "listeners": {}, "certificates": {}, "records": []}
+for l in elb.describe_listeners(LoadBalancerArn=lb["LoadBalancerArn"])["Listeners"]:
+    tg = elb.describe_target_groups(TargetGroupArns=[l["DefaultActions"][0]["TargetGroupArn"]])["TargetGroups"][0]
+    out["listeners"][str(l["Port"])] = {
+        "protocol": l["Protocol"], "policy": l.get("SslPolicy"),
+        "certificates": [c["CertificateArn"] for c in l.get("Certificates", [])],
+        "target": [tg["Protocol"], tg["Port"]]}
+    for arn in out["listeners"][str(l["Port"])]["certificates"]:
+        c = boto3.client("acm").describe_certificate(CertificateArn=arn)["Certificate"]
+        out["certificates"][arn] = {"name": c["DomainName"],
+                                    "sans": sorted(c["SubjectAlternativeNames"]),
+                                    "status": c["Status"]}
+for r in boto3.client("route53").list_resource_record_sets(HostedZoneId="ZONE")["ResourceRecordSets"]:
+    out["records"].append([r["Name"].rstrip("."), r["Type"],
+                           r.get("AliasTarget", {}).get("DNSName", "").rstrip(".").lower()])
+print(json.dumps(out))
+"#;
+
+/// With the application's domain: TLS listeners get the service's certificate (for
+/// `<svc>-nlb.<env>.<app>.<domain>` and the aliases, issued through DNS validation in the
+/// domain's zone) and their SSL policy, forward TCP to the tasks, and every name is an
+/// alias record to the NLB. The templates pass cfn-lint.
+#[test]
+fn tls_listeners_and_aliases_deploy_under_the_domain() {
+    let moto = need!(Moto::start());
+    let ws = hello("shop");
+    let dir = ws.path();
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["app", "init", "--domain", "example.com"]));
+    let zone = create_zone(&moto, "example.com");
+    write(dir, "tug/broker/manifest.yml", BROKER);
+
+    let pkg = package_linted(&moto, dir, "broker");
+    let template = std::fs::read_to_string(pkg.path().join("tug-shop-test-broker.yml")).unwrap();
+    assert_eq!(
+        template
+            .matches("Type: AWS::CertificateManager::Certificate")
+            .count(),
+        1,
+        "one certificate for both TLS listeners: {template}"
+    );
+
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    let out = ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["svc", "deploy", "-n", "broker", "-e", "test"]));
+    assert!(stderr(&out).contains("CREATE_COMPLETE"), "{}", stderr(&out));
+    let got: serde_json::Value =
+        serde_json::from_str(&moto.python_out(&READ_BACK_TLS.replace("ZONE", &zone))).unwrap();
+
+    let listeners = &got["listeners"];
+    let tls = &listeners["8883"];
+    assert_eq!(tls["protocol"], "TLS", "{got}");
+    // CloudFormation's default would be ELBSecurityPolicy-2016-08 (TLS 1.0).
+    assert_eq!(tls["policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06");
+    assert_eq!(tls["target"], serde_json::json!(["TCP", 1883]));
+    let second = &listeners["8884"];
+    assert_eq!(second["protocol"], "TLS");
+    assert_eq!(second["policy"], "ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+    assert_eq!(second["target"], serde_json::json!(["TCP", 1883]));
+    assert_eq!(tls["certificates"], second["certificates"], "{got}");
+    let tcp = &listeners["1883"];
+    assert_eq!(tcp["protocol"], "TCP");
+    assert_eq!(tcp["certificates"], serde_json::json!([]));
+
+    let arn = tls["certificates"][0].as_str().expect("a certificate");
+    let cert = &got["certificates"][arn];
+    assert_eq!(cert["name"], "broker-nlb.test.shop.example.com");
+    for name in ["mqtt.example.com", "broker.test.shop.example.com"] {
+        assert!(
+            cert["sans"].as_array().unwrap().iter().any(|s| s == name),
+            "{name}: {cert}"
+        );
+    }
+    assert_eq!(
+        cert["status"], "ISSUED",
+        "every name has its validation record"
+    );
+
+    let records = got["records"].as_array().unwrap();
+    let dns = got["dns"].as_str().unwrap().to_ascii_lowercase();
+    for name in [
+        "broker-nlb.test.shop.example.com",
+        "mqtt.example.com",
+        "broker.test.shop.example.com",
+    ] {
+        assert!(
+            records
+                .iter()
+                .any(|r| r[0] == name && r[1] == "A" && r[2] == dns.as_str()),
+            "{name} to {dns}: {records:?}"
+        );
+    }
+    assert!(
+        records.iter().any(|r| r[1] == "CNAME"
+            && r[0]
+                .as_str()
+                .unwrap()
+                .ends_with("broker-nlb.test.shop.example.com")),
+        "the validation record: {records:?}"
+    );
+}
+
+/// TLS listeners and `nlb.alias` without a domain, and aliases the domain cannot hold:
+/// refused by `tug validate`, at their line.
+#[test]
+fn nlb_names_without_or_outside_the_domain_are_located() {
+    let ws = hello("shop");
+    let dir = ws.path();
+    write(dir, "tug/broker/manifest.yml", BROKER);
+    let out = run_in(dir, &["validate", "--no-color"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "a TLS listener needs a certificate, which tug requests for the application's domain"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("tug/broker/manifest.yml:8:9"), "{err}");
+    assert!(
+        err.contains("tug/broker/manifest.yml:12:13"),
+        "the second TLS listener: {err}"
+    );
+    assert!(
+        err.contains("`nlb.alias` needs the application's domain"),
+        "{err}"
+    );
+    assert!(err.contains("tug/broker/manifest.yml:10:10"), "{err}");
+
+    // With the domain: a name outside it, and one `http.alias` already points elsewhere.
+    write(
+        dir,
+        "tug/.workspace",
+        "application: shop\ndomain: example.com\n",
+    );
+    write(
+        dir,
+        "tug/broker/manifest.yml",
+        BROKER
+            .replace(
+                "http: false\n",
+                "http:\n  path: /broker\n  alias: mqtt.example.com\n",
+            )
+            .replace(
+                "mqtt.example.com, broker.test",
+                "mqtt.example.com, broker.example.org, broker.test",
+            ),
+    );
+    let out = run_in(dir, &["validate", "--no-color"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(!err.contains("needs a certificate"), "{err}");
+    assert!(
+        err.contains(
+            "alias `broker.example.org` is outside the application's domain `example.com`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("alias `mqtt.example.com` is also `http.alias`"),
+        "{err}"
+    );
+    assert!(err.contains("tug/broker/manifest.yml:12:11"), "{err}");
+    assert!(err.contains("tug/broker/manifest.yml:12:29"), "{err}");
 }

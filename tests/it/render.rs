@@ -421,6 +421,11 @@ fn snapshots() {
 #[test]
 fn cfn_lint_accepts_every_template() {
     let dir = tempfile::tempdir().expect("a temp dir");
+    lint(&every_template(dir.path()));
+}
+
+/// Every template rendered from the fixtures, written into `dir`.
+fn every_template(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     for corpus in corpora() {
         let mut rendered = 0;
@@ -428,7 +433,7 @@ fn cfn_lint_accepts_every_template() {
             .into_iter()
             .chain(render_workloads(&corpus))
         {
-            let path = dir.path().join(format!("{}.yml", case.name));
+            let path = dir.join(format!("{}.yml", case.name));
             std::fs::write(&path, case.template).expect("writing a template");
             files.push(path);
             rendered += 1;
@@ -439,5 +444,68 @@ fn cfn_lint_accepts_every_template() {
             corpus.dir
         );
     }
-    lint(&files);
+    files
+}
+
+/// checkov over every template rendered from the fixtures and the example application:
+/// each failed check is one `tests/checkov-allow.txt` lists with its reason, and each entry
+/// there is still needed.
+#[test]
+fn checkov_finds_nothing_outside_the_allow_list() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut files = every_template(dir.path());
+    let example = crate::support::root().join("examples/hello");
+    let out = dir.path().to_str().unwrap();
+    let package = |args: &[&str]| {
+        let o = crate::support::tug()
+            .current_dir(&example)
+            .args(args)
+            .args(["--output-dir", out])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    package(&["env", "package", "-n", "test"]);
+    package(&["svc", "package", "-n", "web", "-e", "test"]);
+    package(&["svc", "package", "-n", "api", "-e", "test"]);
+    for stack in ["tug-hello-test", "tug-hello-test-web", "tug-hello-test-api"] {
+        files.push(dir.path().join(format!("{stack}.yml")));
+    }
+    let Some(found) = crate::support::checkov::scan(&files) else {
+        return;
+    };
+    let allowed = crate::support::read(&crate::support::root().join("tests/checkov-allow.txt"));
+    let entries: Vec<(&str, &str)> = allowed
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            let (check, resource) = (words.next().unwrap(), words.next().unwrap_or_default());
+            assert!(words.next().is_some(), "no reason given: {l}");
+            (check, resource)
+        })
+        .collect();
+    let matches = |(check, resource): &(&str, &str), f: &crate::support::checkov::Finding| {
+        *check == f.check
+            && match resource.strip_suffix('*') {
+                Some(prefix) => f.resource.starts_with(prefix),
+                None => *resource == f.resource,
+            }
+    };
+    let unlisted: Vec<_> = found
+        .iter()
+        .filter(|f| !entries.iter().any(|e| matches(e, f)))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "checkov findings not in tests/checkov-allow.txt: {unlisted:#?}"
+    );
+    let stale: Vec<_> = entries
+        .iter()
+        .filter(|e| !found.iter().any(|f| matches(e, f)))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "entries of tests/checkov-allow.txt no template needs: {stale:?}"
+    );
 }

@@ -4,8 +4,9 @@ use std::collections::BTreeSet;
 
 use super::*;
 
-/// `http` and its rules, `nlb` and its listeners, and which of them a workload needs.
-pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
+/// `http` and its rules, `nlb` and its listeners, and which of them a workload needs, in an
+/// application whose domain is `domain`.
+pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload, domain: Option<&str>) {
     if let Some(HttpOrBool::Config(http)) = &w.http {
         http_rules(r, w, http, "http");
         for (i, rule) in http.additional_rules.iter().flatten().enumerate() {
@@ -28,7 +29,7 @@ pub(super) fn load_balancing_rules(r: &mut Rules<'_>, w: &Workload) {
             }
         }
     }
-    super::nlb::nlb_rules(r, w);
+    super::nlb::nlb_rules(r, w, domain);
     if w.kind == WorkloadType::LoadBalancedWebService {
         let http_on = !matches!(w.http, Some(HttpOrBool::Enabled(false)));
         if !http_on && w.nlb.is_none() {

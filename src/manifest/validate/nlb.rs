@@ -18,9 +18,9 @@ const MAX_SECURITY_GROUPS: usize = 5;
 /// Every ELB security policy (predefined; ELB takes no custom policy) starts so.
 pub const SSL_POLICY_PREFIX: &str = "ELBSecurityPolicy-";
 
-/// `nlb` and each of its listeners. TLS listeners and `nlb.alias` are refused: their
-/// certificate and records are not rendered yet.
-pub(super) fn nlb_rules(r: &mut Rules<'_>, w: &Workload) {
+/// `nlb` and each of its listeners, in an application whose domain is `domain`: a TLS
+/// listener's certificate and the records of `nlb.alias` are under it (as in Copilot).
+pub(super) fn nlb_rules(r: &mut Rules<'_>, w: &Workload, domain: Option<&str>) {
     let Some(nlb) = &w.nlb else { return };
     // Listener ports already taken, with the listener and its protocol.
     let mut ports: BTreeMap<u16, (String, NlbProtocol)> = BTreeMap::new();
@@ -102,14 +102,14 @@ pub(super) fn nlb_rules(r: &mut Rules<'_>, w: &Workload) {
                 );
             }
         }
-        if protocol == NlbProtocol::Tls {
+        if protocol == NlbProtocol::Tls && domain.is_none() {
             r.error(
                 &format!("{at}.port"),
-                "nlb-unsupported",
-                "tug does not deploy TLS listeners on `nlb` yet: it requests no certificate for \
-                 the Network Load Balancer"
+                "needs-domain",
+                "a TLS listener needs a certificate, which tug requests for the application's \
+                 domain, and the application has none"
                     .into(),
-                "use `PORT/tcp` and terminate TLS in the container, or serve HTTPS through `http` (with the application's domain, its load balancer gets a certificate)",
+                "give the application a domain (`tug app init --domain example.com`), or use TCP and terminate TLS in the container",
             );
         }
     }
@@ -184,12 +184,15 @@ pub(super) fn nlb_rules(r: &mut Rules<'_>, w: &Workload) {
                 }
             }
         }
-        r.error(
-            "nlb.alias",
-            "nlb-unsupported",
-            "tug does not create the DNS records of `nlb.alias` yet".into(),
-            "remove `nlb.alias` and point your name at the load balancer's DNS name (the stack output `PublicNetworkLoadBalancerDNSName`)",
-        );
+        if domain.is_none() {
+            r.error(
+                "nlb.alias",
+                "needs-domain",
+                "`nlb.alias` needs the application's domain, and the application has none"
+                    .into(),
+                "give the application a domain (`tug app init --domain example.com`), or remove `nlb.alias` and point your name at the load balancer's DNS name (the stack output `PublicNetworkLoadBalancerDNSName`)",
+            );
+        }
     }
 }
 

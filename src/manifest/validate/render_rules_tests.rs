@@ -23,6 +23,7 @@ pub(super) fn workload_diags(yaml: &str) -> Vec<Diagnostic> {
         unset_is_error: true,
         lookup: &|_| None,
         root: None,
+        domain: None,
     };
     manifest::workload(&loaded(yaml), &opts).1
 }
@@ -39,6 +40,7 @@ fn cross_diags(w: &str, env: &str) -> Vec<Diagnostic> {
         unset_is_error: true,
         lookup: &|_| None,
         root: None,
+        domain: None,
     };
     let l = loaded(w);
     let (effective, d) = manifest::workload(&l, &opts);
@@ -503,6 +505,7 @@ fn in_repo(yaml: &str, root: &Path) -> Vec<Diagnostic> {
         unset_is_error: true,
         lookup: &|_| None,
         root: Some(root),
+        domain: None,
     };
     manifest::workload(&loaded(yaml), &opts).1
 }

@@ -3,7 +3,7 @@
 //! HTTPS) and for an environment's `ssl_policy`.
 
 use super::*;
-use crate::manifest::domain::{aliases, in_domain, EnvTraffic};
+use crate::manifest::domain::{aliases, in_domain, nlb_aliases, EnvTraffic};
 use crate::suggest::did_you_mean;
 
 /// The security policies an Application Load Balancer's HTTPS listener takes: Elastic Load
@@ -86,6 +86,37 @@ pub(super) fn ssl_policy_rules(r: &mut Rules<'_>, env: &Environment) {
     }
 }
 
+/// `nlb.alias`: with the application's domain (which `nlb_rules` requires), names under it,
+/// where tug creates their records, and none that `http.alias` already points at the
+/// Application Load Balancer.
+fn nlb_alias_rules(r: &mut Rules<'_>, w: &Workload, traffic: &EnvTraffic) {
+    let Some(d) = &traffic.domain else { return };
+    let http = aliases(w);
+    for a in nlb_aliases(w) {
+        if !in_domain(&a.name, d) {
+            r.error(
+                &a.field,
+                "alias-outside-domain",
+                format!(
+                    "alias `{}` is outside the application's domain `{d}`, where the records of `nlb.alias` go",
+                    a.name
+                ),
+                format!("use a name under `{d}`"),
+            );
+        } else if let Some(h) = http.iter().find(|h| h.name == a.name) {
+            r.error(
+                &a.field,
+                "duplicate-alias",
+                format!(
+                    "alias `{}` is also `{}`, which points it at the Application Load Balancer",
+                    a.name, h.field
+                ),
+                "a name has one record, to one load balancer: keep it in one of the two",
+            );
+        }
+    }
+}
+
 /// The rules for workload `w` (its effective tree `tree`, read from `src`) in environment
 /// `env` whose listeners and domain are `traffic`.
 pub fn workload_traffic(
@@ -100,6 +131,7 @@ pub fn workload_traffic(
         src,
         out: Vec::new(),
     };
+    nlb_alias_rules(&mut r, w, traffic);
     let Some(HttpOrBool::Config(http)) = &w.http else {
         return r.out;
     };

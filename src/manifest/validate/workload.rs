@@ -47,12 +47,12 @@ fn forbidden_fields(kind: WorkloadType) -> &'static [&'static str] {
     }
 }
 
-/// The semantic rules for a workload as it applies to `env`.
+/// The semantic rules for a workload of an application whose domain is `domain`.
 pub fn workload(
     w: &Workload,
     tree: &Node,
     src: &Arc<SourceFile>,
-    _env: Option<&str>,
+    domain: Option<&str>,
 ) -> Vec<Diagnostic> {
     let mut r = Rules {
         tree,
@@ -126,7 +126,7 @@ pub fn workload(
     storage_rules(&mut r, w);
     super::volumes::volume_rules(&mut r, w);
     super::volumes::logging_rules(&mut r, w);
-    load_balancing_rules(&mut r, w);
+    load_balancing_rules(&mut r, w, domain);
     dependency_rules(&mut r, w);
     network_rules(&mut r, w);
     if w.kind == WorkloadType::ScheduledJob {

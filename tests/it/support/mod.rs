@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod cfn_lint;
+pub mod checkov;
 pub mod corpus;
 pub mod images;
 pub mod jsonschema;
