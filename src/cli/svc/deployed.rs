@@ -322,8 +322,22 @@ impl DeleteArgs {
                         s.tag(names::TAG_ENVIRONMENT).unwrap_or_default()
                     );
                     let aws = &aws;
+                    let env = self
+                        .env
+                        .as_deref()
+                        .or(s.tag(names::TAG_ENVIRONMENT))
+                        .unwrap_or_default();
+                    let owner = names::stack_tags(&ws.app, env, Some(&name));
                     async move {
-                        crate::cli::delete_stack(ctx, aws, &s.name, &title, self.timeout).await
+                        let delete = crate::cli::delete_stack(
+                            ctx,
+                            aws,
+                            &s.name,
+                            &owner,
+                            &title,
+                            self.timeout,
+                        );
+                        delete.await
                     }
                 });
             let mut code = 0;
