@@ -305,7 +305,10 @@ mod tests {
         let why = over_limits(&long, &long, Some("api")).unwrap();
         assert!(why.contains("at most 128"), "{why}");
         let why = over_limits("shop", &"e".repeat(64), None).unwrap();
-        assert!(why.contains("environment name") && why.contains("at most 63"), "{why}");
+        assert!(
+            why.contains("environment name") && why.contains("at most 63"),
+            "{why}"
+        );
     }
 
     #[test]

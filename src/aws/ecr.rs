@@ -266,7 +266,10 @@ mod tests {
         let policy: serde_json::Value = serde_json::from_str(LIFECYCLE_POLICY).unwrap();
         let rules = policy["rules"].as_array().unwrap();
         // ECR: `tagStatus: any` only in the rule of the lowest priority (the highest number).
-        let last = rules.iter().max_by_key(|r| r["rulePriority"].as_u64()).unwrap();
+        let last = rules
+            .iter()
+            .max_by_key(|r| r["rulePriority"].as_u64())
+            .unwrap();
         assert_eq!(last["selection"]["tagStatus"], "any");
         let keep = &rules[0]["selection"];
         assert_eq!(rules[0]["rulePriority"], 1);

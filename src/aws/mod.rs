@@ -251,9 +251,12 @@ where
 {
     match err {
         SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
-            !classify_transport("", &aws_sdk_cloudformation::error::DisplayErrorContext(err).to_string())
-                .message
-                .starts_with("no AWS credentials")
+            !classify_transport(
+                "",
+                &aws_sdk_cloudformation::error::DisplayErrorContext(err).to_string(),
+            )
+            .message
+            .starts_with("no AWS credentials")
         }
         SdkError::ServiceError(se) => matches!(
             se.err().code(),

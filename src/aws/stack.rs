@@ -269,8 +269,7 @@ pub fn conflict(e: &AwsError) -> bool {
         || code.starts_with("InvalidChangeSetStatus")
         || code == "OperationInProgressException"
         || code == "AlreadyExistsException"
-        || (code == "ValidationError"
-            && e.message.contains("IN_PROGRESS state"))
+        || (code == "ValidationError" && e.message.contains("IN_PROGRESS state"))
 }
 
 /// Makes the stack of `req` ready for a change set; true when it is to be created.
@@ -338,7 +337,8 @@ async fn recover(
                             req.stack
                         ),
                         help: Some(
-                            "deploy again without --no-wait to wait for it, or once it is done".into(),
+                            "deploy again without --no-wait to wait for it, or once it is done"
+                                .into(),
                         ),
                     });
                 }
@@ -351,16 +351,14 @@ async fn recover(
                     wait_settled(aws, &s.id, left).await?;
                     continue;
                 }
-                StackStatus::DeleteFailed => {
-                    return Err(AwsError {
-                        code: None,
-                        message: format!("stack {} is DELETE_FAILED", req.stack),
-                        help: Some(
-                            "delete it again (`tug svc delete` or `tug env delete`) before deploying"
-                                .into(),
-                        ),
-                    })
-                }
+                StackStatus::DeleteFailed => return Err(AwsError {
+                    code: None,
+                    message: format!("stack {} is DELETE_FAILED", req.stack),
+                    help: Some(
+                        "delete it again (`tug svc delete` or `tug env delete`) before deploying"
+                            .into(),
+                    ),
+                }),
                 _ => false,
             },
         });
@@ -595,19 +593,18 @@ async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()
 async fn wait_settled(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<StackStatus> {
     let started = Instant::now();
     let mut delay = Poll::new();
-    let mut last = String::from("unknown");
     loop {
-        match describe_once(aws, id).await {
+        let last = match describe_once(aws, id).await {
             Ok(found) => {
                 let status = found.map_or(StackStatus::DeleteComplete, |s| s.status);
                 if status.is_settled() {
                     return Ok(status);
                 }
-                last = status.to_string();
+                status.to_string()
             }
-            Err(f) if f.transient => last = format!("not readable: {}", f.error),
+            Err(f) if f.transient => format!("not readable: {}", f.error),
             Err(f) => return Err(f.error),
-        }
+        };
         if started.elapsed() > timeout {
             return Err(timed_out(id, &format!("it is still {last}"), timeout));
         }

@@ -54,12 +54,12 @@ pub type Observe<'a> = dyn Fn(&str, &str) -> Box<dyn Observer + 'a> + Sync + 'a;
 /// then each service (its files too), at most `opts.max_parallel` at once. A failed build
 /// deploys nothing (`Err`), and so does an environment that cannot have the bucket; a
 /// failed stack is a result in the summary.
-pub async fn deploy_all<'a>(
-    aws: &'a Aws,
-    target: Environment<'a>,
+pub async fn deploy_all(
+    aws: &Aws,
+    target: Environment<'_>,
     build: Option<Build<'_>>,
-    opts: &'a AllOptions,
-    observe: &'a Observe<'a>,
+    opts: &AllOptions,
+    observe: &Observe<'_>,
 ) -> Result<Summary> {
     let Environment {
         app,
@@ -117,7 +117,8 @@ pub async fn deploy_all<'a>(
         })
         .map_err(|e| e.to_string());
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
-    let deploy_one = |plan: &'a ServicePlan, pushed: &'a [crate::image::PushedImage]| {
+    let deploy_one = |i: usize| {
+        let (plan, pushed) = (&plans[i], &pushed[i]);
         let limit = limit.clone();
         let priorities = &priorities;
         let env_info = &env_info;
@@ -183,12 +184,12 @@ pub async fn deploy_all<'a>(
     };
     // Publishers before their subscribers: wave after wave, each wave concurrently.
     let mut failed: Vec<String> = Vec::new();
-    for wave in waves(plans, |p| &p.name, |p| &p.needs) {
+    for wave in waves(plans, |p| p.name.as_str(), |p| p.needs.as_slice()) {
         let (mut jobs, mut names_of) = (Vec::new(), Vec::new());
         for i in wave {
             let plan = &plans[i];
             let title = format!("service {} in {env}", plan.name);
-            match plan.needs.iter().find(|n| failed.contains(n)) {
+            match plan.needs.iter().find(|n| failed.contains(*n)) {
                 Some(n) => {
                     let why = format!(
                         "not deployed: it subscribes to the topics of service {n}, which failed"
@@ -203,7 +204,7 @@ pub async fn deploy_all<'a>(
                 }
                 None => {
                     names_of.push(plan.name.clone());
-                    jobs.push(deploy_one(plan, &pushed[i]));
+                    jobs.push(deploy_one(i));
                 }
             }
         }
@@ -224,10 +225,10 @@ pub async fn deploy_all<'a>(
 /// `items` in waves: each item after every item it `needs` (named by `name`), in the first
 /// wave it can go; items in a cycle (or needing themselves) go in the last wave. Each
 /// wave's indexes are in the order of `items`.
-pub(super) fn waves<T>(
-    items: &[T],
-    name: impl Fn(&T) -> &str,
-    needs: impl Fn(&T) -> &[String],
+pub(super) fn waves<'a, T>(
+    items: &'a [T],
+    name: impl Fn(&'a T) -> &'a str,
+    needs: impl Fn(&'a T) -> &'a [String],
 ) -> Vec<Vec<usize>> {
     let known: Vec<&str> = items.iter().map(&name).collect();
     let mut placed = vec![false; items.len()];
@@ -239,7 +240,7 @@ pub(super) fn waves<T>(
                 needs(&items[i]).iter().all(|n| {
                     known
                         .iter()
-                        .position(|k| k == n)
+                        .position(|k| *k == n.as_str())
                         .is_none_or(|j| placed[j] && j != i)
                 })
             })
@@ -270,7 +271,7 @@ mod tests {
             ("a", vec!["b".into()]),
             ("b", vec!["a".into()]),
         ];
-        let w = waves(&items, |i| i.0, |i| &i.1);
+        let w = waves(&items, |i| i.0, |i| i.1.as_slice());
         assert_eq!(w, vec![vec![1], vec![0], vec![2], vec![3, 4]]);
     }
 }

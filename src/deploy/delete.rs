@@ -193,8 +193,8 @@ pub async fn delete_app(
     let importers = importers_of(aws, &found.workloads).await?;
     let mut waves: Vec<Vec<&StackInfo>> = super::all::waves(
         &found.workloads,
-        |s| &s.name,
-        |s| importers.get(&s.name).map_or(&[], Vec::as_slice),
+        |s| s.name.as_str(),
+        |s| importers.get(&s.name).map_or(&[][..], Vec::as_slice),
     )
     .into_iter()
     .map(|w| w.into_iter().map(|i| &found.workloads[i]).collect())

@@ -213,6 +213,11 @@ impl Manifests {
         for (workload, loaded) in mine {
             let Some(loaded) = loaded else { continue };
             let me = crate::names::owner_title(env, workload);
+            // A name the environment's own stack is refused for is said once, there.
+            let env_too_long = crate::names::over_limits(&self.app, env, None).is_some();
+            if workload.is_some() && env_too_long {
+                continue;
+            }
             if let Some(why) = crate::names::over_limits(&self.app, env, workload) {
                 let d = Diagnostic::error("name-too-long", format!("{me}: {why}"))
                     .help("use a shorter name (the folder's and `name`)");
