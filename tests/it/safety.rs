@@ -59,17 +59,6 @@ fn tug_in(moto: &Moto, dir: &Path, args: &[&str]) -> std::process::Output {
     moto.tug().current_dir(dir).args(args).output().unwrap()
 }
 
-/// A Worker Service subscribing to the topic `orders` of service `web`.
-const WORKER: &str = "name: jobs
-type: Worker Service
-image:
-  location: public.ecr.aws/docker/library/busybox:stable
-subscribe:
-  topics:
-    - name: orders
-      service: web
-";
-
 #[test]
 fn a_first_deploy_puts_publishers_before_subscribers_and_deletes_them_after() {
     let moto = need!(Moto::start());
@@ -78,7 +67,7 @@ fn a_first_deploy_puts_publishers_before_subscribers_and_deletes_them_after() {
     let web = dir.join("tug/web/manifest.yml");
     let text = std::fs::read_to_string(&web).unwrap();
     std::fs::write(&web, text + "publish:\n  topics:\n    - name: orders\n").unwrap();
-    write(dir, "tug/jobs/manifest.yml", WORKER);
+    write(dir, "tug/jobs/manifest.yml", crate::deploy::JOBS);
     // One at a time, in the workspace's order (api, jobs, web), jobs would go before the
     // topic it imports exists.
     let out = tug_in(&moto, dir, &["deploy", "-e", "test", "-j", "1"]);
@@ -122,6 +111,24 @@ fn deploy_detach_deploys_the_workloads_too() {
     assert!(listed.contains("web") && listed.contains("api"), "{listed}");
 }
 
+/// Creates stack `name` (one SNS topic) with the `tug:<key>` tags `tags`, as something
+/// other than a deploy would.
+fn one_topic_stack(moto: &Moto, name: &str, tags: &[(&str, &str)]) {
+    let tags: Vec<String> = tags
+        .iter()
+        .map(|(k, v)| format!(r#"{{"Key": "tug:{k}", "Value": "{v}"}}"#))
+        .collect();
+    moto.python(&format!(
+        r#"
+import boto3
+boto3.client("cloudformation").create_stack(StackName="{name}",
+    TemplateBody='{{"Resources": {{"Topic": {{"Type": "AWS::SNS::Topic"}}}}}}',
+    Tags=[{}])
+"#,
+        tags.join(", ")
+    ));
+}
+
 /// A stack named as tug would name it, made by someone else (tagged for another
 /// application), is neither updated nor deleted.
 #[test]
@@ -129,16 +136,10 @@ fn a_stack_another_owner_made_is_never_changed() {
     let moto = need!(Moto::start());
     let ws = hello("owned");
     let dir = ws.path();
-    moto.python(
-        r#"
-import boto3
-boto3.client("cloudformation").create_stack(
-    StackName="tug-owned-test",
-    TemplateBody='{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}',
-    Tags=[{"Key": "tug:application", "Value": "other"},
-          {"Key": "tug:environment", "Value": "test"}],
-)
-"#,
+    one_topic_stack(
+        &moto,
+        "tug-owned-test",
+        &[("application", "other"), ("environment", "test")],
     );
     let resources = || {
         moto.python_out(
@@ -238,16 +239,15 @@ fn app_delete_removes_only_the_repositories_it_made() {
     let ws = hello("repos");
     let dir = ws.path();
     // A workload stack of the application (one moto can delete, unlike an environment's).
+    let tags = [
+        ("application", "repos"),
+        ("environment", "test"),
+        ("workload", "web"),
+    ];
+    one_topic_stack(&moto, "tug-repos-test-web", &tags);
     moto.python(
         r#"
 import boto3
-boto3.client("cloudformation").create_stack(
-    StackName="tug-repos-test-web",
-    TemplateBody='{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}',
-    Tags=[{"Key": "tug:application", "Value": "repos"},
-          {"Key": "tug:environment", "Value": "test"},
-          {"Key": "tug:workload", "Value": "web"}],
-)
 ecr = boto3.client("ecr")
 ecr.create_repository(repositoryName="repos/web",
                       tags=[{"Key": "tug:application", "Value": "repos"},
