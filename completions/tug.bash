@@ -794,7 +794,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__deploy)
-            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --engine --json --quiet --verbose --no-color --region --profile --summary --help --version"
+            opts="-e -j -C -q -v -h -V --env --max-parallel --detach --no-rollback --force --timeout --no-wait --engine --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -920,7 +920,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__env__subcmd__deploy)
-            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
+            opts="-n -y -C -q -v -h -V --name --diff --yes --detach --no-rollback --force --timeout --no-wait --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2118,7 +2118,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__job__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --no-wait --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3150,7 +3150,7 @@ _tug() {
             return 0
             ;;
         tug__subcmd__svc__subcmd__deploy)
-            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --json --quiet --verbose --no-color --region --profile --summary --help --version"
+            opts="-n -e -y -C -q -v -h -V --name --env --tag --engine --diff --yes --detach --no-rollback --force --timeout --no-wait --json --quiet --verbose --no-color --region --profile --summary --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -16,6 +16,69 @@ pub fn stack_name(app: &str, env: &str, workload: Option<&str>) -> String {
     }
 }
 
+/// The longest stack name CloudFormation accepts; the names made from it (task definition
+/// families, ECR repositories, log groups, exports) fit their own limits when it does.
+pub const MAX_STACK_NAME: usize = 128;
+
+/// The longest label of a DNS name: the application, environment and service names are
+/// labels of `<svc>.<env>.<app>.local` and `<svc>.<env>.<app>.internal`.
+pub const MAX_DNS_LABEL: usize = 63;
+
+/// Why the names tug makes for environment `env` of `app` (or workload `workload` in it)
+/// would not fit AWS's limits; `None` when they fit.
+pub fn over_limits(app: &str, env: &str, workload: Option<&str>) -> Option<String> {
+    let stack = stack_name(app, env, workload);
+    if stack.len() > MAX_STACK_NAME {
+        return Some(format!(
+            "its stack name `{stack}` is {} characters long; CloudFormation takes at most {MAX_STACK_NAME}",
+            stack.len()
+        ));
+    }
+    [("application", Some(app)), ("environment", Some(env)), ("workload", workload)]
+        .into_iter()
+        .find_map(|(what, name)| {
+            let name = name?;
+            (name.len() > MAX_DNS_LABEL).then(|| {
+                format!(
+                    "the {what} name `{name}` is {} characters long; as a part of DNS names (`{}`) it may have at most {MAX_DNS_LABEL}",
+                    name.len(),
+                    service_discovery_namespace(app, env)
+                )
+            })
+        })
+}
+
+/// Every stack the environments `envs` of `app` and the workloads `workloads` (each
+/// deployed in every environment) take, with what takes it: `(env, None)` for an
+/// environment, `(env, Some(workload))` for a workload. A name with two owners would be
+/// one stack for two things (service `api` in `test` and environment `test-api`).
+pub fn stack_owners<'a>(
+    app: &str,
+    envs: &'a [String],
+    workloads: &'a [String],
+) -> BTreeMap<String, Vec<(&'a str, Option<&'a str>)>> {
+    let mut out: BTreeMap<String, Vec<(&str, Option<&str>)>> = BTreeMap::new();
+    for env in envs {
+        out.entry(stack_name(app, env, None))
+            .or_default()
+            .push((env, None));
+        for w in workloads {
+            out.entry(stack_name(app, env, Some(w)))
+                .or_default()
+                .push((env, Some(w)));
+        }
+    }
+    out
+}
+
+/// `environment test`, `workload api in environment test`.
+pub fn owner_title(env: &str, workload: Option<&str>) -> String {
+    match workload {
+        Some(w) => format!("workload {w} in environment {env}"),
+        None => format!("environment {env}"),
+    }
+}
+
 /// The application's bootstrap stack, one per application and Region: `tug-<app>-bootstrap`.
 /// It holds the artifacts bucket (env files; later addons templates) and is deleted last.
 /// An environment may not be named `bootstrap`, so no environment stack takes this name.
@@ -235,6 +298,27 @@ mod tests {
         let tags = stack_tags("shop", "test", Some("api"));
         assert_eq!(tags[TAG_WORKLOAD], "api");
         assert!(!stack_tags("shop", "test", None).contains_key(TAG_WORKLOAD));
+    }
+
+    #[test]
+    fn two_things_never_share_a_stack_name() {
+        let envs = ["test".to_string(), "test-api".to_string()];
+        let workloads = ["api".to_string(), "web".to_string()];
+        let owners = stack_owners("shop", &envs, &workloads);
+        assert_eq!(
+            owners["tug-shop-test-api"],
+            vec![("test", Some("api")), ("test-api", None)]
+        );
+        assert_eq!(owners["tug-shop-test-web"].len(), 1);
+        assert_eq!(over_limits("shop", "test", Some("api")), None);
+        let long = "a".repeat(60);
+        let why = over_limits(&long, &long, Some("api")).unwrap();
+        assert!(why.contains("at most 128"), "{why}");
+        let why = over_limits("shop", &"e".repeat(64), None).unwrap();
+        assert!(
+            why.contains("environment name") && why.contains("at most 63"),
+            "{why}"
+        );
     }
 
     #[test]

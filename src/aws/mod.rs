@@ -241,6 +241,40 @@ impl AwsError {
     }
 }
 
+/// Whether a call that failed (after the SDK's own retries) may succeed when tried again
+/// later: no answer at all (a connection refused or dropped, a timeout) or a throttling or
+/// server error. Credentials, validation and permission errors are not.
+pub fn is_transient<E, R>(err: &SdkError<E, R>) -> bool
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match err {
+        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
+            !classify_transport(
+                "",
+                &aws_sdk_cloudformation::error::DisplayErrorContext(err).to_string(),
+            )
+            .message
+            .starts_with("no AWS credentials")
+        }
+        SdkError::ServiceError(se) => matches!(
+            se.err().code(),
+            Some(
+                "Throttling"
+                    | "ThrottlingException"
+                    | "RequestLimitExceeded"
+                    | "TooManyRequestsException"
+                    | "ServiceUnavailable"
+                    | "InternalFailure"
+                    | "InternalError"
+                    | "RequestTimeout"
+            )
+        ),
+        _ => false,
+    }
+}
+
 /// Errors before or without an answer from the service: no credentials, no connection,
 /// timeouts.
 fn classify_transport(what: &str, chain: &str) -> AwsError {

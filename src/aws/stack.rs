@@ -74,17 +74,92 @@ fn not_found(e: &AwsError) -> bool {
 
 /// The stack named (or with the id) `name`, or `None` when it does not exist.
 pub async fn describe(aws: &Aws, name: &str) -> AwsResult<Option<StackInfo>> {
+    describe_once(aws, name).await.map_err(|f| f.error)
+}
+
+/// A call that failed, and whether trying again later may succeed (see
+/// [`super::is_transient`]).
+struct Failed {
+    error: AwsError,
+    transient: bool,
+}
+
+impl Failed {
+    fn from_sdk<E, R>(what: &str, err: aws_sdk_cloudformation::error::SdkError<E, R>) -> Failed
+    where
+        E: aws_sdk_cloudformation::error::ProvideErrorMetadata
+            + std::error::Error
+            + Send
+            + Sync
+            + 'static,
+        R: std::fmt::Debug + Send + Sync + 'static,
+    {
+        Failed {
+            transient: super::is_transient(&err),
+            error: AwsError::from_sdk(what, err),
+        }
+    }
+}
+
+async fn describe_once(aws: &Aws, name: &str) -> Result<Option<StackInfo>, Failed> {
     match aws.cfn.describe_stacks().stack_name(name).send().await {
         Ok(out) => Ok(out.stacks().first().map(info)),
         Err(e) => {
-            let e = AwsError::from_sdk(&format!("describing stack {name}"), e);
-            if not_found(&e) {
+            let f = Failed::from_sdk(&format!("describing stack {name}"), e);
+            if not_found(&f.error) {
                 Ok(None)
             } else {
-                Err(e)
+                Err(f)
             }
         }
     }
+}
+
+/// The `tug:*` tags of a list of tags, sorted.
+fn owner_tags<'a>(tags: impl Iterator<Item = (&'a String, &'a String)>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = tags
+        .filter(|(k, _)| k.starts_with("tug:"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn show_tags(tags: &[(String, String)]) -> String {
+    if tags.is_empty() {
+        return "no tug:* tags".to_string();
+    }
+    tags.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Refuses to change stack `s` unless its `tug:*` tags are exactly those of `owner` (the
+/// application, environment and workload, or task group, tug is changing it for): a stack
+/// of the same name made by something else, by another application or for another
+/// workload is never updated or deleted.
+pub fn check_owner<'a>(
+    s: &StackInfo,
+    owner: impl Iterator<Item = (&'a String, &'a String)>,
+) -> AwsResult<()> {
+    let found = owner_tags(s.tags.iter());
+    let want = owner_tags(owner);
+    if found == want {
+        return Ok(());
+    }
+    Err(AwsError {
+        code: None,
+        message: format!(
+            "stack {} is not this one to change: its tags say {} (this is {})",
+            s.name,
+            show_tags(&found),
+            show_tags(&want)
+        ),
+        help: Some(
+            "tug changes only the stacks it made for the same application, environment and workload; rename the workload or environment so their stack names differ, or remove that stack yourself if nothing uses it".into(),
+        ),
+    })
 }
 
 /// Every live stack tug made (it carries `tug:application`), optionally of one app.
@@ -168,18 +243,33 @@ pub enum Prepared {
 
 /// Creates a change set for `req` and waits until it is ready, recovering a stack left in
 /// ROLLBACK_COMPLETE (deleted and created again) or UPDATE_ROLLBACK_FAILED (rollback
-/// continued). `note` is told about each recovery step.
+/// continued). A stack another deployment is changing is waited for unless `no_wait`
+/// (then it is an error). A stack whose `tug:*` tags are not those of `req` is never
+/// touched. `note` is told about each recovery step and wait.
 pub async fn prepare(
     aws: &Aws,
     req: &Request,
     timeout: Duration,
+    no_wait: bool,
     note: &(dyn Fn(&str) + Sync),
 ) -> AwsResult<Prepared> {
-    let creating = recover(aws, req, timeout, note).await?;
+    let creating = recover(aws, req, timeout, no_wait, note).await?;
     let Some(id) = create_change_set(aws, req, creating).await? else {
         return Ok(Prepared::NoChanges);
     };
     wait_change_set(aws, req, id, creating, timeout).await
+}
+
+/// Whether `e` says another deployment changed the stack between this one's change set and
+/// its execution (AWS deletes the other change sets of a stack once one executes, and
+/// refuses to execute on a stack that is busy): the deploy is to be planned again.
+pub fn conflict(e: &AwsError) -> bool {
+    let code = e.code.as_deref().unwrap_or_default();
+    code.starts_with("ChangeSetNotFound")
+        || code.starts_with("InvalidChangeSetStatus")
+        || code == "OperationInProgressException"
+        || code == "AlreadyExistsException"
+        || (code == "ValidationError" && e.message.contains("IN_PROGRESS state"))
 }
 
 /// Makes the stack of `req` ready for a change set; true when it is to be created.
@@ -187,72 +277,92 @@ async fn recover(
     aws: &Aws,
     req: &Request,
     timeout: Duration,
+    no_wait: bool,
     note: &(dyn Fn(&str) + Sync),
 ) -> AwsResult<bool> {
-    let existing = describe(aws, &req.stack).await?;
-    Ok(match &existing {
-        None => true,
-        Some(s) => match &s.status {
-            StackStatus::ReviewInProgress => true,
-            StackStatus::RollbackComplete | StackStatus::RollbackFailed => {
-                note(&format!(
-                    "stack {} is {} (its creation failed and nothing runs); deleting it to create it again",
-                    req.stack, s.status
-                ));
-                delete_and_wait(aws, &s.id, timeout).await?;
-                true
-            }
-            StackStatus::UpdateRollbackFailed => {
-                note(&format!(
-                    "stack {} is UPDATE_ROLLBACK_FAILED; continuing the rollback first",
-                    req.stack
-                ));
-                aws.cfn
-                    .continue_update_rollback()
-                    .stack_name(&s.id)
-                    .send()
-                    .await
-                    .map_err(|e| {
-                        AwsError::from_sdk(&format!("continuing the rollback of {}", req.stack), e)
-                    })?;
-                let status = wait_settled(aws, &s.id, timeout).await?;
-                if status != StackStatus::UpdateRollbackComplete {
+    let started = Instant::now();
+    loop {
+        let existing = describe(aws, &req.stack).await?;
+        if let Some(s) = &existing {
+            check_owner(s, req.tags.iter().map(|(k, v)| (k, v)))?;
+        }
+        return Ok(match &existing {
+            None => true,
+            Some(s) => match &s.status {
+                StackStatus::ReviewInProgress => true,
+                StackStatus::RollbackComplete | StackStatus::RollbackFailed => {
+                    note(&format!(
+                        "stack {} is {} (its creation failed and nothing runs); deleting it to create it again",
+                        req.stack, s.status
+                    ));
+                    delete_and_wait(aws, &s.id, timeout).await?;
+                    true
+                }
+                StackStatus::UpdateRollbackFailed => {
+                    note(&format!(
+                        "stack {} is UPDATE_ROLLBACK_FAILED; continuing the rollback first",
+                        req.stack
+                    ));
+                    aws.cfn
+                        .continue_update_rollback()
+                        .stack_name(&s.id)
+                        .send()
+                        .await
+                        .map_err(|e| {
+                            AwsError::from_sdk(
+                                &format!("continuing the rollback of {}", req.stack),
+                                e,
+                            )
+                        })?;
+                    let status = wait_settled(aws, &s.id, timeout).await?;
+                    if status != StackStatus::UpdateRollbackComplete {
+                        return Err(AwsError {
+                            code: None,
+                            message: format!(
+                                "stack {} could not be rolled back: it is {status}",
+                                req.stack
+                            ),
+                            help: Some(
+                                "look at its events in the CloudFormation console, fix the resource, and deploy again".into(),
+                            ),
+                        });
+                    }
+                    false
+                }
+                st if !st.is_settled() && no_wait => {
                     return Err(AwsError {
                         code: None,
                         message: format!(
-                            "stack {} could not be rolled back: it is {status}",
+                            "stack {} is busy: {st} (another deployment is running)",
                             req.stack
                         ),
                         help: Some(
-                            "look at its events in the CloudFormation console, fix the resource, and deploy again".into(),
+                            "deploy again without --no-wait to wait for it, or once it is done"
+                                .into(),
                         ),
                     });
                 }
-                false
-            }
-            st if !st.is_settled() => {
-                return Err(AwsError {
-                    code: None,
-                    message: format!("stack {} is busy: {st}", req.stack),
-                    help: Some(format!(
-                        "another deployment is running; wait for it (`aws cloudformation wait stack-update-complete --stack-name {}`, or follow it with `tug svc status`) and deploy again",
+                st if !st.is_settled() => {
+                    note(&format!(
+                        "stack {} is {st}: another deployment is running; waiting for it to finish",
                         req.stack
-                    )),
-                });
-            }
-            StackStatus::DeleteFailed => {
-                return Err(AwsError {
+                    ));
+                    let left = timeout.saturating_sub(started.elapsed());
+                    wait_settled(aws, &s.id, left).await?;
+                    continue;
+                }
+                StackStatus::DeleteFailed => return Err(AwsError {
                     code: None,
                     message: format!("stack {} is DELETE_FAILED", req.stack),
                     help: Some(
                         "delete it again (`tug svc delete` or `tug env delete`) before deploying"
                             .into(),
                     ),
-                })
-            }
-            _ => false,
-        },
-    })
+                }),
+                _ => false,
+            },
+        });
+    }
 }
 
 /// Creates the change set of `req`; `None` when AWS says there is nothing to change.
@@ -479,19 +589,24 @@ async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()
 }
 
 /// Polls until the stack settles; a stack that is gone counts as DELETE_COMPLETE.
+/// Transient failures to read it are retried until `timeout`.
 async fn wait_settled(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<StackStatus> {
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {
-        let status = match describe(aws, id).await? {
-            None => StackStatus::DeleteComplete,
-            Some(s) => s.status,
+        let last = match describe_once(aws, id).await {
+            Ok(found) => {
+                let status = found.map_or(StackStatus::DeleteComplete, |s| s.status);
+                if status.is_settled() {
+                    return Ok(status);
+                }
+                status.to_string()
+            }
+            Err(f) if f.transient => format!("not readable: {}", f.error),
+            Err(f) => return Err(f.error),
         };
-        if status.is_settled() {
-            return Ok(status);
-        }
         if started.elapsed() > timeout {
-            return Err(timed_out(id, &format!("it is still {status}"), timeout));
+            return Err(timed_out(id, &format!("it is still {last}"), timeout));
         }
         delay.sleep().await;
     }
@@ -521,6 +636,9 @@ fn floor_second(t: SystemTime) -> SystemTime {
 /// One stack event.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ResourceEvent {
+    /// The event's id, unique among the stack's events.
+    #[serde(skip)]
+    pub id: String,
     pub stack: String,
     /// Seconds since the epoch, with milliseconds.
     pub time: f64,
@@ -545,6 +663,8 @@ impl ResourceEvent {
 pub enum Event {
     Resource(ResourceEvent),
     Rollout(super::ecs::Rollout),
+    /// Something a person watching should know (the stack cannot be read for now).
+    Note(String),
 }
 
 /// Where watch events go (the ui draws them).
@@ -569,7 +689,14 @@ pub struct Follow {
     pub logical_id: String,
 }
 
+/// After this many failed reads in a row, the watcher says it cannot read the stack.
+const FAILURES_TOLD: u32 = 3;
+
 /// Watches `stack` from `start` until it settles, sending every new event to `sink`.
+/// A failure to read the stack that may pass (the network, throttling, a server error) does
+/// not end the watch: CloudFormation carries on regardless, so it is tried again with
+/// backoff, `sink` is told after [`FAILURES_TOLD`] failures in a row, and the watch gives up
+/// only at `timeout`.
 pub async fn watch(
     aws: &Aws,
     stack: &str,
@@ -584,17 +711,50 @@ pub async fn watch(
     let mut delay = Poll::new();
     let mut service_arn: Option<String> = None;
     let mut last_rollout: Option<super::ecs::Rollout> = None;
+    let mut failures = 0u32;
     // The stack id keeps working after a delete, when the name no longer does.
-    let id = describe(aws, stack)
-        .await?
-        .map(|s| s.id)
-        .unwrap_or_else(|| stack.to_string());
+    let id = match describe_once(aws, stack).await {
+        Ok(Some(s)) => s.id,
+        _ => stack.to_string(),
+    };
     loop {
-        let status = match describe(aws, &id).await? {
-            None => StackStatus::DeleteComplete,
-            Some(s) => s.status,
+        let read = async {
+            let found = describe_once(aws, &id).await?;
+            let events = new_events(aws, stack, &id, start, &seen).await?;
+            Ok::<_, Failed>((found, events))
         };
-        for e in new_events(aws, stack, &id, start, &mut seen).await? {
+        let (found, events) = match read.await {
+            Ok(r) => r,
+            Err(f) if f.transient => {
+                failures += 1;
+                if failures == FAILURES_TOLD {
+                    sink.event(&Event::Note(format!(
+                        "cannot read stack {stack} ({failures} tries in a row: {}); CloudFormation carries on, trying again until --timeout ({}s)",
+                        f.error,
+                        timeout.as_secs()
+                    )));
+                }
+                if started.elapsed() > timeout {
+                    return Err(timed_out(
+                        stack,
+                        &format!("it could not be read ({})", f.error),
+                        timeout,
+                    ));
+                }
+                delay.sleep().await;
+                continue;
+            }
+            Err(f) => return Err(f.error),
+        };
+        if failures >= FAILURES_TOLD {
+            sink.event(&Event::Note(format!(
+                "reading stack {stack} again after {failures} failed tries"
+            )));
+        }
+        failures = 0;
+        let status = found.map_or(StackStatus::DeleteComplete, |s| s.status);
+        for e in events {
+            seen.insert(e.id.clone());
             if e.failed() && first_failure.is_none() && !e.is_root() {
                 first_failure = Some(e.clone());
             }
@@ -649,8 +809,8 @@ async fn new_events(
     stack: &str,
     id: &str,
     start: SystemTime,
-    seen: &mut HashSet<String>,
-) -> AwsResult<Vec<ResourceEvent>> {
+    seen: &HashSet<String>,
+) -> Result<Vec<ResourceEvent>, Failed> {
     let start_secs = start
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs_f64())
@@ -668,11 +828,11 @@ async fn new_events(
         {
             Ok(p) => p,
             Err(e) => {
-                let e = AwsError::from_sdk(&format!("reading the events of {stack}"), e);
-                if not_found(&e) {
+                let f = Failed::from_sdk(&format!("reading the events of {stack}"), e);
+                if not_found(&f.error) {
                     break;
                 }
-                return Err(e);
+                return Err(f);
             }
         };
         for ev in page.stack_events() {
@@ -684,11 +844,12 @@ async fn new_events(
                 break 'pages;
             }
             let eid = ev.event_id().unwrap_or_default().to_string();
-            if !seen.insert(eid) {
+            if seen.contains(&eid) || fresh.iter().any(|f: &ResourceEvent| f.id == eid) {
                 // Events come newest first: everything after a seen one was seen too.
                 break 'pages;
             }
             fresh.push(ResourceEvent {
+                id: eid,
                 stack: stack.to_string(),
                 time,
                 logical_id: ev.logical_resource_id().unwrap_or_default().to_string(),

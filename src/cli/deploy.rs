@@ -31,6 +31,9 @@ pub struct DeployAllArgs {
     /// Stop watching each stack after this long
     #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
     pub timeout: Duration,
+    /// Refuse instead of waiting when another deployment is changing a stack
+    #[arg(long)]
+    pub no_wait: bool,
     /// The container engine that builds `image.build` images (default: TUG_CONTAINER_ENGINE,
     /// else the first of docker and podman on PATH)
     #[arg(long, value_name = "ENGINE", value_parser = parse_engine)]
@@ -85,6 +88,7 @@ impl DeployAllArgs {
                 no_rollback: self.no_rollback,
                 force: self.force,
                 timeout: self.timeout,
+                no_wait: self.no_wait,
             },
             max_parallel: usize::from(self.max_parallel),
         };

@@ -376,7 +376,9 @@ impl DeleteArgs {
             }
             let view = ctx.printer.deploy_view();
             let observer = view.observer(&ctx.printer, &env.name, &format!("environment {name}"));
-            let gone = deploy::delete_stack(&aws, &env.name, self.timeout, &observer).await?;
+            let owner = names::stack_tags(&ws.app, &name, None);
+            let gone = deploy::delete_stack(&aws, &env.name, &owner, self.timeout, &observer);
+            let gone = gone.await?;
             Ok(if gone { 0 } else { 1 })
         })
     }

@@ -414,6 +414,9 @@ pub struct DeployFlags {
     /// Stop watching after this long (the deploy goes on in AWS)
     #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = parse_timeout)]
     pub timeout: Duration,
+    /// Refuse instead of waiting when another deployment is changing the stack
+    #[arg(long)]
+    pub no_wait: bool,
 }
 
 impl DeployFlags {
@@ -425,6 +428,7 @@ impl DeployFlags {
             no_rollback: self.no_rollback,
             force: self.force,
             timeout: self.timeout,
+            no_wait: self.no_wait,
         }
     }
 }
@@ -506,17 +510,19 @@ pub fn write_staged(ctx: &Context, dir: &Path, stack: &str, staged: &Staged) -> 
     Ok(())
 }
 
-/// Deletes a stack, drawing it as a block of its own; 0 when it is gone.
+/// Deletes a stack whose `tug:*` tags are `owner`'s, drawing it as a block of its own; 0
+/// when it is gone.
 pub async fn delete_stack(
     ctx: &Context,
     aws: &Aws,
     stack: &str,
+    owner: &std::collections::BTreeMap<String, String>,
     title: &str,
     timeout: Duration,
 ) -> Result<u8> {
     let view = ctx.printer.deploy_view();
     let observer = view.observer(&ctx.printer, stack, title);
-    let gone = crate::deploy::delete_stack(aws, stack, timeout, &observer).await?;
+    let gone = crate::deploy::delete_stack(aws, stack, owner, timeout, &observer).await?;
     Ok(if gone { 0 } else { 1 })
 }
 

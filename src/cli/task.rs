@@ -500,8 +500,10 @@ impl DeleteArgs {
                 return Ok(1);
             }
             let title = format!("task group {}", self.group);
-            let code =
-                crate::cli::delete_stack(ctx, &aws, &stack.name, &title, self.timeout).await?;
+            let owner = crate::render::task_tags(&ws.app, &self.group);
+            let delete =
+                crate::cli::delete_stack(ctx, &aws, &stack.name, &owner, &title, self.timeout);
+            let code = delete.await?;
             if code != 0 {
                 return Ok(code);
             }

@@ -88,7 +88,16 @@ pub async fn deploy_all(
             .upload(aws, bucket.as_deref(), &mut env_job, observer.as_ref())
             .await?;
     }
-    let env_result = run_job(aws, &env_job, &opts.deploy, observer.as_ref()).await?;
+    // The workloads need the environment's outputs: with workloads to deploy, the
+    // environment is followed to its end even with --detach, which applies to them.
+    let mut env_opts = opts.deploy.clone();
+    if !plans.is_empty() && env_opts.detach {
+        env_opts.detach = false;
+        observer.report(super::DeployEvent::Step(
+            "following the environment to its end: its workloads need it (--detach applies to them)",
+        ));
+    }
+    let env_result = run_job(aws, &env_job, &env_opts, observer.as_ref()).await?;
     let mut results = vec![(env_job.title.clone(), env_result.clone())];
     if !env_result.ok() || env_result == JobResult::Started {
         return Ok(Summary {
@@ -108,11 +117,16 @@ pub async fn deploy_all(
         })
         .map_err(|e| e.to_string());
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
-    let jobs = plans.iter().zip(&pushed).map(|(plan, pushed)| {
+    let deploy_one = |i: usize| {
+        let (plan, pushed) = (&plans[i], &pushed[i]);
         let limit = limit.clone();
         let priorities = &priorities;
         let env_info = &env_info;
         let bucket = &bucket;
+        // A workload others subscribe to is followed to its end: their stacks import its
+        // topics, which exist only then.
+        let mut deploy = opts.deploy.clone();
+        deploy.detach &= !plans.iter().any(|p| p.needs.contains(&plan.name));
         async move {
             let title = format!("service {} in {env}", plan.name);
             let stack_name = names::stack_name(app, env, Some(&plan.name));
@@ -149,7 +163,7 @@ pub async fn deploy_all(
                 plan.staged
                     .upload(aws, bucket, &mut job, observer.as_ref())
                     .await?;
-                let result = run_job(aws, &job, &opts.deploy, observer.as_ref()).await?;
+                let result = run_job(aws, &job, &deploy, observer.as_ref()).await?;
                 let saved = super::rollback::after_deploy(aws, bucket, &job, &result).await;
                 if let Some(warning) = saved {
                     observer.report(super::DeployEvent::Step(&format!("warning: {warning}")));
@@ -167,10 +181,97 @@ pub async fn deploy_all(
             });
             (title, result)
         }
-    });
-    results.extend(futures_util::future::join_all(jobs).await);
+    };
+    // Publishers before their subscribers: wave after wave, each wave concurrently.
+    let mut failed: Vec<String> = Vec::new();
+    for wave in waves(plans, |p| p.name.as_str(), |p| p.needs.as_slice()) {
+        let (mut jobs, mut names_of) = (Vec::new(), Vec::new());
+        for i in wave {
+            let plan = &plans[i];
+            let title = format!("service {} in {env}", plan.name);
+            match plan.needs.iter().find(|n| failed.contains(*n)) {
+                Some(n) => {
+                    let why = format!(
+                        "not deployed: it subscribes to the topics of service {n}, which failed"
+                    );
+                    let stack_name = names::stack_name(app, env, Some(&plan.name));
+                    observe(&stack_name, &title).report(super::DeployEvent::Finished {
+                        ok: false,
+                        text: &why,
+                    });
+                    failed.push(plan.name.clone());
+                    results.push((title, JobResult::Failed(why)));
+                }
+                None => {
+                    names_of.push(plan.name.clone());
+                    jobs.push(deploy_one(i));
+                }
+            }
+        }
+        let done = futures_util::future::join_all(jobs).await;
+        for (name, (title, result)) in names_of.into_iter().zip(done) {
+            if !result.ok() {
+                failed.push(name);
+            }
+            results.push((title, result));
+        }
+    }
     Ok(Summary {
         environment: env.to_string(),
         results,
     })
+}
+
+/// `items` in waves: each item after every item it `needs` (named by `name`), in the first
+/// wave it can go; items in a cycle (or needing themselves) go in the last wave. Each
+/// wave's indexes are in the order of `items`.
+pub(super) fn waves<'a, T>(
+    items: &'a [T],
+    name: impl Fn(&'a T) -> &'a str,
+    needs: impl Fn(&'a T) -> &'a [String],
+) -> Vec<Vec<usize>> {
+    let known: Vec<&str> = items.iter().map(&name).collect();
+    let mut placed = vec![false; items.len()];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    while placed.iter().any(|p| !p) {
+        let ready: Vec<usize> = (0..items.len())
+            .filter(|&i| !placed[i])
+            .filter(|&i| {
+                needs(&items[i]).iter().all(|n| {
+                    known
+                        .iter()
+                        .position(|k| *k == n.as_str())
+                        .is_none_or(|j| placed[j] && j != i)
+                })
+            })
+            .collect();
+        let wave = if ready.is_empty() {
+            (0..items.len()).filter(|&i| !placed[i]).collect()
+        } else {
+            ready
+        };
+        for &i in &wave {
+            placed[i] = true;
+        }
+        out.push(wave);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::waves;
+
+    #[test]
+    fn publishers_come_before_their_subscribers() {
+        let items: Vec<(&str, Vec<String>)> = vec![
+            ("worker", vec!["api".into()]),
+            ("api", vec![]),
+            ("audit", vec!["worker".into(), "gone".into()]),
+            ("a", vec!["b".into()]),
+            ("b", vec!["a".into()]),
+        ];
+        let w = waves(&items, |i| i.0, |i| i.1.as_slice());
+        assert_eq!(w, vec![vec![1], vec![0], vec![2], vec![3, 4]]);
+    }
 }

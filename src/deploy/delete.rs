@@ -13,13 +13,18 @@ use crate::names::{
     TAG_WORKLOAD,
 };
 
-/// Deletes `stack_name` and watches it go; true when it is gone.
+/// Deletes `stack_name` and watches it go; true when it is gone. A stack whose `tug:*` tags
+/// are not `owner`'s is refused, naming the tags it has.
 pub async fn delete_stack(
     aws: &Aws,
     stack_name: &str,
+    owner: &BTreeMap<String, String>,
     timeout: Duration,
     observer: &dyn Observer,
 ) -> Result<bool> {
+    if let Some(s) = stack::describe(aws, stack_name).await? {
+        stack::check_owner(&s, owner.iter())?;
+    }
     observer.report(DeployEvent::Step("deleting"));
     let start = stack::delete(aws, stack_name).await?;
     let outcome = stack::watch(aws, stack_name, start, None, observer, timeout).await?;
@@ -148,7 +153,30 @@ pub fn stack_title(s: &StackInfo) -> String {
     }
 }
 
-/// Deletes an application: its workloads and task groups (concurrently), then its
+/// For each of `stacks`, the others among them that import one of its exports (a Worker
+/// Service importing a topic of the service that publishes it): they are deleted first, as
+/// CloudFormation refuses to delete an export in use.
+async fn importers_of(aws: &Aws, stacks: &[StackInfo]) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut out = BTreeMap::new();
+    for s in stacks {
+        let mut users = Vec::new();
+        for (export, _) in stack::exports_of(aws, &s.id).await? {
+            users.extend(
+                stack::importers(aws, &export)
+                    .await?
+                    .into_iter()
+                    .filter(|u| *u != s.name && stacks.iter().any(|o| o.name == *u)),
+            );
+        }
+        users.sort();
+        users.dedup();
+        out.insert(s.name.clone(), users);
+    }
+    Ok(out)
+}
+
+/// Deletes an application: its workloads and task groups (concurrently, each subscriber
+/// before the service whose topics it imports), then its
 /// environments, then its
 /// bootstrap stack (its artifacts bucket emptied first: every version and delete marker),
 /// then its ECR repositories (`deleted` is told each). Stops at the first stack that is
@@ -161,10 +189,21 @@ pub async fn delete_app(
     observe: &Observe<'_>,
     deleted: &dyn Fn(&str),
 ) -> Result<()> {
-    for group in [&found.workloads, &found.environments] {
-        let deletes = group.iter().map(|s| async move {
+    // Subscribers before the publishers whose topics they import, then the environments.
+    let importers = importers_of(aws, &found.workloads).await?;
+    let mut waves: Vec<Vec<&StackInfo>> = super::all::waves(
+        &found.workloads,
+        |s| s.name.as_str(),
+        |s| importers.get(&s.name).map_or(&[][..], Vec::as_slice),
+    )
+    .into_iter()
+    .map(|w| w.into_iter().map(|i| &found.workloads[i]).collect())
+    .collect();
+    waves.push(found.environments.iter().collect());
+    for wave in waves {
+        let deletes = wave.into_iter().map(|s| async move {
             let observer = observe(&s.name, &stack_title(s));
-            delete_stack(aws, &s.name, timeout, observer.as_ref()).await
+            delete_stack(aws, &s.name, &s.tags, timeout, observer.as_ref()).await
         });
         for r in futures_util::future::join_all(deletes).await {
             if !r? {
@@ -178,7 +217,8 @@ pub async fn delete_app(
     if let Some(b) = &found.bootstrap {
         super::artifacts::empty_bucket(aws, b).await?;
         let observer = observe(&b.name, &stack_title(b));
-        if !delete_stack(aws, &b.name, timeout, observer.as_ref()).await? {
+        let owner = crate::names::app_tags(app);
+        if !delete_stack(aws, &b.name, &owner, timeout, observer.as_ref()).await? {
             return Err(
                 Error::user(format!("application {app} was not fully deleted"))
                     .with_help("fix the stack named above and run `tug app delete` again"),

@@ -53,6 +53,8 @@ pub struct DeployOptions {
     pub force: bool,
     /// How long to watch.
     pub timeout: Duration,
+    /// Refuse, rather than wait, when another deployment is changing the stack.
+    pub no_wait: bool,
 }
 
 impl DeployOptions {
@@ -67,6 +69,7 @@ impl DeployOptions {
             no_rollback: false,
             force: false,
             timeout,
+            no_wait: false,
         }
     }
 }
@@ -447,34 +450,45 @@ pub async fn run_job(
     }
     observer.report(DeployEvent::Step("creating a change set"));
     let note = |text: &str| observer.report(DeployEvent::Step(text));
-    let plan = match stack::prepare(aws, &job.request, opts.timeout, &note).await? {
-        Prepared::NoChanges => {
-            observer.report(DeployEvent::Finished {
-                ok: true,
-                text: "no changes",
-            });
-            return Ok(JobResult::NoChanges);
-        }
-        Prepared::Ready(plan) => plan,
-    };
-    observer.report(DeployEvent::Planned(&plan.changes));
-    if opts.diff {
-        observer.report(DeployEvent::ChangeSet(&plan.changes));
-        if !opts.yes {
-            let question = format!("Deploy these changes to {}?", job.request.stack);
-            let answer = observer.confirm(&question, "--yes");
-            if !matches!(answer, Ok(true)) {
-                let _ = stack::discard(aws, &plan).await;
-                answer?;
+    let mut conflicts = 0;
+    let start = loop {
+        let prepared = stack::prepare(aws, &job.request, opts.timeout, opts.no_wait, &note).await;
+        let plan = match prepared {
+            Ok(Prepared::NoChanges) => {
+                mark_deployed(aws, &job.request, observer).await;
                 observer.report(DeployEvent::Finished {
                     ok: true,
-                    text: "not deployed",
+                    text: "no changes",
                 });
-                return Ok(JobResult::Declined);
+                return Ok(JobResult::NoChanges);
+            }
+            Ok(Prepared::Ready(plan)) => plan,
+            Err(e) if replan(&e, opts, &mut conflicts, &note, &job.request.stack)? => continue,
+            Err(e) => return Err(e.into()),
+        };
+        observer.report(DeployEvent::Planned(&plan.changes));
+        if opts.diff {
+            observer.report(DeployEvent::ChangeSet(&plan.changes));
+            if !opts.yes {
+                let question = format!("Deploy these changes to {}?", job.request.stack);
+                let answer = observer.confirm(&question, "--yes");
+                if !matches!(answer, Ok(true)) {
+                    let _ = stack::discard(aws, &plan).await;
+                    answer?;
+                    observer.report(DeployEvent::Finished {
+                        ok: true,
+                        text: "not deployed",
+                    });
+                    return Ok(JobResult::Declined);
+                }
             }
         }
-    }
-    let start = stack::execute(aws, &plan, opts.no_rollback).await?;
+        match stack::execute(aws, &plan, opts.no_rollback).await {
+            Ok(start) => break start,
+            Err(e) if replan(&e, opts, &mut conflicts, &note, &job.request.stack)? => continue,
+            Err(e) => return Err(e.into()),
+        }
+    };
     if opts.detach {
         let text = format!(
             "the change set is executing; follow it with `{}`",
@@ -497,6 +511,7 @@ pub async fn run_job(
     )
     .await?;
     if outcome.success {
+        mark_deployed(aws, &job.request, observer).await;
         let secs = started.elapsed().as_secs();
         let text = format!("deployed ({}) in {secs}s", outcome.status);
         observer.report(DeployEvent::Finished {
@@ -517,6 +532,70 @@ pub async fn run_job(
         text: &text,
     });
     Ok(JobResult::Failed(why))
+}
+
+/// Tags the images of the workload's own ECR repository that its stack (deployed from
+/// `request`) now runs in its environment ([`aws::ecr::deployed_tag`]), so the repository's
+/// lifecycle policy never expires them. Images elsewhere (another registry, or
+/// `TUG_REGISTRY_OVERRIDE`'s) are not ECR's to keep. A failure is a warning: the deploy
+/// is done.
+async fn mark_deployed(aws: &Aws, request: &Request, observer: &dyn Observer) {
+    let tag = |k: &str| request.tags.iter().find(|(t, _)| t == k).map(|(_, v)| v);
+    let (Some(app), Some(env), Some(workload)) = (
+        tag(names::TAG_APPLICATION),
+        tag(names::TAG_ENVIRONMENT),
+        tag(names::TAG_WORKLOAD),
+    ) else {
+        return;
+    };
+    let own = names::ecr_repository_name(app, workload);
+    for (container, uri) in request_images(request) {
+        let Some((name, digest)) = uri.split_once('@') else {
+            continue;
+        };
+        let Some((host, repository)) = name.split_once('/') else {
+            continue;
+        };
+        if !host.contains(".dkr.ecr.") || repository != own {
+            continue;
+        }
+        let sidecar = container.strip_prefix("sidecar ");
+        let tag = aws::ecr::deployed_tag(env, sidecar);
+        if let Err(e) = aws::ecr::tag_image(aws, repository, digest, &tag).await {
+            observer.report(DeployEvent::Step(&format!(
+                "warning: {e}; ECR's lifecycle policy may expire this image after 30 newer pushes"
+            )));
+        }
+    }
+}
+
+/// How many times a deploy plans again after another deployment changed its stack first.
+const MAX_REPLANS: u32 = 5;
+
+/// Whether to plan again after `e`: another deployment changed the stack between this
+/// one's change set and its execution (at most [`MAX_REPLANS`] times); `note` is told.
+/// With `--no-wait` that is an error saying so.
+fn replan(
+    e: &aws::AwsError,
+    opts: &DeployOptions,
+    conflicts: &mut u32,
+    note: &dyn Fn(&str),
+    stack_name: &str,
+) -> Result<bool> {
+    if !stack::conflict(e) || *conflicts >= MAX_REPLANS {
+        return Ok(false);
+    }
+    if opts.no_wait {
+        return Err(Error::user(format!(
+            "another deployment changed stack {stack_name} first ({e}); not waiting for it (--no-wait)"
+        ))
+        .with_help("deploy again once it is done, or without --no-wait to wait for it"));
+    }
+    *conflicts += 1;
+    note(&format!(
+        "another deployment changed stack {stack_name} first ({e}); waiting for it, then making a new change set"
+    ));
+    Ok(true)
 }
 
 /// The images a workload's stack runs, from its parameters: the main container's
@@ -715,6 +794,9 @@ pub struct ServicePlan {
     /// What its stack needs in the artifacts bucket (its containers' env files, its addons
     /// template, the template itself when large), uploaded before its change set.
     pub staged: Staged,
+    /// The other workloads whose topics it subscribes to (`subscribe.topics`): their stacks
+    /// export the topics its stack imports, so they deploy first.
+    pub needs: Vec<String>,
 }
 
 impl ServicePlan {
@@ -753,7 +835,17 @@ impl ServicePlan {
             &mut rendered,
             addons,
         );
+        let mut needs: Vec<String> = w
+            .subscribe
+            .iter()
+            .flat_map(|s| s.topics.iter().flatten())
+            .map(|t| t.service.clone())
+            .filter(|s| *s != w.name)
+            .collect();
+        needs.sort();
+        needs.dedup();
         Ok(ServicePlan {
+            needs,
             name: w.name.clone(),
             job: w.kind == crate::manifest::types::WorkloadType::ScheduledJob,
             images,

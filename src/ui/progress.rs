@@ -358,6 +358,7 @@ impl Sink for Block {
         match event {
             Event::Resource(e) => self.resource(e),
             Event::Rollout(r) => self.rollout(r),
+            Event::Note(text) => self.note(text),
         }
     }
 }

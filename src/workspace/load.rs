@@ -200,6 +200,63 @@ fn options<'a>(
 }
 
 impl Manifests {
+    /// The stack names of environment `env` (its manifest `env_loaded`) and of every
+    /// workload in it: each within CloudFormation's and DNS's limits, and none the stack of
+    /// something else of the workspace. Errors at the `name` of the manifest concerned.
+    fn stack_name_rules(&self, env: &str, env_loaded: Option<&Loaded>) -> Vec<Diagnostic> {
+        let at_name = |l: &Loaded, d: Diagnostic| {
+            let span = l.root.get("name").map_or(l.root.span, |n| n.span);
+            d.at(&l.source, span)
+        };
+        let envs = self.environment_names();
+        let files: Vec<(&String, &Loaded)> = self
+            .workloads
+            .iter()
+            .filter_map(|f| Some((&f.name, f.loaded.as_ref().ok()?)))
+            .filter(|(_, l)| matches!(l.kind, Kind::Workload(_)))
+            .collect();
+        let names: Vec<String> = files.iter().map(|(n, _)| (*n).clone()).collect();
+        let owners = crate::names::stack_owners(&self.app, &envs, &names);
+        let mine = std::iter::once((None, env_loaded))
+            .chain(files.iter().map(|(n, l)| (Some(n.as_str()), Some(*l))));
+        let mut out = Vec::new();
+        for (workload, loaded) in mine {
+            let Some(loaded) = loaded else { continue };
+            let me = crate::names::owner_title(env, workload);
+            // A name the environment's own stack is refused for is said once, there.
+            let env_too_long = crate::names::over_limits(&self.app, env, None).is_some();
+            if workload.is_some() && env_too_long {
+                continue;
+            }
+            if let Some(why) = crate::names::over_limits(&self.app, env, workload) {
+                let d = Diagnostic::error("name-too-long", format!("{me}: {why}"))
+                    .help("use a shorter name (the folder's and `name`)");
+                out.push(at_name(loaded, d));
+                continue;
+            }
+            let stack = crate::names::stack_name(&self.app, env, workload);
+            let others: Vec<String> = owners
+                .get(&stack)
+                .into_iter()
+                .flatten()
+                .filter(|(e, w)| (*e, *w) != (env, workload))
+                .map(|(e, w)| crate::names::owner_title(e, *w))
+                .collect();
+            if !others.is_empty() {
+                let d = Diagnostic::error(
+                    "stack-name-taken",
+                    format!(
+                        "{me} would deploy to stack {stack}, which is also the stack of {}",
+                        others.join(" and ")
+                    ),
+                )
+                .help("rename one of them: two things never share a stack");
+                out.push(at_name(loaded, d));
+            }
+        }
+        out
+    }
+
     /// The names of the workspace's environments.
     pub fn environment_names(&self) -> Vec<String> {
         self.environments.iter().map(|f| f.name.clone()).collect()
@@ -273,6 +330,7 @@ impl Manifests {
                 workloads.push(ViewWorkload { loaded, effective });
             }
         }
+        diagnostics.extend(self.stack_name_rules(env, env_loaded));
         Ok(EnvView {
             name: env.to_string(),
             env_loaded,

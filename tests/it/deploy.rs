@@ -291,7 +291,8 @@ fn diff_asks_on_a_terminal() {
     assert!(!stdout(&ok(moto.tug().current_dir(dir).args(["svc", "ls"]))).contains("web"));
 }
 
-const JOBS: &str = "name: jobs
+/// A Worker Service subscribing to the topic `orders` of service `web`.
+pub const JOBS: &str = "name: jobs
 type: Worker Service
 image:
   location: public.ecr.aws/docker/library/busybox:stable

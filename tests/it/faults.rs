@@ -143,7 +143,7 @@ fn serve(
 }
 
 /// One HTTP request, rewritten to `Connection: close` so the upstream closes after it.
-fn read_request(conn: &mut TcpStream) -> Option<Vec<u8>> {
+pub fn read_request(conn: &mut TcpStream) -> Option<Vec<u8>> {
     let mut reader = BufReader::new(conn.try_clone().ok()?);
     let mut head = Vec::new();
     let mut length = 0usize;

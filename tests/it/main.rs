@@ -27,6 +27,7 @@ mod plan;
 mod prompt;
 mod render;
 mod rollback;
+mod safety;
 mod schemas;
 mod sim;
 mod status;

@@ -81,7 +81,8 @@ fn ls_show_and_delete_read_the_stacks() {
     moto.python(
         r#"
 import boto3
-boto3.client("ecr").create_repository(repositoryName="mgmt/web")
+boto3.client("ecr").create_repository(repositoryName="mgmt/web",
+    tags=[{"Key": "tug:application", "Value": "mgmt"}, {"Key": "tug:workload", "Value": "web"}])
 "#,
     );
     let out = run(&moto, dir, &["app", "delete"]);

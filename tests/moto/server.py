@@ -2244,6 +2244,70 @@ def register_container_instance(self):
 
 
 ecs_responses.EC2ContainerServiceResponse.register_container_instance = register_container_instance
+# --- Concurrent deploys of one stack -------------------------------------------------------
+# moto makes a second stack of the same name for a second CREATE change set, executes any
+# change set it still has, and answers a change set that does not exist with a ValidationError
+# about a stack (or HTTP 500). As on AWS: a CREATE change set for a name a live stack has is
+# refused (AlreadyExistsException), unless that stack is REVIEW_IN_PROGRESS (another CREATE
+# change set not executed yet), which the change set joins; once a change set executes, the
+# stack's other change sets are deleted (they describe the stack as it was); and describing
+# or executing a change set that does not exist is a ChangeSetNotFoundException.
+
+from moto.cloudformation.exceptions import CloudFormationError as _CfnError
+from moto.cloudformation.exceptions import AlreadyExistsException as _AlreadyExists
+
+
+class ChangeSetNotFoundException(_CfnError):
+    code = "ChangeSetNotFoundException"
+
+
+_create_alone = Backend.create_change_set
+_execute_alone = Backend.execute_change_set
+_describe_change_set = Backend.describe_change_set
+
+
+def _live_stack(backend, name):
+    for st in backend.stacks.values():
+        if st.name == name and st.status != "DELETE_COMPLETE":
+            return st
+    return None
+
+
+def create_change_set_once(self, *args, **kwargs):
+    name = kwargs.get("stack_name")
+    existing = _live_stack(self, name) if kwargs.get("change_set_type") == "CREATE" else None
+    if existing is not None and existing.status != "REVIEW_IN_PROGRESS":
+        raise _AlreadyExists(f"Stack [{name}] already exists")
+    change_set_id, stack_id = _create_alone(self, *args, **kwargs)
+    if existing is None:
+        return change_set_id, stack_id
+    change_set = self.change_sets[change_set_id]
+    change_set.stack = existing
+    change_set.stack_id = existing.stack_id
+    del self.stacks[stack_id]
+    return change_set_id, existing.stack_id
+
+
+def describe_change_set_found(self, change_set_name):
+    if _find(self, change_set_name) is None:
+        raise ChangeSetNotFoundException(f"ChangeSet [{change_set_name}] does not exist")
+    return _describe_change_set(self, change_set_name)
+
+
+def execute_change_set_once(self, change_set_name, stack_name=None):
+    change_set = _find(self, change_set_name)
+    if change_set is None:
+        raise ChangeSetNotFoundException(f"ChangeSet [{change_set_name}] does not exist")
+    _execute_alone(self, change_set_name, stack_name)
+    for cs_id in [i for i, cs in self.change_sets.items() if cs.stack_id == change_set.stack_id]:
+        if self.change_sets[cs_id] is not change_set:
+            del self.change_sets[cs_id]
+
+
+Backend.create_change_set = create_change_set_once
+Backend.describe_change_set = describe_change_set_found
+Backend.execute_change_set = execute_change_set_once
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -325,18 +325,25 @@ impl DeleteArgs {
                 ctx.printer.info("not deleted");
                 return Ok(1);
             }
-            let deletes =
-                stacks.iter().map(|s| {
-                    let title = format!(
-                        "{} {name} in {}",
-                        noun.word(),
-                        s.tag(names::TAG_ENVIRONMENT).unwrap_or_default()
-                    );
-                    let aws = &aws;
-                    async move {
-                        crate::cli::delete_stack(ctx, aws, &s.name, &title, self.timeout).await
-                    }
-                });
+            let deletes = stacks.iter().map(|s| {
+                let title = format!(
+                    "{} {name} in {}",
+                    noun.word(),
+                    s.tag(names::TAG_ENVIRONMENT).unwrap_or_default()
+                );
+                let aws = &aws;
+                let env = self
+                    .env
+                    .as_deref()
+                    .or(s.tag(names::TAG_ENVIRONMENT))
+                    .unwrap_or_default();
+                let owner = names::stack_tags(&ws.app, env, Some(&name));
+                async move {
+                    let delete =
+                        crate::cli::delete_stack(ctx, aws, &s.name, &owner, &title, self.timeout);
+                    delete.await
+                }
+            });
             let mut code = 0;
             for r in futures_util::future::join_all(deletes).await {
                 code = code.max(r?);
