@@ -29,8 +29,7 @@ use rules::Rule;
 
 /// At most this many constraints per task (task definition and service together).
 pub const MAX_CONSTRAINTS: usize = 10;
-/// Longest `memberOf` expression.
-pub const MAX_EXPRESSION: usize = 2000;
+pub use super::query::MAX_EXPRESSION;
 /// Container instances per cluster.
 pub const MAX_INSTANCES: usize = 5000;
 pub const MAX_STRATEGIES: usize = 5;
