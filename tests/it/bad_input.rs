@@ -61,15 +61,15 @@ const ODD: [&str; 10] = [
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        (at.clone(), 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit { at, bit }),
-        (at.clone(), 1usize..50).prop_map(|(at, times)| Mutation::DuplicateLine { at, times }),
-        (at.clone(), 1usize..300, any::<bool>()).prop_map(|(at, depth, flow)| Mutation::Nest {
+        (at, 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit { at, bit }),
+        (at, 1usize..50).prop_map(|(at, times)| Mutation::DuplicateLine { at, times }),
+        (at, 1usize..300, any::<bool>()).prop_map(|(at, depth, flow)| Mutation::Nest {
             at,
             depth,
             flow
         }),
-        (at.clone(), 0..HUGE.len()).prop_map(|(at, which)| Mutation::HugeNumber { at, which }),
-        (at.clone(), 0..ODD.len()).prop_map(|(at, which)| Mutation::OddUnicode { at, which }),
+        (at, 0..HUGE.len()).prop_map(|(at, which)| Mutation::HugeNumber { at, which }),
+        (at, 0..ODD.len()).prop_map(|(at, which)| Mutation::OddUnicode { at, which }),
         at.prop_map(|at| Mutation::Truncate { at }),
     ]
 }
