@@ -26,6 +26,9 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// Manifests and scenario files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
 impl SourceFile {
     pub fn new(path: &Path, name: String, text: String) -> Arc<SourceFile> {
         Arc::new(SourceFile {
@@ -34,6 +37,67 @@ impl SourceFile {
             text,
         })
     }
+
+    /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of `path`: enough for
+    /// [`SourceFile::from_bytes`] to tell a file over the limit, whatever its size.
+    pub fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)?
+            .take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// The text of a file read as `bytes`; `kind` names such files in messages
+    /// ("manifests"). A file over [`MAX_FILE_BYTES`] is refused, and bytes that are not
+    /// UTF-8 are an error at the first of them.
+    #[allow(clippy::result_large_err)]
+    pub fn from_bytes(
+        path: &Path,
+        name: String,
+        bytes: Vec<u8>,
+        kind: &str,
+    ) -> Result<Arc<SourceFile>, Diagnostic> {
+        if bytes.len() > MAX_FILE_BYTES {
+            let message = format!(
+                "{name} is larger than {} MiB, the limit for {kind}",
+                MAX_FILE_BYTES >> 20
+            );
+            return Err(Diagnostic::error("file-too-large", message)
+                .in_file(&SourceFile::new(path, name, String::new()))
+                .help("is this the right file? Split it, or leave out what it does not need"));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(path, name, text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let source = SourceFile::new(path, name, text);
+                let (line, column) = line_col(&source.text, at);
+                let span = Span {
+                    offset: at,
+                    len: source.text[at..].chars().next().map_or(0, char::len_utf8),
+                    line,
+                    column,
+                };
+                Err(
+                    Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
+                        .at(&source, span)
+                        .label("invalid byte here")
+                        .help("save it as UTF-8; is this a binary file?"),
+                )
+            }
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 #[derive(Debug, Clone)]

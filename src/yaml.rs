@@ -6,7 +6,7 @@
 //! document, nesting deeper than [`MAX_DEPTH`], duplicate keys, non-scalar keys, and aliases
 //! that expand past [`MAX_ALIAS_NODES`] nodes ("billion laughs").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
@@ -18,12 +18,24 @@ pub const MAX_ALIAS_NODES: usize = 100_000;
 
 /// A place in a source file: byte offset and length for rendering, line and column
 /// (both 1-based, column counted in characters) for people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     pub offset: usize,
     pub len: usize,
     pub line: usize,
     pub column: usize,
+}
+
+/// The start of the file (where an empty document is).
+impl Default for Span {
+    fn default() -> Self {
+        Span {
+            offset: 0,
+            len: 0,
+            line: 1,
+            column: 1,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -332,39 +344,71 @@ pub struct ParseError {
     pub span: Span,
 }
 
-/// Maps the parser's (line, character column) to byte offsets.
-struct LineIndex<'a> {
+/// Maps the parser's positions (character indexes) to byte offsets, lines and columns.
+/// Positions arrive in almost increasing order, so a cursor that walks on from the last
+/// position keeps a whole parse linear in the size of the file. Lines are counted at `\n`,
+/// as everything else that shows a place in a file counts them.
+struct Locator<'a> {
     src: &'a str,
-    starts: Vec<usize>,
+    /// Characters before the cursor.
+    index: usize,
+    /// Bytes before the cursor.
+    offset: usize,
+    /// The cursor's line, 1-based.
+    line: usize,
+    /// The character index where each line the cursor has reached starts.
+    line_starts: Vec<usize>,
 }
 
-impl<'a> LineIndex<'a> {
+impl<'a> Locator<'a> {
     fn new(src: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { src, starts }
-    }
-
-    /// `line` 1-based, `col` 0-based in characters, as saphyr reports them.
-    fn span(&self, line: usize, col: usize, end_line: usize, end_col: usize) -> Span {
-        let offset = self.offset(line, col);
-        let end = self.offset(end_line, end_col).max(offset);
-        Span {
-            offset,
-            len: end - offset,
-            line: line.max(1),
-            column: col + 1,
+        Locator {
+            src,
+            index: 0,
+            offset: 0,
+            line: 1,
+            line_starts: vec![0],
         }
     }
 
-    fn offset(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
-            return self.src.len();
-        };
-        let rest = &self.src[start..];
-        match rest.char_indices().nth(col) {
-            Some((i, _)) => start + i,
-            None => self.src.len(),
+    /// The span from character `start` to character `end`.
+    fn span(&mut self, start: usize, end: usize) -> Span {
+        self.seek(start);
+        let (offset, line) = (self.offset, self.line);
+        let column = self.index - self.line_starts[line - 1] + 1;
+        self.seek(end.max(start));
+        Span {
+            offset,
+            len: self.offset - offset,
+            line,
+            column,
+        }
+    }
+
+    /// Moves the cursor to character `index` (or the end of the text).
+    fn seek(&mut self, index: usize) {
+        while self.index < index {
+            let Some(c) = self.src[self.offset..].chars().next() else {
+                return;
+            };
+            self.offset += c.len_utf8();
+            self.index += 1;
+            if c == '\n' {
+                self.line += 1;
+                if self.line > self.line_starts.len() {
+                    self.line_starts.push(self.index);
+                }
+            }
+        }
+        while self.index > index {
+            let Some(c) = self.src[..self.offset].chars().next_back() else {
+                return;
+            };
+            self.offset -= c.len_utf8();
+            self.index -= 1;
+            if c == '\n' {
+                self.line -= 1;
+            }
         }
     }
 }
@@ -378,8 +422,11 @@ enum Frame {
     },
     Map {
         entries: Vec<Entry>,
+        /// Where each key of `entries` is in it: duplicates are found in constant time.
+        keys: HashMap<String, usize>,
         /// Entries brought in by merge keys (`<<`); explicit keys win over them.
         merged: Vec<Entry>,
+        merged_keys: HashSet<String>,
         pending_key: Option<(String, Span)>,
         span: Span,
         anchor: usize,
@@ -488,7 +535,7 @@ fn wrap_function(function: String, node: Node) -> Result<Node, ParseError> {
 }
 
 fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
-    let index = LineIndex::new(src);
+    let mut at = Locator::new(src);
     let mut parser = Parser::new_from_str(src);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
@@ -497,8 +544,8 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
     let mut documents = 0;
 
     while let Some(next) = parser.next_event() {
-        let (event, sp) = next.map_err(|e| scan_error(&index, &e))?;
-        let span = index.span(sp.start.line(), sp.start.col(), sp.end.line(), sp.end.col());
+        let (event, sp) = next.map_err(|e| scan_error(&mut at, &e))?;
+        let span = at.span(sp.start.index(), sp.end.index());
         let node = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
@@ -536,7 +583,9 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
                     .flatten();
                 stack.push(Frame::Map {
                     entries: Vec::new(),
+                    keys: HashMap::new(),
                     merged: Vec::new(),
+                    merged_keys: HashSet::new(),
                     pending_key: None,
                     span,
                     anchor,
@@ -594,17 +643,14 @@ fn close_frame(frame: Frame, end: Span) -> (Node, usize, Option<String>) {
         } => (close(start, end, Value::Seq(items)), anchor, function),
         Frame::Map {
             mut entries,
+            keys,
             merged,
             span: start,
             anchor,
             function,
             ..
         } => {
-            for entry in merged {
-                if !entries.iter().any(|e| e.key == entry.key) {
-                    entries.push(entry);
-                }
-            }
+            entries.extend(merged.into_iter().filter(|e| !keys.contains_key(&e.key)));
             (close(start, end, Value::Map(entries)), anchor, function)
         }
     }
@@ -679,14 +725,17 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
         Some(Frame::Seq { items, .. }) => items.push(node),
         Some(Frame::Map {
             entries,
+            keys,
             merged,
+            merged_keys,
             pending_key,
             ..
         }) => match pending_key.take() {
             Some((key, key_span)) => {
                 if key == "<<" {
-                    merge_keys(merged, node)?;
+                    merge_keys(merged, merged_keys, node)?;
                 } else {
+                    keys.insert(key.clone(), entries.len());
                     entries.push(Entry {
                         key,
                         key_span,
@@ -706,7 +755,7 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
                         })
                     }
                 };
-                if let Some(first) = entries.iter().find(|e| e.key == key) {
+                if let Some(first) = keys.get(&key).map(|&i| &entries[i]) {
                     return Err(ParseError {
                         message: format!(
                             "duplicate key `{key}` (first set on line {})",
@@ -726,7 +775,11 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
 }
 
 /// Collects a YAML merge key (`<<: *defaults`); the first source of a key wins.
-fn merge_keys(entries: &mut Vec<Entry>, node: Node) -> Result<(), ParseError> {
+fn merge_keys(
+    entries: &mut Vec<Entry>,
+    keys: &mut HashSet<String>,
+    node: Node,
+) -> Result<(), ParseError> {
     let span = node.span;
     let sources = match node.value {
         Value::Map(m) => vec![m],
@@ -740,11 +793,9 @@ fn merge_keys(entries: &mut Vec<Entry>, node: Node) -> Result<(), ParseError> {
             .map_err(|_| merge_error(span))?,
         _ => return Err(merge_error(span)),
     };
-    for source in sources {
-        for entry in source {
-            if !entries.iter().any(|e| e.key == entry.key) {
-                entries.push(entry);
-            }
+    for entry in sources.into_iter().flatten() {
+        if keys.insert(entry.key.clone()) {
+            entries.push(entry);
         }
     }
     Ok(())
@@ -758,11 +809,12 @@ fn merge_error(span: Span) -> ParseError {
     }
 }
 
-fn scan_error(index: &LineIndex<'_>, e: &ScanError) -> ParseError {
-    let m = e.marker();
-    let mut span = index.span(m.line(), m.col(), m.line(), m.col() + 1);
+fn scan_error(locator: &mut Locator<'_>, e: &ScanError) -> ParseError {
+    let index = e.marker().index();
+    let mut span = locator.span(index, index + 1);
+    let src = locator.src;
     let info = e.info();
-    let at = index.src[span.offset..].chars().next();
+    let at = src[span.offset..].chars().next();
     if let Some(c) = at.filter(|&c| is_forbidden_control(c)) {
         return ParseError {
             message: format!(
@@ -784,8 +836,8 @@ fn scan_error(index: &LineIndex<'_>, e: &ScanError) -> ParseError {
         };
     }
     if at == Some('\t') || mentions_tab(info) {
-        if let Some(tab) = tab_before(index.src, span.offset) {
-            let back = index.src[tab..span.offset].chars().count();
+        if let Some(tab) = tab_before(src, span.offset) {
+            let back = src[tab..span.offset].chars().count();
             span = Span {
                 offset: tab,
                 len: 1,
@@ -933,6 +985,23 @@ mod tests {
         let doc = parse(src).unwrap();
         let b = doc.get("b").unwrap();
         assert_eq!(&src[b.span.offset..b.span.offset + b.span.len], "2");
+    }
+
+    #[test]
+    fn positions_on_one_long_line_and_after_crlf() {
+        let entries: Vec<String> = (0..2000).map(|i| format!("k{i}: \"é{i}\"")).collect();
+        let src = format!("big: {{{}}}\r\nlast: 1\r\n", entries.join(", "));
+        let doc = parse(&src).unwrap();
+        let v = doc.get("big").unwrap().get("k1999").unwrap();
+        assert_eq!(&src[v.span.offset..v.span.offset + v.span.len], "\"é1999\"");
+        let before = &src[..v.span.offset];
+        assert_eq!(
+            (v.span.line, v.span.column),
+            (1, before.chars().count() + 1)
+        );
+        let last = doc.entry("last").unwrap();
+        assert_eq!((last.key_span.line, last.key_span.column), (2, 1));
+        assert_eq!(doc.get("last").unwrap().span.column, 7);
     }
 
     #[test]

@@ -118,14 +118,16 @@ impl SimArgs {
 
 fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     let path = ctx.cwd.join(&args.scenario);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let bytes = SourceFile::read_bounded(&path).map_err(|e| {
         // Exit 2 like an invalid scenario: 1 means "ran, and something did not place".
         Error::usage(format!("cannot read {}: {e}", args.scenario.display()))
             .with_help("pass the path of a scenario file (tug sim gen writes one)")
     })?;
     let name = args.scenario.display().to_string();
-    let src = SourceFile::new(&path, name, text);
-    let loaded = match sim::scenario::load(&src) {
+    let loaded = SourceFile::from_bytes(&path, name, bytes, "scenario files")
+        .map_err(|d| vec![d])
+        .and_then(|src| sim::scenario::load(&src));
+    let loaded = match loaded {
         Ok(l) => l,
         Err(diags) => {
             if ctx.printer.json {

@@ -20,9 +20,6 @@ use types::{Environment, Workload, WorkloadType};
 /// The code of the diagnostic for a workload type tug reads but does not deploy.
 pub const UNSUPPORTED_TYPE: &str = "unsupported-type";
 
-/// Manifests larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
-
 /// What a manifest file declares itself to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -56,7 +53,7 @@ impl Loaded {
 
 /// Reads a manifest and finds its type. Errors are located diagnostics.
 pub fn read(path: &Path, display: &str) -> Result<Loaded, Box<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = SourceFile::read_bounded(path).map_err(|e| {
         Diagnostic::error(
             "read-error",
             format!("{display}: cannot read the file: {e}"),
@@ -73,42 +70,7 @@ pub fn parse(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Loaded, Box<D
 
 #[allow(clippy::result_large_err)]
 fn parse_inner(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Loaded, Diagnostic> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "file-too-large",
-            format!(
-                "{display} is {} MiB; manifests are limited to {} MiB",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )
-        .help("is this the right file? A manifest is usually under 10 KiB"));
-    }
-    let (text, bad_utf8) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
-        }
-    };
-    let source = SourceFile::new(path, display.to_string(), text);
-    if let Some(at) = bad_utf8 {
-        let (line, column) = line_col(&source.text, at);
-        return Err(
-            Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
-                .at(
-                    &source,
-                    Span {
-                        offset: at,
-                        len: 1,
-                        line,
-                        column,
-                    },
-                )
-                .label("invalid byte here")
-                .help("save the manifest as UTF-8; is this a binary file?"),
-        );
-    }
+    let source = SourceFile::from_bytes(path, display.to_string(), bytes, "manifests")?;
     let root = match yaml::parse(&source.text) {
         Ok(root) => root,
         Err(e) => {
@@ -121,13 +83,6 @@ fn parse_inner(path: &Path, display: &str, bytes: Vec<u8>) -> Result<Loaded, Dia
     };
     let kind = detect_kind(&source, &root)?;
     Ok(Loaded { source, root, kind })
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[allow(clippy::result_large_err)]

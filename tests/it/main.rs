@@ -2,6 +2,7 @@
 
 mod addons;
 mod artifacts;
+mod bad_input;
 mod build_deploy;
 mod ci;
 mod cli;

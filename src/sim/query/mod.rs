@@ -13,6 +13,12 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+/// Longest expression, in characters: ECS's limit.
+pub const MAX_EXPRESSION: usize = 2000;
+/// Deepest nesting of parentheses and `not`s; no placement needs more than a few, and the
+/// limit keeps the parser's recursion far from the end of the stack.
+pub const MAX_NESTING: usize = 32;
+
 /// How `and` and `or` group when mixed without parentheses (model choice).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Precedence {

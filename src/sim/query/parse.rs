@@ -7,9 +7,20 @@ use super::*;
 
 /// Parses a whole expression: anything left over after it is an error.
 pub(super) fn parse(text: &str, precedence: Precedence) -> Result<Expr, QueryError> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() > MAX_EXPRESSION {
+        return Err(QueryError {
+            message: format!(
+                "the expression is {} characters; ECS takes at most {MAX_EXPRESSION}",
+                chars.len()
+            ),
+            column: MAX_EXPRESSION + 1,
+        });
+    }
     let mut p = Parser {
-        chars: text.chars().collect(),
+        chars,
         pos: 0,
+        depth: 0,
         precedence,
     };
     let expr = p.or_expr()?;
@@ -30,6 +41,8 @@ const SUBJECTS: &str =
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    /// Parentheses and `not`s open around the current position.
+    depth: usize,
     precedence: Precedence,
 }
 
@@ -139,17 +152,25 @@ impl Parser {
             return Err(self.err(format!("expected a condition ({SUBJECTS})"), self.col()));
         }
         if self.keyword("not") {
+            self.nest()?;
             self.pos += 3;
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner)));
         }
         if self.chars[self.pos] == '!' && !self.rest_starts("!=") && !self.rest_starts("!~") {
+            self.nest()?;
             self.pos += 1;
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner)));
         }
         if self.chars[self.pos] == '(' {
+            self.nest()?;
             let open = self.col();
             self.pos += 1;
             let inner = self.or_expr()?;
+            self.depth -= 1;
             self.skip_ws();
             if self.chars.get(self.pos) != Some(&')') {
                 return Err(self.err(
@@ -161,6 +182,18 @@ impl Parser {
             return Ok(inner);
         }
         self.comparison()
+    }
+
+    /// Enters a parenthesis or a `not`, refusing more than [`MAX_NESTING`] levels.
+    fn nest(&mut self) -> Result<(), QueryError> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.err(
+                format!("more than {MAX_NESTING} parentheses and `not`s nest here"),
+                self.col(),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
     }
 
     fn comparison(&mut self) -> Result<Expr, QueryError> {

@@ -228,3 +228,19 @@ fn dynamic_subjects() {
     assert!(Expr::parse("runningTasksCount == 1").unwrap().is_dynamic());
     assert!(!Expr::parse("attribute:a == b").unwrap().is_dynamic());
 }
+
+#[test]
+fn nesting_past_the_limit_is_an_error_at_its_column_not_a_stack_overflow() {
+    let inner = "attribute:a exists";
+    let ok = "(".repeat(MAX_NESTING) + inner + &")".repeat(MAX_NESTING);
+    assert!(Expr::parse(&ok).is_ok(), "{MAX_NESTING} levels are allowed");
+    for open in ["(", "not ", "!"] {
+        let deep = open.repeat(MAX_NESTING + 1) + inner;
+        let e = Expr::parse(&deep).unwrap_err();
+        assert!(e.message.contains("nest"), "{e}");
+        assert_eq!(e.column, MAX_NESTING * open.len() + 1, "{e}");
+    }
+    // Past the length limit: refused before any parsing, whatever the nesting.
+    let e = Expr::parse(&"(".repeat(100_000)).unwrap_err();
+    assert!(e.message.contains("100000 characters"), "{e}");
+}

@@ -14,6 +14,8 @@ mod tasks;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use serde_json::Value as Json;
@@ -29,8 +31,7 @@ use rules::Rule;
 
 /// At most this many constraints per task (task definition and service together).
 pub const MAX_CONSTRAINTS: usize = 10;
-/// Longest `memberOf` expression.
-pub const MAX_EXPRESSION: usize = 2000;
+pub use super::query::MAX_EXPRESSION;
 /// Container instances per cluster.
 pub const MAX_INSTANCES: usize = 5000;
 pub const MAX_STRATEGIES: usize = 5;
@@ -141,7 +142,14 @@ struct Check<'a> {
     root: &'static str,
     diags: Vec<Diagnostic>,
     precedence: Precedence,
+    /// The keys of each large map a path has gone through, made on first use: every check
+    /// finds its place in the file by path, so a scenario's 50,000 task definitions must
+    /// not be searched one by one for each of them.
+    maps: RefCell<HashMap<*const Node, HashMap<&'a str, &'a Node>>>,
 }
+
+/// Maps with more entries than this get a table of their keys ([`Check::maps`]).
+const SMALL_MAP: usize = 32;
 
 impl<'a> Check<'a> {
     fn new(src: &'a Arc<SourceFile>, tree: &'a Node, root: &'static str) -> Self {
@@ -151,6 +159,7 @@ impl<'a> Check<'a> {
             root,
             diags: Vec::new(),
             precedence: Precedence::default(),
+            maps: RefCell::default(),
         }
     }
 
@@ -174,8 +183,29 @@ impl<'a> Check<'a> {
             .push(Diagnostic::warning("sim-limit", msg).at(self.src, span));
     }
 
+    /// The node at `path`, as [`Node::at_path`] finds it.
     fn node(&self, path: &[PathSeg]) -> Option<&'a Node> {
-        self.tree.at_path(path)
+        let mut node = self.tree;
+        for seg in path {
+            node = match seg {
+                PathSeg::Key(k) => self.get(node, k)?,
+                PathSeg::Index(i) => node.as_seq()?.get(*i)?,
+            };
+        }
+        Some(node)
+    }
+
+    /// The value under `key` in `map`.
+    fn get(&self, map: &'a Node, key: &str) -> Option<&'a Node> {
+        let entries = map.as_map()?;
+        if entries.len() <= SMALL_MAP {
+            return map.get(key);
+        }
+        let mut maps = self.maps.borrow_mut();
+        let keys = maps
+            .entry(map as *const Node)
+            .or_insert_with(|| entries.iter().map(|e| (e.key.as_str(), &e.value)).collect());
+        keys.get(key).copied()
     }
 
     /// The span of the value at `path`, or of the deepest node on the way to it.
