@@ -205,6 +205,7 @@ fn load_manifest(bytes: &[u8]) -> Vec<Diagnostic> {
                     unset_is_error: false,
                     lookup: &|_| None,
                     root: None,
+                    domain: None,
                 };
                 let (effective, found) = manifest::workload(&loaded, &opts);
                 diags.extend(found);
