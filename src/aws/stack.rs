@@ -8,7 +8,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType, Parameter, Tag};
+use aws_sdk_cloudformation::types::{
+    Capability, ChangeSetStatus, ChangeSetType, ExecutionStatus, Parameter, Tag,
+};
 
 use super::status::StackStatus;
 use super::{Aws, AwsError, AwsResult};
@@ -182,25 +184,28 @@ pub async fn prepare(
     wait_change_set(aws, req, id, creating, timeout).await
 }
 
-/// Makes the stack of `req` ready for a change set; true when it is to be created.
+/// Makes the stack of `req` ready for a change set; true when it is to be created. A
+/// stack busy with another operation (another deploy, or one a killed tug started) is
+/// waited for first.
 async fn recover(
     aws: &Aws,
     req: &Request,
     timeout: Duration,
     note: &(dyn Fn(&str) + Sync),
 ) -> AwsResult<bool> {
-    let existing = describe(aws, &req.stack).await?;
-    Ok(match &existing {
-        None => true,
-        Some(s) => match &s.status {
-            StackStatus::ReviewInProgress => true,
+    loop {
+        let Some(s) = describe(aws, &req.stack).await? else {
+            return Ok(true);
+        };
+        match &s.status {
+            StackStatus::ReviewInProgress => return Ok(true),
             StackStatus::RollbackComplete | StackStatus::RollbackFailed => {
                 note(&format!(
                     "stack {} is {} (its creation failed and nothing runs); deleting it to create it again",
                     req.stack, s.status
                 ));
                 delete_and_wait(aws, &s.id, timeout).await?;
-                true
+                return Ok(true);
             }
             StackStatus::UpdateRollbackFailed => {
                 note(&format!(
@@ -228,17 +233,14 @@ async fn recover(
                         ),
                     });
                 }
-                false
+                return Ok(false);
             }
             st if !st.is_settled() => {
-                return Err(AwsError {
-                    code: None,
-                    message: format!("stack {} is busy: {st}", req.stack),
-                    help: Some(format!(
-                        "another deployment is running; wait for it (`aws cloudformation wait stack-update-complete --stack-name {}`, or follow it with `tug svc status`) and deploy again",
-                        req.stack
-                    )),
-                });
+                note(&format!(
+                    "stack {} is busy ({st}): another operation is running; waiting for it to finish",
+                    req.stack
+                ));
+                wait_settled(aws, &s.id, timeout).await?;
             }
             StackStatus::DeleteFailed => {
                 return Err(AwsError {
@@ -250,25 +252,21 @@ async fn recover(
                     ),
                 })
             }
-            _ => false,
-        },
-    })
+            _ => return Ok(false),
+        }
+    }
 }
 
 /// Creates the change set of `req`; `None` when AWS says there is nothing to change.
 async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResult<Option<String>> {
-    let name = format!(
-        "tug-{}",
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or_default()
-    );
+    let name = unique_name();
     let created = aws
         .cfn
         .create_change_set()
         .stack_name(&req.stack)
         .change_set_name(&name)
+        // A retry after a lost answer is the same request, not a second change set.
+        .client_token(&name)
         .change_set_type(if creating {
             ChangeSetType::Create
         } else {
@@ -314,6 +312,18 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
         }
     };
     Ok(Some(created.id().unwrap_or(&name).to_string()))
+}
+
+/// `tug-<milliseconds>`: a change set's name, and the token that makes a retried call
+/// the same request to CloudFormation.
+fn unique_name() -> String {
+    format!(
+        "tug-{}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default()
+    )
 }
 
 /// Waits until change set `id` is ready: its changes, or no changes.
@@ -440,17 +450,45 @@ async fn started(aws: &Aws, stack: &str) -> Started {
 /// Executes a ready change set; returns where to watch from.
 pub async fn execute(aws: &Aws, plan: &Plan, no_rollback: bool) -> AwsResult<Started> {
     let start = started(aws, &plan.stack).await;
-    aws.cfn
+    let executed = aws
+        .cfn
         .execute_change_set()
         .change_set_name(&plan.change_set_id)
         .stack_name(&plan.stack)
         .disable_rollback(no_rollback)
+        .client_request_token(unique_name())
         .send()
-        .await
-        .map_err(|e| {
-            AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e)
-        })?;
+        .await;
+    if let Err(e) = executed {
+        let e = AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e);
+        // The answer to an attempt that went through was lost, and the retry finds the
+        // change set executing: only this deploy knows it, so this deploy started it.
+        if !(e.is("InvalidChangeSetStatus") && executing(aws, plan).await) {
+            return Err(e);
+        }
+    }
     Ok(start)
+}
+
+/// Whether the change set of `plan` has been executed (or is executing).
+async fn executing(aws: &Aws, plan: &Plan) -> bool {
+    let described = aws
+        .cfn
+        .describe_change_set()
+        .change_set_name(&plan.change_set_id)
+        .stack_name(&plan.stack)
+        .send()
+        .await;
+    described.is_ok_and(|cs| {
+        matches!(
+            cs.execution_status(),
+            Some(
+                ExecutionStatus::ExecuteInProgress
+                    | ExecutionStatus::ExecuteComplete
+                    | ExecutionStatus::ExecuteFailed
+            )
+        )
+    })
 }
 
 /// Starts deleting a stack; returns where to watch from.

@@ -16,6 +16,7 @@ mod image;
 mod init;
 mod job;
 mod listener_rules;
+mod localstack;
 mod man;
 mod manage;
 mod manifest;

@@ -10,7 +10,9 @@ pub mod cfn_lint;
 pub mod corpus;
 pub mod images;
 pub mod jsonschema;
+pub mod localstack;
 pub mod moto;
+pub mod proxy;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};
