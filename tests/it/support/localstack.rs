@@ -40,7 +40,7 @@ fn localstack_python() -> Option<PathBuf> {
         .unwrap_or_else(|| root().join(".tug-test/localstack/bin/python"));
     let installed = python
         .parent()
-        .is_some_and(|bin| bin.join("localstack").is_file());
+        .is_some_and(|bin| bin.join("localstack-supervisor").is_file());
     (python.is_file() && installed).then_some(python)
 }
 
