@@ -12,6 +12,8 @@ use aws_sdk_cloudformation::types::{
     Capability, ChangeSetStatus, ChangeSetType, ExecutionStatus, Parameter, Tag,
 };
 
+use aws_sdk_cloudformation::error::{ProvideErrorMetadata, SdkError};
+
 use super::status::StackStatus;
 use super::{Aws, AwsError, AwsResult};
 use crate::names::TAG_APPLICATION;
@@ -76,7 +78,8 @@ fn not_found(e: &AwsError) -> bool {
 
 /// The stack named (or with the id) `name`, or `None` when it does not exist.
 pub async fn describe(aws: &Aws, name: &str) -> AwsResult<Option<StackInfo>> {
-    match aws.cfn.describe_stacks().stack_name(name).send().await {
+    let call = aws.cfn.describe_stacks().stack_name(name);
+    match patiently(|| call.clone().send()).await {
         Ok(out) => Ok(out.stacks().first().map(info)),
         Err(e) => {
             let e = AwsError::from_sdk(&format!("describing stack {name}"), e);
@@ -260,7 +263,7 @@ async fn recover(
 /// Creates the change set of `req`; `None` when AWS says there is nothing to change.
 async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResult<Option<String>> {
     let name = unique_name();
-    let created = aws
+    let call = aws
         .cfn
         .create_change_set()
         .stack_name(&req.stack)
@@ -298,9 +301,8 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
         ))
         .capabilities(Capability::CapabilityIam)
         .capabilities(Capability::CapabilityNamedIam)
-        .description("tug deploy")
-        .send()
-        .await;
+        .description("tug deploy");
+    let created = patiently(|| call.clone().send()).await;
     let created = match created {
         Ok(c) => c,
         Err(e) => {
@@ -326,6 +328,37 @@ fn unique_name() -> String {
     )
 }
 
+/// How long a deploy's CloudFormation call is sent again while AWS throttles it, once
+/// the SDK's own retries have given up (AWS's advice for "Rate exceeded" is to back off
+/// for about a minute).
+const THROTTLED_PATIENCE: Duration = Duration::from_secs(120);
+
+/// Sends `call` again, every few seconds, while CloudFormation answers that the
+/// account's request rate is exceeded, for up to [`THROTTLED_PATIENCE`].
+async fn patiently<T, E, R, F>(call: impl Fn() -> F) -> Result<T, SdkError<E, R>>
+where
+    F: std::future::Future<Output = Result<T, SdkError<E, R>>>,
+    E: ProvideErrorMetadata,
+{
+    let started = Instant::now();
+    let mut delay = Poll::new();
+    loop {
+        match call().await {
+            Err(e) if throttled(&e) && started.elapsed() < THROTTLED_PATIENCE => {
+                delay.sleep().await
+            }
+            answer => return answer,
+        }
+    }
+}
+
+fn throttled<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
+    matches!(
+        e.as_service_error().and_then(|e| e.code()),
+        Some("Throttling" | "ThrottlingException" | "RequestLimitExceeded")
+    )
+}
+
 /// Waits until change set `id` is ready: its changes, or no changes.
 async fn wait_change_set(
     aws: &Aws,
@@ -337,16 +370,14 @@ async fn wait_change_set(
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {
-        let cs = aws
+        let call = aws
             .cfn
             .describe_change_set()
             .change_set_name(&id)
-            .stack_name(&req.stack)
-            .send()
-            .await
-            .map_err(|e| {
-                AwsError::from_sdk(&format!("describing the change set of {}", req.stack), e)
-            })?;
+            .stack_name(&req.stack);
+        let cs = patiently(|| call.clone().send()).await.map_err(|e| {
+            AwsError::from_sdk(&format!("describing the change set of {}", req.stack), e)
+        })?;
         match cs.status() {
             Some(ChangeSetStatus::CreateComplete) => {
                 let changes = cs
@@ -450,15 +481,14 @@ async fn started(aws: &Aws, stack: &str) -> Started {
 /// Executes a ready change set; returns where to watch from.
 pub async fn execute(aws: &Aws, plan: &Plan, no_rollback: bool) -> AwsResult<Started> {
     let start = started(aws, &plan.stack).await;
-    let executed = aws
+    let call = aws
         .cfn
         .execute_change_set()
         .change_set_name(&plan.change_set_id)
         .stack_name(&plan.stack)
         .disable_rollback(no_rollback)
-        .client_request_token(unique_name())
-        .send()
-        .await;
+        .client_request_token(unique_name());
+    let executed = patiently(|| call.clone().send()).await;
     if let Err(e) = executed {
         let e = AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e);
         // The answer to an attempt that went through was lost, and the retry finds the
