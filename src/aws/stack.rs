@@ -8,7 +8,11 @@
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, ChangeSetType, Parameter, Tag};
+use aws_sdk_cloudformation::types::{
+    Capability, ChangeSetStatus, ChangeSetType, ExecutionStatus, Parameter, Tag,
+};
+
+use aws_sdk_cloudformation::error::{ProvideErrorMetadata, SdkError};
 
 use super::status::StackStatus;
 use super::{Aws, AwsError, AwsResult};
@@ -102,7 +106,8 @@ impl Failed {
 }
 
 async fn describe_once(aws: &Aws, name: &str) -> Result<Option<StackInfo>, Failed> {
-    match aws.cfn.describe_stacks().stack_name(name).send().await {
+    let call = aws.cfn.describe_stacks().stack_name(name);
+    match patiently(|| call.clone().send()).await {
         Ok(out) => Ok(out.stacks().first().map(info)),
         Err(e) => {
             let f = Failed::from_sdk(&format!("describing stack {name}"), e);
@@ -272,7 +277,9 @@ pub fn conflict(e: &AwsError) -> bool {
         || (code == "ValidationError" && e.message.contains("IN_PROGRESS state"))
 }
 
-/// Makes the stack of `req` ready for a change set; true when it is to be created.
+/// Makes the stack of `req` ready for a change set; true when it is to be created. A
+/// stack busy with another operation (another deploy, or one a killed tug started) is
+/// waited for first.
 async fn recover(
     aws: &Aws,
     req: &Request,
@@ -367,18 +374,14 @@ async fn recover(
 
 /// Creates the change set of `req`; `None` when AWS says there is nothing to change.
 async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResult<Option<String>> {
-    let name = format!(
-        "tug-{}",
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or_default()
-    );
-    let created = aws
+    let name = unique_name();
+    let call = aws
         .cfn
         .create_change_set()
         .stack_name(&req.stack)
         .change_set_name(&name)
+        // A retry after a lost answer is the same request, not a second change set.
+        .client_token(&name)
         .change_set_type(if creating {
             ChangeSetType::Create
         } else {
@@ -410,9 +413,8 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
         ))
         .capabilities(Capability::CapabilityIam)
         .capabilities(Capability::CapabilityNamedIam)
-        .description("tug deploy")
-        .send()
-        .await;
+        .description("tug deploy");
+    let created = patiently(|| call.clone().send()).await;
     let created = match created {
         Ok(c) => c,
         Err(e) => {
@@ -426,6 +428,49 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
     Ok(Some(created.id().unwrap_or(&name).to_string()))
 }
 
+/// `tug-<milliseconds>`: a change set's name, and the token that makes a retried call
+/// the same request to CloudFormation.
+fn unique_name() -> String {
+    format!(
+        "tug-{}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default()
+    )
+}
+
+/// How long a deploy's CloudFormation call is sent again while AWS throttles it, once
+/// the SDK's own retries have given up (AWS's advice for "Rate exceeded" is to back off
+/// for about a minute).
+const THROTTLED_PATIENCE: Duration = Duration::from_secs(120);
+
+/// Sends `call` again, every few seconds, while CloudFormation answers that the
+/// account's request rate is exceeded, for up to [`THROTTLED_PATIENCE`].
+async fn patiently<T, E, R, F>(call: impl Fn() -> F) -> Result<T, SdkError<E, R>>
+where
+    F: std::future::Future<Output = Result<T, SdkError<E, R>>>,
+    E: ProvideErrorMetadata,
+{
+    let started = Instant::now();
+    let mut delay = Poll::new();
+    loop {
+        match call().await {
+            Err(e) if throttled(&e) && started.elapsed() < THROTTLED_PATIENCE => {
+                delay.sleep().await
+            }
+            answer => return answer,
+        }
+    }
+}
+
+fn throttled<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
+    matches!(
+        e.as_service_error().and_then(|e| e.code()),
+        Some("Throttling" | "ThrottlingException" | "RequestLimitExceeded")
+    )
+}
+
 /// Waits until change set `id` is ready: its changes, or no changes.
 async fn wait_change_set(
     aws: &Aws,
@@ -437,16 +482,14 @@ async fn wait_change_set(
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {
-        let cs = aws
+        let call = aws
             .cfn
             .describe_change_set()
             .change_set_name(&id)
-            .stack_name(&req.stack)
-            .send()
-            .await
-            .map_err(|e| {
-                AwsError::from_sdk(&format!("describing the change set of {}", req.stack), e)
-            })?;
+            .stack_name(&req.stack);
+        let cs = patiently(|| call.clone().send()).await.map_err(|e| {
+            AwsError::from_sdk(&format!("describing the change set of {}", req.stack), e)
+        })?;
         match cs.status() {
             Some(ChangeSetStatus::CreateComplete) => {
                 let changes = cs
@@ -550,17 +593,44 @@ async fn started(aws: &Aws, stack: &str) -> Started {
 /// Executes a ready change set; returns where to watch from.
 pub async fn execute(aws: &Aws, plan: &Plan, no_rollback: bool) -> AwsResult<Started> {
     let start = started(aws, &plan.stack).await;
-    aws.cfn
+    let call = aws
+        .cfn
         .execute_change_set()
         .change_set_name(&plan.change_set_id)
         .stack_name(&plan.stack)
         .disable_rollback(no_rollback)
-        .send()
-        .await
-        .map_err(|e| {
-            AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e)
-        })?;
+        .client_request_token(unique_name());
+    let executed = patiently(|| call.clone().send()).await;
+    if let Err(e) = executed {
+        let e = AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e);
+        // The answer to an attempt that went through was lost, and the retry finds the
+        // change set executing: only this deploy knows it, so this deploy started it.
+        if !(e.is("InvalidChangeSetStatus") && executing(aws, plan).await) {
+            return Err(e);
+        }
+    }
     Ok(start)
+}
+
+/// Whether the change set of `plan` has been executed (or is executing).
+async fn executing(aws: &Aws, plan: &Plan) -> bool {
+    let described = aws
+        .cfn
+        .describe_change_set()
+        .change_set_name(&plan.change_set_id)
+        .stack_name(&plan.stack)
+        .send()
+        .await;
+    described.is_ok_and(|cs| {
+        matches!(
+            cs.execution_status(),
+            Some(
+                ExecutionStatus::ExecuteInProgress
+                    | ExecutionStatus::ExecuteComplete
+                    | ExecutionStatus::ExecuteFailed
+            )
+        )
+    })
 }
 
 /// Starts deleting a stack; returns where to watch from.

@@ -18,6 +18,7 @@ mod image;
 mod init;
 mod job;
 mod listener_rules;
+mod localstack;
 mod man;
 mod manage;
 mod manifest;

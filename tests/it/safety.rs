@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::faults::read_request;
+use crate::support::proxy::read_request;
 use crate::support::moto::{tug_process, Moto};
 use crate::support::workspace::{hello, set_image, tree, write};
 use crate::support::{code, need, ok, stderr, stdout};
@@ -30,7 +30,7 @@ fn gate(upstream: u16, rule: Arc<Rule>) -> String {
             let Ok(mut conn) = conn else { continue };
             let (rule, serial) = (rule.clone(), serial.clone());
             std::thread::spawn(move || {
-                let Some(request) = read_request(&mut conn) else {
+                let Some((request, _)) = read_request(&mut conn) else {
                     return;
                 };
                 let text = String::from_utf8_lossy(&request).into_owned();

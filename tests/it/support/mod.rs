@@ -11,7 +11,9 @@ pub mod checkov;
 pub mod corpus;
 pub mod images;
 pub mod jsonschema;
+pub mod localstack;
 pub mod moto;
+pub mod proxy;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! tests/README.md).
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
@@ -95,22 +95,31 @@ impl Moto {
     /// Runs `python -c CODE` like [`Moto::python`] and returns what it printed: how a
     /// test reads back what tug made, through the AWS API.
     pub fn python_out(&self, code: &str) -> String {
-        let python = moto_python().expect("moto is installed");
-        let out = Process::new(python)
-            .args(["-c", code])
-            .env("AWS_ENDPOINT_URL", &self.endpoint)
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("AWS_DEFAULT_REGION", "us-east-1")
-            .output()
-            .expect("running python");
-        assert!(
-            out.status.success(),
-            "python failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        boto3(
+            &moto_python().expect("moto is installed"),
+            &self.endpoint,
+            code,
+        )
     }
+}
+
+/// Runs `python -c CODE` with boto3 pointed at `endpoint` (fake credentials, us-east-1);
+/// what it printed. The test fails when the code does.
+pub fn boto3(python: &Path, endpoint: &str, code: &str) -> String {
+    let out = Process::new(python)
+        .args(["-c", code])
+        .env("AWS_ENDPOINT_URL", endpoint)
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .output()
+        .expect("running python");
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 impl Drop for Moto {
