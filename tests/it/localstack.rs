@@ -141,7 +141,7 @@ fn a_failed_first_deploy_names_the_resource_and_is_created_again_once_fixed() {
             "{err}"
         );
         assert_eq!(
-            settled(ls, &failed["id"].as_str().unwrap()),
+            settled(ls, failed["id"].as_str().unwrap()),
             "DELETE_COMPLETE"
         );
         let out = run(ls, ws.path(), &["env", "deploy", "-n", "test"]);

@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::support::proxy::read_request;
 use crate::support::moto::{tug_process, Moto};
+use crate::support::proxy::read_request;
 use crate::support::workspace::{hello, set_image, tree, write};
 use crate::support::{code, need, ok, stderr, stdout};
 

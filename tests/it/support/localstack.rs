@@ -79,7 +79,9 @@ fn start(python: PathBuf) -> LocalStack {
             .expect("a temp dir")
             .keep();
         let log = state.join("localstack.log");
-        // The shell ends the server (and removes its state) once its input closes.
+        // The shell ends the server (and removes its state) once its input closes; once
+        // healthy, it lives as long as the test binary, which never waits for it.
+        #[allow(clippy::zombie_processes)]
         let mut child = Process::new("sh")
             .args([
                 "-c",
