@@ -340,7 +340,7 @@ async fn recover(
                     return Err(AwsError {
                         code: None,
                         message: format!(
-                            "stack {} is busy: {st} (another deployment is running)",
+                            "stack {} is busy ({st}): another operation is running",
                             req.stack
                         ),
                         help: Some(
@@ -351,7 +351,7 @@ async fn recover(
                 }
                 st if !st.is_settled() => {
                     note(&format!(
-                        "stack {} is {st}: another deployment is running; waiting for it to finish",
+                        "stack {} is busy ({st}): another operation is running; waiting for it to finish",
                         req.stack
                     ));
                     let left = timeout.saturating_sub(started.elapsed());

@@ -146,6 +146,15 @@ const SAMPLES: &[(&str, &str)] = &[
         "network.vpc.security_groups.groups",
         "[sg-0123456789abcdef1]",
     ),
+    (
+        "network.vpc.placement.subnets[]",
+        "subnet-0123456789abcdef0",
+    ),
+    ("network.vpc.security_groups[]", "sg-0123456789abcdef1"),
+    (
+        "network.vpc.security_groups.groups[]",
+        "sg-0123456789abcdef1",
+    ),
     ("nat", "single"),
     ("network.vpc.cidr", "10.1.0.0/16"),
     ("network.vpc.id", "vpc-0123456789abcdef0"),
