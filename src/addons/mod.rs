@@ -149,12 +149,13 @@ pub fn folder(dir: &Path, workload: Option<&str>) -> PathBuf {
     }
 }
 
-/// Reads the addons in `folder` (shown relative to `display_base`): `None` when there is no
-/// folder or it holds no template. Every problem is a diagnostic; with an error among them
-/// there are no addons.
+/// Reads the addons in `folder` (shown relative to `display_base`) of the repository at
+/// `root`: `None` when there is no folder or it holds no template. Every problem is a
+/// diagnostic; with an error among them there are no addons.
 pub fn read(
     folder: &Path,
     display_base: &Path,
+    root: &Path,
     owner: Owner,
     names: &Names<'_>,
 ) -> (Option<Addons>, Vec<Diagnostic>) {
@@ -162,12 +163,16 @@ pub fn read(
     let Ok(entries) = std::fs::read_dir(folder) else {
         return (None, diags);
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    if let Some(outside) = outside_repository(folder, &entries, root, display_base) {
+        return (None, outside);
+    }
+    let files: Vec<PathBuf> = entries
+        .into_iter()
         .filter(|p| p.is_file())
         .filter(|p| p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
         .collect();
-    files.sort();
     let shown_folder = display_path(folder, display_base);
     let is_params = |p: &Path| {
         p.file_name()
@@ -276,6 +281,59 @@ pub fn read(
         resources: merged.resource_types(),
     };
     (Some(addons), diags)
+}
+
+/// The `addons-outside-repo` errors of an addons folder whose `entries` are listed: the
+/// folder, or a link in it (to a file or a folder), that leads out of the repository at
+/// `root`. The stack deploys what the folder holds, so it holds the repository's files only,
+/// as build paths do. `None` when everything stays inside.
+fn outside_repository(
+    folder: &Path,
+    entries: &[PathBuf],
+    root: &Path,
+    display_base: &Path,
+) -> Option<Vec<Diagnostic>> {
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let leaves = |p: &Path| {
+        p.canonicalize()
+            .is_ok_and(|real| !real.starts_with(&real_root))
+    };
+    let located = |path: &Path| {
+        let shown = display_path(path, display_base);
+        (SourceFile::new(path, shown.clone(), String::new()), shown)
+    };
+    if leaves(folder) {
+        let (source, shown) = located(folder);
+        return Some(vec![Diagnostic::error(
+            "addons-outside-repo",
+            format!("`{shown}` leads out of the repository (a link to a folder elsewhere)"),
+        )
+        .in_file(&source)
+        .help(
+            "addons are deployed from the repository: replace the link with a folder holding \
+             the templates themselves",
+        )]);
+    }
+    let diags: Vec<Diagnostic> = entries
+        .iter()
+        .filter(|p| p.is_symlink() && leaves(p))
+        .map(|path| {
+            let (source, shown) = located(path);
+            let target = std::fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            Diagnostic::error(
+                "addons-outside-repo",
+                format!("`{shown}` is a link to \"{target}\", outside the repository"),
+            )
+            .in_file(&source)
+            .help(
+                "addons are deployed from the repository: copy the file into the addons folder \
+                 (or link to one inside the repository) instead of linking out of it",
+            )
+        })
+        .collect();
+    (!diags.is_empty()).then_some(diags)
 }
 
 /// Parses one file as a CloudFormation template; a syntax error is a diagnostic.

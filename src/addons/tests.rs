@@ -22,7 +22,7 @@ fn read_files(files: &[(&str, &str)], owner: Owner) -> (Option<Addons>, Vec<Diag
     for (name, text) in files {
         std::fs::write(folder.join(name), text).expect("write");
     }
-    read(&folder, dir.path(), owner, &NAMES)
+    read(&folder, dir.path(), dir.path(), owner, &NAMES)
 }
 
 fn errors(diags: &[Diagnostic]) -> Vec<(&'static str, String, usize)> {
@@ -117,6 +117,7 @@ fn a_folder_without_templates_is_a_warning_and_no_folder_is_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (a, diags) = read(
         &dir.path().join("none"),
+        dir.path(),
         dir.path(),
         Owner::Workload,
         &NAMES,
@@ -295,4 +296,55 @@ fn an_output_named_like_an_existing_variable_is_an_error_at_the_output() {
     );
     assert!(diags[0].message.contains("`LOG_LEVEL`"));
     assert!(diags[1].message.contains("tug sets in every container"));
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_repository_are_refused_and_links_inside_it_are_read() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("repo");
+    let outside = dir.path().join("elsewhere");
+    let folder = root.join("tug/api/addons");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::create_dir_all(outside.join("templates")).expect("mkdir");
+    std::fs::write(outside.join("passwd.yml"), fixture("s3.yml")).expect("write");
+    std::fs::write(root.join("shared.yml"), fixture("dynamodb.yml")).expect("write");
+    let read_here = || read(&folder, &root, &root, Owner::Workload, &NAMES);
+
+    // A link to a file inside the repository is an addons template like any other.
+    symlink(root.join("shared.yml"), folder.join("dynamodb.yml")).expect("link");
+    let (a, diags) = read_here();
+    assert!(diags.is_empty(), "{diags:?}");
+    assert!(a.is_some());
+
+    // A link to a file, or to a folder, outside it: refused, naming the link.
+    symlink(outside.join("passwd.yml"), folder.join("s3.yml")).expect("link");
+    symlink(outside.join("templates"), folder.join("more")).expect("link");
+    let (a, diags) = read_here();
+    assert!(a.is_none());
+    let e = errors(&diags);
+    assert_eq!(
+        e.iter()
+            .map(|(c, f, _)| (*c, f.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("addons-outside-repo", "tug/api/addons/more"),
+            ("addons-outside-repo", "tug/api/addons/s3.yml")
+        ],
+        "{diags:?}"
+    );
+    assert!(
+        diags[0].message.contains("outside the repository"),
+        "{diags:?}"
+    );
+
+    // The addons folder itself a link out of the repository.
+    let linked = root.join("tug/web/addons");
+    std::fs::create_dir_all(linked.parent().expect("parent")).expect("mkdir");
+    symlink(outside.join("templates"), &linked).expect("link");
+    let (a, diags) = read(&linked, &root, &root, Owner::Workload, &NAMES);
+    assert!(a.is_none());
+    assert_eq!(errors(&diags)[0].0, "addons-outside-repo", "{diags:?}");
+    assert_eq!(errors(&diags)[0].1, "tug/web/addons");
 }

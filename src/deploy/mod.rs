@@ -264,7 +264,7 @@ pub fn workload_addons(
         workload: Some(&w.name),
     };
     let folder = addons::folder(&ws.dir, Some(&w.name));
-    let (addons, diags) = addons::read(&folder, cwd, addons::Owner::Workload, &names);
+    let (addons, diags) = addons::read(&folder, cwd, &ws.root(), addons::Owner::Workload, &names);
     Ok((addons, warnings_only(diags)?))
 }
 
@@ -284,7 +284,8 @@ pub fn addons_diagnostics(
         workload: None,
     };
     let folder = addons::folder(&ws.dir, None);
-    let (env_addons, mut diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
+    let (env_addons, mut diags) =
+        addons::read(&folder, cwd, &ws.root(), addons::Owner::Environment, &names);
     if let (Some(a), Some(e)) = (&env_addons, environment) {
         let all: Vec<Workload> = workloads.iter().map(|w| (*w).clone()).collect();
         if let Ok(r) = render::environment(&ws.app, e, &all, Some(a)) {
@@ -297,7 +298,7 @@ pub fn addons_diagnostics(
             ..names.clone()
         };
         let folder = addons::folder(&ws.dir, Some(&w.name));
-        let (a, d) = addons::read(&folder, cwd, addons::Owner::Workload, &names);
+        let (a, d) = addons::read(&folder, cwd, &ws.root(), addons::Owner::Workload, &names);
         diags.extend(d);
         let Some(a) = a else { continue };
         let images = render::Images::main("image");
@@ -323,7 +324,8 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
         workload: None,
     };
     let folder = addons::folder(&ws.dir, None);
-    let (env_addons, diags) = addons::read(&folder, cwd, addons::Owner::Environment, &names);
+    let (env_addons, diags) =
+        addons::read(&folder, cwd, &ws.root(), addons::Owner::Environment, &names);
     warnings.extend(warnings_only(diags)?);
     let mut rendered = render::environment_in(
         &ws.app,

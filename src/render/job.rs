@@ -18,9 +18,13 @@ struct Ctx {
     #[serde(flatten)]
     task: Task,
     schedule: String,
-    /// The state machine definition (JSON) with `${Cluster}`, `${TaskDefinition}`,
-    /// `${Subnets}` and `${SecurityGroups}` for `!Sub` to fill in.
-    definition: String,
+    /// Times the state machine retries a failed run (`retries`), when any.
+    retries: Option<u32>,
+    retry_interval: u64,
+    /// Seconds after which a run is stopped (`timeout`), when set.
+    timeout: Option<u64>,
+    /// The log group of the state machine's failed runs.
+    state_machine_log_group: String,
 }
 
 pub(super) fn job(
@@ -49,46 +53,13 @@ pub(super) fn job(
         },
     };
     let task = task(app, env_name, w, images, addons)?;
-    let mut run = serde_json::json!({
-        "Type": "Task",
-        "Resource": "arn:${AWS::Partition}:states:::ecs:runTask.sync",
-        "Parameters": {
-            "LaunchType": "FARGATE",
-            "PlatformVersion": "LATEST",
-            "Cluster": "${Cluster}",
-            "TaskDefinition": "${TaskDefinition}",
-            "PropagateTags": "TASK_DEFINITION",
-            "EnableExecuteCommand": false,
-            "NetworkConfiguration": {
-                "AwsvpcConfiguration": {
-                    "Subnets": ["${Subnets}"],
-                    "SecurityGroups": ["${SecurityGroups}"],
-                    "AssignPublicIp": if task.assign_public_ip { "ENABLED" } else { "DISABLED" },
-                }
-            }
-        },
-        "End": true,
-    });
-    if let Some(n) = w.retries.filter(|n| *n > 0) {
-        run["Retry"] = serde_json::json!([{
-            "ErrorEquals": ["States.ALL"],
-            "IntervalSeconds": RETRY_INTERVAL,
-            "MaxAttempts": n,
-            "BackoffRate": 1.5,
-        }]);
-    }
-    if let Some(t) = timeout {
-        run["TimeoutSeconds"] = t.into();
-    }
-    let definition = serde_json::json!({
-        "Comment": "Runs the task of a tug Scheduled Job",
-        "StartAt": "Run",
-        "States": { "Run": run },
-    });
     let ctx = Ctx {
         task,
         schedule,
-        definition: definition.to_string(),
+        retries: w.retries.filter(|n| *n > 0),
+        retry_interval: RETRY_INTERVAL,
+        timeout,
+        state_machine_log_group: format!("/aws/vendedlogs/states/tug-{app}-{env_name}-{}", w.name),
     };
     workload_stack(super::JOB_TEMPLATE, &ctx, app, env_name, &w.name, images)
 }

@@ -489,9 +489,11 @@ fn scheduled_job_runs_its_task_from_a_state_machine() {
         r["Schedule"]["Properties"]["ScheduleExpression"].as_str(),
         Some("cron(0 12 ? * MON *)")
     );
-    assert!(t.contains("\\\"MaxAttempts\\\":3"), "{t}");
-    assert!(t.contains("\\\"TimeoutSeconds\\\":5400"), "{t}");
-    assert!(t.contains("\\\"AssignPublicIp\\\":\\\"DISABLED\\\""));
+    let run = &r["StateMachine"]["Properties"]["Definition"]["States"]["Run"];
+    assert_eq!(run["Retry"][0]["MaxAttempts"].as_u64(), Some(3), "{t}");
+    assert_eq!(run["TimeoutSeconds"].as_u64(), Some(5400), "{t}");
+    let network = &run["Parameters"]["NetworkConfiguration"]["AwsvpcConfiguration"];
+    assert_eq!(network["AssignPublicIp"].as_str(), Some("DISABLED"));
     assert!(t.contains("tug-shop-test-PrivateSubnets"));
     assert!(t.contains("states:::ecs:runTask.sync"));
     // No retries, no timeout: neither key.
@@ -852,4 +854,74 @@ fn both_load_balancers_drop_invalid_header_fields() {
             .find(|a| a["Key"] == "routing.http.drop_invalid_header_fields.enabled");
         assert_eq!(drop.map(|a| &a["Value"]), Some(&"true".into()), "{lb}");
     }
+}
+
+/// CloudFormation's part for [`values_from_the_users_stacks_enter_the_job_definition_as_functions`]:
+/// resolves the functions of `v`, every import to `imported`.
+fn resolve(v: &serde_json::Value, imported: &str) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) if m.contains_key("Fn::ImportValue") => Value::from(imported),
+        Value::Object(m) if m.contains_key("Fn::Split") => {
+            let s = resolve(&m["Fn::Split"][1], imported);
+            let sep = m["Fn::Split"][0].as_str().unwrap_or(",");
+            Value::from(
+                s.as_str()
+                    .unwrap_or_default()
+                    .split(sep)
+                    .collect::<Vec<_>>(),
+            )
+        }
+        Value::Object(m) if m.contains_key("Ref") || m.contains_key("Fn::Sub") => {
+            Value::from("arn:aws:resolved")
+        }
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| (k.clone(), resolve(v, imported)))
+            .collect(),
+        Value::Array(a) => a.iter().map(|v| resolve(v, imported)).collect(),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn values_from_the_users_stacks_enter_the_job_definition_as_functions() {
+    // An export name, and an exported value, that would close the JSON string they were
+    // spliced into and add keys of their own.
+    let name = r#"Net"}],"Cluster":"x","z":[{"${AWS::Region}"#;
+    let value = r#"sg-1"],"LaunchType":"EC2","a":["#;
+    let j = format!(
+        "name: nightly\ntype: Scheduled Job\nimage: {{build: Dockerfile}}\non: {{schedule: '@daily'}}\n\
+         network: {{vpc: {{security_groups: [{{from_cfn: {}}}]}}}}\n",
+        serde_json::to_string(name).expect("json")
+    );
+    let t = svc(&j);
+    let template = crate::yaml::parse_cloudformation(&t)
+        .expect("YAML")
+        .to_json();
+    let props = &template["Resources"]["StateMachine"]["Properties"];
+    assert!(props.get("DefinitionString").is_none(), "{t}");
+    let network = &props["Definition"]["States"]["Run"]["Parameters"]["NetworkConfiguration"]
+        ["AwsvpcConfiguration"];
+    assert_eq!(
+        network["SecurityGroups"][1],
+        serde_json::json!({"Fn::ImportValue": name}),
+        "{t}"
+    );
+    // As Step Functions writes the resolved definition: JSON, each value one string.
+    let written = serde_json::to_string(&resolve(&props["Definition"], value)).expect("json");
+    let read: serde_json::Value = serde_json::from_str(&written).expect("the definition is JSON");
+    let run = &read["States"]["Run"]["Parameters"];
+    assert_eq!(run["LaunchType"], "FARGATE");
+    let network = &run["NetworkConfiguration"]["AwsvpcConfiguration"];
+    assert_eq!(network["SecurityGroups"][1], value);
+    // The subnets are the imported list split at its commas, each piece a string.
+    let subnets: Vec<&str> = network["Subnets"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert_eq!(subnets.join(","), value);
+    assert_eq!(run.as_object().map(|o| o.len()), Some(7), "{written}");
 }

@@ -560,3 +560,45 @@ fn storage_init_buckets_and_tables_deploy_with_the_environment_and_the_service()
     let attached = got["attached"].as_array().unwrap().len();
     assert_eq!(attached, 4, "one access policy per storage: {got}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_addons_link_out_of_the_repository_is_refused_and_nothing_is_written() {
+    let ws = workspace("shop", &[]);
+    let dir = ws.path();
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let secret = elsewhere.path().join("passwd");
+    std::fs::write(&secret, fixture("s3.yml")).expect("write");
+    std::fs::create_dir_all(dir.join("copilot/api/addons")).expect("mkdir");
+    std::os::unix::fs::symlink(&secret, dir.join("copilot/api/addons/s3.yml")).expect("link");
+    for args in [
+        &[
+            "svc",
+            "package",
+            "-n",
+            "api",
+            "-e",
+            "test",
+            "--output-dir",
+            "out",
+        ][..],
+        &["validate"][..],
+    ] {
+        let out = run_in(dir, args);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 1, "{args:?}: {err}");
+        assert!(
+            err.contains("copilot/api/addons/s3.yml")
+                && err.contains(&format!(
+                    "a link to \"{}\", outside the repository",
+                    secret.display()
+                )),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("copy the file into the addons folder"),
+            "{err}"
+        );
+    }
+    assert!(!dir.join("out").exists(), "nothing is written");
+}

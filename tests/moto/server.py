@@ -1312,6 +1312,36 @@ from datetime import datetime, timezone
 from moto.ecs.responses import EC2ContainerServiceResponse
 from moto.stepfunctions import models as sfn_models
 
+
+# A state machine's `Definition` (an object, which CloudFormation resolves the functions in):
+# moto reads only `DefinitionString`. Step Functions' CloudFormation handler writes the
+# resolved object out as JSON (Jackson, keys sorted, indented) and uses that; so does this.
+def _definition_string(cloudformation_json):
+    properties = cloudformation_json.get("Properties", {})
+    if "Definition" in properties:
+        properties["DefinitionString"] = json.dumps(
+            properties.pop("Definition"), sort_keys=True, indent=2)
+
+
+_sfn_create_cfn = sfn_models.StateMachine.create_from_cloudformation_json.__func__
+_sfn_update_cfn = sfn_models.StateMachine.update_from_cloudformation_json.__func__
+
+
+def sfn_create_from_cfn(cls, resource_name, cloudformation_json, *args, **kwargs):
+    _definition_string(cloudformation_json)
+    return _sfn_create_cfn(cls, resource_name, cloudformation_json, *args, **kwargs)
+
+
+def sfn_update_from_cfn(cls, original_resource, new_resource_name, cloudformation_json,
+                        *args, **kwargs):
+    _definition_string(cloudformation_json)
+    return _sfn_update_cfn(cls, original_resource, new_resource_name, cloudformation_json,
+                           *args, **kwargs)
+
+
+sfn_models.StateMachine.create_from_cloudformation_json = classmethod(sfn_create_from_cfn)
+sfn_models.StateMachine.update_from_cloudformation_json = classmethod(sfn_update_from_cfn)
+
 _sfn_start = sfn_models.StateMachine.start_execution
 _sfn_stop = sfn_models.StateMachine.stop_execution
 _sfn_describe = sfn_models.StepFunctionBackend.describe_execution
