@@ -925,3 +925,26 @@ fn values_from_the_users_stacks_enter_the_job_definition_as_functions() {
     assert_eq!(subnets.join(","), value);
     assert_eq!(run.as_object().map(|o| o.len()), Some(7), "{written}");
 }
+
+#[test]
+fn log_groups_take_the_kms_key_of_logging_kms_key_and_no_log_router() {
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let job = "name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '@daily'}\n";
+    let t = svc(&format!("{job}logging: {{kms_key: {key}}}\n"));
+    let r = &parse(&t)["Resources"];
+    for group in ["LogGroup", "StateMachineLogGroup"] {
+        assert_eq!(
+            r[group]["Properties"]["KmsKeyId"].as_str(),
+            Some(key),
+            "{group}"
+        );
+    }
+    assert!(!t.contains("firelens"), "a key alone routes no logs:\n{t}");
+    let t = svc(&format!("{WEB}logging: {{kms_key: {key}}}\n"));
+    assert_eq!(
+        parse(&t)["Resources"]["LogGroup"]["Properties"]["KmsKeyId"].as_str(),
+        Some(key)
+    );
+    // Without it, CloudWatch Logs' own keys.
+    assert!(!svc(job).contains("KmsKeyId"));
+}

@@ -35,6 +35,8 @@ pub(super) struct Task {
     pub(super) family: String,
     pub(super) log_group: String,
     pub(super) log_retention: u32,
+    /// `logging.kms_key`: the KMS key of the log groups.
+    pub(super) log_kms_key: Option<String>,
     pub(super) cpu: String,
     pub(super) memory: String,
     pub(super) os_family: String,
@@ -154,6 +156,7 @@ pub(super) fn task(
         family,
         log_group: log_group_name(app, env_name, &w.name),
         log_retention,
+        log_kms_key: w.logging.as_ref().and_then(|l| l.kms_key.clone()),
         cpu: w.cpu.unwrap_or(DEFAULT_CPU).to_string(),
         memory: w.memory.unwrap_or(DEFAULT_MEMORY).to_string(),
         os_family,

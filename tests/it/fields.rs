@@ -134,6 +134,10 @@ const NO_CONTEXT: &[&str] = &["count.spot"];
 /// Where a field's sample cannot be derived from its schema type: the YAML to set it to.
 /// A path `a.*.b` is a field of each entry of map `a`; `a[].b` of each item of list `a`.
 const SAMPLES: &[(&str, &str)] = &[
+    (
+        "logging.kms_key",
+        "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ),
     ("cpu", "512"),
     ("image.labels.*", "v"),
     ("sidecars.*.labels.*", "v"),

@@ -546,6 +546,10 @@ pub const FIRELENS_CONTAINER: &str = "firelens_log_router";
 pub struct Logging {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<u32>,
+    /// tug's addition: the ARN of the KMS key the workload's log groups are encrypted with
+    /// (CloudWatch Logs' own keys without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

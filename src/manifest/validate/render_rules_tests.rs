@@ -704,3 +704,18 @@ fn no_environment_takes_the_bootstrap_stacks_name() {
         (1, 7),
     );
 }
+
+#[test]
+fn a_log_kms_key_is_a_key_arn() {
+    let alias = format!("{JOB}on:\n  schedule: \"@daily\"\nlogging:\n  kms_key: alias/logs\n");
+    one(
+        workload_diags(&alias),
+        "bad-value",
+        "is not the ARN of a KMS key",
+        (8, 12),
+    );
+    let arn = format!(
+        "{JOB}on:\n  schedule: \"@daily\"\nlogging:\n  kms_key: arn:aws:kms:eu-west-1:111122223333:key/mrk-0123\n"
+    );
+    assert!(workload_diags(&arn).iter().all(|d| !d.is_error()));
+}

@@ -195,11 +195,57 @@ pub(super) fn logging_rules(r: &mut Rules<'_>, w: &Workload) {
     }
     super::containers::secret_rules(r, l.secret_options.as_ref(), "logging.secretOptions");
     super::containers::secret_rules(r, l.secrets.as_ref(), "logging.secrets");
+    if let Some(key) = l.kms_key.as_deref().filter(|k| !is_kms_key_arn(k)) {
+        r.error(
+            "logging.kms_key",
+            "bad-value",
+            format!("`logging.kms_key`: \"{key}\" is not the ARN of a KMS key"),
+            "CloudWatch Logs takes the key's ARN (not an alias or a bare id), such as \
+             `arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`",
+        );
+    }
+}
+
+/// `arn:<partition>:kms:<region>:<account>:key/<id>`, the form CloudWatch Logs takes.
+fn is_kms_key_arn(arn: &str) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    match parts[..] {
+        ["arn", partition, "kms", region, account, resource] => {
+            partition.starts_with("aws")
+                && word(partition)
+                && word(region)
+                && account.len() == 12
+                && account.chars().all(|c| c.is_ascii_digit())
+                && resource.strip_prefix("key/").is_some_and(word)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kms_keys_are_key_arns() {
+        assert!(is_kms_key_arn(
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        ));
+        assert!(is_kms_key_arn(
+            "arn:aws-cn:kms:cn-north-1:111122223333:key/mrk-1"
+        ));
+        for bad in [
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+            "alias/logs",
+            "arn:aws:kms:us-east-1:111122223333:alias/logs",
+            "arn:aws:kms:us-east-1:1111:key/1",
+            "arn:aws:kms:us-east-1:111122223333:key/\"}",
+            "arn:aws:s3:us-east-1:111122223333:key/1",
+        ] {
+            assert!(!is_kms_key_arn(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn ids_are_a_prefix_and_hex() {
