@@ -496,6 +496,20 @@ fn scheduled_job_runs_its_task_from_a_state_machine() {
     assert_eq!(network["AssignPublicIp"].as_str(), Some("DISABLED"));
     assert!(t.contains("tug-shop-test-PrivateSubnets"));
     assert!(t.contains("states:::ecs:runTask.sync"));
+    // Failed runs are logged, to a log group of the stack's own.
+    let logging = &r["StateMachine"]["Properties"]["LoggingConfiguration"];
+    assert_eq!(logging["Level"].as_str(), Some("ERROR"));
+    assert_eq!(
+        r["StateMachineLogGroup"]["Properties"]["LogGroupName"].as_str(),
+        Some("/aws/vendedlogs/states/tug-shop-test-nightly")
+    );
+    // Stopping and describing tasks: only in the environment's cluster.
+    let role = serde_yaml_ng::to_string(&r["StateMachineRole"]).expect("yaml");
+    assert!(
+        role.contains("ecs:cluster") && role.contains("tug-shop-test-ClusterName"),
+        "{role}"
+    );
+    assert!(role.contains("logs:CreateLogDelivery"), "{role}");
     // No retries, no timeout: neither key.
     let t = svc("name: nightly\ntype: Scheduled Job\nimage: {build: Dockerfile}\non: {schedule: '@daily'}\n");
     assert!(!t.contains("MaxAttempts") && !t.contains("TimeoutSeconds"));

@@ -205,8 +205,7 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
 }
 
 /// The subnet and security group ids of `network.vpc` look like AWS's (`subnet-...`,
-/// `sg-...`): a Scheduled Job's state machine definition is JSON that holds them, so a
-/// quote or `${` there would change the definition, and any other text fails on AWS.
+/// `sg-...`): any other text fails on AWS, after the stack has started to deploy.
 fn resource_ids(r: &mut Rules<'_>, w: &Workload) {
     let Some(vpc) = w.network.as_ref().and_then(|n| n.vpc.as_ref()) else {
         return;
