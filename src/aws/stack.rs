@@ -6,6 +6,7 @@
 //! into chronological order; the stack's own status (DescribeStacks) says when it is done.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use aws_sdk_cloudformation::types::{
@@ -78,7 +79,7 @@ fn not_found(e: &AwsError) -> bool {
 
 /// The stack named (or with the id) `name`, or `None` when it does not exist.
 pub async fn describe(aws: &Aws, name: &str) -> AwsResult<Option<StackInfo>> {
-    describe_once(aws, name).await.map_err(|f| f.error)
+    describe_once(aws, name, None).await.map_err(|f| f.error)
 }
 
 /// A call that failed, and whether trying again later may succeed (see
@@ -105,12 +106,17 @@ impl Failed {
     }
 }
 
-async fn describe_once(aws: &Aws, name: &str) -> Result<Option<StackInfo>, Failed> {
+/// The stack `name`, once; `tell` hears of throttling (see [`patiently`]).
+async fn describe_once(
+    aws: &Aws,
+    name: &str,
+    tell: Option<&dyn Sink>,
+) -> Result<Option<StackInfo>, Failed> {
     let call = aws.cfn.describe_stacks().stack_name(name);
-    match patiently(|| call.clone().send()).await {
+    let what = format!("describing stack {name}");
+    match patiently(&what, tell, || call.clone().send()).await {
         Ok(out) => Ok(out.stacks().first().map(info)),
-        Err(e) => {
-            let f = Failed::from_sdk(&format!("describing stack {name}"), e);
+        Err(f) => {
             if not_found(&f.error) {
                 Ok(None)
             } else {
@@ -250,19 +256,19 @@ pub enum Prepared {
 /// ROLLBACK_COMPLETE (deleted and created again) or UPDATE_ROLLBACK_FAILED (rollback
 /// continued). A stack another deployment is changing is waited for unless `no_wait`
 /// (then it is an error). A stack whose `tug:*` tags are not those of `req` is never
-/// touched. `note` is told about each recovery step and wait.
+/// touched. `sink` is told about each recovery step and wait, and about throttling.
 pub async fn prepare(
     aws: &Aws,
     req: &Request,
     timeout: Duration,
     no_wait: bool,
-    note: &(dyn Fn(&str) + Sync),
+    sink: &dyn Sink,
 ) -> AwsResult<Prepared> {
-    let creating = recover(aws, req, timeout, no_wait, note).await?;
-    let Some(id) = create_change_set(aws, req, creating).await? else {
+    let creating = recover(aws, req, timeout, no_wait, sink).await?;
+    let Some(id) = create_change_set(aws, req, creating, sink).await? else {
         return Ok(Prepared::NoChanges);
     };
-    wait_change_set(aws, req, id, creating, timeout).await
+    wait_change_set(aws, req, id, creating, timeout, sink).await
 }
 
 /// Whether `e` says another deployment changed the stack between this one's change set and
@@ -285,11 +291,14 @@ async fn recover(
     req: &Request,
     timeout: Duration,
     no_wait: bool,
-    note: &(dyn Fn(&str) + Sync),
+    sink: &dyn Sink,
 ) -> AwsResult<bool> {
+    let note = |text: String| sink.event(&Event::Note(text));
     let started = Instant::now();
     loop {
-        let existing = describe(aws, &req.stack).await?;
+        let existing = describe_once(aws, &req.stack, Some(sink))
+            .await
+            .map_err(|f| f.error)?;
         if let Some(s) = &existing {
             check_owner(s, req.tags.iter().map(|(k, v)| (k, v)))?;
         }
@@ -298,15 +307,15 @@ async fn recover(
             Some(s) => match &s.status {
                 StackStatus::ReviewInProgress => true,
                 StackStatus::RollbackComplete | StackStatus::RollbackFailed => {
-                    note(&format!(
+                    note(format!(
                         "stack {} is {} (its creation failed and nothing runs); deleting it to create it again",
                         req.stack, s.status
                     ));
-                    delete_and_wait(aws, &s.id, timeout).await?;
+                    delete_and_wait(aws, &s.id, timeout, sink).await?;
                     true
                 }
                 StackStatus::UpdateRollbackFailed => {
-                    note(&format!(
+                    note(format!(
                         "stack {} is UPDATE_ROLLBACK_FAILED; continuing the rollback first",
                         req.stack
                     ));
@@ -316,12 +325,14 @@ async fn recover(
                         .send()
                         .await
                         .map_err(|e| {
-                            AwsError::from_sdk(
+                            let mut e = AwsError::from_sdk(
                                 &format!("continuing the rollback of {}", req.stack),
                                 e,
-                            )
+                            );
+                            e.help = Some(stuck_in_rollback(&req.stack));
+                            e
                         })?;
-                    let status = wait_settled(aws, &s.id, timeout).await?;
+                    let status = wait_settled(aws, &s.id, timeout, sink).await?;
                     if status != StackStatus::UpdateRollbackComplete {
                         return Err(AwsError {
                             code: None,
@@ -329,9 +340,7 @@ async fn recover(
                                 "stack {} could not be rolled back: it is {status}",
                                 req.stack
                             ),
-                            help: Some(
-                                "look at its events in the CloudFormation console, fix the resource, and deploy again".into(),
-                            ),
+                            help: Some(stuck_in_rollback(&req.stack)),
                         });
                     }
                     false
@@ -350,12 +359,12 @@ async fn recover(
                     });
                 }
                 st if !st.is_settled() => {
-                    note(&format!(
+                    note(format!(
                         "stack {} is busy ({st}): another operation is running; waiting for it to finish",
                         req.stack
                     ));
                     let left = timeout.saturating_sub(started.elapsed());
-                    wait_settled(aws, &s.id, left).await?;
+                    wait_settled(aws, &s.id, left, sink).await?;
                     continue;
                 }
                 StackStatus::DeleteFailed => return Err(AwsError {
@@ -372,8 +381,20 @@ async fn recover(
     }
 }
 
+/// The way out of UPDATE_ROLLBACK_FAILED when CloudFormation cannot continue the rollback.
+fn stuck_in_rollback(stack: &str) -> String {
+    format!(
+        "a resource of the stack could not be rolled back (its UPDATE_FAILED event in `aws cloudformation describe-stack-events --stack-name {stack}` names it and why); fix it in AWS and deploy again, or have CloudFormation skip it: `aws cloudformation continue-update-rollback --stack-name {stack} --resources-to-skip LOGICAL_ID`"
+    )
+}
+
 /// Creates the change set of `req`; `None` when AWS says there is nothing to change.
-async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResult<Option<String>> {
+async fn create_change_set(
+    aws: &Aws,
+    req: &Request,
+    creating: bool,
+    sink: &dyn Sink,
+) -> AwsResult<Option<String>> {
     let name = unique_name();
     let call = aws
         .cfn
@@ -414,11 +435,11 @@ async fn create_change_set(aws: &Aws, req: &Request, creating: bool) -> AwsResul
         .capabilities(Capability::CapabilityIam)
         .capabilities(Capability::CapabilityNamedIam)
         .description("tug deploy");
-    let created = patiently(|| call.clone().send()).await;
+    let what = format!("creating a change set for {}", req.stack);
+    let created = patiently(&what, Some(sink), || call.clone().send()).await;
     let created = match created {
         Ok(c) => c,
-        Err(e) => {
-            let e = AwsError::from_sdk(&format!("creating a change set for {}", req.stack), e);
+        Err(Failed { error: e, .. }) => {
             if e.is("ValidationError") && e.message.contains("No updates are to be performed") {
                 return Ok(None);
             }
@@ -445,22 +466,81 @@ fn unique_name() -> String {
 /// for about a minute).
 const THROTTLED_PATIENCE: Duration = Duration::from_secs(120);
 
-/// Sends `call` again, every few seconds, while CloudFormation answers that the
-/// account's request rate is exceeded, for up to [`THROTTLED_PATIENCE`].
-async fn patiently<T, E, R, F>(call: impl Fn() -> F) -> Result<T, SdkError<E, R>>
+/// Whether the throttling going on has been told. Throttling is the account's, not one
+/// call's: one line per episode, however many calls (or concurrent deploys) it holds up;
+/// the next answer that is not throttled ends the episode.
+static THROTTLING_TOLD: AtomicBool = AtomicBool::new(false);
+
+/// Sends `call` (which is `what`, for an error) again, every few seconds, while
+/// CloudFormation answers that the account's request rate is exceeded, for up to
+/// [`THROTTLED_PATIENCE`]. The first throttled answer of an episode is told to `tell`
+/// (a person watching the deploy); giving up says for how long it was throttled.
+async fn patiently<T, E, R, F>(
+    what: &str,
+    tell: Option<&dyn Sink>,
+    call: impl Fn() -> F,
+) -> Result<T, Failed>
 where
     F: std::future::Future<Output = Result<T, SdkError<E, R>>>,
-    E: ProvideErrorMetadata,
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
 {
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {
-        match call().await {
-            Err(e) if throttled(&e) && started.elapsed() < THROTTLED_PATIENCE => {
-                delay.sleep().await
+        let e = match call().await {
+            Err(e) if throttled(&e) => e,
+            answer => {
+                THROTTLING_TOLD.store(false, Ordering::Relaxed);
+                return answer.map_err(|e| Failed::from_sdk(what, e));
             }
-            answer => return answer,
+        };
+        let why = e
+            .as_service_error()
+            .and_then(|s| s.message())
+            .unwrap_or("Rate exceeded")
+            .to_string();
+        if let Some(tell) = tell {
+            if !THROTTLING_TOLD.swap(true, Ordering::Relaxed) {
+                tell.event(&Event::Warning(throttling_note(&why)));
+            }
         }
+        if started.elapsed() >= THROTTLED_PATIENCE {
+            THROTTLING_TOLD.store(false, Ordering::Relaxed);
+            let mut failed = Failed::from_sdk(what, e);
+            throttled_too_long(&mut failed.error, what, &why, started.elapsed());
+            return Err(failed);
+        }
+        delay.sleep().await;
+    }
+}
+
+/// What a person watching a deploy reads when CloudFormation starts throttling it.
+fn throttling_note(why: &str) -> String {
+    format!(
+        "CloudFormation is throttling requests ({why}); retrying for up to {}",
+        minutes(THROTTLED_PATIENCE)
+    )
+}
+
+/// Rewrites the error of a call throttled for `lasted` (longer than [`THROTTLED_PATIENCE`]).
+fn throttled_too_long(error: &mut AwsError, what: &str, why: &str, lasted: Duration) {
+    error.message = format!(
+        "{what}: CloudFormation throttled the requests for {} s ({why}) and tug stopped retrying",
+        lasted.as_secs()
+    );
+    error.help = Some(
+        "the account's CloudFormation request rate is exceeded (other deploys, CI jobs or tools calling CloudFormation in this Region at the same time); run tug again in a few minutes, or deploy fewer stacks at once".into(),
+    );
+}
+
+/// `2 min`, or `90 s` when not whole minutes.
+fn minutes(d: Duration) -> String {
+    let secs = d.as_secs();
+    if secs.is_multiple_of(60) {
+        format!("{} min", secs / 60)
+    } else {
+        format!("{secs} s")
     }
 }
 
@@ -478,6 +558,7 @@ async fn wait_change_set(
     id: String,
     creating: bool,
     timeout: Duration,
+    sink: &dyn Sink,
 ) -> AwsResult<Prepared> {
     let started = Instant::now();
     let mut delay = Poll::new();
@@ -487,9 +568,10 @@ async fn wait_change_set(
             .describe_change_set()
             .change_set_name(&id)
             .stack_name(&req.stack);
-        let cs = patiently(|| call.clone().send()).await.map_err(|e| {
-            AwsError::from_sdk(&format!("describing the change set of {}", req.stack), e)
-        })?;
+        let what = format!("describing the change set of {}", req.stack);
+        let cs = patiently(&what, Some(sink), || call.clone().send())
+            .await
+            .map_err(|f| f.error)?;
         match cs.status() {
             Some(ChangeSetStatus::CreateComplete) => {
                 let changes = cs
@@ -590,8 +672,13 @@ async fn started(aws: &Aws, stack: &str) -> Started {
     Started { start, seen }
 }
 
-/// Executes a ready change set; returns where to watch from.
-pub async fn execute(aws: &Aws, plan: &Plan, no_rollback: bool) -> AwsResult<Started> {
+/// Executes a ready change set; returns where to watch from. `sink` hears of throttling.
+pub async fn execute(
+    aws: &Aws,
+    plan: &Plan,
+    no_rollback: bool,
+    sink: &dyn Sink,
+) -> AwsResult<Started> {
     let start = started(aws, &plan.stack).await;
     let call = aws
         .cfn
@@ -600,9 +687,9 @@ pub async fn execute(aws: &Aws, plan: &Plan, no_rollback: bool) -> AwsResult<Sta
         .stack_name(&plan.stack)
         .disable_rollback(no_rollback)
         .client_request_token(unique_name());
-    let executed = patiently(|| call.clone().send()).await;
-    if let Err(e) = executed {
-        let e = AwsError::from_sdk(&format!("executing the change set of {}", plan.stack), e);
+    let what = format!("executing the change set of {}", plan.stack);
+    let executed = patiently(&what, Some(sink), || call.clone().send()).await;
+    if let Err(Failed { error: e, .. }) = executed {
         // The answer to an attempt that went through was lost, and the retry finds the
         // change set executing: only this deploy knows it, so this deploy started it.
         if !(e.is("InvalidChangeSetStatus") && executing(aws, plan).await) {
@@ -645,14 +732,16 @@ pub async fn delete(aws: &Aws, stack: &str) -> AwsResult<Started> {
     Ok(start)
 }
 
-async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()> {
+async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration, sink: &dyn Sink) -> AwsResult<()> {
     delete(aws, id).await?;
-    let status = wait_settled(aws, id, timeout).await?;
+    let status = wait_settled(aws, id, timeout, sink).await?;
     if status != StackStatus::DeleteComplete {
         return Err(AwsError {
             code: None,
             message: format!("stack {id} could not be deleted: it is {status}"),
-            help: Some("look at its events in the CloudFormation console".into()),
+            help: Some(format!(
+                "a resource of it could not be deleted (its DELETE_FAILED event in `aws cloudformation describe-stack-events --stack-name {id}` names it and why); remove what holds it and deploy again"
+            )),
         });
     }
     Ok(())
@@ -660,11 +749,16 @@ async fn delete_and_wait(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<()
 
 /// Polls until the stack settles; a stack that is gone counts as DELETE_COMPLETE.
 /// Transient failures to read it are retried until `timeout`.
-async fn wait_settled(aws: &Aws, id: &str, timeout: Duration) -> AwsResult<StackStatus> {
+async fn wait_settled(
+    aws: &Aws,
+    id: &str,
+    timeout: Duration,
+    sink: &dyn Sink,
+) -> AwsResult<StackStatus> {
     let started = Instant::now();
     let mut delay = Poll::new();
     loop {
-        let last = match describe_once(aws, id).await {
+        let last = match describe_once(aws, id, Some(sink)).await {
             Ok(found) => {
                 let status = found.map_or(StackStatus::DeleteComplete, |s| s.status);
                 if status.is_settled() {
@@ -735,6 +829,9 @@ pub enum Event {
     Rollout(super::ecs::Rollout),
     /// Something a person watching should know (the stack cannot be read for now).
     Note(String),
+    /// Something a person watching must not miss (AWS is throttling tug's calls): a line
+    /// of its own, even above a live drawing.
+    Warning(String),
 }
 
 /// Where watch events go (the ui draws them).
@@ -783,13 +880,13 @@ pub async fn watch(
     let mut last_rollout: Option<super::ecs::Rollout> = None;
     let mut failures = 0u32;
     // The stack id keeps working after a delete, when the name no longer does.
-    let id = match describe_once(aws, stack).await {
+    let id = match describe_once(aws, stack, Some(sink)).await {
         Ok(Some(s)) => s.id,
         _ => stack.to_string(),
     };
     loop {
         let read = async {
-            let found = describe_once(aws, &id).await?;
+            let found = describe_once(aws, &id, Some(sink)).await?;
             let events = new_events(aws, stack, &id, start, &seen).await?;
             Ok::<_, Failed>((found, events))
         };
@@ -1015,5 +1112,46 @@ pub async fn importers(aws: &Aws, name: &str) -> AwsResult<Vec<String>> {
         if token.is_none() {
             return Ok(out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn throttling_is_told_with_aws_reason_and_how_long_tug_retries() {
+        assert_eq!(
+            throttling_note("Rate exceeded"),
+            "CloudFormation is throttling requests (Rate exceeded); retrying for up to 2 min"
+        );
+        assert_eq!(minutes(Duration::from_secs(90)), "90 s");
+    }
+
+    #[test]
+    fn giving_up_on_throttling_says_for_how_long_and_what_to_do() {
+        let mut error = AwsError {
+            code: Some("Throttling".into()),
+            message: "creating a change set for s: Throttling: Rate exceeded".into(),
+            help: None,
+        };
+        throttled_too_long(
+            &mut error,
+            "creating a change set for s",
+            "Rate exceeded",
+            Duration::from_millis(121_400),
+        );
+        assert_eq!(
+            error.message,
+            "creating a change set for s: CloudFormation throttled the requests for 121 s (Rate exceeded) and tug stopped retrying"
+        );
+        assert!(error
+            .help
+            .unwrap()
+            .contains("run tug again in a few minutes"));
+        assert!(
+            error.code.as_deref() == Some("Throttling"),
+            "still transient"
+        );
     }
 }

@@ -454,7 +454,8 @@ pub async fn run_job(
     let note = |text: &str| observer.report(DeployEvent::Step(text));
     let mut conflicts = 0;
     let start = loop {
-        let prepared = stack::prepare(aws, &job.request, opts.timeout, opts.no_wait, &note).await;
+        let prepared =
+            stack::prepare(aws, &job.request, opts.timeout, opts.no_wait, observer).await;
         let plan = match prepared {
             Ok(Prepared::NoChanges) => {
                 mark_deployed(aws, &job.request, observer).await;
@@ -485,7 +486,7 @@ pub async fn run_job(
                 }
             }
         }
-        match stack::execute(aws, &plan, opts.no_rollback).await {
+        match stack::execute(aws, &plan, opts.no_rollback, observer).await {
             Ok(start) => break start,
             Err(e) if replan(&e, opts, &mut conflicts, &note, &job.request.stack)? => continue,
             Err(e) => return Err(e.into()),

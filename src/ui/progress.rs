@@ -146,6 +146,17 @@ impl Block {
         }
     }
 
+    /// Something not to miss (AWS throttling the deploy): a line of its own above the live
+    /// drawing, a line in the log, a note with `--json`.
+    pub fn warn(&self, text: &str) {
+        match (self.mode, &self.multi) {
+            (Mode::Live, Some(m)) => {
+                let _ = m.println(format!("{}: {text}", self.title));
+            }
+            _ => self.note(text),
+        }
+    }
+
     /// Runs `f` (a question) with the live drawing paused, so the prompt stays readable.
     pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
         match &self.multi {
@@ -359,6 +370,7 @@ impl Sink for Block {
             Event::Resource(e) => self.resource(e),
             Event::Rollout(r) => self.rollout(r),
             Event::Note(text) => self.note(text),
+            Event::Warning(text) => self.warn(text),
         }
     }
 }

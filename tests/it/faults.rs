@@ -235,6 +235,11 @@ fn thirty_seconds_of_throttling_are_waited_out() {
         started.elapsed() >= THROTTLED,
         "the throttling was waited out"
     );
+    // The person watching is told once, not at every retry.
+    let told = "CloudFormation is throttling requests (Rate exceeded); retrying for up to 2 min";
+    assert_eq!(err.matches(told).count(), 1, "{err}");
+    let told = err.lines().find(|l| l.contains(told)).unwrap();
+    assert!(told.contains("environment test: "), "which deploy: {err}");
     assert_eq!(
         status(|c| moto.python_out(c), "tug-throttled-test"),
         "CREATE_COMPLETE"

@@ -140,6 +140,10 @@ fn a_failed_first_deploy_names_the_resource_and_is_created_again_once_fixed() {
             err.contains("could not be deleted: it is DELETE_FAILED"),
             "{err}"
         );
+        assert!(
+            err.contains("its DELETE_FAILED event in `aws cloudformation describe-stack-events --stack-name arn:aws:cloudformation:"),
+            "the way out: {err}"
+        );
         assert_eq!(
             settled(ls, failed["id"].as_str().unwrap()),
             "DELETE_COMPLETE"
@@ -230,4 +234,66 @@ print(len(boto3.client("ec2").describe_vpcs(Filters=[{{"Name": "vpc-id", "Values
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+#[test]
+fn a_stack_left_update_rollback_failed_is_continued_and_the_way_out_told() {
+    // LocalStack marks a stack UPDATE_ROLLBACK_FAILED when an update's change set names a
+    // resource type it does not emulate, once it is told not to make such resources as
+    // placeholders (its own instance: the shared one makes them). Its other way to get
+    // there, a rollback that fails, it does not have.
+    let ls = need!(LocalStack::private(&[
+        ("CFN_IGNORE_UNSUPPORTED_RESOURCE_TYPES", "0"),
+        ("CFN_IGNORE_UNSUPPORTED_TYPE_CREATE", "AWS::SSM::Parameter"),
+    ]));
+    let ws = workspace("lsurf");
+    let made = ls.python_out(
+        r#"
+import boto3, json, time
+cf = boto3.client("cloudformation")
+name = "tug-lsurf-test"
+def settle():
+    for _ in range(240):
+        st = cf.describe_stacks(StackName=name)["Stacks"][0]["StackStatus"]
+        if not st.endswith("_IN_PROGRESS"):
+            return st
+        time.sleep(0.25)
+param = {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": "a"}}
+cf.create_stack(StackName=name, TemplateBody=json.dumps({"Resources": {"P": param}}),
+                Tags=[{"Key": "tug:application", "Value": "lsurf"},
+                      {"Key": "tug:environment", "Value": "test"}])
+assert settle() == "CREATE_COMPLETE"
+update = {"Resources": {"P": param, "Cluster": {"Type": "AWS::ECS::Cluster"}}}
+cf.create_change_set(StackName=name, ChangeSetName="update", ChangeSetType="UPDATE",
+                     TemplateBody=json.dumps(update))
+print(settle())
+"#,
+    );
+    assert_eq!(made.trim(), "UPDATE_ROLLBACK_FAILED");
+
+    let out = run(&ls, ws.path(), &["env", "deploy", "-n", "test"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    // tug continues the rollback before anything else...
+    assert!(
+        err.contains(
+            "stack tug-lsurf-test is UPDATE_ROLLBACK_FAILED; continuing the rollback first"
+        ),
+        "{err}"
+    );
+    // ...which LocalStack cannot do (ContinueUpdateRollback is not emulated): the error
+    // names the call, and the help how to get the stack out.
+    assert!(
+        err.contains("error: continuing the rollback of tug-lsurf-test: InternalFailure"),
+        "{err}"
+    );
+    assert!(
+        err.contains("aws cloudformation continue-update-rollback --stack-name tug-lsurf-test --resources-to-skip LOGICAL_ID"),
+        "{err}"
+    );
+    assert!(
+        err.contains("aws cloudformation describe-stack-events --stack-name tug-lsurf-test"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -7,7 +7,8 @@
 //! into `.tug-test/localstack` and exports `TUG_LOCALSTACK` (that venv's python). A missing
 //! LocalStack follows [`super::missing`]. The instance is shared by the tests of a run, so
 //! each test uses its own application name; it is killed when the test binary exits (its
-//! standard input closes).
+//! standard input closes). A test that needs LocalStack configured otherwise starts one of
+//! its own ([`LocalStack::private`]), killed when it is dropped.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -56,7 +57,20 @@ impl LocalStack {
                 "scripts/test installs it with Python >= 3.13 from tests/localstack/requirements.txt into .tug-test/localstack",
             );
         };
-        Some(SHARED.get_or_init(|| start(python)))
+        Some(SHARED.get_or_init(|| start(python, &[])))
+    }
+
+    /// A server of the test's own, started with `config` (LocalStack's configuration
+    /// variables) on top of the shared one's; it ends when dropped. `None` when LocalStack
+    /// is not installed.
+    pub fn private(config: &[(&str, &str)]) -> Option<LocalStack> {
+        let Some(python) = localstack_python() else {
+            return missing(
+                "LocalStack is not installed (TUG_LOCALSTACK, or .tug-test/localstack/bin/python)",
+                "scripts/test installs it with Python >= 3.13 from tests/localstack/requirements.txt into .tug-test/localstack",
+            );
+        };
+        Some(start(python, config))
     }
 
     /// `tug` pointed at this server, with fake credentials and a fixed Region.
@@ -70,7 +84,7 @@ impl LocalStack {
     }
 }
 
-fn start(python: PathBuf) -> LocalStack {
+fn start(python: PathBuf, config: &[(&str, &str)]) -> LocalStack {
     for _ in 0..3 {
         let port = free_port();
         let state = tempfile::Builder::new()
@@ -99,6 +113,7 @@ fn start(python: PathBuf) -> LocalStack {
             .env("DISABLE_EVENTS", "1")
             .env("SKIP_SSL_CERT_DOWNLOAD", "1")
             .env("SERVICES", SERVICES)
+            .envs(config.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
