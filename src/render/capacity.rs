@@ -27,6 +27,12 @@ const AMI_ARM64: &str =
     "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
 const AMI_GPU: &str = "/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id";
 
+/// The environment's export of the EC2 instances' own security group
+/// (`CapacitySecurityGroup`): the load balancers reach the instances' dynamic host ports
+/// (the ephemeral range) through it, and a service's static host port through an ingress
+/// rule of its own stack.
+pub(super) const SECURITY_GROUP_EXPORT: &str = "CapacitySecurityGroup";
+
 /// One capacity group, as the template lays it out.
 #[derive(Debug, Serialize)]
 pub(super) struct Group {
@@ -147,34 +153,62 @@ fn user_data(cluster: &str, group: &str, attributes: Option<&Map<String>>, spot:
     )
 }
 
-/// Where a workload on EC2 capacity runs: its capacity provider (`capacity_provider`;
-/// `None`: the EC2 launch type, any instance of the cluster) and its placement strategies
-/// and constraints, exactly the simulator's (`ec2_placement`).
+/// Where a workload on EC2 capacity runs: its capacity provider strategy
+/// (`capacity_provider`; empty: the EC2 launch type, any instance of the cluster, which is
+/// also what a daemon uses: ECS refuses a strategy with DAEMON scheduling), its placement
+/// strategies and constraints, exactly the simulator's (`ec2_placement`), and how its
+/// tasks are networked and scheduled.
 #[derive(Debug, Serialize)]
 pub(super) struct Ec2 {
-    pub provider: Option<String>,
+    pub providers: Vec<ProviderWeight>,
     pub strategies: Vec<EcsPlacement>,
     pub constraints: Vec<EcsPlacement>,
+    /// The task definition's `NetworkMode` (`awsvpc`, `bridge`, `host`).
+    pub network_mode: &'static str,
+    /// `scheduling: daemon`: one task per instance.
+    pub daemon: bool,
+}
+
+/// One entry of a service's `CapacityProviderStrategy`.
+#[derive(Debug, Serialize)]
+pub(super) struct ProviderWeight {
+    pub name: String,
+    pub weight: u32,
+    pub base: Option<u32>,
 }
 
 /// The EC2 placement of `w` in environment `env`, or `None` for a Fargate workload.
 pub(super) fn ec2(app: &str, env: &str, w: &Workload) -> Option<Ec2> {
     let (strategies, constraints) = ec2_placement(w, None)?;
+    let daemon = w.is_daemon();
+    let providers = match &w.capacity_provider {
+        Some(cp) if !daemon => cp
+            .entries()
+            .into_iter()
+            .map(|(group, weight, base)| ProviderWeight {
+                name: crate::names::capacity_provider_name(app, env, group),
+                weight,
+                base,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Some(Ec2 {
-        provider: w
-            .capacity_provider
-            .as_ref()
-            .map(|g| crate::names::capacity_provider_name(app, env, g)),
+        providers,
         strategies: strategies.iter().map(Strategy::to_ecs).collect(),
         constraints: constraints.iter().map(Constraint::to_ecs).collect(),
+        network_mode: w.network_mode().as_str(),
+        daemon,
     })
 }
 
 /// What a workload on EC2 is placed by, in the simulator and on AWS alike (`None` on
 /// Fargate): its `placement` as [`placement`] reads it (`parsed`: as the caller read it,
 /// with its diagnostics), and with `capacity_provider` a `memberOf` constraint on the
-/// group's instances (`names::CAPACITY_GROUP_ATTRIBUTE`), which is what the capacity
-/// provider does on AWS.
+/// groups' instances (`names::CAPACITY_GROUP_ATTRIBUTE`), which is what the capacity
+/// providers do on AWS. With several groups the tasks may go on any of their instances:
+/// ECS splits them by the strategy's bases and weights, which the simulator does not
+/// model. A daemon has no placement strategies (ECS refuses them with DAEMON scheduling).
 pub fn ec2_placement(
     w: &Workload,
     parsed: Option<(Vec<Strategy>, Vec<Constraint>)>,
@@ -182,12 +216,18 @@ pub fn ec2_placement(
     if !w.runs_on_ec2() {
         return None;
     }
-    let (strategies, mut constraints) = parsed.unwrap_or_else(|| placement(w.placement.as_ref()));
-    if let Some(group) = &w.capacity_provider {
-        let expression = format!(
-            "attribute:{} == {group}",
-            crate::names::CAPACITY_GROUP_ATTRIBUTE
-        );
+    let (mut strategies, mut constraints) =
+        parsed.unwrap_or_else(|| placement(w.placement.as_ref()));
+    if w.is_daemon() {
+        strategies.clear();
+    }
+    if let Some(cp) = &w.capacity_provider {
+        let groups: Vec<&str> = cp.entries().into_iter().map(|(g, _, _)| g).collect();
+        let attribute = crate::names::CAPACITY_GROUP_ATTRIBUTE;
+        let expression = match groups.as_slice() {
+            [group] => format!("attribute:{attribute} == {group}"),
+            _ => format!("attribute:{attribute} in [{}]", groups.join(", ")),
+        };
         constraints.extend(Constraint::member_of(&expression).ok());
     }
     Some((strategies, constraints))
