@@ -320,6 +320,81 @@ mod tests {
         assert_eq!(group_subnets(&subnets, Some(&none)).len(), 2);
     }
 
+    /// The service stack of manifest `yaml` in environment `test` of `shop`.
+    fn service(yaml: &str) -> String {
+        let w: Workload = serde_yaml_ng::from_str(yaml).unwrap();
+        crate::render::service(
+            "shop",
+            "test",
+            &w,
+            &crate::render::Images::main("img"),
+            None,
+        )
+        .unwrap()
+        .template
+    }
+
+    #[test]
+    fn a_static_host_port_is_mapped_targeted_by_instance_and_let_in_from_the_load_balancer() {
+        let t = service(
+            "name: api\ntype: Backend Service\nimage: {location: nginx, port: 8080}\nhttp: {path: /}\ncapacity_provider: [{name: steady, base: 1}, {name: spot, weight: 3}]\nnetwork_mode: bridge\nhost_port: 80\ngpu: 2\n",
+        );
+        assert!(t.contains("NetworkMode: bridge\n"), "{t}");
+        assert!(
+            t.contains("- ContainerPort: 8080\n              HostPort: 80\n"),
+            "{t}"
+        );
+        assert!(t.contains("TargetType: instance"), "{t}");
+        assert!(!t.contains("AwsvpcConfiguration"), "{t}");
+        // Cloud Map: SRV only, to the container's host port.
+        assert!(!t.contains("- TTL: 10\n            Type: A\n"), "{t}");
+        assert!(t.contains("- TTL: 10\n            Type: SRV\n"), "{t}");
+        assert!(
+            t.contains("ContainerName: \"api\"\n          ContainerPort: 8080"),
+            "{t}"
+        );
+        // The load balancer reaches port 80 of the instances.
+        assert!(
+            t.contains("HostPortIngress:") && t.contains("HostPortEgress:"),
+            "{t}"
+        );
+        assert!(t.contains("FromPort: 80\n      ToPort: 80\n"), "{t}");
+        assert!(t.contains("tug-shop-test-CapacitySecurityGroup"), "{t}");
+        assert!(
+            t.contains("tug-shop-test-InternalLoadBalancerSecurityGroup"),
+            "{t}"
+        );
+        assert!(t.contains("Type: GPU\n              Value: \"2\""), "{t}");
+        assert!(
+            t.contains("- CapacityProvider: tug-shop-test-steady\n          Base: 1\n          Weight: 1\n        - CapacityProvider: tug-shop-test-spot\n          Weight: 3\n"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn a_daemon_has_no_count_strategy_or_capacity_provider_and_host_mode_maps_its_ports() {
+        let t = service(
+            "name: agent\ntype: Backend Service\nimage: {location: busybox, port: 9100}\ncapacity_provider: steady\nscheduling: daemon\nnetwork_mode: host\ndeployment: {rolling: default}\n",
+        );
+        assert!(t.contains("SchedulingStrategy: DAEMON"), "{t}");
+        assert!(!t.contains("DesiredCount"), "{t}");
+        assert!(!t.contains("CapacityProviderStrategy"), "{t}");
+        assert!(t.contains("LaunchType: EC2"), "{t}");
+        assert!(!t.contains("PlacementStrategies"), "{t}");
+        assert!(t.contains("tug.capacity-group == steady"), "{t}");
+        assert!(
+            t.contains("MinimumHealthyPercent: 0\n        MaximumPercent: 100\n"),
+            "{t}"
+        );
+        assert!(t.contains("NetworkMode: host\n"), "{t}");
+        assert!(
+            t.contains("- ContainerPort: 9100\n              HostPort: 9100\n"),
+            "{t}"
+        );
+        // No load balancer: no ingress of its own.
+        assert!(!t.contains("HostPortIngress"), "{t}");
+    }
+
     #[test]
     fn the_ami_follows_the_architecture_and_gpus() {
         assert_eq!(ami("m5.large").ssm, AMI_X86_64);

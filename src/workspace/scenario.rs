@@ -190,3 +190,55 @@ fn main_container(w: &Workload) -> Container {
         ..Container::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{self, PlacerKind};
+
+    /// The tasks of `workload` placed, unplaced, and the reasons, on the environment's
+    /// one m5.large (2 vCPUs, 8 GiB, no GPU).
+    fn place(workload: &str) -> (u64, u64, Vec<String>) {
+        let env: Environment = serde_yaml_ng::from_str(
+            "name: test\ntype: Environment\ncapacity:\n  - {name: steady, type: m5.large, count: 1}\n",
+        )
+        .unwrap();
+        let w: Workload = serde_yaml_ng::from_str(workload).unwrap();
+        let placement = crate::render::ec2_placement(&w, None);
+        let sc = scenario(
+            &env,
+            &[Planned {
+                workload: &w,
+                placement,
+            }],
+        )
+        .unwrap();
+        let report = sim::run(&sc, sc.seed, PlacerKind::Fast);
+        let reasons = report.groups[0]
+            .reasons
+            .keys()
+            .map(|r| r.to_string())
+            .collect();
+        (report.placed, report.unplaced, reasons)
+    }
+
+    const BRIDGE: &str = "name: web\ntype: Backend Service\nimage: {location: nginx, port: 8080}\ncpu: 256\nmemory: 512\ncount: 2\ncapacity_provider: steady\nnetwork_mode: bridge\n";
+
+    #[test]
+    fn a_static_host_port_keeps_two_tasks_off_one_instance() {
+        assert_eq!(place(BRIDGE), (2, 0, vec![]));
+        let (placed, unplaced, reasons) = place(&format!("{BRIDGE}host_port: 80\n"));
+        assert_eq!((placed, unplaced), (1, 1));
+        assert_eq!(reasons, ["RESOURCE:PORTS"]);
+    }
+
+    #[test]
+    fn gpus_and_daemons_reach_the_simulator() {
+        let (_, unplaced, reasons) = place(&format!("{BRIDGE}gpu: 1\n"));
+        assert_eq!(unplaced, 2);
+        assert_eq!(reasons, ["RESOURCE:GPU"]);
+        // A daemon: one task on the one instance, whatever the count says.
+        let daemon = BRIDGE.replace("count: 2\n", "scheduling: daemon\n");
+        assert_eq!(place(&daemon), (1, 0, vec![]));
+    }
+}
