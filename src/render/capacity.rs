@@ -27,6 +27,12 @@ const AMI_ARM64: &str =
     "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
 const AMI_GPU: &str = "/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id";
 
+/// The environment's export of the EC2 instances' own security group
+/// (`CapacitySecurityGroup`): the load balancers reach the instances' dynamic host ports
+/// (the ephemeral range) through it, and a service's static host port through an ingress
+/// rule of its own stack.
+pub(super) const SECURITY_GROUP_EXPORT: &str = "CapacitySecurityGroup";
+
 /// One capacity group, as the template lays it out.
 #[derive(Debug, Serialize)]
 pub(super) struct Group {
@@ -147,34 +153,62 @@ fn user_data(cluster: &str, group: &str, attributes: Option<&Map<String>>, spot:
     )
 }
 
-/// Where a workload on EC2 capacity runs: its capacity provider (`capacity_provider`;
-/// `None`: the EC2 launch type, any instance of the cluster) and its placement strategies
-/// and constraints, exactly the simulator's (`ec2_placement`).
+/// Where a workload on EC2 capacity runs: its capacity provider strategy
+/// (`capacity_provider`; empty: the EC2 launch type, any instance of the cluster, which is
+/// also what a daemon uses: ECS refuses a strategy with DAEMON scheduling), its placement
+/// strategies and constraints, exactly the simulator's (`ec2_placement`), and how its
+/// tasks are networked and scheduled.
 #[derive(Debug, Serialize)]
 pub(super) struct Ec2 {
-    pub provider: Option<String>,
+    pub providers: Vec<ProviderWeight>,
     pub strategies: Vec<EcsPlacement>,
     pub constraints: Vec<EcsPlacement>,
+    /// The task definition's `NetworkMode` (`awsvpc`, `bridge`, `host`).
+    pub network_mode: &'static str,
+    /// `scheduling: daemon`: one task per instance.
+    pub daemon: bool,
+}
+
+/// One entry of a service's `CapacityProviderStrategy`.
+#[derive(Debug, Serialize)]
+pub(super) struct ProviderWeight {
+    pub name: String,
+    pub weight: u32,
+    pub base: Option<u32>,
 }
 
 /// The EC2 placement of `w` in environment `env`, or `None` for a Fargate workload.
 pub(super) fn ec2(app: &str, env: &str, w: &Workload) -> Option<Ec2> {
     let (strategies, constraints) = ec2_placement(w, None)?;
+    let daemon = w.is_daemon();
+    let providers = match &w.capacity_provider {
+        Some(cp) if !daemon => cp
+            .entries()
+            .into_iter()
+            .map(|(group, weight, base)| ProviderWeight {
+                name: crate::names::capacity_provider_name(app, env, group),
+                weight,
+                base,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Some(Ec2 {
-        provider: w
-            .capacity_provider
-            .as_ref()
-            .map(|g| crate::names::capacity_provider_name(app, env, g)),
+        providers,
         strategies: strategies.iter().map(Strategy::to_ecs).collect(),
         constraints: constraints.iter().map(Constraint::to_ecs).collect(),
+        network_mode: w.network_mode().as_str(),
+        daemon,
     })
 }
 
 /// What a workload on EC2 is placed by, in the simulator and on AWS alike (`None` on
 /// Fargate): its `placement` as [`placement`] reads it (`parsed`: as the caller read it,
 /// with its diagnostics), and with `capacity_provider` a `memberOf` constraint on the
-/// group's instances (`names::CAPACITY_GROUP_ATTRIBUTE`), which is what the capacity
-/// provider does on AWS.
+/// groups' instances (`names::CAPACITY_GROUP_ATTRIBUTE`), which is what the capacity
+/// providers do on AWS. With several groups the tasks may go on any of their instances:
+/// ECS splits them by the strategy's bases and weights, which the simulator does not
+/// model. A daemon has no placement strategies (ECS refuses them with DAEMON scheduling).
 pub fn ec2_placement(
     w: &Workload,
     parsed: Option<(Vec<Strategy>, Vec<Constraint>)>,
@@ -182,12 +216,18 @@ pub fn ec2_placement(
     if !w.runs_on_ec2() {
         return None;
     }
-    let (strategies, mut constraints) = parsed.unwrap_or_else(|| placement(w.placement.as_ref()));
-    if let Some(group) = &w.capacity_provider {
-        let expression = format!(
-            "attribute:{} == {group}",
-            crate::names::CAPACITY_GROUP_ATTRIBUTE
-        );
+    let (mut strategies, mut constraints) =
+        parsed.unwrap_or_else(|| placement(w.placement.as_ref()));
+    if w.is_daemon() {
+        strategies.clear();
+    }
+    if let Some(cp) = &w.capacity_provider {
+        let groups: Vec<&str> = cp.entries().into_iter().map(|(g, _, _)| g).collect();
+        let attribute = crate::names::CAPACITY_GROUP_ATTRIBUTE;
+        let expression = match groups.as_slice() {
+            [group] => format!("attribute:{attribute} == {group}"),
+            _ => format!("attribute:{attribute} in [{}]", groups.join(", ")),
+        };
         constraints.extend(Constraint::member_of(&expression).ok());
     }
     Some((strategies, constraints))
@@ -278,6 +318,81 @@ mod tests {
         assert_eq!(group_subnets(&subnets, None), ["!Ref A", "!Ref B"]);
         let none = ["eu-west-1a".to_string()];
         assert_eq!(group_subnets(&subnets, Some(&none)).len(), 2);
+    }
+
+    /// The service stack of manifest `yaml` in environment `test` of `shop`.
+    fn service(yaml: &str) -> String {
+        let w: Workload = serde_yaml_ng::from_str(yaml).unwrap();
+        crate::render::service(
+            "shop",
+            "test",
+            &w,
+            &crate::render::Images::main("img"),
+            None,
+        )
+        .unwrap()
+        .template
+    }
+
+    #[test]
+    fn a_static_host_port_is_mapped_targeted_by_instance_and_let_in_from_the_load_balancer() {
+        let t = service(
+            "name: api\ntype: Backend Service\nimage: {location: nginx, port: 8080}\nhttp: {path: /}\ncapacity_provider: [{name: steady, base: 1}, {name: spot, weight: 3}]\nnetwork_mode: bridge\nhost_port: 80\ngpu: 2\n",
+        );
+        assert!(t.contains("NetworkMode: bridge\n"), "{t}");
+        assert!(
+            t.contains("- ContainerPort: 8080\n              HostPort: 80\n"),
+            "{t}"
+        );
+        assert!(t.contains("TargetType: instance"), "{t}");
+        assert!(!t.contains("AwsvpcConfiguration"), "{t}");
+        // Cloud Map: SRV only, to the container's host port.
+        assert!(!t.contains("- TTL: 10\n            Type: A\n"), "{t}");
+        assert!(t.contains("- TTL: 10\n            Type: SRV\n"), "{t}");
+        assert!(
+            t.contains("ContainerName: \"api\"\n          ContainerPort: 8080"),
+            "{t}"
+        );
+        // The load balancer reaches port 80 of the instances.
+        assert!(
+            t.contains("HostPortIngress:") && t.contains("HostPortEgress:"),
+            "{t}"
+        );
+        assert!(t.contains("FromPort: 80\n      ToPort: 80\n"), "{t}");
+        assert!(t.contains("tug-shop-test-CapacitySecurityGroup"), "{t}");
+        assert!(
+            t.contains("tug-shop-test-InternalLoadBalancerSecurityGroup"),
+            "{t}"
+        );
+        assert!(t.contains("Type: GPU\n              Value: \"2\""), "{t}");
+        assert!(
+            t.contains("- CapacityProvider: tug-shop-test-steady\n          Base: 1\n          Weight: 1\n        - CapacityProvider: tug-shop-test-spot\n          Weight: 3\n"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn a_daemon_has_no_count_strategy_or_capacity_provider_and_host_mode_maps_its_ports() {
+        let t = service(
+            "name: agent\ntype: Backend Service\nimage: {location: busybox, port: 9100}\ncapacity_provider: steady\nscheduling: daemon\nnetwork_mode: host\ndeployment: {rolling: default}\n",
+        );
+        assert!(t.contains("SchedulingStrategy: DAEMON"), "{t}");
+        assert!(!t.contains("DesiredCount"), "{t}");
+        assert!(!t.contains("CapacityProviderStrategy"), "{t}");
+        assert!(t.contains("LaunchType: EC2"), "{t}");
+        assert!(!t.contains("PlacementStrategies"), "{t}");
+        assert!(t.contains("tug.capacity-group == steady"), "{t}");
+        assert!(
+            t.contains("MinimumHealthyPercent: 0\n        MaximumPercent: 100\n"),
+            "{t}"
+        );
+        assert!(t.contains("NetworkMode: host\n"), "{t}");
+        assert!(
+            t.contains("- ContainerPort: 9100\n              HostPort: 9100\n"),
+            "{t}"
+        );
+        // No load balancer: no ingress of its own.
+        assert!(!t.contains("HostPortIngress"), "{t}");
     }
 
     #[test]

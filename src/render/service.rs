@@ -14,8 +14,8 @@ use super::scaling::{self, Scaling, Spot, Targets};
 use super::task::{import, imported_export, seconds_or, task, Container, Port, Task};
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
-    listener_rule_conditions, path_patterns, Http, HttpHealthcheck, HttpOrBool, Workload,
-    WorkloadType,
+    listener_rule_conditions, path_patterns, Http, HttpHealthcheck, HttpOrBool, NetworkMode,
+    Workload, WorkloadType,
 };
 use crate::names::export_name;
 
@@ -53,8 +53,25 @@ struct Ctx {
     records: Vec<super::domain::Record>,
     /// `nlb` (src/render/nlb.rs).
     nlb: Option<super::nlb::NetworkLoadBalancer>,
-    /// EC2 capacity: the provider, placement strategies and constraints (`capacity.rs`).
+    /// EC2 capacity: the providers, placement strategies and constraints (`capacity.rs`).
     ec2: Option<super::capacity::Ec2>,
+    /// The load balancers' target type: `ip` (awsvpc), `instance` (bridge and host).
+    target_type: &'static str,
+    /// Bridge and host modes: the container Cloud Map's SRV records point at.
+    registry_container: Option<String>,
+    /// Bridge and host modes with a static host port behind a load balancer: the ingress
+    /// the instances' security group needs from it (dynamic ports are in the ephemeral
+    /// range the environment opens to its load balancers).
+    host_port_ingress: Option<HostPortIngress>,
+}
+
+/// An ingress rule on the EC2 instances' security group from a load balancer's.
+#[derive(Serialize)]
+struct HostPortIngress {
+    /// YAML fragments.
+    group: String,
+    source: String,
+    port: u16,
 }
 
 #[derive(Serialize)]
@@ -221,16 +238,20 @@ pub fn service_in(
     // --- service ----------------------------------------------------------------------
     let (desired_count, scaling_range, spot) = scaling::count(w.count.as_ref())?;
     let ec2 = super::capacity::ec2(app, env_name, w);
-    let capacity_providers = match ec2.as_ref().and_then(|e| e.provider.clone()) {
-        Some(name) => vec![CapacityProvider {
-            name,
-            base: None,
-            weight: 1,
-        }],
-        None if ec2.is_some() => Vec::new(),
+    let capacity_providers = match &ec2 {
+        Some(e) => e
+            .providers
+            .iter()
+            .map(|p| CapacityProvider {
+                name: p.name.clone(),
+                base: p.base,
+                weight: p.weight,
+            })
+            .collect(),
         None => capacity_providers(spot),
     };
-    let (min_healthy_percent, max_percent) = rolling(w)?;
+    // A daemon replaces its task on an instance in place (the simulator's daemon default).
+    let (min_healthy_percent, max_percent) = if w.is_daemon() { (0, 100) } else { rolling(w)? };
     let targets = Targets {
         target_group: target_groups.first().map(|t| t.logical.as_str()),
         load_balancer: &lb_full_name,
@@ -238,7 +259,12 @@ pub fn service_in(
         cluster: &task.cluster,
     };
     let scaling = scaling::scaling(scaling_range, w.count.as_ref(), &targets)?;
-    let counts = scaling::count_parameters(desired_count, scaling_range);
+    // A daemon's count is its instances': it has no count parameters.
+    let counts = if w.is_daemon() {
+        Vec::new()
+    } else {
+        scaling::count_parameters(desired_count, scaling_range)
+    };
     let rollback_alarms = alarms::rollback_alarms(app, env_name, w, &task.cluster)?;
 
     // The port other services reach: the main rule's target, else `image.port`.
@@ -249,7 +275,13 @@ pub fn service_in(
             .first()
             .and_then(|c| c.ports.first().map(|p| (c.name.clone(), p.port))),
     };
-    let names = super::discovery::names(app, env_name, w, target, &mut task.containers);
+    let names = super::discovery::names(app, env_name, w, target.clone(), &mut task.containers);
+    // Outside awsvpc mode the tasks have no address of their own: Cloud Map registers the
+    // instance's address and the container's host port (SRV records only), and the load
+    // balancers target instances.
+    let awsvpc = w.network_mode() == NetworkMode::Awsvpc;
+    let registry_container = target.filter(|_| !awsvpc).map(|(c, _)| c);
+    let host_port_ingress = host_port_ingress(app, env_name, w, public, &target_groups);
     let ctx = Ctx {
         task,
         count_parameters: counts,
@@ -275,6 +307,9 @@ pub fn service_in(
             .collect(),
         nlb,
         ec2,
+        target_type: if awsvpc { "ip" } else { "instance" },
+        registry_container,
+        host_port_ingress,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {
@@ -348,6 +383,36 @@ fn target_groups(
         )?);
     }
     Ok(target_groups)
+}
+
+/// The ingress a static host port behind a load balancer needs on the instances' security
+/// group: `host_port` in bridge mode, the container port in host mode.
+fn host_port_ingress(
+    app: &str,
+    env: &str,
+    w: &Workload,
+    public: bool,
+    target_groups: &[TargetGroup],
+) -> Option<HostPortIngress> {
+    let tg = target_groups.first()?;
+    let main_port = w.image.as_ref().and_then(|i| i.port);
+    let port = match w.network_mode() {
+        NetworkMode::Host => tg.port,
+        NetworkMode::Bridge if tg.container == w.name && Some(tg.port) == main_port => {
+            w.host_port?
+        }
+        _ => return None,
+    };
+    let exp = |output: &str| import(&export_name(app, env, output));
+    Some(HostPortIngress {
+        group: exp(super::capacity::SECURITY_GROUP_EXPORT),
+        source: exp(if public {
+            "PublicLoadBalancerSecurityGroup"
+        } else {
+            "InternalLoadBalancerSecurityGroup"
+        }),
+        port,
+    })
 }
 
 /// Whether the listener of a public (`true`) or internal service serves HTTPS.

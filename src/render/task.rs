@@ -15,7 +15,7 @@ use crate::manifest::types::{
     ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
     StringOrFromCfn, SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
 };
-use crate::manifest::types::{HttpOrBool, WorkloadType};
+use crate::manifest::types::{HttpOrBool, NetworkMode, WorkloadType};
 use crate::names::{app_export_name, export_name, log_group_name, ARTIFACTS_BUCKET_ARN};
 
 const DEFAULT_LOG_RETENTION: u32 = 30;
@@ -44,6 +44,13 @@ pub(super) struct Task {
     pub(super) ephemeral: Option<u32>,
     /// The task runs on EC2 capacity (`Workload::runs_on_ec2`; jobs run on Fargate).
     pub(super) on_ec2: bool,
+    /// `awsvpc`, or on EC2 `bridge` or `host` (`network_mode`).
+    pub(super) network_mode: &'static str,
+    /// Bridge mode: the main container's `image.port` published on `host_port`; its other
+    /// ports are dynamic. (Host mode publishes every port on itself.)
+    pub(super) static_host_port: Option<StaticHostPort>,
+    /// The GPUs the main container reserves (`gpu`).
+    pub(super) gpu: Option<u32>,
     /// The main container first, then the sidecars.
     pub(super) containers: Vec<Container>,
     /// The stack parameters that hold the images of sidecars tug builds.
@@ -70,6 +77,14 @@ pub(super) struct Task {
     pub(super) storage: Storage,
     /// The addons stack, when the workload has addons.
     pub(super) addons: Option<AddonsStack>,
+}
+
+/// A container port published on a fixed port of the instance (bridge mode).
+#[derive(Serialize)]
+pub(super) struct StaticHostPort {
+    pub(super) container: String,
+    pub(super) port: u16,
+    pub(super) host: u16,
 }
 
 /// The nested stack of a workload's or environment's addons (`AddonsStack`).
@@ -148,7 +163,23 @@ pub(super) fn task(
         .iter()
         .map(|p| env_file_arn(app, p))
         .collect();
+    let network_mode = w.network_mode();
+    let static_host_port = match (
+        network_mode,
+        w.host_port,
+        w.image.as_ref().and_then(|i| i.port),
+    ) {
+        (NetworkMode::Bridge, Some(host), Some(port)) => Some(StaticHostPort {
+            container: w.name.clone(),
+            port,
+            host,
+        }),
+        _ => None,
+    };
     Ok(Task {
+        network_mode: network_mode.as_str(),
+        static_host_port,
+        gpu: Some(w.gpus()).filter(|g| *g > 0),
         app: app.into(),
         env: env_name.into(),
         name: w.name.clone(),

@@ -163,6 +163,8 @@ mod tests {
     fn every_rendered_service_is_placed_as_the_simulator_placed_it() {
         let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         let mut on_ec2 = 0;
+        let mut seen = std::collections::BTreeSet::new();
+        let mut daemons = 0;
         for example in ["hello", "ec2"] {
             let ws = Workspace::find(&examples.join(example)).unwrap().unwrap();
             let manifests = ws.read_all(&examples);
@@ -194,13 +196,92 @@ mod tests {
                     }
                     on_ec2 += 1;
                     let want: Vec<_> = svc.strategy.iter().map(|s| s.to_ecs()).collect();
-                    assert_eq!(strategies, Some(want), "{example}/{}", svc.name);
+                    assert_eq!(
+                        strategies.unwrap_or_default(),
+                        want,
+                        "{example}/{}",
+                        svc.name
+                    );
                     let want: Vec<_> = svc.constraints.iter().map(|c| c.to_ecs()).collect();
                     assert_eq!(constraints, want, "{example}/{}", svc.name);
                     assert!(t.contains("- EC2"), "{example}/{}: {t}", svc.name);
+                    let td = &scenario.task_definitions[svc.task_definition];
+                    let got = task_networking(&t);
+                    assert_eq!(got, simulated(td, svc), "{example}/{}", svc.name);
+                    seen.insert(got.network_mode.clone());
+                    daemons += usize::from(got.daemon);
                 }
             }
         }
         assert!(on_ec2 > 0, "no example workload runs on EC2");
+        assert_eq!(
+            seen.len(),
+            3,
+            "not every network mode is in an example: {seen:?}"
+        );
+        assert!(daemons > 0, "no example workload is a daemon");
+    }
+
+    /// How a service's tasks are networked and scheduled: the network mode, the main
+    /// container's (container port, host port) pairs, its GPUs, whether it is a daemon.
+    #[derive(Debug, PartialEq)]
+    struct Networking {
+        network_mode: String,
+        ports: Vec<(u64, Option<u64>)>,
+        gpu: u32,
+        daemon: bool,
+    }
+
+    /// [`Networking`] as the rendered service stack says it.
+    fn task_networking(template: &str) -> Networking {
+        let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(template).expect("valid YAML");
+        let td = &v["Resources"]["TaskDefinition"]["Properties"];
+        let main = &td["ContainerDefinitions"][0];
+        let ports = main["PortMappings"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .map(|p| (p["ContainerPort"].as_u64().unwrap(), p["HostPort"].as_u64()))
+            .collect();
+        let gpu = main["ResourceRequirements"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["Type"].as_str() == Some("GPU"))
+            .map(|r| r["Value"].as_str().unwrap().parse::<u32>().unwrap())
+            .sum();
+        let service = &v["Resources"]["Service"]["Properties"];
+        let daemon = service["SchedulingStrategy"].as_str() == Some("DAEMON");
+        assert_eq!(
+            daemon,
+            service.get("DesiredCount").is_none() && service.get("SchedulingStrategy").is_some()
+        );
+        Networking {
+            network_mode: td["NetworkMode"].as_str().unwrap().to_string(),
+            ports,
+            gpu,
+            daemon,
+        }
+    }
+
+    /// [`Networking`] as the simulator was given it.
+    fn simulated(td: &crate::sim::model::TaskDef, svc: &crate::sim::model::Service) -> Networking {
+        use crate::sim::model::{NetworkMode, Scheduling};
+        let main = td.containers.first();
+        Networking {
+            network_mode: match td.network_mode {
+                NetworkMode::Awsvpc => "awsvpc",
+                NetworkMode::Bridge => "bridge",
+                NetworkMode::Host => "host",
+            }
+            .to_string(),
+            ports: main
+                .into_iter()
+                .flat_map(|c| &c.ports)
+                .map(|p| (u64::from(p.container), p.host.map(u64::from)))
+                .collect(),
+            gpu: main.map_or(0, |c| c.gpu),
+            daemon: svc.scheduling == Scheduling::Daemon,
+        }
     }
 }

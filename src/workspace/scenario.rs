@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::manifest::types::{Count, Environment, Range, Workload, WorkloadType};
+use crate::manifest::types::{self as manifest, Count, Environment, Range, Workload, WorkloadType};
 use crate::manifest::validate::{parse_range, platform};
 
 use crate::sim::catalog;
@@ -103,8 +103,8 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
         td.arch = arch;
         td.ephemeral_gib = w.storage.as_ref().and_then(|s| s.ephemeral).unwrap_or(20);
         let mut svc = Service::new(&w.name, sc.task_definitions.len(), desired_count(w));
-        if let Some(group) = &w.capacity_provider {
-            if !env.capacity_groups().any(|(name, _)| &name == group) {
+        for (group, _, _) in w.capacity_provider.iter().flat_map(|c| c.entries()) {
+            if !env.capacity_groups().any(|(name, _)| name == group) {
                 errors.push(PlanError {
                     workload: Some(w.name.clone()),
                     message: format!(
@@ -131,6 +131,12 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
                 }
                 svc.strategy = strategy.clone();
                 svc.constraints = constraints.clone();
+                td.network_mode = network_mode(w);
+                td.containers.push(main_container(w));
+                if w.is_daemon() {
+                    svc.scheduling = Scheduling::Daemon;
+                    svc.deployment = Deployment::daemon_default();
+                }
             }
             None => {
                 td.requires = LaunchType::Fargate;
@@ -138,7 +144,9 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
                 svc.azs = azs.clone();
             }
         }
-        if w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) == Some("recreate") {
+        if w.deployment.as_ref().and_then(|d| d.rolling.as_deref()) == Some("recreate")
+            && svc.scheduling == Scheduling::Replica
+        {
             svc.deployment.minimum_healthy_percent = 0;
             svc.deployment.maximum_percent = 100;
         }
@@ -149,5 +157,88 @@ pub fn scenario(env: &Environment, workloads: &[Planned<'_>]) -> Result<Scenario
         Ok(sc)
     } else {
         Err(errors)
+    }
+}
+
+/// The simulator's network mode of a workload on EC2 (`network_mode`).
+fn network_mode(w: &Workload) -> NetworkMode {
+    match w.network_mode() {
+        manifest::NetworkMode::Awsvpc => NetworkMode::Awsvpc,
+        manifest::NetworkMode::Bridge => NetworkMode::Bridge,
+        manifest::NetworkMode::Host => NetworkMode::Host,
+    }
+}
+
+/// The main container as the simulator sees it on EC2: its port (with the host port it is
+/// published on: a static one takes the port on its instance, so two tasks cannot share
+/// it) and its GPUs. The task's cpu and memory are the task definition's.
+fn main_container(w: &Workload) -> Container {
+    let ports = w
+        .image
+        .as_ref()
+        .and_then(|i| i.port)
+        .map(|port| Port {
+            container: port,
+            host: w.host_port(port),
+        })
+        .into_iter()
+        .collect();
+    Container {
+        name: w.name.clone(),
+        ports,
+        gpu: w.gpus(),
+        ..Container::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{self, PlacerKind};
+
+    /// The tasks of `workload` placed, unplaced, and the reasons, on the environment's
+    /// one m5.large (2 vCPUs, 8 GiB, no GPU).
+    fn place(workload: &str) -> (u64, u64, Vec<String>) {
+        let env: Environment = serde_yaml_ng::from_str(
+            "name: test\ntype: Environment\ncapacity:\n  - {name: steady, type: m5.large, count: 1}\n",
+        )
+        .unwrap();
+        let w: Workload = serde_yaml_ng::from_str(workload).unwrap();
+        let placement = crate::render::ec2_placement(&w, None);
+        let sc = scenario(
+            &env,
+            &[Planned {
+                workload: &w,
+                placement,
+            }],
+        )
+        .unwrap();
+        let report = sim::run(&sc, sc.seed, PlacerKind::Fast);
+        let reasons = report.groups[0]
+            .reasons
+            .keys()
+            .map(|r| r.to_string())
+            .collect();
+        (report.placed, report.unplaced, reasons)
+    }
+
+    const BRIDGE: &str = "name: web\ntype: Backend Service\nimage: {location: nginx, port: 8080}\ncpu: 256\nmemory: 512\ncount: 2\ncapacity_provider: steady\nnetwork_mode: bridge\n";
+
+    #[test]
+    fn a_static_host_port_keeps_two_tasks_off_one_instance() {
+        assert_eq!(place(BRIDGE), (2, 0, vec![]));
+        let (placed, unplaced, reasons) = place(&format!("{BRIDGE}host_port: 80\n"));
+        assert_eq!((placed, unplaced), (1, 1));
+        assert_eq!(reasons, ["RESOURCE:PORTS"]);
+    }
+
+    #[test]
+    fn gpus_and_daemons_reach_the_simulator() {
+        let (_, unplaced, reasons) = place(&format!("{BRIDGE}gpu: 1\n"));
+        assert_eq!(unplaced, 2);
+        assert_eq!(reasons, ["RESOURCE:GPU"]);
+        // A daemon: one task on the one instance, whatever the count says.
+        let daemon = BRIDGE.replace("count: 2\n", "scheduling: daemon\n");
+        assert_eq!(place(&daemon), (1, 0, vec![]));
     }
 }

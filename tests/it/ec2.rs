@@ -17,6 +17,8 @@ fn example() -> TempDir {
     for rel in [
         "tug/environments/test/manifest.yml",
         "tug/cache/manifest.yml",
+        "tug/web/manifest.yml",
+        "tug/agent/manifest.yml",
     ] {
         let text = std::fs::read_to_string(root().join("examples/ec2").join(rel)).unwrap();
         write(dir.path(), rel, text);
@@ -27,8 +29,7 @@ fn example() -> TempDir {
 
 /// Registers the instances of the environment's Auto Scaling groups in the cluster, as
 /// their ECS agents would: 2 vCPUs, `memory` MiB, and the attributes their agent
-/// configuration sets (the group's name, and `stack: prod` on the `steady` group's);
-/// prints how many.
+/// configuration sets (the group's name, and `stack: prod`); prints how many.
 fn register_instances(moto: &Moto, memory: u32) -> String {
     moto.python_out(&format!(
         r#"
@@ -46,8 +47,8 @@ for g in asg.describe_auto_scaling_groups()["AutoScalingGroups"]:
                 {{"name": "CPU", "type": "INTEGER", "integerValue": 2048}},
                 {{"name": "MEMORY", "type": "INTEGER", "integerValue": {memory}}},
             ],
-            attributes=[{{"name": "tug.capacity-group", "value": "steady" if steady else "spot"}}]
-                + ([{{"name": "stack", "value": "prod"}}] if steady else []),
+            attributes=[{{"name": "tug.capacity-group", "value": "steady" if steady else "spot"}},
+                        {{"name": "stack", "value": "prod"}}],
         )
         n += 1
 print(n)
@@ -139,7 +140,7 @@ fn capacity_and_placement_deploy_as_simulated() {
         .current_dir(dir)
         .args(["svc", "deploy", "-n", "cache", "-e", "test"]));
     assert!(
-        stderr(&out).contains("pre-flight: 2 tasks placed on the 3 registered instances"),
+        stderr(&out).contains("pre-flight: 7 tasks placed on the 3 registered instances"),
         "{}",
         stderr(&out)
     );
@@ -261,4 +262,164 @@ fn a_service_that_cannot_place_is_not_deployed() {
         .current_dir(dir)
         .args(["svc", "deploy", "-n", "cache", "-e", "test", "--force"]));
     assert!(!stderr(&out).contains("pre-flight"), "{}", stderr(&out));
+}
+
+/// A GPU service beside the example's: one GPU on the `steady` group (which has none, so
+/// it deploys with `--force`).
+const TRAINER: &str = "name: trainer\ntype: Worker Service\nimage:\n  location: public.ecr.aws/docker/library/busybox:stable\ncpu: 1024\nmemory: 2048\ncapacity_provider: steady\ngpu: 1\n";
+
+const READ_BACK_MODES: &str = r#"
+import boto3, json
+ecs = boto3.client("ecs")
+elb = boto3.client("elbv2")
+cf = boto3.client("cloudformation")
+out = {}
+for stack in ["web", "agent", "trainer"]:
+    res = {r["LogicalResourceId"]: r["PhysicalResourceId"]
+           for r in cf.describe_stack_resources(StackName="tug-shop-test-" + stack)["StackResources"]}
+    svc = ecs.describe_services(cluster="tug-shop-test", services=[res["Service"]])["services"][0]
+    td = ecs.describe_task_definition(taskDefinition=res["TaskDefinition"])["taskDefinition"]
+    out[stack] = {
+        "service": {k: svc.get(k) for k in ["placementStrategy", "placementConstraints",
+                                            "capacityProviderStrategy", "schedulingStrategy",
+                                            "launchType", "networkConfiguration"]},
+        "network_mode": td.get("networkMode"),
+        "ports": td["containerDefinitions"][0].get("portMappings"),
+        "gpu": td["containerDefinitions"][0].get("resourceRequirements"),
+        "target_types": [elb.describe_target_groups(TargetGroupArns=[res[k]])["TargetGroups"][0]["TargetType"]
+                         for k in res if k.startswith("TargetGroup")],
+    }
+print(json.dumps(out))
+"#;
+
+/// The issue's bridge-mode service, a daemon and a GPU service deploy to moto and read back
+/// as rendered and simulated: `web` in bridge mode (dynamic host port, a target group of
+/// type `instance`, no awsvpc configuration) on a weighted strategy over both groups with
+/// its spread/binpack strategy and `memberOf` constraints; `agent` a DAEMON in host mode
+/// with no capacity provider strategy; `trainer` with a GPU resource requirement.
+#[test]
+fn bridge_daemon_and_gpu_services_deploy_as_simulated() {
+    let moto = need!(Moto::start());
+    let ws = example();
+    let dir = ws.path();
+    let out = ok(moto.tug().current_dir(dir).args(["validate"]));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let plan = ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["sim", "plan", "-e", "test"]));
+    let plan = String::from_utf8_lossy(&plan.stdout).to_string() + &stderr(&plan);
+    assert!(plan.contains("agent"), "{plan}");
+
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["env", "deploy", "-n", "test"]));
+    assert_eq!(register_instances(&moto, 7680).trim(), "3");
+    let pkg = dir.join("out");
+    for svc in ["web", "agent"] {
+        ok(moto.tug().current_dir(dir).args([
+            "svc",
+            "package",
+            "-n",
+            svc,
+            "-e",
+            "test",
+            "--output-dir",
+            pkg.to_str().unwrap(),
+        ]));
+    }
+    ok(moto.tug().current_dir(dir).args([
+        "env",
+        "package",
+        "-n",
+        "test",
+        "--output-dir",
+        pkg.to_str().unwrap(),
+    ]));
+    lint(&[
+        pkg.join("tug-shop-test.yml"),
+        pkg.join("tug-shop-test-web.yml"),
+        pkg.join("tug-shop-test-agent.yml"),
+    ]);
+
+    // The environment's 7 tasks: cache 2, web 3, and agent one per `steady` instance.
+    for svc in ["web", "agent"] {
+        let out = ok(moto
+            .tug()
+            .current_dir(dir)
+            .args(["svc", "deploy", "-n", svc, "-e", "test"]));
+        assert!(
+            stderr(&out).contains("pre-flight: 7 tasks placed on the 3 registered instances"),
+            "{svc}: {}",
+            stderr(&out)
+        );
+    }
+    write(dir, "tug/trainer/manifest.yml", TRAINER);
+    let out = moto
+        .tug()
+        .current_dir(dir)
+        .args(["svc", "deploy", "-n", "trainer", "-e", "test"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("RESOURCE:GPU"), "{}", stderr(&out));
+    ok(moto
+        .tug()
+        .current_dir(dir)
+        .args(["svc", "deploy", "-n", "trainer", "-e", "test", "--force"]));
+
+    let got: serde_json::Value = serde_json::from_str(&moto.python_out(READ_BACK_MODES)).unwrap();
+    let web = &got["web"];
+    assert_eq!(web["network_mode"], "bridge", "{web}");
+    assert_eq!(web["ports"][0]["containerPort"], 8080, "{web}");
+    assert_eq!(web["ports"][0]["hostPort"], 0, "{web}");
+    assert_eq!(web["target_types"], serde_json::json!(["instance"]));
+    assert!(
+        web["service"]["networkConfiguration"]["awsvpcConfiguration"].is_null(),
+        "{web}"
+    );
+    assert_eq!(
+        web["service"]["capacityProviderStrategy"],
+        serde_json::json!([
+            {"capacityProvider": "tug-shop-test-steady", "weight": 1, "base": 1},
+            {"capacityProvider": "tug-shop-test-spot", "weight": 3}
+        ])
+    );
+    assert_eq!(
+        web["service"]["placementStrategy"],
+        serde_json::json!([
+            {"type": "spread", "field": "attribute:ecs.availability-zone"},
+            {"type": "binpack", "field": "memory"}
+        ])
+    );
+    assert_eq!(
+        web["service"]["placementConstraints"],
+        serde_json::json!([
+            {"type": "memberOf", "expression": "attribute:stack == prod"},
+            {"type": "memberOf", "expression": "attribute:tug.capacity-group in [steady, spot]"}
+        ])
+    );
+
+    let agent = &got["agent"];
+    assert_eq!(agent["service"]["schedulingStrategy"], "DAEMON", "{agent}");
+    assert_eq!(agent["service"]["launchType"], "EC2", "{agent}");
+    assert!(
+        agent["service"]["capacityProviderStrategy"]
+            .as_array()
+            .is_none_or(|a| a.is_empty()),
+        "{agent}"
+    );
+    assert_eq!(agent["network_mode"], "host", "{agent}");
+    assert_eq!(
+        agent["service"]["placementConstraints"],
+        serde_json::json!([
+            {"type": "memberOf", "expression": "attribute:tug.capacity-group == steady"}
+        ])
+    );
+
+    assert_eq!(
+        got["trainer"]["gpu"],
+        serde_json::json!([{"type": "GPU", "value": "1"}])
+    );
 }

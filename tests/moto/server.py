@@ -2339,5 +2339,43 @@ Backend.describe_change_set = describe_change_set_found
 Backend.execute_change_set = execute_change_set_once
 
 
+# --- AWS::ECS::Service: SchedulingStrategy ------------------------------------------------
+# moto's CloudFormation creates every service as REPLICA (it reads DesiredCount and nothing
+# of SchedulingStrategy). AWS keeps a template's `SchedulingStrategy: DAEMON`, which
+# DescribeServices returns, with no DesiredCount (a daemon's is its instances': 0 here, as
+# moto runs no task on them).
+
+_daemon_service_create = Service.create_from_cloudformation_json.__func__
+_daemon_service_update = Service.update_from_cloudformation_json.__func__
+
+
+def _keep_scheduling(service, cloudformation_json):
+    strategy = cloudformation_json["Properties"].get("SchedulingStrategy") or "REPLICA"
+    service.scheduling_strategy = strategy
+    if strategy == "DAEMON" and service.desired_count is None:
+        service.desired_count = 0
+    return service
+
+
+def daemon_service_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    service = _daemon_service_create(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    )
+    return _keep_scheduling(service, cloudformation_json)
+
+
+def daemon_service_update(
+    cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+):
+    service = _daemon_service_update(
+        cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name
+    )
+    return _keep_scheduling(service, cloudformation_json)
+
+
+Service.create_from_cloudformation_json = classmethod(daemon_service_create)
+Service.update_from_cloudformation_json = classmethod(daemon_service_update)
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

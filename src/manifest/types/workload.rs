@@ -122,9 +122,25 @@ pub struct Workload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placement: Option<WorkloadPlacement>,
     /// tug: the environment's EC2 capacity group (`capacity[].name`) the tasks run on,
-    /// through its ECS capacity provider.
+    /// through its ECS capacity provider; or a strategy over several groups
+    /// (`[{name, weight, base}]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capacity_provider: Option<String>,
+    pub capacity_provider: Option<CapacityProvider>,
+    /// tug: the Docker network mode of tasks on EC2 capacity: `awsvpc` (the default, and
+    /// Fargate's only mode), `bridge` or `host`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_mode: Option<NetworkMode>,
+    /// tug: in `bridge` mode, the instance port `image.port` is published on; without it
+    /// the port is dynamic (from the instance's ephemeral range).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_port: Option<u16>,
+    /// tug: GPUs reserved for the main container, on EC2 capacity with GPU instances.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu: Option<u32>,
+    /// tug: `daemon` runs one task on every instance the service may use (ECS's DAEMON
+    /// scheduling strategy) instead of `count` tasks (`replica`, the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduling: Option<Scheduling>,
     /// Per-environment overrides of any field above; merged before anything else reads them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Map<Any>>")]
@@ -142,11 +158,111 @@ pub struct WorkloadPlacement {
     pub constraints: Option<Vec<Any>>,
 }
 
+/// `capacity_provider`: one capacity group, or a strategy over several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CapacityProvider {
+    Group(String),
+    Strategy(Vec<CapacityProviderItem>),
+}
+
+/// One entry of a `capacity_provider` strategy: ECS's `CapacityProviderStrategyItem` for
+/// the capacity group `name`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityProviderItem {
+    pub name: String,
+    /// The share of the tasks beyond the bases (0-1000; default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    /// The tasks this group runs first (0-100000; at most one entry sets it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<u32>,
+}
+
+impl CapacityProvider {
+    /// The strategy's entries: (group, weight, base); a single group has weight 1.
+    pub fn entries(&self) -> Vec<(&str, u32, Option<u32>)> {
+        match self {
+            CapacityProvider::Group(g) => vec![(g.as_str(), 1, None)],
+            CapacityProvider::Strategy(items) => items
+                .iter()
+                .map(|i| (i.name.as_str(), i.weight.unwrap_or(1), i.base))
+                .collect(),
+        }
+    }
+}
+
+/// `network_mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkMode {
+    #[default]
+    Awsvpc,
+    Bridge,
+    Host,
+}
+
+impl NetworkMode {
+    /// The value of a task definition's `NetworkMode`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NetworkMode::Awsvpc => "awsvpc",
+            NetworkMode::Bridge => "bridge",
+            NetworkMode::Host => "host",
+        }
+    }
+}
+
+/// `scheduling`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheduling {
+    #[default]
+    Replica,
+    Daemon,
+}
+
 impl Workload {
     /// Whether the tasks run on the environment's EC2 capacity (`capacity_provider` or
     /// `placement`), not on Fargate.
     pub fn runs_on_ec2(&self) -> bool {
         self.capacity_provider.is_some() || self.placement.is_some()
+    }
+
+    /// The network mode of the tasks (`awsvpc` on Fargate, whatever the manifest says:
+    /// validation refuses the others there).
+    pub fn network_mode(&self) -> NetworkMode {
+        if self.runs_on_ec2() && self.kind != WorkloadType::ScheduledJob {
+            self.network_mode.unwrap_or_default()
+        } else {
+            NetworkMode::Awsvpc
+        }
+    }
+
+    /// The port of the instance the main container's `port` is published on: `Some(0)` a
+    /// dynamic port (bridge without `host_port`), the container port in host mode, `None`
+    /// in awsvpc mode (no host port).
+    pub fn host_port(&self, container_port: u16) -> Option<u16> {
+        match self.network_mode() {
+            NetworkMode::Awsvpc => None,
+            NetworkMode::Bridge => Some(self.host_port.unwrap_or(0)),
+            NetworkMode::Host => Some(container_port),
+        }
+    }
+
+    /// Whether the service runs one task per instance (`scheduling: daemon` on EC2).
+    pub fn is_daemon(&self) -> bool {
+        self.scheduling == Some(Scheduling::Daemon) && self.runs_on_ec2() && self.kind.is_service()
+    }
+
+    /// The GPUs the main container reserves (on EC2 capacity).
+    pub fn gpus(&self) -> u32 {
+        if self.runs_on_ec2() && self.kind != WorkloadType::ScheduledJob {
+            self.gpu.unwrap_or(0)
+        } else {
+            0
+        }
     }
 
     /// The main container's image when tug builds it (`image.build` without

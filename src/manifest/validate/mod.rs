@@ -3,6 +3,7 @@
 
 mod containers;
 mod deployment;
+mod ec2;
 mod environment;
 mod files;
 mod http;

@@ -122,6 +122,7 @@ pub fn workload(
         platform_rules(&mut r, w, os, arch);
     }
     count_rules(&mut r, w);
+    super::ec2::ec2_rules(&mut r, w);
     super::deployment::rollback_alarm_rules(&mut r, w);
     storage_rules(&mut r, w);
     super::volumes::volume_rules(&mut r, w);
