@@ -390,11 +390,17 @@ const CONTEXT: &[(&str, &str)] = &[
     ("http.private", "certificates: [arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000001]"),
     ("capacity[]", "type: t3.medium\ncount: 2"),
     ("logging", "destination: {Name: cloudwatch}"),
+    ("capacity_provider[]", "name: steady"),
 ];
 
 /// What a field needs elsewhere in the manifest (a container it names, say), by path prefix.
 const EXTRA: &[(&str, &str)] = &[
     ("cpu", "memory: 1024"),
+    // EC2 capacity's own fields.
+    ("network_mode", "capacity_provider: steady"),
+    ("host_port", "capacity_provider: steady\nnetwork_mode: bridge"),
+    ("gpu", "capacity_provider: steady"),
+    ("scheduling", "capacity_provider: steady"),
     ("platform.osfamily", "cpu: 1024\nmemory: 2048"),
     (
         "network.vpc.subnets",
