@@ -1085,7 +1085,8 @@ pub async fn exports_of(aws: &Aws, stack_id: &str) -> AwsResult<Vec<(String, Str
 }
 
 /// The stacks that import export `name` (ListImports). AWS answers a ValidationError
-/// "... is not imported by any stack" for an export no stack imports: none.
+/// "... is not imported by any stack" for an export no stack imports, and "Export ... does
+/// not exist" for one no stack declares: none.
 pub async fn importers(aws: &Aws, name: &str) -> AwsResult<Vec<String>> {
     let mut out = Vec::new();
     let mut token: Option<String> = None;
@@ -1101,7 +1102,9 @@ pub async fn importers(aws: &Aws, name: &str) -> AwsResult<Vec<String>> {
             Ok(p) => p,
             Err(e) => {
                 let e = AwsError::from_sdk(&format!("listing the imports of {name}"), e);
-                if e.is("ValidationError") && e.message.contains("not imported") {
+                if e.is("ValidationError")
+                    && (e.message.contains("not imported") || e.message.contains("does not exist"))
+                {
                     return Ok(out);
                 }
                 return Err(e);

@@ -133,6 +133,9 @@ pub fn keep_scaled(rendered: &mut Rendered, existing: Option<&StackInfo>) -> Vec
     kept
 }
 
+/// The service stack output a daemon service has (`scheduling: daemon`), `DAEMON`.
+const DAEMON_OUTPUT: &str = "SchedulingStrategy";
+
 /// The change `scale` makes to the deployed service stack `stack`: the parameters to set,
 /// or an error saying why it cannot (a count where the service autoscales, a range where
 /// it does not, a stack from an earlier tug). `name` and `env` name the service for the
@@ -143,6 +146,14 @@ pub fn scale_parameters(
     name: &str,
     env: &str,
 ) -> Result<Option<Vec<(String, String)>>> {
+    if stack.outputs.get(DAEMON_OUTPUT).map(String::as_str) == Some("DAEMON") {
+        return Err(Error::usage(format!(
+            "service {name} in {env} is a daemon (`scheduling: daemon`): ECS runs one task on each instance of its capacity, so it has no count to scale"
+        ))
+        .with_help(
+            "scale the instances instead: `count` and `max` of the environment's `capacity:` group, then `tug env deploy`",
+        ));
+    }
     let counts = Counts::of(stack);
     if counts.is_empty() {
         return Err(Error::user(format!(
@@ -330,6 +341,14 @@ mod tests {
         let old = stack(&[("ContainerImage", "x")], &[]);
         let e = scale_parameters(&old, Scale::Count(3), "web", "test").unwrap_err();
         assert!(e.to_string().contains("earlier tug"), "{e}");
+    }
+
+    #[test]
+    fn a_daemon_is_not_scaled_by_count() {
+        let daemon = stack(&[], &[("SchedulingStrategy", "DAEMON")]);
+        let e = scale_parameters(&daemon, Scale::Count(3), "agent", "test").unwrap_err();
+        assert!(e.to_string().contains("is a daemon"), "{e}");
+        assert!(!e.to_string().contains("earlier tug"), "{e}");
     }
 
     #[test]

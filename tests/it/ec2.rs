@@ -422,4 +422,18 @@ fn bridge_daemon_and_gpu_services_deploy_as_simulated() {
         got["trainer"]["gpu"],
         serde_json::json!([{"type": "GPU", "value": "1"}])
     );
+
+    // A daemon has no count: `svc scale` says so and what scales it instead.
+    let out = moto
+        .tug()
+        .current_dir(dir)
+        .args(["svc", "scale", "-n", "agent", "-e", "test", "--count", "2"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "{err}");
+    assert!(
+        err.contains("service agent in test is a daemon") && err.contains("capacity:"),
+        "{err}"
+    );
 }

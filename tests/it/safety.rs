@@ -479,3 +479,85 @@ print(len(live), sum(1 for e in events if e["LogicalResourceId"] == "tug-twice-t
     );
     assert!(both.contains("not waiting for it (--no-wait)"), "{both}");
 }
+
+/// The ports of the tasks' security group (the environment's) that the public load
+/// balancer's security group may reach, as `from-to` ranges.
+fn ports_open_to_the_load_balancer(moto: &Moto, app: &str) -> Vec<String> {
+    let out = moto.python_out(&format!(
+        r#"
+import boto3
+outs = boto3.client("cloudformation").describe_stacks(StackName="tug-{app}-test")["Stacks"][0]["Outputs"]
+out = {{o["OutputKey"]: o["OutputValue"] for o in outs}}
+tasks, lb = out["EnvironmentSecurityGroup"], out["PublicLoadBalancerSecurityGroup"]
+sg = boto3.client("ec2").describe_security_groups(GroupIds=[tasks])["SecurityGroups"][0]
+for p in sg["IpPermissions"]:
+    if any(g["GroupId"] == lb for g in p.get("UserIdGroupPairs", [])):
+        print(f"{{p['FromPort']}}-{{p['ToPort']}}")
+"#
+    ));
+    let mut ports: Vec<String> = out.lines().map(str::to_string).collect();
+    ports.sort();
+    ports
+}
+
+/// The public load balancer reaches the tasks only on the ports their target groups use,
+/// each opened by its service's stack. A service deployed by an earlier tug, which relied
+/// on the environment's rule for every port, keeps that rule (with a warning naming it)
+/// until it is redeployed: deploying the environment never cuts a running service off.
+#[test]
+fn the_load_balancer_reaches_only_the_ports_services_open() {
+    let moto = need!(Moto::start());
+    let ws = hello("lbports");
+    let dir = ws.path();
+    let out = tug_in(&moto, dir, &["env", "deploy", "-n", "test"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        ports_open_to_the_load_balancer(&moto, "lbports"),
+        Vec::<String>::new()
+    );
+    let out = tug_in(&moto, dir, &["svc", "deploy", "-n", "web", "-e", "test"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        ports_open_to_the_load_balancer(&moto, "lbports"),
+        ["8080-8080"]
+    );
+
+    // A stack behind the listener that opens no port of its own: an earlier tug's service.
+    moto.python(
+        r#"
+import boto3
+boto3.client("cloudformation").create_stack(StackName="tug-lbports-test-old",
+    TemplateBody='{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}, "Outputs": {"Listener": {"Value": {"Fn::ImportValue": "tug-lbports-test-HTTPListenerArn"}}}}',
+    Tags=[{"Key": "tug:application", "Value": "lbports"}, {"Key": "tug:environment", "Value": "test"}, {"Key": "tug:workload", "Value": "old"}])
+"#,
+    );
+    let out = tug_in(&moto, dir, &["env", "deploy", "-n", "test"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "the load balancers still reach every port of the tasks, for tug-lbports-test-old"
+        ) && err.contains("tug svc deploy"),
+        "{err}"
+    );
+    assert_eq!(
+        ports_open_to_the_load_balancer(&moto, "lbports"),
+        ["0-65535", "8080-8080"],
+        "{err}"
+    );
+
+    moto.python(
+        r#"
+import boto3
+boto3.client("cloudformation").delete_stack(StackName="tug-lbports-test-old")
+"#,
+    );
+    let out = tug_in(&moto, dir, &["env", "deploy", "-n", "test"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("every port"), "{err}");
+    assert_eq!(
+        ports_open_to_the_load_balancer(&moto, "lbports"),
+        ["8080-8080"]
+    );
+}
