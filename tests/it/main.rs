@@ -26,6 +26,7 @@ mod names;
 mod nlb;
 mod package;
 mod plan;
+mod preflight;
 mod prompt;
 mod render;
 mod rollback;
