@@ -325,5 +325,19 @@ mod tests {
         // 4 x (0.5 x 0.04048 + 1 x 0.004445)
         assert_eq!(r.fargate_per_hour, 0.09874);
         assert!(r.unpriced.is_empty());
+
+        // A type with no price is named, left out of the total, and never guessed.
+        sc.instances[1].type_name = Some("x9.large".into());
+        let r = ec2(&sc, &report, |i| Priced {
+            per_hour: sc
+                .instance_prices
+                .on_demand(i.type_name.as_deref().unwrap()),
+            spot: false,
+        })
+        .unwrap();
+        assert_eq!(r.instances.len(), 2);
+        assert_eq!(r.instances[1].price_per_instance_hour, None);
+        assert_eq!(r.price_per_hour, 0.096);
+        assert_eq!(r.unpriced, ["x9.large"]);
     }
 }

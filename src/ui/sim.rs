@@ -177,7 +177,7 @@ fn ec2(e: &sim::cost::Ec2Report) -> String {
     }
     let _ = writeln!(
         s,
-        "  on Spot (an estimate: {:.0}% off On-Demand): ${:.4}/hour, ${:.2} per 30-day month",
+        "  all on Spot (an estimate: {:.0}% off On-Demand): ${:.4}/hour, ${:.2} per 30-day month",
         e.spot_discount * 100.0,
         e.spot_per_hour,
         e.spot_per_hour * fargate::HOURS_PER_MONTH

@@ -7,6 +7,7 @@ mod build_deploy;
 mod ci;
 mod cli;
 mod completions;
+mod cost;
 mod day2;
 mod defaults;
 mod deploy;

@@ -158,7 +158,6 @@ pub struct CapacityGroup {
     /// What one instance costs per hour, in USD (`tug sim plan`'s cost; default tug's
     /// table of us-east-1 On-Demand prices, less the Spot estimate for a Spot group).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 0, max = 1000))]
     pub price: Option<f64>,
 }
 
