@@ -1233,7 +1233,7 @@ Register-ArgumentCompleter -Native -CommandName 'tug' -ScriptBlock {
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Append a Markdown summary of the command''s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as each change set starts executing')
             [CompletionResult]::new('--no-rollback', '--no-rollback', [CompletionResultType]::ParameterName, 'Keep what a failed deploy created instead of rolling back')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start new ECS deployments even when nothing changed')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start new ECS deployments even when nothing changed; deploy services on EC2 capacity even when the simulator finds tasks that cannot place')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Refuse instead of waiting when another deployment is changing a stack')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors')

@@ -1143,7 +1143,7 @@ set edit:completion:arg-completer[tug] = {|@words|
             cand --summary 'Append a Markdown summary of the command''s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY'
             cand --detach 'Return as soon as each change set starts executing'
             cand --no-rollback 'Keep what a failed deploy created instead of rolling back'
-            cand --force 'Start new ECS deployments even when nothing changed'
+            cand --force 'Start new ECS deployments even when nothing changed; deploy services on EC2 capacity even when the simulator finds tasks that cannot place'
             cand --no-wait 'Refuse instead of waiting when another deployment is changing a stack'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print only errors'

@@ -738,7 +738,7 @@ complete -c tug -n "__fish_tug_using_subcommand deploy" -l profile -d 'AWS named
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l summary -d 'Append a Markdown summary of the command\'s deploys (per stack: result, changes, images, rollout, duration) to FILE; under GitHub Actions it also goes to $GITHUB_STEP_SUMMARY' -r -F
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l detach -d 'Return as soon as each change set starts executing'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l no-rollback -d 'Keep what a failed deploy created instead of rolling back'
-complete -c tug -n "__fish_tug_using_subcommand deploy" -l force -d 'Start new ECS deployments even when nothing changed'
+complete -c tug -n "__fish_tug_using_subcommand deploy" -l force -d 'Start new ECS deployments even when nothing changed; deploy services on EC2 capacity even when the simulator finds tasks that cannot place'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l no-wait -d 'Refuse instead of waiting when another deployment is changing a stack'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -l json -d 'Print machine-readable JSON on stdout'
 complete -c tug -n "__fish_tug_using_subcommand deploy" -s q -l quiet -d 'Print only errors'

@@ -25,7 +25,8 @@ pub struct DeployAllArgs {
     /// Keep what a failed deploy created instead of rolling back
     #[arg(long)]
     pub no_rollback: bool,
-    /// Start new ECS deployments even when nothing changed
+    /// Start new ECS deployments even when nothing changed; deploy services on EC2 capacity
+    /// even when the simulator finds tasks that cannot place
     #[arg(long)]
     pub force: bool,
     /// Stop watching each stack after this long
@@ -112,6 +113,11 @@ impl DeployAllArgs {
                 traffic: &planned.traffic,
                 staged: &planned.staged,
                 services: &plans,
+                preflight: (!self.force).then_some(deploy::preflight::Workloads {
+                    ws: &ws,
+                    cwd: &ctx.cwd,
+                    workloads: &planned.workloads,
+                }),
             };
             let summary = deploy::deploy_all(&aws, target, build, &opts, &observe).await?;
             print_summary(ctx, &view, &summary)?;

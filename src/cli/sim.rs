@@ -8,6 +8,8 @@ use crate::cli::Context;
 use crate::diag::SourceFile;
 use crate::error::{Error, Result, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::fargate;
+use crate::manifest::types::CapacityGroup;
+use crate::sim::cost::{Ec2Report, Priced};
 use crate::sim::{self, PlacerKind};
 use crate::workspace::{plan, Unset};
 
@@ -31,7 +33,10 @@ Model choices (set under `options:` in the scenario; defaults shown):
                               doubles up to 15 minutes
   unplaced reason             filters ACTIVE instances by CPU, memory, GPU, ports, ENI,
                               then each constraint; the filter that leaves none is the reason
-Prices (Fargate, per hour, us-east-1 Linux) can be overridden under `prices:`.
+Prices (Fargate, per hour, us-east-1 Linux) can be overridden under `prices:`, and so can
+EC2 instance prices (`prices: {instances: {m5.large: 0.096}, ec2_spot_discount: 0.65}`,
+over tug's table of us-east-1 On-Demand prices); the report shows what the instances cost
+beside what their tasks would cost on Fargate.
 
 Exit status: 0 every task placed and no rollout stuck or failed; 1 otherwise;
 2 the scenario is invalid.";
@@ -155,6 +160,11 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     let started = std::time::Instant::now();
     let mut report = sim::run(&loaded.scenario, seed, placer);
     let secs = started.elapsed().as_secs_f64();
+    let prices = &loaded.scenario.instance_prices;
+    report.ec2 = ec2_cost(&loaded.scenario, &report, |i| Priced {
+        per_hour: i.type_name.as_deref().and_then(|t| prices.on_demand(t)),
+        spot: false,
+    });
     // The scenario's own warnings lead the report's (already shown on stderr).
     let located = loaded.warnings.iter().map(|d| match d.span {
         Some(sp) => format!(
@@ -197,11 +207,34 @@ fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
     let manifests = ws.read_all(&ctx.cwd);
     let view = manifests.view(&env, Unset::Warning)?;
     let outcome = plan::environment(&view);
-    let mut diagnostics = view.diagnostics;
-    diagnostics.extend(outcome.diagnostics);
-    let Some(report) = outcome.report else {
+    let Some(mut report) = outcome.report else {
+        let mut diagnostics = view.diagnostics;
+        diagnostics.extend(outcome.diagnostics);
         return Err(Error::Diagnostics(diagnostics));
     };
+    // Each capacity group's instances at its `price`, else the table's (Spot groups at
+    // the Spot estimate).
+    if let (Some(env), Some(sc)) = (&view.environment, &outcome.scenario) {
+        let prices = &sc.instance_prices;
+        let groups: Vec<(String, &CapacityGroup)> = env.capacity_groups().collect();
+        report.ec2 = ec2_cost(sc, &report, |i| {
+            let group = i
+                .attribute(crate::names::CAPACITY_GROUP_ATTRIBUTE)
+                .and_then(|name| groups.iter().find(|(n, _)| n == name))
+                .map(|(_, g)| *g);
+            let spot = group.is_some_and(|g| g.spot == Some(true));
+            let table = i.type_name.as_deref().and_then(|t| match spot {
+                true => prices.spot(t),
+                false => prices.on_demand(t),
+            });
+            Priced {
+                per_hour: group.and_then(|g| g.price).or(table),
+                spot,
+            }
+        });
+    }
+    let mut diagnostics = view.diagnostics;
+    diagnostics.extend(outcome.diagnostics);
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
         ctx.printer.diagnostic(d);
     }
@@ -217,6 +250,19 @@ fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
         ctx.printer.out(&crate::ui::sim::report(&report, 0))?;
     }
     Ok(if report.ok() { EXIT_OK } else { EXIT_FAILURE })
+}
+
+/// The EC2 cost of a run, when its instances have instance types (a scenario of bare
+/// cpu/memory instances has none to price).
+fn ec2_cost(
+    sc: &sim::model::Scenario,
+    report: &sim::Report,
+    price: impl Fn(&sim::model::Instance) -> Priced,
+) -> Option<Ec2Report> {
+    if sc.instances.iter().all(|i| i.type_name.is_none()) {
+        return None;
+    }
+    sim::cost::ec2(sc, report, price)
 }
 
 fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {

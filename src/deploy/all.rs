@@ -22,6 +22,9 @@ pub struct Environment<'a> {
     pub traffic: &'a crate::render::EnvTraffic,
     pub staged: &'a Staged,
     pub services: &'a [ServicePlan],
+    /// The pre-flight of the services on EC2 capacity, run once the environment is
+    /// deployed (`None`: `--force`, none).
+    pub preflight: Option<super::preflight::Workloads<'a>>,
 }
 
 /// How `deploy -e` goes.
@@ -68,6 +71,7 @@ pub async fn deploy_all(
         traffic,
         staged,
         services: plans,
+        preflight,
     } = target;
     // The hosted zone and the exports are checked before anything is built or pushed.
     let mut env_job = environment_job(app, env, rendered);
@@ -119,6 +123,12 @@ pub async fn deploy_all(
                 .collect::<std::collections::BTreeMap<_, _>>()
         })
         .map_err(|e| e.to_string());
+    // Services on EC2 capacity whose tasks cannot place on the registered instances are
+    // not deployed (the others are).
+    let verdicts = match &preflight {
+        Some(p) => p.check(aws, env, &env_info).await,
+        None => Default::default(),
+    };
     let limit = Arc::new(tokio::sync::Semaphore::new(opts.max_parallel.max(1)));
     let deploy_one = |i: usize| {
         let (plan, pushed) = (&plans[i], &pushed[i]);
@@ -126,6 +136,7 @@ pub async fn deploy_all(
         let priorities = &priorities;
         let env_info = &env_info;
         let bucket = &bucket;
+        let verdicts = &verdicts;
         // A workload others subscribe to is followed to its end: their stacks import its
         // topics, which exist only then.
         let mut deploy = opts.deploy.clone();
@@ -136,6 +147,14 @@ pub async fn deploy_all(
             let observer = observe(&stack_name, &title);
             observer.report(super::DeployEvent::Step("waiting for a slot"));
             let _permit = limit.acquire().await;
+            if let Some(Ok(p)) = verdicts.get(&plan.name) {
+                observer.report(super::DeployEvent::Step(&format!(
+                    "pre-flight: {} tasks placed on the {} registered instances in {} ms",
+                    p.tasks,
+                    p.instances,
+                    p.elapsed.as_millis()
+                )));
+            }
             let result = async {
                 plan.check_environment(env, env_info)?;
                 let bucket = match bucket {
@@ -192,11 +211,16 @@ pub async fn deploy_all(
         for i in wave {
             let plan = &plans[i];
             let title = format!("service {} in {env}", plan.name);
-            match plan.needs.iter().find(|n| failed.contains(*n)) {
-                Some(n) => {
-                    let why = format!(
+            let refused = match verdicts.get(&plan.name) {
+                Some(Err(why)) => Some(format!("not deployed: pre-flight: {why}")),
+                _ => plan.needs.iter().find(|n| failed.contains(*n)).map(|n| {
+                    format!(
                         "not deployed: it subscribes to the topics of service {n}, which failed"
-                    );
+                    )
+                }),
+            };
+            match refused {
+                Some(why) => {
                     let stack_name = names::stack_name(app, env, Some(&plan.name));
                     observe(&stack_name, &title).report(super::DeployEvent::Finished {
                         ok: false,

@@ -8,6 +8,7 @@
 //! rolling update old and new tasks overlap, and ECS's own placement is what a deploy
 //! must fit into.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::manifest::types::{Workload, WorkloadType};
 use crate::sim::catalog;
 use crate::sim::model::{Instance, Status};
+use crate::sim::Report;
 use crate::workspace::{plan, EnvView, Unset, Workspace};
 
 /// What the pre-flight simulated.
@@ -68,6 +70,20 @@ pub fn sim_instance(c: &ContainerInstance) -> Instance {
 /// (ECS's: `RESOURCE:MEMORY`, `CONSTRAINT:memberOf ...`) when tasks of `workload` cannot
 /// place (`--force` is the way past it).
 pub fn check(view: &EnvView<'_>, workload: &str, live: &[ContainerInstance]) -> Result<Preflight> {
+    simulate(view, live)?.verdict(workload)
+}
+
+/// Every workload of an environment placed on its registered instances, once: the
+/// verdict for each of them is [`Simulated::verdict`].
+pub struct Simulated {
+    env: String,
+    report: Report,
+    instances: usize,
+    elapsed: Duration,
+}
+
+/// Places the workloads of `view` on the `live` instances.
+pub fn simulate(view: &EnvView<'_>, live: &[ContainerInstance]) -> Result<Simulated> {
     let start = Instant::now();
     let instances: Vec<Instance> = live.iter().map(sim_instance).collect();
     let count = instances.len();
@@ -77,34 +93,55 @@ pub fn check(view: &EnvView<'_>, workload: &str, live: &[ContainerInstance]) -> 
         // The manifests were checked before; nothing could be simulated.
         return Err(Error::Diagnostics(outcome.diagnostics));
     };
-    let group = format!("service:{workload}");
-    if let Some(g) = report
-        .groups
-        .iter()
-        .find(|g| g.name == group && g.unplaced > 0)
-    {
-        let reasons: Vec<String> = g
-            .reasons
-            .iter()
-            .map(|(r, n)| format!("{r} ({n})"))
-            .collect();
-        return Err(Error::user(format!(
-            "{} of {} tasks of `{workload}` cannot be placed on the {count} instances registered in environment `{}`: {}",
-            g.unplaced,
-            g.desired,
-            view.name,
-            reasons.join(", ")
-        ))
-        .with_help(format!(
-            "nothing was deployed; add instances (`capacity` in the environment manifest, then `tug env deploy -n {}`), loosen `placement`, or ask for less cpu/memory; `--force` deploys anyway",
-            view.name
-        )));
-    }
-    Ok(Preflight {
+    Ok(Simulated {
+        env: view.name.clone(),
+        report,
         instances: count,
-        tasks: report.groups.iter().map(|g| g.desired).sum(),
         elapsed,
     })
+}
+
+impl Simulated {
+    /// What the simulation says of `workload`: an error with the reasons when some of its
+    /// tasks cannot place.
+    pub fn verdict(&self, workload: &str) -> Result<Preflight> {
+        let group = format!("service:{workload}");
+        if let Some(g) = self
+            .report
+            .groups
+            .iter()
+            .find(|g| g.name == group && g.unplaced > 0)
+        {
+            let reasons: Vec<String> = g
+                .reasons
+                .iter()
+                .map(|(r, n)| format!("{r} ({n})"))
+                .collect();
+            return Err(Error::user(format!(
+                "{} of {} tasks of `{workload}` cannot be placed on the {} instances registered in environment `{}`: {}",
+                g.unplaced,
+                g.desired,
+                self.instances,
+                self.env,
+                reasons.join(", ")
+            ))
+            .with_help(format!(
+                "`{workload}` was not deployed; add instances (`capacity` in the environment manifest, then `tug env deploy -n {}`), loosen `placement`, or ask for less cpu/memory; `--force` deploys anyway",
+                self.env
+            )));
+        }
+        Ok(Preflight {
+            instances: self.instances,
+            tasks: self.report.groups.iter().map(|g| g.desired).sum(),
+            elapsed: self.elapsed,
+        })
+    }
+}
+
+/// Whether `w` gets a pre-flight: a service on EC2 capacity (a Scheduled Job's tasks are
+/// placed when they run, not at deploy).
+fn on_ec2(w: &Workload) -> bool {
+    w.runs_on_ec2() && w.kind != WorkloadType::ScheduledJob
 }
 
 /// The pre-flight of deploying `w` to `env`, for a service on EC2 capacity (`None` for
@@ -118,7 +155,7 @@ pub async fn run(
     env_stack: &StackInfo,
     cwd: &Path,
 ) -> Result<Option<Preflight>> {
-    if !w.runs_on_ec2() || w.kind == WorkloadType::ScheduledJob {
+    if !on_ec2(w) {
         return Ok(None);
     }
     let Some(cluster) = env_stack.outputs.get("ClusterName") else {
@@ -128,6 +165,71 @@ pub async fn run(
     let manifests = ws.read_all(cwd);
     let view = manifests.view(env, Unset::Error)?;
     check(&view, &w.name, &live).map(Some)
+}
+
+/// `tug deploy -e`'s pre-flight: the workloads it deploys, checked after the environment
+/// is deployed and before their change sets, with one simulation of them all.
+pub struct Workloads<'a> {
+    pub ws: &'a Workspace,
+    pub cwd: &'a Path,
+    pub workloads: &'a [Workload],
+}
+
+/// One workload's pre-flight in `deploy -e`: what it found, or why the workload is not
+/// deployed (the simulator's reasons and what to do).
+pub type Verdict = std::result::Result<Preflight, String>;
+
+impl Workloads<'_> {
+    /// The verdict for each workload on EC2 capacity, by name (those on Fargate have
+    /// none): the cluster's registered instances read once, every workload placed on them
+    /// once. When that cannot be done, each of them gets the reason.
+    pub async fn check(
+        &self,
+        aws: &Aws,
+        env: &str,
+        env_stack: &StackInfo,
+    ) -> BTreeMap<String, Verdict> {
+        let names: Vec<&str> = self
+            .workloads
+            .iter()
+            .filter(|w| on_ec2(w))
+            .map(|w| w.name.as_str())
+            .collect();
+        if names.is_empty() {
+            return BTreeMap::new();
+        }
+        let Some(cluster) = env_stack.outputs.get("ClusterName") else {
+            return BTreeMap::new();
+        };
+        let simulated = async {
+            let live = crate::aws::ecs::container_instances(aws, cluster).await?;
+            let manifests = self.ws.read_all(self.cwd);
+            let view = manifests.view(env, Unset::Error)?;
+            simulate(&view, &live)
+        }
+        .await;
+        names
+            .into_iter()
+            .map(|name| {
+                let verdict = match &simulated {
+                    Ok(s) => s.verdict(name).map_err(|e| explain(&e)),
+                    Err(e) => Err(format!("the pre-flight could not run: {}", explain(e))),
+                };
+                (name.to_string(), verdict)
+            })
+            .collect()
+    }
+}
+
+/// An error's message and its help, on one line.
+fn explain(e: &Error) -> String {
+    match e {
+        Error::User {
+            message,
+            help: Some(help),
+        } => format!("{message} ({help})"),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]

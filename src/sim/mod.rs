@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod cluster;
+pub mod cost;
 pub mod engine;
 pub mod gen;
 pub mod model;

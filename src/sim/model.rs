@@ -17,6 +17,8 @@ pub struct Scenario {
     /// Sorted by `at` (stable).
     pub events: Vec<Event>,
     pub prices: Prices,
+    /// EC2 instance prices (the built-in table, and the scenario's own).
+    pub instance_prices: super::cost::InstancePrices,
     pub options: Options,
 }
 

@@ -14,6 +14,9 @@ pub struct Report {
     pub scaling: Vec<Scaling>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fargate: Option<FargateReport>,
+    /// What the EC2 instances cost, beside their tasks on Fargate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ec2: Option<super::cost::Ec2Report>,
     pub warnings: Vec<String>,
 }
 

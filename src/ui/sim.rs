@@ -83,6 +83,9 @@ pub fn report(r: &sim::Report, shown: usize) -> String {
             f.tasks, f.launch_seconds, f.price_per_hour, f.price_per_month
         );
     }
+    if let Some(e) = &r.ec2 {
+        s.push_str(&ec2(e));
+    }
     if r.instances.len() <= 50 && !r.instances.is_empty() {
         let _ = writeln!(
             s,
@@ -142,4 +145,54 @@ pub fn fargate(
             text
         }
     }
+}
+
+/// The EC2 instances' cost, their Spot estimate, and their tasks' price on Fargate.
+fn ec2(e: &sim::cost::Ec2Report) -> String {
+    let mut s = String::new();
+    let types: Vec<String> = e
+        .instances
+        .iter()
+        .map(|g| {
+            let spot = if g.spot { " Spot" } else { "" };
+            match g.price_per_instance_hour {
+                Some(p) => format!("{} x {}{spot} (${p:.4})", g.count, g.r#type),
+                None => format!("{} x {}{spot} (no price)", g.count, g.r#type),
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "\nEC2: {}: ${:.4}/hour, ${:.2} per 30-day month",
+        types.join(", "),
+        e.price_per_hour,
+        e.price_per_month
+    );
+    if !e.unpriced.is_empty() {
+        let _ = writeln!(
+            s,
+            "  no price known for {}: left out of the total (give one: `prices.instances` in a scenario, `price` on the capacity group)",
+            e.unpriced.join(", ")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "  all on Spot (an estimate: {:.0}% off On-Demand): ${:.4}/hour, ${:.2} per 30-day month",
+        e.spot_discount * 100.0,
+        e.spot_per_hour,
+        e.spot_per_hour * fargate::HOURS_PER_MONTH
+    );
+    if e.tasks > 0 {
+        let left_out = if e.no_fargate_size > 0 {
+            format!(" ({} with no Fargate size left out)", e.no_fargate_size)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            s,
+            "  the same {} task(s) on Fargate: ${:.4}/hour, ${:.2} per 30-day month{left_out}",
+            e.tasks, e.fargate_per_hour, e.fargate_per_month
+        );
+    }
+    s
 }

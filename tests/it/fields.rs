@@ -84,6 +84,10 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "its one scalar, `false`, is the default of the types that take it (render.rs)",
     ),
     (
+        "capacity[].price",
+        "what a group's instances cost in `tug sim plan`, never deployed: cost.rs",
+    ),
+    (
         "nlb.ssl_policy",
         "a TLS listener's policy; TLS needs the application's domain, and on another \
          listener it is warned about (ignored-field): tests/ui/nlb-listener-settings",

@@ -155,6 +155,10 @@ pub struct CapacityGroup {
     pub azs: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Map<String>>,
+    /// What one instance costs per hour, in USD (`tug sim plan`'s cost; default tug's
+    /// table of us-east-1 On-Demand prices, less the Spot estimate for a Spot group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
 }
 
 impl CapacityGroup {

@@ -79,6 +79,17 @@ pub fn environment(env: &Environment, tree: &Node, src: &Arc<SourceFile>) -> Vec
                 );
             }
         }
+        if group
+            .price
+            .is_some_and(|p| !(0.0..=1000.0).contains(&p) || p.is_nan())
+        {
+            r.error(
+                &format!("capacity[{i}].price"),
+                "bad-value",
+                "`price` must be a number of USD per instance-hour from 0 to 1000".into(),
+                "give what one instance of the group costs per hour, such as `price: 0.096`",
+            );
+        }
         if group.max.is_some_and(|m| m < group.count.unwrap_or(1)) {
             r.error(
                 &format!("capacity[{i}].max"),

@@ -108,6 +108,10 @@ pub struct PricesIn {
     pub arm_gb: Option<f64>,
     pub ephemeral_gb: Option<f64>,
     pub spot_discount: Option<f64>,
+    /// EC2 On-Demand prices per instance-hour, by instance type.
+    pub instances: Option<BTreeMap<String, f64>>,
+    /// EC2 Spot's discount on On-Demand prices.
+    pub ec2_spot_discount: Option<f64>,
 }
 
 /// One AZ or a list of them.

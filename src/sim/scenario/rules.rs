@@ -3,6 +3,9 @@
 //! that follow. A pattern is matched against the end of a value's path: `[]` stands for
 //! any list index, `*` for any key; the first pattern that fits wins.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::fargate;
 use crate::yaml::PathSeg;
 
@@ -42,6 +45,9 @@ const RULES: &[(&str, Rule)] = &[
     ("options.restart_delay_seconds", Int("restart_delay_seconds", 0, 900)),
     ("prices", Map("prices")),
     ("prices.spot_discount", Float("prices.spot_discount", 0.0, 0.7)),
+    ("prices.ec2_spot_discount", Float("prices.ec2_spot_discount", 0.0, 0.9)),
+    ("prices.instances", Shape("prices.instances must be a map", "write `instances: {m5.large: 0.096}`")),
+    ("prices.instances.*", Float("the price of {}", 0.0, 1000.0)),
     ("prices.*", Float("prices.{}", 0.0, 1000.0)),
     ("instances", List("instances")),
     ("instances[]", Map("an instance")),
@@ -136,12 +142,92 @@ const RULES: &[(&str, Rule)] = &[
     ("metric.requests", Float("requests per target", 0.0, 1e12)),
 ];
 
-/// The rule for the value at `path`.
+/// The rule for the value at `path`: the first pattern of [`RULES`] that fits, found among
+/// the few whose last part can match the path's last segment (a scenario has a value per
+/// few bytes, so this runs once per value of a 16 MB file).
 pub fn rule(path: &[PathSeg]) -> Option<Rule> {
-    RULES
-        .iter()
-        .find(|(pattern, _)| fits(pattern, path))
-        .map(|(_, rule)| *rule)
+    let index = index();
+    let (named, any): (&[usize], &[usize]) = match path.last()? {
+        PathSeg::Key(k) => (
+            index.by_key.get(k.as_str()).map_or(&[], Vec::as_slice),
+            &index.any_key,
+        ),
+        PathSeg::Index(_) => (&[], &index.any_index),
+    };
+    // Both lists are in the order of RULES: merge them, first fit wins.
+    let (mut a, mut b) = (named.iter().peekable(), any.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(&&x), Some(&&y)) if x < y => a.next(),
+            (Some(_), None) => a.next(),
+            (_, Some(_)) => b.next(),
+            (None, None) => return None,
+        };
+        let i = *next?;
+        if fits(&index.patterns[i], path) {
+            return Some(RULES[i].1);
+        }
+    }
+}
+
+/// A pattern's parts, from first to last.
+#[derive(Debug, PartialEq)]
+enum Part {
+    Key(&'static str),
+    /// `*`: any key.
+    AnyKey,
+    /// `[]`: any list index.
+    AnyIndex,
+}
+
+/// [`RULES`]' patterns split into parts once, and the rules each kind of last segment can
+/// match, by index into `RULES`.
+struct Index {
+    patterns: Vec<Vec<Part>>,
+    by_key: HashMap<&'static str, Vec<usize>>,
+    any_key: Vec<usize>,
+    any_index: Vec<usize>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            patterns: Vec::with_capacity(RULES.len()),
+            by_key: HashMap::new(),
+            any_key: Vec::new(),
+            any_index: Vec::new(),
+        };
+        for (i, (pattern, _)) in RULES.iter().enumerate() {
+            let parts = parts(pattern);
+            match parts.last() {
+                Some(Part::Key(k)) => index.by_key.entry(*k).or_default().push(i),
+                Some(Part::AnyKey) => index.any_key.push(i),
+                Some(Part::AnyIndex) => index.any_index.push(i),
+                None => {}
+            }
+            index.patterns.push(parts);
+        }
+        index
+    })
+}
+
+/// `a.b[].*` as `[Key(a), Key(b), AnyIndex, AnyKey]`.
+fn parts(pattern: &'static str) -> Vec<Part> {
+    let mut want = Vec::new();
+    for part in pattern.split('.') {
+        let (name, lists) = match part.find("[]") {
+            Some(at) => (&part[..at], part[at..].len() / 2),
+            None => (part, 0),
+        };
+        match name {
+            "" => {}
+            "*" => want.push(Part::AnyKey),
+            name => want.push(Part::Key(name)),
+        }
+        want.extend((0..lists).map(|_| Part::AnyIndex));
+    }
+    want
 }
 
 /// A rule's name for the value at `path`: `{}` stands for the last key
@@ -158,29 +244,76 @@ pub fn name(what: &str, path: &[PathSeg]) -> String {
 }
 
 /// Whether `pattern` matches the end of `path`.
-fn fits(pattern: &str, path: &[PathSeg]) -> bool {
-    let mut want: Vec<&str> = Vec::new();
-    for part in pattern.split('.') {
-        match part.split_once("[]") {
-            Some((name, rest)) => {
-                if !name.is_empty() {
-                    want.push(name);
-                }
-                want.push("[]");
-                if rest == "[]" {
-                    want.push("[]");
-                }
-            }
-            None => want.push(part),
-        }
-    }
-    if want.len() > path.len() {
+fn fits(pattern: &[Part], path: &[PathSeg]) -> bool {
+    if pattern.len() > path.len() {
         return false;
     }
-    want.iter()
-        .zip(&path[path.len() - want.len()..])
-        .all(|(w, seg)| match seg {
-            PathSeg::Index(_) => *w == "[]",
-            PathSeg::Key(k) => *w == "*" || w == k,
+    pattern
+        .iter()
+        .zip(&path[path.len() - pattern.len()..])
+        .all(|(want, seg)| match (want, seg) {
+            (Part::AnyIndex, PathSeg::Index(_)) | (Part::AnyKey, PathSeg::Key(_)) => true,
+            (Part::Key(w), PathSeg::Key(k)) => w == k,
+            _ => false,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str) -> Vec<PathSeg> {
+        text.split('.')
+            .map(|s| match s.parse() {
+                Ok(i) => PathSeg::Index(i),
+                Err(_) => PathSeg::Key(s.to_string()),
+            })
+            .collect()
+    }
+
+    /// The first pattern that fits, by trying every one in order: what [`rule`] must find.
+    fn first_fit(path: &[PathSeg]) -> Option<usize> {
+        RULES.iter().position(|(p, _)| fits(&parts(p), path))
+    }
+
+    #[test]
+    fn patterns_split_into_parts() {
+        use Part::*;
+        assert_eq!(
+            parts("instances[].az[]"),
+            [Key("instances"), AnyIndex, Key("az"), AnyIndex]
+        );
+        assert_eq!(parts("prices.*"), [Key("prices"), AnyKey]);
+        assert_eq!(parts("containers[]"), [Key("containers"), AnyIndex]);
+        assert_eq!(parts("a[][]"), [Key("a"), AnyIndex, AnyIndex]);
+    }
+
+    #[test]
+    fn the_index_finds_the_first_pattern_that_fits() {
+        for p in [
+            "seed",
+            "prices.spot_discount",
+            "prices.x86_vcpu",
+            "prices.instances",
+            "instances.3.attributes.stack",
+            "instances.0.az",
+            "instances.0.az.1",
+            "task_definitions.web",
+            "task_definitions.web.cpu",
+            "task_definitions.web.containers.0.ports.2.host",
+            "task_definitions.web.constraints.0.type",
+            "services.1.deployment.maximum_percent",
+            "services.1.placement.strategy.0.field",
+            "events.2.deploy.task_definition",
+            "events.2.nothing",
+            "nothing",
+            "instances.0",
+            "7",
+        ] {
+            let path = path(p);
+            let want = first_fit(&path).map(|i| format!("{:?}", RULES[i].1));
+            assert_eq!(rule(&path).map(|r| format!("{r:?}")), want, "{p}");
+        }
+        assert!(rule(&[]).is_none());
+    }
 }

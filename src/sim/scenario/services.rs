@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::fargate::{self, Prices};
+use crate::sim::cost::InstancePrices;
 use crate::yaml::PathSeg;
 
 use super::input::{items, AutoscalingIn, DeploymentIn, OptionsIn, PricesIn, RunTaskIn, ServiceIn};
@@ -19,6 +20,7 @@ impl Check<'_> {
         sc.seed = self.int(&[key("seed")], input.seed).unwrap_or(0);
         if let Some(p) = &input.prices {
             sc.prices = self.prices(p);
+            sc.instance_prices = self.instance_prices(p);
         }
         sc.instances = self.instances(&input.instances);
         if let Some(defs) = &input.task_definitions {
@@ -105,6 +107,23 @@ impl Check<'_> {
         for (name, value, field) in fields {
             if let Some(v) = self.float(&at(&p, name), value) {
                 *field = v;
+            }
+        }
+        out
+    }
+
+    /// `prices.instances` (EC2 On-Demand prices by instance type) and
+    /// `prices.ec2_spot_discount`, over the built-in table.
+    fn instance_prices(&mut self, input: &PricesIn) -> InstancePrices {
+        let p = [key("prices")];
+        let mut out = InstancePrices::default();
+        if let Some(v) = self.float(&at(&p, "ec2_spot_discount"), input.ec2_spot_discount) {
+            out.spot_discount = v;
+        }
+        let types = at(&p, "instances");
+        for (name, price) in input.instances.iter().flatten() {
+            if let Some(v) = self.float(&at(&types, name), Some(*price)) {
+                out.overrides.insert(name.clone(), v);
             }
         }
         out
