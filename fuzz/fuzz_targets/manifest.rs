@@ -13,12 +13,14 @@ fuzz_target!(|bytes: &[u8]| {
         Ok(loaded) => match loaded.kind {
             Kind::Environment => manifest::environment(&loaded).1,
             Kind::Workload(_) => {
+                let envs = loaded.override_names();
                 let opts = Options {
                     app: "fuzz",
-                    env: loaded.override_names().first().map(String::as_str),
+                    env: envs.first().map(String::as_str),
                     unset_is_error: false,
                     lookup: &|_| None,
                     root: None,
+                    domain: None,
                 };
                 let (effective, mut diags) = manifest::workload(&loaded, &opts);
                 let placement = effective.as_ref().and_then(|e| e.tree.get("placement"));
