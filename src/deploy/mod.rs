@@ -355,17 +355,15 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
 
 /// What an environment's deploy checks and fills in with AWS before its change set: the
 /// id of the public hosted zone of the application's domain (a domain without one is an
-/// error, before any change), whether the load balancers must still reach every port of
-/// the tasks (see [`services_relying_on_every_port`]), and that the update removes no
-/// export another stack still imports (CloudFormation would fail the update and roll it
-/// back; this names the stack). Returns a warning for the person deploying, if any.
+/// error, before any change), and that the update removes no export another stack still
+/// imports (CloudFormation would fail the update and roll it back; this names the stack).
 pub async fn prepare_environment(
     aws: &Aws,
     app: &str,
     env: &str,
     traffic: &render::EnvTraffic,
     job: &mut Job,
-) -> Result<Option<String>> {
+) -> Result<()> {
     if let Some(domain) = &traffic.domain {
         let Some(zone) = aws::route53::public_zone_id(aws, domain).await? else {
             return Err(Error::user(format!(
@@ -379,53 +377,7 @@ pub async fn prepare_environment(
         job.request.parameters.retain(|(k, _)| k != parameter);
         job.request.parameters.push((parameter.to_string(), zone));
     }
-    let mut warning = None;
-    let parameter = render::LB_INGRESS_PARAMETER;
-    if job.request.parameters.iter().any(|(k, _)| k == parameter) {
-        let older = services_relying_on_every_port(aws, app, env).await?;
-        if !older.is_empty() {
-            job.request.parameters.retain(|(k, _)| k != parameter);
-            job.request
-                .parameters
-                .push((parameter.to_string(), "true".to_string()));
-            warning = Some(format!(
-                "the load balancers still reach every port of the tasks, for {} (deployed by an earlier tug, which left the ports to the environment); redeploy them (`tug svc deploy`), then deploy the environment again to close the other ports",
-                older.join(", ")
-            ));
-        }
-    }
-    check_removed_exports(aws, app, env, &job.request.template).await?;
-    Ok(warning)
-}
-
-/// The deployed stacks behind the environment's load balancers (they import a listener)
-/// that do not open their own ports to them (they do not import the load balancer's
-/// security group): services deployed before each service opened the ports its targets
-/// use. While there are any, the environment keeps its rule for every port, so a redeploy
-/// of the environment never cuts a running service off its load balancer.
-async fn services_relying_on_every_port(aws: &Aws, app: &str, env: &str) -> Result<Vec<String>> {
-    let export = |output: &str| names::export_name(app, env, output);
-    let mut older = std::collections::BTreeSet::new();
-    for (listeners, group) in [
-        (
-            ["HTTPListenerArn", "HTTPSListenerArn"],
-            "PublicLoadBalancerSecurityGroup",
-        ),
-        (
-            ["InternalHTTPListenerArn", "InternalHTTPSListenerArn"],
-            "InternalLoadBalancerSecurityGroup",
-        ),
-    ] {
-        let opened = stack::importers(aws, &export(group)).await?;
-        for listener in listeners {
-            for s in stack::importers(aws, &export(listener)).await? {
-                if !opened.contains(&s) {
-                    older.insert(s);
-                }
-            }
-        }
-    }
-    Ok(older.into_iter().collect())
+    check_removed_exports(aws, app, env, &job.request.template).await
 }
 
 /// Refuses an environment update whose template (`template`) no longer exports what a
@@ -745,8 +697,8 @@ pub async fn env_stack_any(aws: &Aws, app: &str, env: &str) -> Result<stack::Sta
 }
 
 /// Environment outputs that give services their names (service discovery, the internal
-/// hosted zone) and their security group rules, with what each is, for the message when an
-/// environment lacks them.
+/// hosted zone) and the security groups of their EC2 host ports, with what each is, for the
+/// message when an environment lacks them.
 const NAME_OUTPUTS: [(&str, &str); 9] = [
     (
         "ServiceDiscoveryNamespaceID",

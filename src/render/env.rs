@@ -49,12 +49,6 @@ use crate::manifest::types::{
     BoolOrString, EnvSubnet, EnvVpc, Environment, HttpOrBool, Placement, Workload, WorkloadType,
 };
 
-/// The environment stack parameter that keeps the load balancers' ingress on every port of
-/// the tasks' security group (`"true"`), for services deployed before each service opened
-/// the ports its targets use; `"false"` (the default) leaves only those. Set at deploy time
-/// by `deploy::prepare_environment`.
-pub const LB_INGRESS_PARAMETER: &str = "LoadBalancerIngressAllPorts";
-
 const DEFAULT_VPC_CIDR: &str = "10.0.0.0/16";
 const DEFAULT_PUBLIC: [&str; 2] = ["10.0.0.0/24", "10.0.1.0/24"];
 const DEFAULT_PRIVATE: [&str; 2] = ["10.0.2.0/24", "10.0.3.0/24"];
@@ -86,8 +80,6 @@ struct Ctx {
     /// EC2 capacity groups (`capacity.rs`) and the AMI parameters they read.
     capacity: Vec<capacity::Group>,
     amis: Vec<capacity::AmiParameter>,
-    /// [`LB_INGRESS_PARAMETER`].
-    lb_ingress_parameter: &'static str,
 }
 
 #[derive(Serialize)]
@@ -211,7 +203,6 @@ pub fn environment_in(
         internal_alb,
         managed_fs: workloads.iter().any(|w| w.managed_efs_volume().is_some()),
         domain: domain_ctx,
-        lb_ingress_parameter: LB_INGRESS_PARAMETER,
         capacity,
         amis,
         addons: addons.map(|a| {
@@ -225,9 +216,6 @@ pub fn environment_in(
         }),
     };
     let mut parameters = std::collections::BTreeMap::new();
-    if ctx.public_alb.is_some() || ctx.internal_alb.is_some() {
-        parameters.insert(LB_INGRESS_PARAMETER.to_string(), "false".to_string());
-    }
     if ctx.domain.is_some() {
         parameters.insert(
             HOSTED_ZONE_PARAMETER.to_string(),

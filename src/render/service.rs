@@ -62,17 +62,12 @@ struct Ctx {
     /// Bridge and host modes with a static host port behind a load balancer: the ingress
     /// the instances' security group needs from it (dynamic ports are in the ephemeral
     /// range the environment opens to its load balancers).
-    host_port_ingress: Option<PortIngress>,
-    /// awsvpc mode behind a load balancer: the ports of the tasks' security group the load
-    /// balancer reaches (traffic and health check ports), opened by this stack so the
-    /// environment opens no others.
-    task_port_ingress: Vec<PortIngress>,
+    host_port_ingress: Option<HostPortIngress>,
 }
 
-/// An ingress rule on a security group (the EC2 instances', or the tasks') from a load
-/// balancer's.
+/// An ingress rule on the EC2 instances' security group from a load balancer's.
 #[derive(Serialize)]
-struct PortIngress {
+struct HostPortIngress {
     /// YAML fragments.
     group: String,
     source: String,
@@ -287,11 +282,6 @@ pub fn service_in(
     let awsvpc = w.network_mode() == NetworkMode::Awsvpc;
     let registry_container = target.filter(|_| !awsvpc).map(|(c, _)| c);
     let host_port_ingress = host_port_ingress(app, env_name, w, public, &target_groups);
-    let task_port_ingress = if awsvpc {
-        task_port_ingress(app, env_name, public, &target_groups)
-    } else {
-        Vec::new()
-    };
     let ctx = Ctx {
         task,
         count_parameters: counts,
@@ -320,7 +310,6 @@ pub fn service_in(
         target_type: if awsvpc { "ip" } else { "instance" },
         registry_container,
         host_port_ingress,
-        task_port_ingress,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {
@@ -404,7 +393,7 @@ fn host_port_ingress(
     w: &Workload,
     public: bool,
     target_groups: &[TargetGroup],
-) -> Option<PortIngress> {
+) -> Option<HostPortIngress> {
     let tg = target_groups.first()?;
     let main_port = w.image.as_ref().and_then(|i| i.port);
     let port = match w.network_mode() {
@@ -415,48 +404,15 @@ fn host_port_ingress(
         _ => return None,
     };
     let exp = |output: &str| import(&export_name(app, env, output));
-    Some(PortIngress {
+    Some(HostPortIngress {
         group: exp(super::capacity::SECURITY_GROUP_EXPORT),
-        source: exp(lb_security_group_output(public)),
+        source: exp(if public {
+            "PublicLoadBalancerSecurityGroup"
+        } else {
+            "InternalLoadBalancerSecurityGroup"
+        }),
         port,
     })
-}
-
-/// The ingress rules on the tasks' security group (the environment's) that let the load
-/// balancer reach the targets of awsvpc tasks: one per port a target group sends traffic or
-/// health checks to, so the load balancer reaches no other port of any task.
-fn task_port_ingress(
-    app: &str,
-    env: &str,
-    public: bool,
-    target_groups: &[TargetGroup],
-) -> Vec<PortIngress> {
-    let exp = |output: &str| import(&export_name(app, env, output));
-    let ports: std::collections::BTreeSet<u16> = target_groups
-        .iter()
-        .flat_map(|tg| {
-            let health = tg.health_port.as_deref().and_then(|p| p.parse().ok());
-            std::iter::once(tg.port).chain(health)
-        })
-        .collect();
-    ports
-        .into_iter()
-        .map(|port| PortIngress {
-            group: exp("EnvironmentSecurityGroup"),
-            source: exp(lb_security_group_output(public)),
-            port,
-        })
-        .collect()
-}
-
-/// The environment output with the security group of its public (`true`) or internal
-/// load balancer.
-fn lb_security_group_output(public: bool) -> &'static str {
-    if public {
-        "PublicLoadBalancerSecurityGroup"
-    } else {
-        "InternalLoadBalancerSecurityGroup"
-    }
 }
 
 /// Whether the listener of a public (`true`) or internal service serves HTTPS.

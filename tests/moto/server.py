@@ -664,15 +664,6 @@ def update_resource(logical_id, resource_json, resources_map, account_id, region
 
 def update_resource_map(self, template, parameters=None):
     _update_resource_map(self, template, parameters)
-    # A resource whose template did not change but whose Condition turned (a parameter the
-    # condition reads changed): moto neither adds nor removes it; AWS creates or deletes it.
-    for logical_id, resource_json in self._resource_json_map.items():
-        condition = resource_json.get("Condition")
-        if not condition:
-            continue
-        made = self._parsed_resources.get(logical_id) is not None
-        if self.lazy_condition_map[condition] != made:
-            update_resource(logical_id, resource_json, self, self._account_id, self._region_name)
     made_from = _made_from(self)
     for logical_id in _followed(self):
         resource_json = self._resource_json_map[logical_id]
@@ -2384,37 +2375,6 @@ def daemon_service_update(
 
 Service.create_from_cloudformation_json = classmethod(daemon_service_create)
 Service.update_from_cloudformation_json = classmethod(daemon_service_update)
-
-
-# --- Security group rules made by CloudFormation -------------------------------------------
-# moto's AWS::EC2::SecurityGroupIngress has no delete: its rule stays in the group after the
-# resource leaves the stack (a Condition turned false, a removed resource). AWS revokes it.
-from moto.ec2.models import ec2_backends
-from moto.ec2.models.security_groups import SecurityGroupIngress
-
-
-def _revoke_ingress(self, account_id, region_name):
-    p = self.properties
-    source = {}
-    if p.get("SourceSecurityGroupId"):
-        source["GroupId"] = p["SourceSecurityGroupId"]
-    if p.get("SourceSecurityGroupName"):
-        source["GroupName"] = p["SourceSecurityGroupName"]
-    ranges = [{"CidrIp": p["CidrIp"], "Description": p.get("Description")}] if p.get("CidrIp") else []
-    try:
-        ec2_backends[account_id][region_name].revoke_security_group_ingress(
-            group_name_or_id=self.security_group.id,
-            ip_protocol=p.get("IpProtocol"),
-            from_port=p.get("FromPort"),
-            to_port=p.get("ToPort"),
-            ip_ranges=ranges,
-            source_groups=[source] if source else [],
-        )
-    except Exception:  # the group or the rule is gone already, as AWS allows on delete
-        pass
-
-
-SecurityGroupIngress.delete = _revoke_ingress
 
 
 if __name__ == "__main__":
