@@ -8,8 +8,6 @@ use crate::cli::Context;
 use crate::diag::SourceFile;
 use crate::error::{Error, Result, EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::fargate;
-use crate::manifest::types::CapacityGroup;
-use crate::sim::cost::{Ec2Report, Priced};
 use crate::sim::{self, PlacerKind};
 use crate::workspace::{plan, Unset};
 
@@ -161,10 +159,7 @@ fn run(args: RunArgs, ctx: &Context) -> Result<u8> {
     let mut report = sim::run(&loaded.scenario, seed, placer);
     let secs = started.elapsed().as_secs_f64();
     let prices = &loaded.scenario.instance_prices;
-    report.ec2 = ec2_cost(&loaded.scenario, &report, |i| Priced {
-        per_hour: i.type_name.as_deref().and_then(|t| prices.on_demand(t)),
-        spot: false,
-    });
+    report.ec2 = sim::cost::ec2(&loaded.scenario, &report, |i| prices.on_demand_of(i));
     // The scenario's own warnings lead the report's (already shown on stderr).
     let located = loaded.warnings.iter().map(|d| match d.span {
         Some(sp) => format!(
@@ -212,26 +207,8 @@ fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
         diagnostics.extend(outcome.diagnostics);
         return Err(Error::Diagnostics(diagnostics));
     };
-    // Each capacity group's instances at its `price`, else the table's (Spot groups at
-    // the Spot estimate).
     if let (Some(env), Some(sc)) = (&view.environment, &outcome.scenario) {
-        let prices = &sc.instance_prices;
-        let groups: Vec<(String, &CapacityGroup)> = env.capacity_groups().collect();
-        report.ec2 = ec2_cost(sc, &report, |i| {
-            let group = i
-                .attribute(crate::names::CAPACITY_GROUP_ATTRIBUTE)
-                .and_then(|name| groups.iter().find(|(n, _)| n == name))
-                .map(|(_, g)| *g);
-            let spot = group.is_some_and(|g| g.spot == Some(true));
-            let table = i.type_name.as_deref().and_then(|t| match spot {
-                true => prices.spot(t),
-                false => prices.on_demand(t),
-            });
-            Priced {
-                per_hour: group.and_then(|g| g.price).or(table),
-                spot,
-            }
-        });
+        report.ec2 = plan::ec2_cost(env, sc, &report);
     }
     let mut diagnostics = view.diagnostics;
     diagnostics.extend(outcome.diagnostics);
@@ -250,19 +227,6 @@ fn plan(args: PlanArgs, ctx: &Context) -> Result<u8> {
         ctx.printer.out(&crate::ui::sim::report(&report, 0))?;
     }
     Ok(if report.ok() { EXIT_OK } else { EXIT_FAILURE })
-}
-
-/// The EC2 cost of a run, when its instances have instance types (a scenario of bare
-/// cpu/memory instances has none to price).
-fn ec2_cost(
-    sc: &sim::model::Scenario,
-    report: &sim::Report,
-    price: impl Fn(&sim::model::Instance) -> Priced,
-) -> Option<Ec2Report> {
-    if sc.instances.iter().all(|i| i.type_name.is_none()) {
-        return None;
-    }
-    sim::cost::ec2(sc, report, price)
 }
 
 fn fargate_cmd(args: FargateArgs, ctx: &Context) -> Result<u8> {

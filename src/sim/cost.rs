@@ -82,6 +82,14 @@ impl InstancePrices {
         })
     }
 
+    /// How `inst` is paid for: On-Demand, at its type's price.
+    pub fn on_demand_of(&self, inst: &Instance) -> Priced {
+        Priced {
+            per_hour: inst.type_name.as_deref().and_then(|t| self.on_demand(t)),
+            spot: false,
+        }
+    }
+
     /// The Spot estimate per hour of `instance_type`.
     pub fn spot(&self, instance_type: &str) -> Option<f64> {
         self.on_demand(instance_type)
@@ -131,13 +139,13 @@ pub struct Ec2Instances {
 }
 
 /// The EC2 cost of `sc` as `report` ran it, each instance priced by `price`; `None` when
-/// the scenario has no instances.
+/// no instance has an instance type (a scenario of bare cpu/memory instances, or none).
 pub fn ec2(
     sc: &Scenario,
     report: &Report,
     price: impl Fn(&Instance) -> Priced,
 ) -> Option<Ec2Report> {
-    if sc.instances.is_empty() {
+    if sc.instances.iter().all(|i| i.type_name.is_none()) {
         return None;
     }
     let mut r = Ec2Report::default();
@@ -309,13 +317,7 @@ mod tests {
         sc.services.push(Service::new("web", 0, 4));
         let report = sim::run(&sc, 1, PlacerKind::Fast);
         assert_eq!(report.placed, 4);
-        let r = ec2(&sc, &report, |i| Priced {
-            per_hour: sc
-                .instance_prices
-                .on_demand(i.type_name.as_deref().unwrap()),
-            spot: false,
-        })
-        .unwrap();
+        let r = ec2(&sc, &report, |i| sc.instance_prices.on_demand_of(i)).unwrap();
         assert_eq!(r.instances.len(), 1);
         assert_eq!(r.instances[0].count, 2);
         assert_eq!(r.price_per_hour, 0.192);
@@ -328,13 +330,7 @@ mod tests {
 
         // A type with no price is named, left out of the total, and never guessed.
         sc.instances[1].type_name = Some("x9.large".into());
-        let r = ec2(&sc, &report, |i| Priced {
-            per_hour: sc
-                .instance_prices
-                .on_demand(i.type_name.as_deref().unwrap()),
-            spot: false,
-        })
-        .unwrap();
+        let r = ec2(&sc, &report, |i| sc.instance_prices.on_demand_of(i)).unwrap();
         assert_eq!(r.instances.len(), 2);
         assert_eq!(r.instances[1].price_per_instance_hour, None);
         assert_eq!(r.price_per_hour, 0.096);

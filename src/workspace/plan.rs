@@ -7,6 +7,8 @@ use std::sync::Arc;
 use super::load::EnvView;
 use super::scenario::{self, Planned};
 use crate::diag::{Diagnostic, SourceFile};
+use crate::manifest::types::{CapacityGroup, Environment};
+use crate::sim::cost::{Ec2Report, Priced};
 use crate::sim::model::{Instance, Scenario};
 use crate::sim::{self, PlacerKind, Report};
 use crate::yaml::Node;
@@ -18,6 +20,29 @@ pub struct EnvPlan {
     pub diagnostics: Vec<Diagnostic>,
     /// What was simulated (None with the report).
     pub scenario: Option<Scenario>,
+}
+
+/// What `env`'s EC2 capacity costs as `report` placed `sc` (its plan): each capacity
+/// group's instances at the group's `price`, else the table's (a Spot group's at the Spot
+/// estimate).
+pub fn ec2_cost(env: &Environment, sc: &Scenario, report: &Report) -> Option<Ec2Report> {
+    let prices = &sc.instance_prices;
+    let groups: Vec<(String, &CapacityGroup)> = env.capacity_groups().collect();
+    sim::cost::ec2(sc, report, |i| {
+        let group = i
+            .attribute(crate::names::CAPACITY_GROUP_ATTRIBUTE)
+            .and_then(|name| groups.iter().find(|(n, _)| n == name))
+            .map(|(_, g)| *g);
+        let spot = group.is_some_and(|g| g.spot == Some(true));
+        let table = i.type_name.as_deref().and_then(|t| match spot {
+            true => prices.spot(t),
+            false => prices.on_demand(t),
+        });
+        Priced {
+            per_hour: group.and_then(|g| g.price).or(table),
+            spot,
+        }
+    })
 }
 
 /// Places the tasks of `view`'s environment on the instances its `capacity` describes.
