@@ -212,12 +212,17 @@ impl DeployArgs {
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))
             };
-            deploy::prepare_environment(&aws, &ws.app, &name, &planned.traffic, &mut job).await?;
+            let warning =
+                deploy::prepare_environment(&aws, &ws.app, &name, &planned.traffic, &mut job)
+                    .await?;
             let staged = &planned.staged;
             let needed = !staged.artifacts.is_empty();
             let bucket = deploy::artifacts_bucket(&aws, &ws.app, needed, opts.timeout, &observe);
             let bucket = bucket.await?;
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
+            if let Some(w) = &warning {
+                deploy::warn(&observer, w);
+            }
             staged
                 .upload(&aws, bucket.as_deref(), &mut job, &observer)
                 .await?;

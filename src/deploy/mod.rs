@@ -99,6 +99,12 @@ pub trait Observer: Sink {
     fn confirm(&self, question: &str, flag: &str) -> Result<bool>;
 }
 
+/// Tells `observer` something the person deploying must not miss (a line of its own, even
+/// above a live drawing).
+pub fn warn(observer: &dyn Observer, text: &str) {
+    observer.event(&stack::Event::Warning(format!("warning: {text}")));
+}
+
 /// One stack to deploy.
 pub struct Job {
     /// `environment test`, `service web in test`.
@@ -355,15 +361,17 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
 
 /// What an environment's deploy checks and fills in with AWS before its change set: the
 /// id of the public hosted zone of the application's domain (a domain without one is an
-/// error, before any change), and that the update removes no export another stack still
-/// imports (CloudFormation would fail the update and roll it back; this names the stack).
+/// error, before any change), whether a load balancer must still reach every port of the
+/// tasks (see [`services_relying_on_every_port`]), and that the update removes no export
+/// another stack still imports (CloudFormation would fail the update and roll it back;
+/// this names the stack). Returns a warning for the person deploying, if any.
 pub async fn prepare_environment(
     aws: &Aws,
     app: &str,
     env: &str,
     traffic: &render::EnvTraffic,
     job: &mut Job,
-) -> Result<()> {
+) -> Result<Option<String>> {
     if let Some(domain) = &traffic.domain {
         let Some(zone) = aws::route53::public_zone_id(aws, domain).await? else {
             return Err(Error::user(format!(
@@ -377,7 +385,71 @@ pub async fn prepare_environment(
         job.request.parameters.retain(|(k, _)| k != parameter);
         job.request.parameters.push((parameter.to_string(), zone));
     }
-    check_removed_exports(aws, app, env, &job.request.template).await
+    let mut relying = std::collections::BTreeSet::new();
+    for rule in &render::EVERY_PORT_RULES {
+        if !job
+            .request
+            .parameters
+            .iter()
+            .any(|(k, _)| k == rule.parameter)
+        {
+            continue; // no such load balancer
+        }
+        let services = services_relying_on_every_port(aws, app, env, rule).await?;
+        if services.is_empty() {
+            continue;
+        }
+        job.request.parameters.retain(|(k, _)| k != rule.parameter);
+        job.request
+            .parameters
+            .push((rule.parameter.to_string(), "true".to_string()));
+        relying.extend(services);
+    }
+    check_removed_exports(aws, app, env, &job.request.template).await?;
+    if relying.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<String> = relying.into_iter().collect();
+    let redeploy: Vec<String> = names
+        .iter()
+        .map(|n| format!("`tug svc deploy -n {n} -e {env}`"))
+        .collect();
+    Ok(Some(format!(
+        "the load balancers still reach every port of the tasks, for {} (deployed by an earlier tug, which left the ports to the environment); redeploy {} ({}), then run `tug env deploy -n {env}` again to close the other ports",
+        names.join(", "),
+        if names.len() == 1 { "it" } else { "them" },
+        redeploy.join(", ")
+    )))
+}
+
+/// The deployed workloads behind the load balancer of `rule` (their stacks import one of
+/// its listeners) that do not open their own ports to it (their stacks do not import its
+/// security group): services deployed before each service had a security group of its own
+/// for the load balancer. While there are any, the environment keeps its rule for every
+/// port, so deploying the environment never cuts a running service off its load balancer.
+/// Names a workload by its name, a stack tug did not name by the stack's.
+async fn services_relying_on_every_port(
+    aws: &Aws,
+    app: &str,
+    env: &str,
+    rule: &render::EveryPortRule,
+) -> Result<Vec<String>> {
+    let export = |output: &str| names::export_name(app, env, output);
+    let opened = stack::importers(aws, &export(rule.security_group)).await?;
+    let prefix = format!("{}-", names::stack_name(app, env, None));
+    let mut relying = Vec::new();
+    for listener in rule.listeners {
+        for s in stack::importers(aws, &export(listener)).await? {
+            if opened.contains(&s) {
+                continue;
+            }
+            let name = s.strip_prefix(&prefix).map_or(s.clone(), str::to_string);
+            if !relying.contains(&name) {
+                relying.push(name);
+            }
+        }
+    }
+    Ok(relying)
 }
 
 /// Refuses an environment update whose template (`template`) no longer exports what a

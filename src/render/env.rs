@@ -49,6 +49,36 @@ use crate::manifest::types::{
     BoolOrString, EnvSubnet, EnvVpc, Environment, HttpOrBool, Placement, Workload, WorkloadType,
 };
 
+/// The rule of the environment's security group (the tasks') that lets one of its load
+/// balancers in on every port. Each service behind a load balancer opens the ports its
+/// target groups use in a security group of its own (src/render/service.rs), so the rule is
+/// kept, by its stack parameter, only while a deployed service behind that load balancer
+/// (one that imports one of its listeners) does not import its security group: a service
+/// deployed by an earlier tug, which relies on the rule. `deploy::prepare_environment`
+/// sets the parameter.
+pub struct EveryPortRule {
+    /// The stack parameter: `"true"` keeps the rule, `"false"` (the default) removes it.
+    pub parameter: &'static str,
+    /// The environment output (and export) with the load balancer's security group.
+    pub security_group: &'static str,
+    /// The environment outputs (and exports) with its listeners.
+    pub listeners: [&'static str; 2],
+}
+
+/// The public load balancer's rule, then the internal one's.
+pub const EVERY_PORT_RULES: [EveryPortRule; 2] = [
+    EveryPortRule {
+        parameter: "PublicLoadBalancerReachesEveryTaskPort",
+        security_group: "PublicLoadBalancerSecurityGroup",
+        listeners: ["HTTPListenerArn", "HTTPSListenerArn"],
+    },
+    EveryPortRule {
+        parameter: "InternalLoadBalancerReachesEveryTaskPort",
+        security_group: "InternalLoadBalancerSecurityGroup",
+        listeners: ["InternalHTTPListenerArn", "InternalHTTPSListenerArn"],
+    },
+];
+
 const DEFAULT_VPC_CIDR: &str = "10.0.0.0/16";
 const DEFAULT_PUBLIC: [&str; 2] = ["10.0.0.0/24", "10.0.1.0/24"];
 const DEFAULT_PRIVATE: [&str; 2] = ["10.0.2.0/24", "10.0.3.0/24"];
@@ -80,6 +110,8 @@ struct Ctx {
     /// EC2 capacity groups (`capacity.rs`) and the AMI parameters they read.
     capacity: Vec<capacity::Group>,
     amis: Vec<capacity::AmiParameter>,
+    /// The parameters of [`EVERY_PORT_RULES`]: public, internal.
+    every_port: [&'static str; 2],
 }
 
 #[derive(Serialize)]
@@ -205,6 +237,7 @@ pub fn environment_in(
         domain: domain_ctx,
         capacity,
         amis,
+        every_port: EVERY_PORT_RULES.map(|r| r.parameter),
         addons: addons.map(|a| {
             let exports = a
                 .outputs
@@ -216,6 +249,14 @@ pub fn environment_in(
         }),
     };
     let mut parameters = std::collections::BTreeMap::new();
+    for (rule, alb) in EVERY_PORT_RULES
+        .iter()
+        .zip([&ctx.public_alb, &ctx.internal_alb])
+    {
+        if alb.is_some() {
+            parameters.insert(rule.parameter.to_string(), "false".to_string());
+        }
+    }
     if ctx.domain.is_some() {
         parameters.insert(
             HOSTED_ZONE_PARAMETER.to_string(),

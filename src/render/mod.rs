@@ -34,7 +34,7 @@ pub use bootstrap::{bootstrap, bootstrap_version, VERSION_OUTPUT as BOOTSTRAP_VE
 pub use capacity::{ec2_placement, placement};
 pub use domain::EnvTraffic;
 pub use duration::{parse_seconds, parse_whole_seconds};
-pub use env::{environment, environment_in};
+pub use env::{environment, environment_in, EveryPortRule, EVERY_PORT_RULES};
 pub use priority::{choose as choose_priorities, rule_priority, NoFreePriority, RuleSlot};
 pub use run_task::{run_task, task_tags, TaskSpec, TASK_LOG_RETENTION_DAYS};
 pub use scaling::{manifest_output, COUNT_PARAMETERS, DESIRED_COUNT, MAX_COUNT, MIN_COUNT};

@@ -962,3 +962,109 @@ fn log_groups_take_the_kms_key_of_logging_kms_key_and_no_log_router() {
     // Without it, CloudWatch Logs' own keys.
     assert!(!svc(job).contains("KmsKeyId"));
 }
+
+/// The ingress rules of security group `logical` in `template`: (port, source) pairs.
+fn ingress_of(template: &str, logical: &str) -> Vec<(u64, String)> {
+    let v = parse(template);
+    let rules = &v["Resources"][logical]["Properties"]["SecurityGroupIngress"];
+    rules
+        .as_sequence()
+        .unwrap_or_else(|| panic!("no {logical} in\n{template}"))
+        .iter()
+        .map(|r| {
+            assert_eq!(r["FromPort"], r["ToPort"]);
+            assert_eq!(r["IpProtocol"].as_str(), Some("tcp"));
+            let source = serde_yaml_ng::to_string(&r["SourceSecurityGroupId"]).unwrap();
+            (r["FromPort"].as_u64().unwrap(), source.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_load_balancer_reaches_each_service_on_its_target_and_health_check_ports_only() {
+    let t = svc("name: web\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 8080}\nhttp:\n  path: /\n  healthcheck: {path: /health, port: 9001}\n  additional_rules:\n    - path: /admin\n      target_port: 9000\n    - path: /again\n      target_port: 8080\n");
+    let public = "!ImportValue tug-shop-test-PublicLoadBalancerSecurityGroup";
+    assert_eq!(
+        ingress_of(&t, "LoadBalancerTargetSecurityGroup"),
+        [
+            (8080, public.into()),
+            (9001, public.into()),
+            (9000, public.into())
+        ],
+        "each port once"
+    );
+    // The tasks wear it beside the environment's group.
+    assert!(
+        t.contains("            - !ImportValue \"tug-shop-test-EnvironmentSecurityGroup\"\n            - !GetAtt LoadBalancerTargetSecurityGroup.GroupId\n"),
+        "{t}"
+    );
+    assert!(t.contains("LoadBalancerSecurityGroup:\n    Value: !ImportValue \"tug-shop-test-PublicLoadBalancerSecurityGroup\""), "{t}");
+
+    // A Backend Service: from the internal load balancer.
+    let internal = "!ImportValue tug-shop-test-InternalLoadBalancerSecurityGroup";
+    assert_eq!(
+        ingress_of(&svc(API), "LoadBalancerTargetSecurityGroup"),
+        [(8080, internal.into())]
+    );
+    // No load balancer, or an NLB alone: no such group, nothing imported from it.
+    for plain in [
+        svc("name: worker-ish\ntype: Backend Service\nimage: {build: Dockerfile, port: 8080}\n"),
+        svc("name: relay\ntype: Load Balanced Web Service\nimage: {build: Dockerfile, port: 7000}\nnlb: {port: 7000/tcp}\n"),
+    ] {
+        assert!(!plain.contains("\n  LoadBalancerTargetSecurityGroup:"), "{plain}");
+        assert!(!plain.contains("!GetAtt LoadBalancerTargetSecurityGroup"), "{plain}");
+        assert!(!plain.contains("LoadBalancerSecurityGroup\""), "{plain}");
+    }
+}
+
+#[test]
+fn bridge_tasks_get_no_security_group_but_still_say_they_need_no_every_port_rule() {
+    let t = svc("name: api\ntype: Backend Service\nimage: {build: Dockerfile, port: 8080}\nhttp: {path: /}\ncapacity_provider: steady\nnetwork_mode: bridge\n");
+    assert!(!t.contains("LoadBalancerTargetSecurityGroup"), "{t}");
+    assert!(!t.contains("AwsvpcConfiguration"), "{t}");
+    // Its dynamic host ports are the capacity group's: the import tells `env deploy` so.
+    assert!(t.contains("LoadBalancerSecurityGroup:\n    Value: !ImportValue \"tug-shop-test-InternalLoadBalancerSecurityGroup\""), "{t}");
+}
+
+#[test]
+fn the_environment_keeps_its_every_port_rule_only_by_its_parameter() {
+    let e = env("name: test\ntype: Environment\n");
+    let r = environment("shop", &e, &[workload(WEB), workload(API)], None).expect("renders");
+    let v = parse(&r.template);
+    for (rule, kind) in EVERY_PORT_RULES.iter().zip(["Public", "Internal"]) {
+        assert_eq!(
+            r.parameters.get(rule.parameter).map(String::as_str),
+            Some("false")
+        );
+        assert_eq!(
+            v["Parameters"][rule.parameter]["Default"].as_str(),
+            Some("false")
+        );
+        let every =
+            &v["Resources"][format!("EnvironmentSecurityGroupIngressFrom{kind}LoadBalancer")];
+        assert_eq!(
+            every["Condition"].as_str(),
+            Some(format!("{kind}EveryPortRule").as_str())
+        );
+        assert_eq!(every["Properties"]["FromPort"].as_u64(), Some(0));
+        assert!(
+            matches!(
+                &v["Conditions"][format!("{kind}EveryPortRule")],
+                serde_yaml_ng::Value::Tagged(_)
+            ),
+            "{}",
+            r.template
+        );
+        // Exported whether or not there is EC2 capacity: services import it.
+        assert!(
+            r.template
+                .contains(&format!("Name: \"tug-shop-test-{}\"", rule.security_group)),
+            "{}",
+            r.template
+        );
+    }
+    // No load balancer: no parameter.
+    let none = environment("shop", &e, &[], None).expect("renders");
+    assert!(none.parameters.is_empty(), "{:?}", none.parameters);
+    assert!(!none.template.contains("Conditions:"));
+}

@@ -63,6 +63,32 @@ struct Ctx {
     /// the instances' security group needs from it (dynamic ports are in the ephemeral
     /// range the environment opens to its load balancers).
     host_port_ingress: Option<HostPortIngress>,
+    /// awsvpc mode behind the environment's load balancer: the tasks' own security group
+    /// that lets it in on the ports the target groups use ([`LOAD_BALANCER_TARGET_SECURITY_GROUP`]).
+    lb_target: Option<LoadBalancerTarget>,
+    /// YAML fragment: the security group of the environment's load balancer in front of
+    /// the service (any network mode), an output of the stack. Importing it is how
+    /// `tug env deploy` knows the service opens its own ports (`render::EVERY_PORT_RULES`).
+    lb_security_group: Option<String>,
+}
+
+/// The logical id of the security group the service's awsvpc tasks get for the
+/// environment's load balancer's traffic.
+pub const LOAD_BALANCER_TARGET_SECURITY_GROUP: &str = "LoadBalancerTargetSecurityGroup";
+
+/// The tasks' security group for the environment's (application) load balancer.
+#[derive(Serialize)]
+struct LoadBalancerTarget {
+    /// YAML fragment: the load balancer's security group (imported).
+    source: String,
+    ingress: Vec<TargetIngress>,
+}
+
+/// One port of the tasks the load balancer reaches.
+#[derive(Serialize, Debug, PartialEq)]
+struct TargetIngress {
+    port: u16,
+    description: String,
 }
 
 /// An ingress rule on the EC2 instances' security group from a load balancer's.
@@ -228,6 +254,27 @@ pub fn service_in(
             default: s.preferred,
         })
         .collect();
+    // The environment's load balancer reaches awsvpc tasks through a security group of
+    // the service's own, on the ports its target groups use (its egress to the tasks is
+    // the environment's: see templates/cfn/env.yml.j2).
+    let awsvpc = w.network_mode() == NetworkMode::Awsvpc;
+    let lb_security_group = (!target_groups.is_empty()).then(|| {
+        import(&exp(
+            super::env::EVERY_PORT_RULES[usize::from(!public)].security_group
+        ))
+    });
+    let lb_target = match &lb_security_group {
+        Some(source) if awsvpc => {
+            task.security_groups.push(format!(
+                "!GetAtt {LOAD_BALANCER_TARGET_SECURITY_GROUP}.GroupId"
+            ));
+            Some(LoadBalancerTarget {
+                source: source.clone(),
+                ingress: target_ingress(&target_groups),
+            })
+        }
+        _ => None,
+    };
     let nlb = super::nlb::nlb(app, env_name, w, &mut task.containers, traffic)?;
     if nlb.is_some() {
         task.security_groups
@@ -279,7 +326,6 @@ pub fn service_in(
     // Outside awsvpc mode the tasks have no address of their own: Cloud Map registers the
     // instance's address and the container's host port (SRV records only), and the load
     // balancers target instances.
-    let awsvpc = w.network_mode() == NetworkMode::Awsvpc;
     let registry_container = target.filter(|_| !awsvpc).map(|(c, _)| c);
     let host_port_ingress = host_port_ingress(app, env_name, w, public, &target_groups);
     let ctx = Ctx {
@@ -310,6 +356,8 @@ pub fn service_in(
         target_type: if awsvpc { "ip" } else { "instance" },
         registry_container,
         host_port_ingress,
+        lb_target,
+        lb_security_group,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {
@@ -413,6 +461,35 @@ fn host_port_ingress(
         }),
         port,
     })
+}
+
+/// The ports of the tasks the load balancer reaches through `target_groups`: each target
+/// port and health check port, once.
+fn target_ingress(target_groups: &[TargetGroup]) -> Vec<TargetIngress> {
+    let mut ingress: Vec<TargetIngress> = Vec::new();
+    for tg in target_groups {
+        let health = tg
+            .health_port
+            .as_deref()
+            .and_then(|p| p.parse::<u16>().ok());
+        let ports = [
+            (
+                Some(tg.port),
+                "TCP from the load balancer to container port",
+            ),
+            (health, "Health checks from the load balancer on port"),
+        ];
+        for (port, what) in ports {
+            let Some(port) = port else { continue };
+            if ingress.iter().all(|i| i.port != port) {
+                ingress.push(TargetIngress {
+                    port,
+                    description: format!("{what} {port}"),
+                });
+            }
+        }
+    }
+    ingress
 }
 
 /// Whether the listener of a public (`true`) or internal service serves HTTPS.

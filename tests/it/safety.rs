@@ -479,3 +479,162 @@ print(len(live), sum(1 for e in events if e["LogicalResourceId"] == "tug-twice-t
     );
     assert!(both.contains("not waiting for it (--no-wait)"), "{both}");
 }
+
+/// Reads back, after a deploy of app `lbports`: the rules of the tasks' security group (the
+/// environment's) and of each service's own group for the load balancers, as `source
+/// protocol from-to` (`public`/`internal`: a load balancer's group; `self`: the group
+/// itself; else the group id or CIDR), each service stack's status, and whether its ECS
+/// service's tasks wear its group.
+const LB_PORTS: &str = r#"
+import boto3, json
+cf = boto3.client("cloudformation")
+ec2 = boto3.client("ec2")
+ecs = boto3.client("ecs")
+outs = {o["OutputKey"]: o["OutputValue"]
+        for o in cf.describe_stacks(StackName="tug-lbports-test")["Stacks"][0]["Outputs"]}
+names = {outs["PublicLoadBalancerSecurityGroup"]: "public",
+         outs["InternalLoadBalancerSecurityGroup"]: "internal"}
+def rules(group):
+    sg = ec2.describe_security_groups(GroupIds=[group])["SecurityGroups"][0]
+    out = []
+    for p in sg["IpPermissions"]:
+        ports = f'{p.get("FromPort")}-{p.get("ToPort")}'
+        for g in p.get("UserIdGroupPairs", []):
+            source = "self" if g["GroupId"] == group else names.get(g["GroupId"], g["GroupId"])
+            out.append(f'{source} {p["IpProtocol"]} {ports}')
+        for r in p.get("IpRanges", []):
+            out.append(f'{r["CidrIp"]} {p["IpProtocol"]} {ports}')
+    return sorted(out)
+got = {"env": rules(outs["EnvironmentSecurityGroup"]), "services": {}}
+for svc in ["web", "shop", "admin", "api"]:
+    stack = f"tug-lbports-test-{svc}"
+    res = {r["LogicalResourceId"]: r["PhysicalResourceId"]
+           for r in cf.describe_stack_resources(StackName=stack)["StackResources"]}
+    group = res.get("LoadBalancerTargetSecurityGroup")
+    service = ecs.describe_services(cluster="tug-lbports-test", services=[res["Service"]])["services"][0]
+    worn = service["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+    got["services"][svc] = {
+        "status": cf.describe_stacks(StackName=stack)["Stacks"][0]["StackStatus"],
+        "rules": rules(group) if group else None,
+        "worn": group in worn and outs["EnvironmentSecurityGroup"] in worn,
+    }
+print(json.dumps(got))
+"#;
+
+/// Turns the deployed stack of service `svc` of app `lbports` into what an earlier tug
+/// deployed: no security group of its own (so the tasks wear the environment's alone) and
+/// no import of the load balancer's group: the stack relies on the environment letting the
+/// load balancer in on every port.
+fn as_deployed_by_an_earlier_tug(moto: &Moto, svc: &str) {
+    moto.python(&format!(
+        r#"
+import boto3, re
+cf = boto3.client("cloudformation")
+name = "tug-lbports-test-{svc}"
+stack = cf.describe_stacks(StackName=name)["Stacks"][0]
+body = cf.get_template(StackName=name)["TemplateBody"]
+body = re.sub(r"\n  LoadBalancerTargetSecurityGroup:\n(    .*\n)+", "\n", body)
+body = re.sub(r"\n  LoadBalancerSecurityGroup:\n    Value: .*\n", "\n", body)
+body = body.replace("            - !GetAtt LoadBalancerTargetSecurityGroup.GroupId\n", "")
+assert "LoadBalancerTargetSecurityGroup" not in body and "LoadBalancerSecurityGroup\"" not in body, body
+cf.create_change_set(StackName=name, ChangeSetName="earlier", ChangeSetType="UPDATE",
+    TemplateBody=body, Parameters=stack["Parameters"], Tags=stack["Tags"],
+    Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+cf.execute_change_set(StackName=name, ChangeSetName="earlier")
+assert cf.describe_stacks(StackName=name)["Stacks"][0]["StackStatus"] == "UPDATE_COMPLETE"
+"#
+    ));
+}
+
+/// The load balancers reach the tasks only on the ports their target groups use: each
+/// service lets its load balancer in through a security group of its own, so two services
+/// on one container port (web and shop, 8080) never write the same rule into one group
+/// (AWS's InvalidPermission.Duplicate), and the environment's group has no rule from the
+/// load balancers. A service deployed by an earlier tug, which relies on the environment's
+/// rule for every port, keeps that rule (with a warning naming it) until it is redeployed:
+/// deploying the environment never cuts a running service off its load balancer.
+#[test]
+fn the_load_balancer_reaches_only_the_ports_services_open() {
+    let moto = need!(Moto::start());
+    let ws = hello("lbports");
+    let dir = ws.path();
+    write(
+        dir,
+        "tug/shop/manifest.yml",
+        "name: shop\ntype: Load Balanced Web Service\nhttp:\n  path: /shop\nimage:\n  location: public.ecr.aws/nginx/nginx:1.27\n  port: 8080\n",
+    );
+    write(
+        dir,
+        "tug/admin/manifest.yml",
+        "name: admin\ntype: Load Balanced Web Service\nhttp:\n  path: /admin\n  healthcheck:\n    path: /admin/health\n    port: 9001\nimage:\n  location: public.ecr.aws/nginx/nginx:1.27\n  port: 9000\n",
+    );
+    let out = tug_in(&moto, dir, &["deploy", "-e", "test"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("every port"), "{err}");
+
+    let got: serde_json::Value = serde_json::from_str(&moto.python_out(LB_PORTS)).unwrap();
+    let services = &got["services"];
+    let expected = [
+        ("web", vec!["public tcp 8080-8080"]),
+        ("shop", vec!["public tcp 8080-8080"]),
+        (
+            "admin",
+            vec!["public tcp 9000-9000", "public tcp 9001-9001"],
+        ),
+        ("api", vec!["internal tcp 8081-8081"]),
+    ];
+    for (svc, rules) in &expected {
+        let s = &services[svc];
+        assert_eq!(s["status"], "CREATE_COMPLETE", "{svc}: {got}");
+        assert_eq!(s["rules"], serde_json::json!(rules), "{svc}: {got}");
+        assert_eq!(s["worn"], true, "{svc}: {got}");
+    }
+    // The tasks' shared group: each other, and no load balancer at all.
+    assert_eq!(
+        got["env"],
+        serde_json::json!(["self -1 None-None"]),
+        "{got}"
+    );
+
+    // admin as an earlier tug deployed it: the next environment deploy keeps the rule for
+    // every port from the public load balancer (not the internal one: api has its own).
+    as_deployed_by_an_earlier_tug(&moto, "admin");
+    let out = tug_in(&moto, dir, &["env", "deploy", "-n", "test"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning: the load balancers still reach every port of the tasks, for admin (deployed by an earlier tug")
+            && err.contains("`tug svc deploy -n admin -e test`")
+            && err.contains("then run `tug env deploy -n test` again"),
+        "{err}"
+    );
+    let got: serde_json::Value = serde_json::from_str(&moto.python_out(LB_PORTS)).unwrap();
+    assert_eq!(
+        got["env"],
+        serde_json::json!(["public tcp 0-65535", "self -1 None-None"]),
+        "{got}"
+    );
+    assert_eq!(got["services"]["admin"]["rules"], serde_json::Value::Null);
+
+    // Redeployed, admin opens its own ports; then the environment closes the others.
+    let out = tug_in(&moto, dir, &["svc", "deploy", "-n", "admin", "-e", "test"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = tug_in(&moto, dir, &["env", "deploy", "-n", "test"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("every port"), "{err}");
+    let got: serde_json::Value = serde_json::from_str(&moto.python_out(LB_PORTS)).unwrap();
+    assert_eq!(
+        got["env"],
+        serde_json::json!(["self -1 None-None"]),
+        "{got}"
+    );
+    for (svc, rules) in &expected {
+        assert_eq!(
+            got["services"][svc]["rules"],
+            serde_json::json!(rules),
+            "{svc}: {got}"
+        );
+    }
+}

@@ -663,7 +663,23 @@ def update_resource(logical_id, resource_json, resources_map, account_id, region
 
 
 def update_resource_map(self, template, parameters=None):
+    before = set(self._resource_json_map)
     _update_resource_map(self, template, parameters)
+    # A resource the update removed is deleted by moto but kept in its map: it stays in
+    # DescribeStackResources, and a later update that adds it again finds it there and makes
+    # nothing. AWS forgets it.
+    for logical_id in before - set(self._resource_json_map):
+        self._parsed_resources.pop(logical_id, None)
+        _made_from(self).pop(logical_id, None)
+    # A resource whose template did not change but whose Condition turned (a parameter the
+    # condition reads changed): moto neither adds nor removes it; AWS creates or deletes it.
+    for logical_id, resource_json in self._resource_json_map.items():
+        condition = resource_json.get("Condition")
+        if not condition:
+            continue
+        made = self._parsed_resources.get(logical_id) is not None
+        if self.lazy_condition_map[condition] != made:
+            update_resource(logical_id, resource_json, self, self._account_id, self._region_name)
     made_from = _made_from(self)
     for logical_id in _followed(self):
         resource_json = self._resource_json_map[logical_id]
@@ -2375,6 +2391,101 @@ def daemon_service_update(
 
 Service.create_from_cloudformation_json = classmethod(daemon_service_create)
 Service.update_from_cloudformation_json = classmethod(daemon_service_update)
+
+
+# --- Security groups made by CloudFormation --------------------------------------------------
+# moto's AWS::EC2::SecurityGroupIngress has no delete: its rule stays in the group after the
+# resource leaves the stack (a Condition turned false, a removed resource); AWS revokes it.
+# moto also replaces an AWS::EC2::SecurityGroup on any update (a new group, a new id), where
+# AWS changes its `SecurityGroupIngress`, `SecurityGroupEgress` and `Tags` in place and
+# replaces it only for a new `GroupDescription`, `GroupName` or `VpcId`: a group whose id
+# another stack imports (a load balancer's, given a listener port more) would otherwise
+# change an export in use. Here the rules of `SecurityGroupIngress` are updated in place
+# (moto applies no `SecurityGroupEgress` on create either).
+from moto.ec2.models import ec2_backends
+from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupIngress
+
+
+def _revoke_ingress(self, account_id, region_name):
+    p = self.properties
+    source = {}
+    if p.get("SourceSecurityGroupId"):
+        source["GroupId"] = p["SourceSecurityGroupId"]
+    if p.get("SourceSecurityGroupName"):
+        source["GroupName"] = p["SourceSecurityGroupName"]
+    ranges = [{"CidrIp": p["CidrIp"], "Description": p.get("Description")}] if p.get("CidrIp") else []
+    try:
+        ec2_backends[account_id][region_name].revoke_security_group_ingress(
+            group_name_or_id=self.security_group.id,
+            ip_protocol=p.get("IpProtocol"),
+            from_port=p.get("FromPort"),
+            to_port=p.get("ToPort"),
+            ip_ranges=ranges,
+            source_groups=[source] if source else [],
+        )
+    except Exception:  # the group or the rule is gone already, as AWS allows on delete
+        pass
+
+
+SecurityGroupIngress.delete = _revoke_ingress
+
+_sg_create = SecurityGroup.create_from_cloudformation_json.__func__
+_sg_update = SecurityGroup.update_from_cloudformation_json.__func__
+_REPLACING = ("GroupDescription", "GroupName", "VpcId")
+
+
+def _inline_ingress(rule):
+    """The arguments of moto's authorize/revoke for one `SecurityGroupIngress` entry, as
+    moto's create passes them."""
+    source = {}
+    if rule.get("SourceSecurityGroupId"):
+        source["GroupId"] = rule["SourceSecurityGroupId"]
+    if rule.get("SourceSecurityGroupName"):
+        source["GroupName"] = rule["SourceSecurityGroupName"]
+    return dict(
+        ip_protocol=rule["IpProtocol"],
+        from_port=rule["FromPort"],
+        to_port=rule["ToPort"],
+        ip_ranges=rule.get("CidrIp", []),
+        source_groups=[source] if source else [],
+    )
+
+
+def sg_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    group = _sg_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    group.made_from = _json.loads(_json.dumps(cloudformation_json.get("Properties") or {}))
+    return group
+
+
+def sg_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    new = cloudformation_json.get("Properties") or {}
+    old = getattr(original_resource, "made_from", None)
+    if old is None or any(old.get(k) != new.get(k) for k in _REPLACING):
+        group = _sg_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+        group.made_from = _json.loads(_json.dumps(new))
+        return group
+    ec2 = ec2_backends[account_id][region_name]
+    before = old.get("SecurityGroupIngress") or []
+    after = new.get("SecurityGroupIngress") or []
+    for rule in before:
+        if rule not in after:
+            try:
+                ec2.revoke_security_group_ingress(
+                    group_name_or_id=original_resource.id, vpc_id=original_resource.vpc_id, **_inline_ingress(rule)
+                )
+            except Exception:
+                pass  # revoked already
+    for rule in after:
+        if rule not in before:
+            ec2.authorize_security_group_ingress(
+                group_name_or_id=original_resource.id, vpc_id=original_resource.vpc_id, **_inline_ingress(rule)
+            )
+    original_resource.made_from = _json.loads(_json.dumps(new))
+    return original_resource
+
+
+SecurityGroup.create_from_cloudformation_json = classmethod(sg_create)
+SecurityGroup.update_from_cloudformation_json = classmethod(sg_update)
 
 
 if __name__ == "__main__":

@@ -251,6 +251,22 @@ impl Workload {
         }
     }
 
+    /// Whether the environment's Application Load Balancer sends the service traffic (it
+    /// has target groups there): `http` set, or a Load Balanced Web Service with neither
+    /// `http` nor `nlb` (`http` is on by default; with `nlb` the NLB serves alone).
+    pub fn behind_alb(&self) -> bool {
+        let served = matches!(
+            self.kind,
+            WorkloadType::LoadBalancedWebService | WorkloadType::BackendService
+        );
+        served
+            && match &self.http {
+                Some(super::HttpOrBool::Enabled(on)) => *on,
+                Some(super::HttpOrBool::Config(_)) => true,
+                None => self.kind == WorkloadType::LoadBalancedWebService && self.nlb.is_none(),
+            }
+    }
+
     /// Whether the service runs one task per instance (`scheduling: daemon` on EC2).
     pub fn is_daemon(&self) -> bool {
         self.scheduling == Some(Scheduling::Daemon) && self.runs_on_ec2() && self.kind.is_service()

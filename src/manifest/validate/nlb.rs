@@ -13,8 +13,6 @@ const TIMEOUT_SECONDS: (f64, f64) = (2.0, 120.0);
 const DEREGISTRATION_DELAY_SECONDS: f64 = 3600.0;
 /// Target groups (load balancers) an ECS service takes.
 const MAX_TARGET_GROUPS: usize = 5;
-/// Security groups a task's network interface takes (awsvpc).
-const MAX_SECURITY_GROUPS: usize = 5;
 /// Every ELB security policy (predefined; ELB takes no custom policy) starts so.
 pub const SSL_POLICY_PREFIX: &str = "ELBSecurityPolicy-";
 
@@ -126,30 +124,6 @@ pub(super) fn nlb_rules(r: &mut Rules<'_>, w: &Workload, domain: Option<&str>) {
                 "this service needs {target_groups} target groups (one per `http` rule and per `nlb` listener), and an ECS service takes at most {MAX_TARGET_GROUPS}"
             ),
             "use fewer `additional_rules` or `additional_listeners`",
-        );
-    }
-    let (groups, deny_default) = match w
-        .network
-        .as_ref()
-        .and_then(|n| n.vpc.as_ref())
-        .and_then(|v| v.security_groups.as_ref())
-    {
-        None => (0, false),
-        Some(SecurityGroups::List(l)) => (l.len(), false),
-        Some(SecurityGroups::Args(a)) => (
-            a.groups.as_ref().map_or(0, Vec::len),
-            a.deny_default.unwrap_or(false),
-        ),
-    };
-    let security_groups = groups + usize::from(!deny_default) + 1;
-    if security_groups > MAX_SECURITY_GROUPS {
-        r.error_at_key(
-            "nlb",
-            "too-many-security-groups",
-            format!(
-                "the tasks would have {security_groups} security groups (yours, the environment's and the one that lets the Network Load Balancer in), and a task takes at most {MAX_SECURITY_GROUPS}"
-            ),
-            "list fewer `network.vpc.security_groups`",
         );
     }
     let nlb_grace = nlb

@@ -719,3 +719,46 @@ fn a_log_kms_key_is_a_key_arn() {
     );
     assert!(workload_diags(&arn).iter().all(|d| !d.is_error()));
 }
+
+#[test]
+fn the_tasks_security_groups_fit_a_network_interface() {
+    let groups = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("      - sg-0{i}\n"))
+            .collect::<String>()
+    };
+    // Four of yours, the environment's and the load balancer's own: six.
+    let w = format!("{WEB}network:\n  vpc:\n    security_groups:\n{}", groups(4));
+    one(
+        workload_diags(&w),
+        "too-many-security-groups",
+        "the tasks would have 6 security groups (4 of `network.vpc.security_groups`, the environment's and the one that lets the load balancer in)",
+        (8, 5),
+    );
+    let fits = format!("{WEB}network:\n  vpc:\n    security_groups:\n{}", groups(3));
+    assert!(!workload_diags(&fits).iter().any(Diagnostic::is_error));
+    // `deny_default` leaves the environment's out.
+    let deny = format!(
+        "{WEB}network:\n  vpc:\n    security_groups:\n      deny_default: true\n      groups:\n{}",
+        groups(4).replace("      -", "        -")
+    );
+    assert!(!workload_diags(&deny).iter().any(Diagnostic::is_error));
+    // `http` beside `nlb`: a group for each load balancer.
+    let both = format!(
+        "{WEB}http:\n  path: /\nnlb:\n  port: 7000/tcp\nnetwork:\n  vpc:\n    security_groups:\n{}",
+        groups(3)
+    );
+    let diags = workload_diags(&both);
+    one(
+        diags,
+        "too-many-security-groups",
+        "the one that lets the load balancer in and the one that lets the Network Load Balancer in",
+        (12, 5),
+    );
+    // No load balancer: yours and the environment's.
+    let worker = format!(
+        "{WORKER}network:\n  vpc:\n    security_groups:\n{}",
+        groups(4)
+    );
+    assert!(!workload_diags(&worker).iter().any(Diagnostic::is_error));
+}

@@ -179,6 +179,7 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
     }
     connect_rules(r, w);
     resource_ids(r, w);
+    security_group_count(r, w);
     let vpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
     if let Some(Placement::Subnets(PlacementSubnets {
         subnets: SubnetSelector::Tags(_),
@@ -203,6 +204,58 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
             );
         }
     }
+}
+
+/// Security groups a task's network interface takes (awsvpc).
+const MAX_SECURITY_GROUPS: usize = 5;
+
+/// The security groups of an awsvpc task fit its network interface: those the manifest
+/// lists, the environment's (unless `deny_default`), and the service's own for its load
+/// balancers (one for the environment's, one for its `nlb`).
+fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
+    if !w.kind.is_service() || w.network_mode() != NetworkMode::Awsvpc {
+        return;
+    }
+    let (listed, deny_default) = match w
+        .network
+        .as_ref()
+        .and_then(|n| n.vpc.as_ref())
+        .and_then(|v| v.security_groups.as_ref())
+    {
+        None => (0, false),
+        Some(SecurityGroups::List(l)) => (l.len(), false),
+        Some(SecurityGroups::Args(a)) => (
+            a.groups.as_ref().map_or(0, Vec::len),
+            a.deny_default.unwrap_or(false),
+        ),
+    };
+    let mut parts = vec![format!("{listed} of `network.vpc.security_groups`")];
+    if !deny_default {
+        parts.push("the environment's".into());
+    }
+    if w.behind_alb() {
+        parts.push("the one that lets the load balancer in".into());
+    }
+    if w.nlb.is_some() {
+        parts.push("the one that lets the Network Load Balancer in".into());
+    }
+    let total = listed + parts.len() - 1;
+    if total <= MAX_SECURITY_GROUPS {
+        return;
+    }
+    let last = parts.pop().unwrap_or_default();
+    r.error_at_key(
+        "network.vpc.security_groups",
+        "too-many-security-groups",
+        format!(
+            "the tasks would have {total} security groups ({} and {last}), and a task takes at most {MAX_SECURITY_GROUPS}",
+            parts.join(", ")
+        ),
+        format!(
+            "list at most {} in `network.vpc.security_groups`",
+            MAX_SECURITY_GROUPS + listed - total
+        ),
+    );
 }
 
 /// The subnet and security group ids of `network.vpc` look like AWS's (`subnet-...`,
