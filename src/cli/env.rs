@@ -212,7 +212,7 @@ impl DeployArgs {
             let observe = |stack: &str, title: &str| -> Box<dyn deploy::Observer + '_> {
                 Box::new(view.observer(&ctx.printer, stack, title))
             };
-            let warning =
+            let warnings =
                 deploy::prepare_environment(&aws, &ws.app, &name, &planned.traffic, &mut job)
                     .await?;
             let staged = &planned.staged;
@@ -220,7 +220,7 @@ impl DeployArgs {
             let bucket = deploy::artifacts_bucket(&aws, &ws.app, needed, opts.timeout, &observe);
             let bucket = bucket.await?;
             let observer = view.observer(&ctx.printer, &job.request.stack, &job.title);
-            if let Some(w) = &warning {
+            for w in &warnings {
                 deploy::warn(&observer, w);
             }
             staged

@@ -75,7 +75,7 @@ pub async fn deploy_all(
     } = target;
     // The hosted zone and the exports are checked before anything is built or pushed.
     let mut env_job = environment_job(app, env, rendered);
-    let env_warning = super::prepare_environment(aws, app, env, traffic, &mut env_job).await?;
+    let env_warnings = super::prepare_environment(aws, app, env, traffic, &mut env_job).await?;
     let plan_refs: Vec<&ServicePlan> = plans.iter().collect();
     let pushed = push_images(aws, app, &plan_refs, build).await?;
     // The artifacts bucket, when a stack has files to upload or a workload deploys (its
@@ -86,7 +86,7 @@ pub async fn deploy_all(
         .await
         .map_err(|e| e.to_string());
     let observer = observe(&env_job.request.stack, &env_job.title);
-    if let Some(w) = &env_warning {
+    for w in &env_warnings {
         super::warn(observer.as_ref(), w);
     }
     if !staged.artifacts.is_empty() {

@@ -364,14 +364,14 @@ pub fn plan_environment(ws: &Workspace, env: &str, cwd: &Path) -> Result<Environ
 /// error, before any change), whether a load balancer must still reach every port of the
 /// tasks (see [`services_relying_on_every_port`]), and that the update removes no export
 /// another stack still imports (CloudFormation would fail the update and roll it back;
-/// this names the stack). Returns a warning for the person deploying, if any.
+/// this names the stack). Returns warnings for the person deploying.
 pub async fn prepare_environment(
     aws: &Aws,
     app: &str,
     env: &str,
     traffic: &render::EnvTraffic,
     job: &mut Job,
-) -> Result<Option<String>> {
+) -> Result<Vec<String>> {
     if let Some(domain) = &traffic.domain {
         let Some(zone) = aws::route53::public_zone_id(aws, domain).await? else {
             return Err(Error::user(format!(
@@ -406,34 +406,52 @@ pub async fn prepare_environment(
         relying.extend(services);
     }
     check_removed_exports(aws, app, env, &job.request.template).await?;
-    if relying.is_empty() {
-        return Ok(None);
+    // Those whose tasks have no room for a group of their own say so; the others were
+    // deployed by an earlier tug.
+    let (mut full, mut earlier) = (Vec::new(), Vec::new());
+    for (name, stack_name) in relying {
+        let no_room = stack::describe(aws, &stack_name)
+            .await?
+            .is_some_and(|s| s.outputs.contains_key(render::EVERY_PORT_OUTPUT));
+        if no_room { &mut full } else { &mut earlier }.push(name);
     }
-    let names: Vec<String> = relying.into_iter().collect();
-    let redeploy: Vec<String> = names
-        .iter()
-        .map(|n| format!("`tug svc deploy -n {n} -e {env}`"))
-        .collect();
-    Ok(Some(format!(
-        "the load balancers still reach every port of the tasks, for {} (deployed by an earlier tug, which left the ports to the environment); redeploy {} ({}), then run `tug env deploy -n {env}` again to close the other ports",
-        names.join(", "),
-        if names.len() == 1 { "it" } else { "them" },
-        redeploy.join(", ")
-    )))
+    let mut warnings = Vec::new();
+    if !earlier.is_empty() {
+        let redeploy: Vec<String> = earlier
+            .iter()
+            .map(|n| format!("`tug svc deploy -n {n} -e {env}`"))
+            .collect();
+        warnings.push(format!(
+            "the load balancers still reach every port of the tasks, for {} (deployed by an earlier tug, which left the ports to the environment); redeploy {} ({}), then run `tug env deploy -n {env}` again to close the other ports",
+            earlier.join(", "),
+            if earlier.len() == 1 { "it" } else { "them" },
+            redeploy.join(", ")
+        ));
+    }
+    if !full.is_empty() {
+        warnings.push(format!(
+            "the load balancers reach every port of the tasks, for {}: {} no room for a security group that lets the load balancer in on their ports only (a task takes {}); list fewer `network.vpc.security_groups` and redeploy to close the other ports",
+            full.join(", "),
+            if full.len() == 1 { "its tasks have" } else { "their tasks have" },
+            crate::manifest::types::MAX_TASK_SECURITY_GROUPS
+        ));
+    }
+    Ok(warnings)
 }
 
 /// The deployed workloads behind the load balancer of `rule` (their stacks import one of
 /// its listeners) that do not open their own ports to it (their stacks do not import its
-/// security group): services deployed before each service had a security group of its own
-/// for the load balancer. While there are any, the environment keeps its rule for every
-/// port, so deploying the environment never cuts a running service off its load balancer.
-/// Names a workload by its name, a stack tug did not name by the stack's.
+/// security group), each with its stack: services deployed before each service had a
+/// security group of its own for the load balancer, and services whose tasks have no room
+/// for one. While there are any, the environment keeps its rule for every port, so
+/// deploying the environment never cuts a running service off its load balancer. Names a
+/// workload by its name, a stack tug did not name by the stack's.
 async fn services_relying_on_every_port(
     aws: &Aws,
     app: &str,
     env: &str,
     rule: &render::EveryPortRule,
-) -> Result<Vec<String>> {
+) -> Result<Vec<(String, String)>> {
     let export = |output: &str| names::export_name(app, env, output);
     let opened = stack::importers(aws, &export(rule.security_group)).await?;
     let prefix = format!("{}-", names::stack_name(app, env, None));
@@ -444,8 +462,8 @@ async fn services_relying_on_every_port(
                 continue;
             }
             let name = s.strip_prefix(&prefix).map_or(s.clone(), str::to_string);
-            if !relying.contains(&name) {
-                relying.push(name);
+            if !relying.iter().any(|(n, _)| n == &name) {
+                relying.push((name, s));
             }
         }
     }

@@ -38,7 +38,7 @@ pub use env::{environment, environment_in, EveryPortRule, EVERY_PORT_RULES};
 pub use priority::{choose as choose_priorities, rule_priority, NoFreePriority, RuleSlot};
 pub use run_task::{run_task, task_tags, TaskSpec, TASK_LOG_RETENTION_DAYS};
 pub use scaling::{manifest_output, COUNT_PARAMETERS, DESIRED_COUNT, MAX_COUNT, MIN_COUNT};
-pub use service::{service, service_in};
+pub use service::{service, service_in, EVERY_PORT_OUTPUT};
 pub use task::{env_files, EnvFile};
 
 /// A rendered stack: the template (YAML) and the parameter values and stack tags to deploy

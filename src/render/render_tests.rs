@@ -1068,3 +1068,24 @@ fn the_environment_keeps_its_every_port_rule_only_by_its_parameter() {
     assert!(none.parameters.is_empty(), "{:?}", none.parameters);
     assert!(!none.template.contains("Conditions:"));
 }
+
+#[test]
+fn tasks_without_room_for_the_load_balancers_group_say_they_rely_on_every_port() {
+    let groups = "network:\n  vpc:\n    security_groups: [sg-01, sg-02, sg-03, sg-04]\n";
+    let t = svc(&format!("{WEB}{groups}"));
+    parse(&t);
+    assert!(!t.contains("\n  LoadBalancerTargetSecurityGroup:"), "{t}");
+    assert!(!t.contains("LoadBalancerSecurityGroup"), "{t}");
+    assert!(
+        t.contains(&format!("  {EVERY_PORT_OUTPUT}:\n    Value: \"true\"")),
+        "{t}"
+    );
+    let roomy = svc(&format!(
+        "{WEB}network:\n  vpc:\n    security_groups: [sg-01, sg-02, sg-03]\n"
+    ));
+    assert!(
+        roomy.contains("\n  LoadBalancerTargetSecurityGroup:"),
+        "{roomy}"
+    );
+    assert!(!roomy.contains(EVERY_PORT_OUTPUT), "{roomy}");
+}

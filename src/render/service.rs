@@ -15,7 +15,7 @@ use super::task::{import, imported_export, seconds_or, task, Container, Port, Ta
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
     listener_rule_conditions, path_patterns, Http, HttpHealthcheck, HttpOrBool, NetworkMode,
-    Workload, WorkloadType,
+    Workload, WorkloadType, MAX_TASK_SECURITY_GROUPS,
 };
 use crate::names::export_name;
 
@@ -70,7 +70,14 @@ struct Ctx {
     /// the service (any network mode), an output of the stack. Importing it is how
     /// `tug env deploy` knows the service opens its own ports (`render::EVERY_PORT_RULES`).
     lb_security_group: Option<String>,
+    /// awsvpc tasks behind the environment's load balancer with no room for
+    /// `lb_target`: the stack says so in [`EVERY_PORT_OUTPUT`].
+    lb_every_port: bool,
 }
+
+/// The output of a service stack whose tasks rely on the environment letting its load
+/// balancer in on every port (no room for a security group of their own).
+pub const EVERY_PORT_OUTPUT: &str = "LoadBalancerReachesEveryPort";
 
 /// The logical id of the security group the service's awsvpc tasks get for the
 /// environment's load balancer's traffic.
@@ -256,9 +263,13 @@ pub fn service_in(
         .collect();
     // The environment's load balancer reaches awsvpc tasks through a security group of
     // the service's own, on the ports its target groups use (its egress to the tasks is
-    // the environment's: see templates/cfn/env.yml.j2).
+    // the environment's: see templates/cfn/env.yml.j2). Tasks with no room for it (their
+    // other groups fill the interface) rely on the environment's rule for every port, as
+    // in Copilot; validation warns.
     let awsvpc = w.network_mode() == NetworkMode::Awsvpc;
-    let lb_security_group = (!target_groups.is_empty()).then(|| {
+    let others = task.security_groups.len() + usize::from(w.nlb.is_some());
+    let lb_every_port = awsvpc && !target_groups.is_empty() && others >= MAX_TASK_SECURITY_GROUPS;
+    let lb_security_group = (!target_groups.is_empty() && !lb_every_port).then(|| {
         import(&exp(
             super::env::EVERY_PORT_RULES[usize::from(!public)].security_group
         ))
@@ -358,6 +369,7 @@ pub fn service_in(
         host_port_ingress,
         lb_target,
         lb_security_group,
+        lb_every_port,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
     for p in &ctx.count_parameters {

@@ -637,4 +637,37 @@ fn the_load_balancer_reaches_only_the_ports_services_open() {
             "{svc}: {got}"
         );
     }
+
+    // A service whose tasks have no room for a group of its own (four listed, and the
+    // environment's) relies on the every-port rule, as in Copilot: it stays, and says why.
+    write(
+        dir,
+        "tug/crowded/manifest.yml",
+        "name: crowded\ntype: Load Balanced Web Service\nhttp:\n  path: /crowded\nimage:\n  location: public.ecr.aws/nginx/nginx:1.27\n  port: 8080\nnetwork:\n  vpc:\n    security_groups: [sg-01, sg-02, sg-03, sg-04]\n",
+    );
+    let out = tug_in(
+        &moto,
+        dir,
+        &["svc", "deploy", "-n", "crowded", "-e", "test"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("the tasks have no room for a security group"),
+        "{err}"
+    );
+    let out = tug_in(&moto, dir, &["env", "deploy", "-n", "test"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning: the load balancers reach every port of the tasks, for crowded: its tasks have no room")
+            && !err.contains("earlier tug"),
+        "{err}"
+    );
+    let got: serde_json::Value = serde_json::from_str(&moto.python_out(LB_PORTS)).unwrap();
+    assert_eq!(
+        got["env"],
+        serde_json::json!(["public tcp 0-65535", "self -1 None-None"]),
+        "{got}"
+    );
 }

@@ -223,6 +223,10 @@ pub enum Scheduling {
     Daemon,
 }
 
+/// Security groups a task's network interface takes in awsvpc mode (ECS's
+/// `AwsVpcConfiguration`).
+pub const MAX_TASK_SECURITY_GROUPS: usize = 5;
+
 impl Workload {
     /// Whether the tasks run on the environment's EC2 capacity (`capacity_provider` or
     /// `placement`), not on Fargate.

@@ -727,32 +727,49 @@ fn the_tasks_security_groups_fit_a_network_interface() {
             .map(|i| format!("      - sg-0{i}\n"))
             .collect::<String>()
     };
-    // Four of yours, the environment's and the load balancer's own: six.
+    // Four of yours and the environment's leave no room for the load balancer's own
+    // group: the service goes without it (a warning), as in Copilot.
     let w = format!("{WEB}network:\n  vpc:\n    security_groups:\n{}", groups(4));
-    one(
-        workload_diags(&w),
-        "too-many-security-groups",
-        "the tasks would have 6 security groups (4 of `network.vpc.security_groups`, the environment's and the one that lets the load balancer in)",
-        (8, 5),
+    let diags = workload_diags(&w);
+    assert!(!diags.iter().any(Diagnostic::is_error), "{diags:#?}");
+    let warned: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "load-balancer-every-port")
+        .collect();
+    assert_eq!(warned.len(), 1, "{diags:#?}");
+    assert!(
+        warned[0].message.contains("(5 security groups already"),
+        "{diags:#?}"
+    );
+    assert_eq!(
+        warned[0].help.as_deref(),
+        Some("list at most 3 in `network.vpc.security_groups`")
     );
     let fits = format!("{WEB}network:\n  vpc:\n    security_groups:\n{}", groups(3));
-    assert!(!workload_diags(&fits).iter().any(Diagnostic::is_error));
+    assert!(
+        workload_diags(&fits).is_empty(),
+        "{:#?}",
+        workload_diags(&fits)
+    );
     // `deny_default` leaves the environment's out.
     let deny = format!(
         "{WEB}network:\n  vpc:\n    security_groups:\n      deny_default: true\n      groups:\n{}",
         groups(4).replace("      -", "        -")
     );
-    assert!(!workload_diags(&deny).iter().any(Diagnostic::is_error));
-    // `http` beside `nlb`: a group for each load balancer.
+    assert!(
+        workload_diags(&deny).is_empty(),
+        "{:#?}",
+        workload_diags(&deny)
+    );
+    // Beside `nlb`, whose group the tasks need: an error past five.
     let both = format!(
         "{WEB}http:\n  path: /\nnlb:\n  port: 7000/tcp\nnetwork:\n  vpc:\n    security_groups:\n{}",
-        groups(3)
+        groups(4)
     );
-    let diags = workload_diags(&both);
     one(
-        diags,
+        workload_diags(&both),
         "too-many-security-groups",
-        "the one that lets the load balancer in and the one that lets the Network Load Balancer in",
+        "the tasks would have 6 security groups (4 of `network.vpc.security_groups`, the environment's and the one that lets the Network Load Balancer in)",
         (12, 5),
     );
     // No load balancer: yours and the environment's.

@@ -206,12 +206,11 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
     }
 }
 
-/// Security groups a task's network interface takes (awsvpc).
-const MAX_SECURITY_GROUPS: usize = 5;
-
 /// The security groups of an awsvpc task fit its network interface: those the manifest
 /// lists, the environment's (unless `deny_default`), and the service's own for its load
-/// balancers (one for the environment's, one for its `nlb`).
+/// balancers (one for the environment's, one for its `nlb`). Without room for the first of
+/// those, the service goes without it (as in Copilot, the environment lets the load
+/// balancer in on every port: a warning); without room for the others, an error.
 fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
     if !w.kind.is_service() || w.network_mode() != NetworkMode::Awsvpc {
         return;
@@ -233,29 +232,38 @@ fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
     if !deny_default {
         parts.push("the environment's".into());
     }
-    if w.behind_alb() {
-        parts.push("the one that lets the load balancer in".into());
-    }
     if w.nlb.is_some() {
         parts.push("the one that lets the Network Load Balancer in".into());
     }
-    let total = listed + parts.len() - 1;
-    if total <= MAX_SECURITY_GROUPS {
-        return;
-    }
-    let last = parts.pop().unwrap_or_default();
-    r.error_at_key(
-        "network.vpc.security_groups",
-        "too-many-security-groups",
-        format!(
-            "the tasks would have {total} security groups ({} and {last}), and a task takes at most {MAX_SECURITY_GROUPS}",
-            parts.join(", ")
-        ),
+    let needed = listed + parts.len() - 1;
+    let at = "network.vpc.security_groups";
+    let fewer = |total: usize| {
         format!(
             "list at most {} in `network.vpc.security_groups`",
-            MAX_SECURITY_GROUPS + listed - total
-        ),
-    );
+            (MAX_TASK_SECURITY_GROUPS + listed).saturating_sub(total)
+        )
+    };
+    if needed > MAX_TASK_SECURITY_GROUPS {
+        let last = parts.pop().unwrap_or_default();
+        r.error_at_key(
+            at,
+            "too-many-security-groups",
+            format!(
+                "the tasks would have {needed} security groups ({} and {last}), and a task takes at most {MAX_TASK_SECURITY_GROUPS}",
+                parts.join(", ")
+            ),
+            fewer(needed),
+        );
+    } else if w.behind_alb() && needed == MAX_TASK_SECURITY_GROUPS {
+        r.warning(
+            at,
+            "load-balancer-every-port",
+            format!(
+                "the tasks have no room for a security group that lets the load balancer in on their target and health check ports only ({needed} security groups already, and a task takes at most {MAX_TASK_SECURITY_GROUPS}): the environment keeps letting it in on every port, as Copilot does"
+            ),
+            fewer(needed + 1),
+        );
+    }
 }
 
 /// The subnet and security group ids of `network.vpc` look like AWS's (`subnet-...`,
