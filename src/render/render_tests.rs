@@ -998,7 +998,8 @@ fn the_load_balancer_reaches_each_service_on_its_target_and_health_check_ports_o
         t.contains("            - !ImportValue \"tug-shop-test-EnvironmentSecurityGroup\"\n            - !GetAtt LoadBalancerTargetSecurityGroup.GroupId\n"),
         "{t}"
     );
-    assert!(t.contains("LoadBalancerSecurityGroup:\n    Value: !ImportValue \"tug-shop-test-PublicLoadBalancerSecurityGroup\""), "{t}");
+    // Its group imports the load balancer's: no output needs to (cfn-lint warns of one).
+    assert!(!t.contains("  LoadBalancerSecurityGroup:\n"), "{t}");
 
     // A Backend Service: from the internal load balancer.
     let internal = "!ImportValue tug-shop-test-InternalLoadBalancerSecurityGroup";
@@ -1088,4 +1089,25 @@ fn tasks_without_room_for_the_load_balancers_group_say_they_rely_on_every_port()
         "{roomy}"
     );
     assert!(!roomy.contains(EVERY_PORT_OUTPUT), "{roomy}");
+}
+
+#[test]
+fn without_the_environments_group_the_load_balancer_gets_egress_to_the_tasks_own() {
+    let deny =
+        "network:\n  vpc:\n    security_groups:\n      deny_default: true\n      groups: [sg-01]\n";
+    let t = svc(&format!("{WEB}{deny}"));
+    let v = parse(&t);
+    let egress = &v["Resources"]["LoadBalancerTargetEgress8080"]["Properties"];
+    assert_eq!(egress["FromPort"].as_u64(), Some(8080), "{t}");
+    assert_eq!(egress["ToPort"].as_u64(), Some(8080), "{t}");
+    let to = serde_yaml_ng::to_string(&egress["DestinationSecurityGroupId"]).unwrap();
+    assert_eq!(to.trim(), "!GetAtt LoadBalancerTargetSecurityGroup.GroupId");
+    let from = serde_yaml_ng::to_string(&egress["GroupId"]).unwrap();
+    assert_eq!(
+        from.trim(),
+        "!ImportValue tug-shop-test-PublicLoadBalancerSecurityGroup"
+    );
+    assert!(!t.contains("EnvironmentSecurityGroup"), "{t}");
+    // With the environment's group, its egress reaches the tasks already.
+    assert!(!svc(WEB).contains("AWS::EC2::SecurityGroupEgress"));
 }

@@ -15,7 +15,7 @@ use super::task::{import, imported_export, seconds_or, task, Container, Port, Ta
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
     listener_rule_conditions, path_patterns, Http, HttpHealthcheck, HttpOrBool, NetworkMode,
-    Workload, WorkloadType, MAX_TASK_SECURITY_GROUPS,
+    SecurityGroups, Workload, WorkloadType, MAX_TASK_SECURITY_GROUPS,
 };
 use crate::names::export_name;
 
@@ -67,8 +67,11 @@ struct Ctx {
     /// that lets it in on the ports the target groups use ([`LOAD_BALANCER_TARGET_SECURITY_GROUP`]).
     lb_target: Option<LoadBalancerTarget>,
     /// YAML fragment: the security group of the environment's load balancer in front of
-    /// the service (any network mode), an output of the stack. Importing it is how
-    /// `tug env deploy` knows the service opens its own ports (`render::EVERY_PORT_RULES`).
+    /// a service in bridge mode with dynamic host ports (reached through the instances'
+    /// group), an output of the stack. A stack behind the load balancer that imports its
+    /// group is one `tug env deploy` knows needs no rule for every port of the tasks
+    /// (`render::EVERY_PORT_RULES`); the others import it in `lb_target` or
+    /// `host_port_ingress` already.
     lb_security_group: Option<String>,
     /// awsvpc tasks behind the environment's load balancer with no room for
     /// `lb_target`: the stack says so in [`EVERY_PORT_OUTPUT`].
@@ -80,7 +83,11 @@ struct Ctx {
 pub const EVERY_PORT_OUTPUT: &str = "LoadBalancerReachesEveryPort";
 
 /// The logical id of the security group the service's awsvpc tasks get for the
-/// environment's load balancer's traffic.
+/// environment's load balancer's traffic. It is not merged with `nlb`'s
+/// (`NetworkLoadBalancerTargetSecurityGroup`): one group for both would need a new logical
+/// id and description for that one, so every deployed `nlb` service would have its tasks'
+/// group replaced (a new group, the old one deleted while the old tasks' interfaces may
+/// still hold it) to save a group only for services with both `http` and `nlb`.
 pub const LOAD_BALANCER_TARGET_SECURITY_GROUP: &str = "LoadBalancerTargetSecurityGroup";
 
 /// The tasks' security group for the environment's (application) load balancer.
@@ -89,6 +96,10 @@ struct LoadBalancerTarget {
     /// YAML fragment: the load balancer's security group (imported).
     source: String,
     ingress: Vec<TargetIngress>,
+    /// The tasks do not wear the environment's group (`deny_default`), the only one the
+    /// load balancer's egress reaches: this stack adds its egress to the tasks' own
+    /// group on the same ports (a rule no other service has: the destination is its own).
+    egress: bool,
 }
 
 /// One port of the tasks the load balancer reaches.
@@ -279,9 +290,14 @@ pub fn service_in(
             task.security_groups.push(format!(
                 "!GetAtt {LOAD_BALANCER_TARGET_SECURITY_GROUP}.GroupId"
             ));
+            let deny_default = matches!(
+                w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.security_groups.as_ref()),
+                Some(SecurityGroups::Args(a)) if a.deny_default == Some(true)
+            );
             Some(LoadBalancerTarget {
                 source: source.clone(),
                 ingress: target_ingress(&target_groups),
+                egress: deny_default,
             })
         }
         _ => None,
@@ -339,6 +355,8 @@ pub fn service_in(
     // balancers target instances.
     let registry_container = target.filter(|_| !awsvpc).map(|(c, _)| c);
     let host_port_ingress = host_port_ingress(app, env_name, w, public, &target_groups);
+    let lb_security_group =
+        lb_security_group.filter(|_| lb_target.is_none() && host_port_ingress.is_none());
     let ctx = Ctx {
         task,
         count_parameters: counts,
@@ -367,8 +385,8 @@ pub fn service_in(
         target_type: if awsvpc { "ip" } else { "instance" },
         registry_container,
         host_port_ingress,
-        lb_target,
         lb_security_group,
+        lb_target,
         lb_every_port,
     };
     let mut rendered = workload_stack(SERVICE_TEMPLATE, &ctx, app, env_name, &w.name, images)?;
