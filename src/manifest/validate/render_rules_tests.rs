@@ -761,6 +761,18 @@ fn the_tasks_security_groups_fit_a_network_interface() {
         "{:#?}",
         workload_diags(&deny)
     );
+    // ... and then the load balancer's group must fit: the environment's rule for every
+    // port does not reach tasks outside its group.
+    let deny = format!(
+        "{WEB}network:\n  vpc:\n    security_groups:\n      deny_default: true\n      groups:\n{}",
+        groups(5).replace("      -", "        -")
+    );
+    one(
+        workload_diags(&deny),
+        "too-many-security-groups",
+        "the tasks would have 6 security groups (5 of `network.vpc.security_groups` and the one that lets the load balancer in)",
+        (8, 5),
+    );
     // Beside `nlb`, whose group the tasks need: an error past five.
     let both = format!(
         "{WEB}http:\n  path: /\nnlb:\n  port: 7000/tcp\nnetwork:\n  vpc:\n    security_groups:\n{}",

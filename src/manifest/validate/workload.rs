@@ -210,7 +210,8 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
 /// lists, the environment's (unless `deny_default`), and the service's own for its load
 /// balancers (one for the environment's, one for its `nlb`). Without room for the first of
 /// those, the service goes without it (as in Copilot, the environment lets the load
-/// balancer in on every port: a warning); without room for the others, an error.
+/// balancer in on every port: a warning), unless the tasks are not in the environment's
+/// group either; without room for the others, an error.
 fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
     if !w.kind.is_service() || w.network_mode() != NetworkMode::Awsvpc {
         return;
@@ -231,6 +232,9 @@ fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
     let mut parts = vec![format!("{listed} of `network.vpc.security_groups`")];
     if !deny_default {
         parts.push("the environment's".into());
+    } else if w.behind_alb() {
+        // The environment's rule for every port reaches only tasks in its group.
+        parts.push("the one that lets the load balancer in".into());
     }
     if w.nlb.is_some() {
         parts.push("the one that lets the Network Load Balancer in".into());
@@ -254,7 +258,7 @@ fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
             ),
             fewer(needed),
         );
-    } else if w.behind_alb() && needed == MAX_TASK_SECURITY_GROUPS {
+    } else if w.behind_alb() && !deny_default && needed == MAX_TASK_SECURITY_GROUPS {
         r.warning(
             at,
             "load-balancer-every-port",
