@@ -42,10 +42,12 @@ impl SourceFile {
     /// [`SourceFile::from_bytes`] to tell a file over the limit, whatever its size.
     pub fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
         use std::io::Read;
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)?
-            .take(MAX_FILE_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)?;
+        let limit = MAX_FILE_BYTES as u64 + 1;
+        let file = std::fs::File::open(path)?;
+        // Room for the whole file at once: a large one is not copied as its buffer grows.
+        let size = file.metadata().map_or(0, |m| m.len()).min(limit);
+        let mut bytes = Vec::with_capacity(size as usize + 1);
+        file.take(limit).read_to_end(&mut bytes)?;
         Ok(bytes)
     }
 

@@ -7,6 +7,10 @@
 //! keep in step. Scenario files of the simulator (`sim::scenario`) are read the same
 //! way.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use serde_json::{Map as JsonMap, Value as Json};
 
 use crate::yaml::{Node, PathSeg, Resolved, Span, Value};
@@ -38,19 +42,72 @@ impl Checker {
     /// (environment overrides set only what they change).
     pub fn check(&self, node: &Node, partial: bool) -> (Json, Vec<Issue>) {
         let mut issues = Vec::new();
-        let mut path = Vec::new();
         let walk = Walk {
             root: &self.root,
             partial,
+            build: true,
+            null_inside: Cell::new(false),
+            shapes: RefCell::default(),
         };
-        let value = walk.check(&self.root, node, &mut path, &mut issues);
+        let value = walk.check(&self.root, node, &mut Vec::new(), &mut issues);
         (value, issues)
+    }
+
+    /// Checks `node` as [`Checker::check`] does, without making its JSON. When it finds
+    /// nothing and the second value is true (no null below the root, which the JSON would
+    /// turn into an empty map or list), the typed structs read the tree itself
+    /// ([`crate::yaml::de::from_node`]) just as they would read the JSON: a large file is
+    /// then never held twice in memory.
+    pub fn check_in_place(&self, node: &Node, partial: bool) -> (Vec<Issue>, bool) {
+        let mut issues = Vec::new();
+        let walk = Walk {
+            root: &self.root,
+            partial,
+            build: false,
+            null_inside: Cell::new(false),
+            shapes: RefCell::default(),
+        };
+        walk.check(&self.root, node, &mut Vec::new(), &mut issues);
+        (issues, !walk.null_inside.get())
     }
 }
 
 struct Walk<'a> {
     root: &'a Json,
     partial: bool,
+    /// Whether to make the checked tree's JSON (otherwise every value is `null`).
+    build: bool,
+    /// Set on meeting a null anywhere below the root.
+    null_inside: Cell<bool>,
+    /// What each schema met so far resolves to, by its address: a large file meets the
+    /// same few schemas again and again.
+    shapes: RefCell<HashMap<*const Json, Rc<Shape<'a>>>>,
+}
+
+/// A schema as the walk uses it: resolved, its alternatives, the kinds it takes.
+struct Shape<'a> {
+    schema: &'a Json,
+    /// Takes anything (`true` or `{}`).
+    any: bool,
+    alternatives: Option<Vec<&'a Json>>,
+    accepts: Accepts,
+}
+
+/// One step of the path to the node being checked, borrowed from the tree: the path is
+/// made owned ([`PathSeg`]) only for the nodes an issue is about.
+#[derive(Clone, Copy)]
+enum Step<'n> {
+    Key(&'n str),
+    Index(usize),
+}
+
+fn owned(path: &[Step<'_>]) -> Vec<PathSeg> {
+    path.iter()
+        .map(|s| match *s {
+            Step::Key(k) => PathSeg::Key(k.to_string()),
+            Step::Index(i) => PathSeg::Index(i),
+        })
+        .collect()
 }
 
 /// The kinds a schema accepts.
@@ -66,6 +123,23 @@ struct Accepts {
 }
 
 impl<'a> Walk<'a> {
+    fn shape(&self, schema: &'a Json) -> Rc<Shape<'a>> {
+        let key = schema as *const Json;
+        if let Some(shape) = self.shapes.borrow().get(&key) {
+            return shape.clone();
+        }
+        let resolved = self.resolve(schema);
+        let shape = Rc::new(Shape {
+            schema: resolved,
+            any: resolved == &Json::Bool(true)
+                || resolved.as_object().is_some_and(|o| o.is_empty()),
+            alternatives: self.alternatives(resolved),
+            accepts: self.accepts(resolved),
+        });
+        self.shapes.borrow_mut().insert(key, shape.clone());
+        shape
+    }
+
     fn resolve(&self, schema: &'a Json) -> &'a Json {
         let mut s = schema;
         for _ in 0..32 {
@@ -223,31 +297,38 @@ impl<'a> Walk<'a> {
         "nothing".into()
     }
 
-    fn check(
+    fn check<'n>(
         &self,
         schema: &'a Json,
-        node: &Node,
-        path: &mut Vec<PathSeg>,
+        node: &'n Node,
+        path: &mut Vec<Step<'n>>,
         issues: &mut Vec<Issue>,
     ) -> Json {
-        let schema = self.resolve(schema);
-        if schema == &Json::Bool(true) || schema.as_object().is_some_and(|o| o.is_empty()) {
-            return node.to_json();
+        if node.is_null() && !path.is_empty() {
+            self.null_inside.set(true);
         }
-        if let Some(alts) = self.alternatives(schema) {
-            return self.check_alternatives(schema, &alts, node, path, issues);
+        let shape = self.shape(schema);
+        let schema = shape.schema;
+        if shape.any {
+            return self.json(node);
         }
-        let accepts = self.accepts(schema);
+        if let Some(alts) = &shape.alternatives {
+            return self.check_alternatives(schema, alts, node, path, issues);
+        }
+        let accepts = shape.accepts;
         match &node.value {
             Value::Map(entries) if accepts.object => {
                 self.check_object(schema, node, entries, path, issues)
             }
             Value::Seq(items) if accepts.array => {
                 let item_schema = schema.get("items").unwrap_or(&Json::Bool(true));
-                let mut out = Vec::with_capacity(items.len());
+                let mut out = Vec::with_capacity(if self.build { items.len() } else { 0 });
                 for (i, item) in items.iter().enumerate() {
-                    path.push(PathSeg::Index(i));
-                    out.push(self.check(item_schema, item, path, issues));
+                    path.push(Step::Index(i));
+                    let value = self.check(item_schema, item, path, issues);
+                    if self.build {
+                        out.push(value);
+                    }
                     path.pop();
                 }
                 Json::Array(out)
@@ -265,13 +346,22 @@ impl<'a> Walk<'a> {
                 Some(v) => v,
                 None => {
                     self.mismatch(schema, node, path, issues);
-                    node.to_json()
+                    self.json(node)
                 }
             },
             _ => {
                 self.mismatch(schema, node, path, issues);
-                node.to_json()
+                self.json(node)
             }
+        }
+    }
+
+    /// The JSON of `node` as it is, when JSON is being made.
+    fn json(&self, node: &Node) -> Json {
+        if self.build {
+            node.to_json()
+        } else {
+            Json::Null
         }
     }
 
@@ -292,7 +382,13 @@ impl<'a> Walk<'a> {
                     .ok()
                     .filter(Json::is_number)?
             }
-            Resolved::Str(s) if acc.string => Json::String(s.to_string()),
+            Resolved::Str(s) if acc.string => {
+                if self.build || schema.get("enum").is_some() || schema.get("const").is_some() {
+                    Json::String(s.to_string())
+                } else {
+                    Json::Null
+                }
+            }
             _ => return None,
         };
         if let Some(values) = schema.get("enum").and_then(Json::as_array) {
@@ -308,19 +404,19 @@ impl<'a> Walk<'a> {
         Some(value)
     }
 
-    fn check_alternatives(
+    fn check_alternatives<'n>(
         &self,
         schema: &'a Json,
         alts: &[&'a Json],
-        node: &Node,
-        path: &mut Vec<PathSeg>,
+        node: &'n Node,
+        path: &mut Vec<Step<'n>>,
         issues: &mut Vec<Issue>,
     ) -> Json {
         // Try each alternative that takes this kind of node; keep the one with the fewest
         // problems, so a map with one misspelt key is reported against the map shape.
         let mut best: Option<(Json, Vec<Issue>)> = None;
         for alt in alts {
-            let acc = self.accepts(alt);
+            let acc = self.shape(alt).accepts;
             let kind_ok = match &node.value {
                 Value::Map(_) => acc.object,
                 Value::Seq(_) => acc.array,
@@ -348,24 +444,24 @@ impl<'a> Walk<'a> {
             }
             None => {
                 self.mismatch(schema, node, path, issues);
-                node.to_json()
+                self.json(node)
             }
         }
     }
 
-    fn check_object(
+    fn check_object<'n>(
         &self,
         schema: &'a Json,
-        node: &Node,
-        entries: &[crate::yaml::Entry],
-        path: &mut Vec<PathSeg>,
+        node: &'n Node,
+        entries: &'n [crate::yaml::Entry],
+        path: &mut Vec<Step<'n>>,
         issues: &mut Vec<Issue>,
     ) -> Json {
         let props = schema.get("properties").and_then(Json::as_object);
         let additional = schema.get("additionalProperties");
         let mut out = JsonMap::new();
         for entry in entries {
-            path.push(PathSeg::Key(entry.key.clone()));
+            path.push(Step::Key(&entry.key));
             let field_schema = props.and_then(|p| p.get(&entry.key)).or(match additional {
                 Some(Json::Bool(false)) => None,
                 Some(s) => Some(s),
@@ -375,7 +471,9 @@ impl<'a> Walk<'a> {
             match field_schema {
                 Some(fs) => {
                     let v = self.check(fs, &entry.value, path, issues);
-                    out.insert(entry.key.clone(), v);
+                    if self.build {
+                        out.insert(entry.key.clone(), v);
+                    }
                 }
                 None => {
                     let known: Vec<&str> = props
@@ -390,12 +488,12 @@ impl<'a> Walk<'a> {
             if let Some(required) = schema.get("required").and_then(Json::as_array) {
                 for field in required.iter().filter_map(Json::as_str) {
                     if !entries.iter().any(|e| e.key == field) {
-                        let at = if path.is_empty() {
+                        let mut p = owned(path);
+                        let at = if p.is_empty() {
                             "the manifest".to_string()
                         } else {
-                            format!("`{}`", crate::yaml::path_string(path))
+                            format!("`{}`", crate::yaml::path_string(&p))
                         };
-                        let mut p = path.clone();
                         p.push(PathSeg::Key(field.to_string()));
                         issues.push(Issue {
                             path: p,
@@ -457,9 +555,10 @@ impl<'a> Walk<'a> {
         Some((format!("{what} must be {rule}, found {found}"), help))
     }
 
-    fn mismatch(&self, schema: &'a Json, node: &Node, path: &[PathSeg], issues: &mut Vec<Issue>) {
+    fn mismatch(&self, schema: &'a Json, node: &Node, path: &[Step<'_>], issues: &mut Vec<Issue>) {
+        let path = owned(path);
         let expected = self.describe(schema);
-        let field = crate::yaml::path_string(path);
+        let field = crate::yaml::path_string(&path);
         let what = if field.is_empty() {
             "the manifest".to_string()
         } else {
@@ -467,7 +566,7 @@ impl<'a> Walk<'a> {
         };
         if let Some((message, help)) = self.out_of_range(schema, node, &what) {
             issues.push(Issue {
-                path: path.to_vec(),
+                path,
                 span: node.span,
                 code: "wrong-type",
                 message,
@@ -495,7 +594,7 @@ impl<'a> Walk<'a> {
             _ => None,
         };
         issues.push(Issue {
-            path: path.to_vec(),
+            path,
             span: node.span,
             code: "wrong-type",
             message: format!("{what} must be {expected}, found {}", node.kind()),
@@ -505,7 +604,8 @@ impl<'a> Walk<'a> {
     }
 }
 
-fn unknown_key(key: &str, span: Span, known: &[&str], path: &[PathSeg]) -> Issue {
+fn unknown_key(key: &str, span: Span, known: &[&str], path: &[Step<'_>]) -> Issue {
+    let path = owned(path);
     let parent = &path[..path.len().saturating_sub(1)];
     let place = if parent.is_empty() {
         String::new()
@@ -521,7 +621,7 @@ fn unknown_key(key: &str, span: Span, known: &[&str], path: &[PathSeg]) -> Issue
         }
     };
     Issue {
-        path: path.to_vec(),
+        path,
         span,
         code: "unknown-field",
         message: format!("unknown field `{key}`{place}"),

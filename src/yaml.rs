@@ -11,6 +11,8 @@ use std::fmt;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
+pub mod de;
+
 /// Deepest nesting accepted; real manifests stay under 10.
 pub const MAX_DEPTH: usize = 128;
 /// Total nodes that alias expansion may add to a document.
@@ -387,7 +389,20 @@ impl<'a> Locator<'a> {
 
     /// Moves the cursor to character `index` (or the end of the text).
     fn seek(&mut self, index: usize) {
+        let bytes = self.src.as_bytes();
         while self.index < index {
+            // ASCII, most of any file, a byte at a time.
+            if let Some(&b) = bytes.get(self.offset).filter(|b| b.is_ascii()) {
+                self.offset += 1;
+                self.index += 1;
+                if b == b'\n' {
+                    self.line += 1;
+                    if self.line > self.line_starts.len() {
+                        self.line_starts.push(self.index);
+                    }
+                }
+                continue;
+            }
             let Some(c) = self.src[self.offset..].chars().next() else {
                 return;
             };
@@ -413,16 +428,28 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The items and entries of the open sequences and maps, innermost last: each frame's are
+/// those from its `start`. A closed one is moved out into a vector of its exact size, so a
+/// large document holds no spare capacity and no vector grows more than once.
+#[derive(Default)]
+struct Open {
+    items: Vec<Node>,
+    entries: Vec<Entry>,
+}
+
 enum Frame {
     Seq {
-        items: Vec<Node>,
+        /// Where its items start in [`Open::items`].
+        start: usize,
         span: Span,
         anchor: usize,
         function: Option<String>,
     },
     Map {
-        entries: Vec<Entry>,
-        /// Where each key of `entries` is in it: duplicates are found in constant time.
+        /// Where its entries start in [`Open::entries`].
+        start: usize,
+        /// Where each key of its entries is among them, once it has more than [`INDEXED_MAP`]
+        /// entries: duplicates are found in constant time (a scan is quicker below that).
         keys: HashMap<String, usize>,
         /// Entries brought in by merge keys (`<<`); explicit keys win over them.
         merged: Vec<Entry>,
@@ -534,16 +561,56 @@ fn wrap_function(function: String, node: Node) -> Result<Node, ParseError> {
     })
 }
 
+/// Documents at least this large (in bytes) are scanned on a thread of their own while the
+/// tree is built: the two halves of reading take about as long as each other.
+const PIPELINED: usize = 1 << 20;
+/// Events handed from the scanning thread to the building one at a time.
+const BATCH: usize = 4096;
+
+type Next<'a> = Result<(Event<'a>, saphyr_parser::Span), ScanError>;
+
 fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
+    if src.len() < PIPELINED {
+        let mut parser = Parser::new_from_str(src);
+        return build(src, cfn_tags, std::iter::from_fn(|| parser.next_event()));
+    }
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Next<'_>>>(16);
+        s.spawn(move || {
+            let mut parser = Parser::new_from_str(src);
+            let mut batch = Vec::with_capacity(BATCH);
+            while let Some(next) = parser.next_event() {
+                let failed = next.is_err();
+                batch.push(next);
+                if batch.len() == BATCH || failed {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // The builder stops at the first error, its own or the scanner's.
+                    if tx.send(full).is_err() || failed {
+                        return;
+                    }
+                }
+            }
+            let _ = tx.send(batch);
+        });
+        build(src, cfn_tags, rx.into_iter().flatten())
+    })
+}
+
+/// Builds the tree of `src` from its scanned `events`.
+fn build<'a>(
+    src: &'a str,
+    cfn_tags: bool,
+    events: impl Iterator<Item = Next<'a>>,
+) -> Result<Node, ParseError> {
     let mut at = Locator::new(src);
-    let mut parser = Parser::new_from_str(src);
     let mut stack: Vec<Frame> = Vec::new();
+    let mut open = Open::default();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
     let mut alias_budget = MAX_ALIAS_NODES;
     let mut root: Option<Node> = None;
     let mut documents = 0;
 
-    while let Some(next) = parser.next_event() {
+    for next in events {
         let (event, sp) = next.map_err(|e| scan_error(&mut at, &e))?;
         let span = at.span(sp.start.index(), sp.end.index());
         let node = match event {
@@ -568,7 +635,7 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
                     .transpose()?
                     .flatten();
                 stack.push(Frame::Seq {
-                    items: Vec::new(),
+                    start: open.items.len(),
                     span,
                     anchor,
                     function,
@@ -582,7 +649,7 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
                     .transpose()?
                     .flatten();
                 stack.push(Frame::Map {
-                    entries: Vec::new(),
+                    start: open.entries.len(),
                     keys: HashMap::new(),
                     merged: Vec::new(),
                     merged_keys: HashSet::new(),
@@ -595,7 +662,7 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = stack.pop() else { continue };
-                let (node, anchor, function) = close_frame(frame, span);
+                let (node, anchor, function) = close_frame(frame, &mut open, span);
                 let node = match function {
                     Some(f) => wrap_function(f, node)?,
                     None => node,
@@ -614,7 +681,7 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
                 let node = match function {
                     // `!GetAZs ""` and `!Ref ""` keep their (empty) text argument.
                     Some(f) => wrap_function(f, Node::string(text.into_owned(), span))?,
-                    None => scalar(text.into_owned(), plain, span),
+                    None => scalar(exact(text), plain, span),
                 };
                 if anchor != 0 {
                     anchors.insert(anchor, node.clone());
@@ -625,7 +692,7 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
             Event::StreamEnd => break,
             _ => continue,
         };
-        push_node(&mut stack, &mut root, node)?;
+        push_node(&mut stack, &mut open, &mut root, node)?;
     }
     Ok(root.unwrap_or_else(|| Node::null(Span::default())))
 }
@@ -633,26 +700,45 @@ fn parse_with(src: &str, cfn_tags: bool) -> Result<Node, ParseError> {
 /// The node a finished sequence or map makes, spanning from its start to `end`, its
 /// anchor (0 for none) and the function its tag names. A map's merged entries follow its
 /// own, which override them.
-fn close_frame(frame: Frame, end: Span) -> (Node, usize, Option<String>) {
+fn close_frame(frame: Frame, open: &mut Open, end: Span) -> (Node, usize, Option<String>) {
     match frame {
         Frame::Seq {
-            items,
-            span: start,
+            start,
+            span,
             anchor,
             function,
-        } => (close(start, end, Value::Seq(items)), anchor, function),
+        } => {
+            let items = open.items.drain(start..).collect();
+            (close(span, end, Value::Seq(items)), anchor, function)
+        }
         Frame::Map {
-            mut entries,
+            start,
             keys,
             merged,
-            span: start,
+            span,
             anchor,
             function,
             ..
         } => {
-            entries.extend(merged.into_iter().filter(|e| !keys.contains_key(&e.key)));
-            (close(start, end, Value::Map(entries)), anchor, function)
+            let own = &open.entries[start..];
+            let merged: Vec<Entry> = merged
+                .into_iter()
+                .filter(|e| find_key(own, &keys, &e.key).is_none())
+                .collect();
+            let mut entries = Vec::with_capacity(own.len() + merged.len());
+            entries.extend(open.entries.drain(start..));
+            entries.extend(merged);
+            (close(span, end, Value::Map(entries)), anchor, function)
         }
+    }
+}
+
+/// A scalar's text in a string of its own size: the scanner gives each plain scalar room for
+/// 32 bytes, which for a file of millions of short values is most of the tree.
+fn exact(text: std::borrow::Cow<'_, str>) -> String {
+    match text {
+        std::borrow::Cow::Owned(s) if s.capacity() == s.len() => s,
+        text => text.as_ref().to_owned(),
     }
 }
 
@@ -719,12 +805,17 @@ fn check_depth(stack: &[Frame], span: Span) -> Result<(), ParseError> {
     Ok(())
 }
 
-fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<(), ParseError> {
+fn push_node(
+    stack: &mut [Frame],
+    open: &mut Open,
+    root: &mut Option<Node>,
+    node: Node,
+) -> Result<(), ParseError> {
     match stack.last_mut() {
         None => *root = Some(node),
-        Some(Frame::Seq { items, .. }) => items.push(node),
+        Some(Frame::Seq { .. }) => open.items.push(node),
         Some(Frame::Map {
-            entries,
+            start,
             keys,
             merged,
             merged_keys,
@@ -735,8 +826,14 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
                 if key == "<<" {
                     merge_keys(merged, merged_keys, node)?;
                 } else {
-                    keys.insert(key.clone(), entries.len());
-                    entries.push(Entry {
+                    let own = &open.entries[*start..];
+                    if own.len() == INDEXED_MAP {
+                        keys.extend(own.iter().enumerate().map(|(i, e)| (e.key.clone(), i)));
+                    }
+                    if own.len() >= INDEXED_MAP {
+                        keys.insert(key.clone(), own.len());
+                    }
+                    open.entries.push(Entry {
                         key,
                         key_span,
                         value: node,
@@ -744,8 +841,9 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
                 }
             }
             None => {
-                let key = match &node.value {
-                    Value::Scalar(s) => s.text.clone(),
+                let span = node.span;
+                let key = match node.value {
+                    Value::Scalar(s) => s.text,
                     Value::Null => String::new(),
                     _ => {
                         return Err(ParseError {
@@ -755,7 +853,8 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
                         })
                     }
                 };
-                if let Some(first) = keys.get(&key).map(|&i| &entries[i]) {
+                let own = &open.entries[*start..];
+                if let Some(first) = find_key(own, keys, &key).map(|i| &own[i]) {
                     return Err(ParseError {
                         message: format!(
                             "duplicate key `{key}` (first set on line {})",
@@ -764,14 +863,26 @@ fn push_node(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result
                         help: Some(format!(
                             "keep one `{key}`: YAML does not allow a key twice in one map"
                         )),
-                        span: node.span,
+                        span,
                     });
                 }
-                *pending_key = Some((key, node.span));
+                *pending_key = Some((key, span));
             }
         },
     }
     Ok(())
+}
+
+/// Maps with more entries than this index their keys.
+const INDEXED_MAP: usize = 16;
+
+/// Where `key` is in a map's `entries`, through its index `keys` once it has one.
+fn find_key(entries: &[Entry], keys: &HashMap<String, usize>, key: &str) -> Option<usize> {
+    if entries.len() > INDEXED_MAP {
+        keys.get(key).copied()
+    } else {
+        entries.iter().position(|e| e.key == key)
+    }
 }
 
 /// Collects a YAML merge key (`<<: *defaults`); the first source of a key wins.
@@ -898,6 +1009,43 @@ fn tab_before(src: &str, offset: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The same document read with the scanner on a thread of its own and inline.
+    fn both_ways(src: &str) -> (Result<Node, ParseError>, Result<Node, ParseError>) {
+        assert!(src.len() >= PIPELINED);
+        let mut parser = Parser::new_from_str(src);
+        let inline = build(src, false, std::iter::from_fn(|| parser.next_event()));
+        (parse(src), inline)
+    }
+
+    #[test]
+    fn a_large_document_reads_the_same_scanned_on_a_thread_of_its_own() {
+        let mut src = String::from("defs:\n");
+        let mut i = 0;
+        while src.len() < PIPELINED + 1000 {
+            src.push_str(&format!(
+                "  d{i}: {{name: \"é{i}\", ports: [{i}, {{c: 80}}]}}\n"
+            ));
+            i += 1;
+        }
+        let (piped, inline) = both_ways(&src);
+        let piped = piped.unwrap();
+        assert_eq!(piped, inline.unwrap());
+        let last = piped
+            .get("defs")
+            .unwrap()
+            .get(&format!("d{}", i - 1))
+            .unwrap();
+        assert_eq!(last.span.line, i + 1);
+        // An error from the scanner, and one from the builder, at the end.
+        for tail in ["  bad: [1, 2\n", "  d0: again\n"] {
+            let bad = format!("{src}{tail}");
+            let (piped, inline) = both_ways(&bad);
+            let piped = piped.unwrap_err();
+            assert_eq!(piped, inline.unwrap_err());
+            assert!(piped.span.line >= i + 2, "{piped:?}");
+        }
+    }
 
     #[test]
     fn positions_are_one_based_lines_and_columns() {

@@ -25,7 +25,7 @@ use crate::schema::{Checker, Issue};
 use crate::yaml::{self, Node, PathSeg, Span};
 
 use super::model::*;
-use super::query::Precedence;
+use super::query::{Expr, Precedence};
 use input::{PlacementIn, ScenarioIn, Text};
 use rules::Rule;
 
@@ -75,16 +75,36 @@ pub fn load(src: &Arc<SourceFile>) -> Result<Loaded, Vec<Diagnostic>> {
         );
         return Err(c.diags);
     }
-    let scenario = match c.typed::<ScenarioIn>(scenario_checker()) {
-        Some(input) => c.scenario(&input),
-        None => Scenario::default(),
-    };
-    let (errors, warnings): (Vec<_>, Vec<_>) = c.diags.into_iter().partition(|d| d.is_error());
+    let input = c.typed::<ScenarioIn>(scenario_checker());
+    let scenario = input
+        .as_ref()
+        .map_or_else(Scenario::default, |input| c.scenario(input));
+    let diags = std::mem::take(&mut c.diags);
+    drop(c);
+    drop_aside(root.span.len, (root, input));
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(|d| d.is_error());
     if errors.is_empty() {
         Ok(Loaded { scenario, warnings })
     } else {
         Err(errors)
     }
+}
+
+/// Files at least this large (in bytes) are read with both cores: see [`Check::typed`] and
+/// [`drop_aside`].
+const LARGE: usize = 1 << 20;
+
+/// Drops `value`, the trees read from a file of `size` bytes: on a thread of its own for a
+/// large file, where freeing millions of nodes takes as long as simulating, which then
+/// need not wait for it.
+fn drop_aside<T: Send + 'static>(size: usize, value: T) {
+    if size < LARGE {
+        return drop(value);
+    }
+    // Should no thread start, the closure, and with it the value, is dropped here.
+    let _ = std::thread::Builder::new()
+        .name("drop".into())
+        .spawn(move || drop(value));
 }
 
 /// A workload manifest's `placement: {strategy, constraints}` (EC2 capacity), read with
@@ -146,6 +166,9 @@ struct Check<'a> {
     /// finds its place in the file by path, so a scenario's 50,000 task definitions must
     /// not be searched one by one for each of them.
     maps: RefCell<HashMap<*const Node, HashMap<&'a str, &'a Node>>>,
+    /// Each `memberOf` expression read so far, parsed (under `precedence`): thousands of
+    /// task definitions often share one.
+    expressions: HashMap<String, Arc<Expr>>,
 }
 
 /// Maps with more entries than this get a table of their keys ([`Check::maps`]).
@@ -160,6 +183,7 @@ impl<'a> Check<'a> {
             diags: Vec::new(),
             precedence: Precedence::default(),
             maps: RefCell::default(),
+            expressions: HashMap::new(),
         }
     }
 
@@ -249,7 +273,26 @@ impl<'a> Check<'a> {
 
     /// Holds the tree to `checker`'s schema, words what it finds the scenario way, and
     /// deserialises the rest: a value of the wrong kind is left out, as if absent.
-    fn typed<T: serde::de::DeserializeOwned>(&mut self, checker: &Checker) -> Option<T> {
+    fn typed<T: serde::de::DeserializeOwned + Send>(&mut self, checker: &Checker) -> Option<T> {
+        // A file with nothing to fix (the usual case, and the case of a large one) is read
+        // in place; one with problems goes through the checker's JSON, pruned of them. A
+        // large file is read while it is checked, on the other core.
+        let tree = self.tree;
+        let ((issues, direct), read) = if tree.span.len >= LARGE {
+            std::thread::scope(|s| {
+                let read = s.spawn(|| yaml::de::from_node::<T>(tree));
+                let checked = checker.check_in_place(tree, false);
+                let read = read
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (checked, Some(read))
+            })
+        } else {
+            (checker.check_in_place(tree, false), None)
+        };
+        if issues.is_empty() && direct {
+            return self.read(read.unwrap_or_else(|| yaml::de::from_node(tree)));
+        }
         let (mut json, issues) = checker.check(self.tree, false);
         for issue in issues {
             if issue.code == "wrong-type" {
@@ -260,7 +303,12 @@ impl<'a> Check<'a> {
             let d = self.reword(issue);
             self.diags.push(d);
         }
-        match serde_json::from_value(json) {
+        self.read(serde_json::from_value(json))
+    }
+
+    /// The typed value read, or an error for the whole document.
+    fn read<T, E: std::fmt::Display>(&mut self, read: Result<T, E>) -> Option<T> {
+        match read {
             Ok(v) => Some(v),
             Err(e) => {
                 let span = self.tree.span;

@@ -16,6 +16,7 @@ impl Check<'_> {
         if let Some(o) = &input.options {
             sc.options = self.options(o);
             self.precedence = sc.options.precedence;
+            self.expressions.clear();
         }
         sc.seed = self.int(&[key("seed")], input.seed).unwrap_or(0);
         if let Some(p) = &input.prices {

@@ -45,10 +45,13 @@ impl Check<'_> {
             Some(2) => NetworkMode::Host,
             _ => NetworkMode::Awsvpc,
         };
-        if self.choice(&at(p, "requires"), input.requires.as_ref()) == Some(1) {
+        if input.requires.is_some()
+            && self.choice(&at(p, "requires"), input.requires.as_ref()) == Some(1)
+        {
             td.requires = LaunchType::Fargate;
         }
-        if let Some(text) = self.text(&at(p, "platform"), input.platform.as_ref()) {
+        let platform = input.platform.as_ref();
+        if let Some(text) = platform.and_then(|v| self.text(&at(p, "platform"), Some(v))) {
             match fargate::parse_platform(&text) {
                 Some((os, arch)) => {
                     td.os = os;
@@ -189,14 +192,14 @@ impl Check<'_> {
     }
 
     fn port_rules(&mut self, p: &[PathSeg], td: &TaskDef) {
-        let span = self.span(&at(p, "containers"));
+        let containers = at(p, "containers");
         let mut ports = td.demand().ports;
         let before = ports.len();
         ports.dedup();
         if ports.len() != before {
             self.error(
                 "invalid-value",
-                span,
+                self.span(&containers),
                 format!(
                     "task definition `{}` maps the same host port twice",
                     td.name
@@ -209,7 +212,7 @@ impl Check<'_> {
         {
             self.error(
                 "invalid-value",
-                span,
+                self.span(&containers),
                 format!("task definition `{}` reserves {} host ports; an instance holds at most 100 (6 reserved by the agent)", td.name, ports.len()),
                 "use dynamic ports (host: 0) in bridge mode",
             );
@@ -371,11 +374,21 @@ impl Check<'_> {
             );
             return None;
         }
-        match Expr::parse_with(&text, self.precedence) {
-            Ok(expr) => Some(Constraint::MemberOf {
+        if let Some(expr) = self.expressions.get(&text) {
+            return Some(Constraint::MemberOf {
+                expr: expr.clone(),
                 expression: text,
-                expr: Arc::new(expr),
-            }),
+            });
+        }
+        match Expr::parse_with(&text, self.precedence) {
+            Ok(expr) => {
+                let expr = Arc::new(expr);
+                self.expressions.insert(text.clone(), expr.clone());
+                Some(Constraint::MemberOf {
+                    expression: text,
+                    expr,
+                })
+            }
             Err(e) => {
                 let node = self.node(&ep).unwrap_or(self.tree);
                 let span = expression_span(node, &self.src.text, e.column);

@@ -251,3 +251,47 @@ fn known_keys_are_listed_when_none_is_close() {
         Some("known keys: breaker_minimum, chaining, precedence, restart_delay_seconds, scale_in_ratio, task_start_seconds")
     );
 }
+
+/// A scenario with nothing to fix is read from its tree directly; what is read must be what
+/// the checker's JSON gives, for every scenario in the repository.
+#[test]
+fn a_clean_scenario_reads_the_same_from_its_tree_as_from_its_json() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sim");
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    texts.push(
+        "seed: 7\noptions: {chaining: strict, scale_in_ratio: 0.5}\nprices: {x86_vcpu: 0.04, instances: {m5.large: 0.1}}\ninstances:\n  - {type: m5.large, count: 2, az: [us-east-1a, us-east-1b], attributes: {stack: prod, n: 3, on: true}}\ntask_definitions:\n  web: {cpu: 256, memory: 512.0, containers: [{name: app, memory: 512, ports: [80, {container: 81, host: 0}]}]}\nservices:\n  - {name: web, task_definition: web, desired: 2, strategy: [{type: spread, field: attribute:ecs.availability-zone}]}\n"
+            .to_string(),
+    );
+    let mut compared = 0;
+    for text in &texts {
+        let Ok(tree) = yaml::parse(text) else {
+            continue;
+        };
+        let (issues, direct) = scenario_checker().check_in_place(&tree, false);
+        let (json, json_issues) = scenario_checker().check(&tree, false);
+        assert_eq!(issues.len(), json_issues.len(), "{text}");
+        if !issues.is_empty() || !direct {
+            continue;
+        }
+        let from_tree: ScenarioIn = yaml::de::from_node(&tree).unwrap();
+        let from_json: ScenarioIn = serde_json::from_value(json).unwrap();
+        assert_eq!(format!("{from_tree:?}"), format!("{from_json:?}"), "{text}");
+        compared += 1;
+    }
+    assert!(compared >= 4, "only {compared} scenarios compared");
+}
+
+/// A null below the root reads as an empty map or list through the checker's JSON, so such
+/// a file takes that way.
+#[test]
+fn a_null_inside_the_scenario_is_read_through_the_json() {
+    let tree = yaml::parse("options:\ninstances:\n  - {type: m5.large}\n").unwrap();
+    let (issues, direct) = scenario_checker().check_in_place(&tree, false);
+    assert!(issues.is_empty(), "{issues:?}");
+    assert!(!direct);
+    let loaded = load_str("options:\ninstances:\n  - {type: m5.large}\n").unwrap();
+    assert_eq!(loaded.scenario.instances.len(), 1);
+}
