@@ -42,13 +42,7 @@ impl Checker {
     /// (environment overrides set only what they change).
     pub fn check(&self, node: &Node, partial: bool) -> (Json, Vec<Issue>) {
         let mut issues = Vec::new();
-        let walk = Walk {
-            root: &self.root,
-            partial,
-            build: true,
-            null_inside: Cell::new(false),
-            shapes: RefCell::default(),
-        };
+        let walk = self.walk(partial, true);
         let value = walk.check(&self.root, node, &mut Vec::new(), &mut issues);
         (value, issues)
     }
@@ -60,15 +54,19 @@ impl Checker {
     /// then never held twice in memory.
     pub fn check_in_place(&self, node: &Node, partial: bool) -> (Vec<Issue>, bool) {
         let mut issues = Vec::new();
-        let walk = Walk {
-            root: &self.root,
-            partial,
-            build: false,
-            null_inside: Cell::new(false),
-            shapes: RefCell::default(),
-        };
+        let walk = self.walk(partial, false);
         walk.check(&self.root, node, &mut Vec::new(), &mut issues);
         (issues, !walk.null_inside.get())
+    }
+
+    fn walk(&self, partial: bool, build: bool) -> Walk<'_> {
+        Walk {
+            root: &self.root,
+            partial,
+            build,
+            null_inside: Cell::new(false),
+            shapes: RefCell::default(),
+        }
     }
 }
 
