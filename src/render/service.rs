@@ -15,7 +15,7 @@ use super::task::{import, imported_export, seconds_or, task, Container, Port, Ta
 use super::{parse_seconds, workload_stack, Images, RenderError, Rendered, SERVICE_TEMPLATE};
 use crate::manifest::types::{
     listener_rule_conditions, path_patterns, Http, HttpHealthcheck, HttpOrBool, NetworkMode,
-    SecurityGroups, Workload, WorkloadType, MAX_TASK_SECURITY_GROUPS,
+    Workload, WorkloadType, MAX_TASK_SECURITY_GROUPS,
 };
 use crate::names::export_name;
 
@@ -290,14 +290,10 @@ pub fn service_in(
             task.security_groups.push(format!(
                 "!GetAtt {LOAD_BALANCER_TARGET_SECURITY_GROUP}.GroupId"
             ));
-            let deny_default = matches!(
-                w.network.as_ref().and_then(|n| n.vpc.as_ref()).and_then(|v| v.security_groups.as_ref()),
-                Some(SecurityGroups::Args(a)) if a.deny_default == Some(true)
-            );
             Some(LoadBalancerTarget {
                 source: source.clone(),
                 ingress: target_ingress(&target_groups),
-                egress: deny_default,
+                egress: w.listed_security_groups().1,
             })
         }
         _ => None,

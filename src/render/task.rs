@@ -12,8 +12,8 @@ use super::volumes::{self, MountPoint, Storage};
 use super::{parse_seconds, Images, RenderError};
 use crate::addons::{Addons, OutputKind};
 use crate::manifest::types::{
-    ContainerHealthcheck, Map, Placement, Platform, Secret, SecurityGroups, Sidecar, SidecarImage,
-    StringOrFromCfn, SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
+    ContainerHealthcheck, Map, Placement, Platform, Secret, Sidecar, SidecarImage, StringOrFromCfn,
+    SubnetSelector, Variable, Workload, DEFAULT_CPU, DEFAULT_MEMORY,
 };
 use crate::manifest::types::{HttpOrBool, NetworkMode, WorkloadType};
 use crate::names::{app_export_name, export_name, log_group_name, ARTIFACTS_BUCKET_ARN};
@@ -400,16 +400,8 @@ fn subnets(app: &str, env_name: &str, w: &Workload) -> Result<(String, bool), Re
 /// The tasks' security groups (YAML fragments): the environment's own unless
 /// `deny_default`, then the listed `groups`.
 fn security_groups(app: &str, env_name: &str, w: &Workload) -> Result<Vec<String>, RenderError> {
-    let wvpc = w.network.as_ref().and_then(|n| n.vpc.as_ref());
     let mut security_groups = Vec::new();
-    let (groups, deny_default) = match wvpc.and_then(|v| v.security_groups.as_ref()) {
-        None => (Vec::new(), false),
-        Some(SecurityGroups::List(l)) => (l.clone(), false),
-        Some(SecurityGroups::Args(a)) => (
-            a.groups.clone().unwrap_or_default(),
-            a.deny_default.unwrap_or(false),
-        ),
-    };
+    let (groups, deny_default) = w.listed_security_groups();
     if !deny_default {
         security_groups.push(import(&export_name(
             app,
@@ -417,7 +409,7 @@ fn security_groups(app: &str, env_name: &str, w: &Workload) -> Result<Vec<String
             "EnvironmentSecurityGroup",
         )));
     }
-    for g in &groups {
+    for g in groups {
         security_groups.push(match g {
             StringOrFromCfn::String(s) => lit(s),
             StringOrFromCfn::FromCfn(f) => import(&f.from_cfn),

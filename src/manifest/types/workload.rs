@@ -255,6 +255,24 @@ impl Workload {
         }
     }
 
+    /// The security groups `network.vpc.security_groups` lists, and whether the tasks leave
+    /// out the environment's (`deny_default`).
+    pub fn listed_security_groups(&self) -> (&[StringOrFromCfn], bool) {
+        let listed = self
+            .network
+            .as_ref()
+            .and_then(|n| n.vpc.as_ref())
+            .and_then(|v| v.security_groups.as_ref());
+        match listed {
+            None => (&[], false),
+            Some(SecurityGroups::List(l)) => (l, false),
+            Some(SecurityGroups::Args(a)) => (
+                a.groups.as_deref().unwrap_or_default(),
+                a.deny_default.unwrap_or(false),
+            ),
+        }
+    }
+
     /// Whether the environment's Application Load Balancer sends the service traffic (it
     /// has target groups there): `http` set, or a Load Balanced Web Service with neither
     /// `http` nor `nlb` (`http` is on by default; with `nlb` the NLB serves alone).

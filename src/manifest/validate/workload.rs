@@ -192,17 +192,14 @@ fn network_rules(r: &mut Rules<'_>, w: &Workload) {
             "list the subnet ids instead: `subnets: [subnet-0123456789abcdef0, ...]`",
         );
     }
-    if let Some(SecurityGroups::Args(a)) = vpc.and_then(|v| v.security_groups.as_ref()) {
-        let groups = a.groups.as_ref().map_or(0, Vec::len);
-        if a.deny_default == Some(true) && groups == 0 {
-            r.error(
-                "network.vpc.security_groups.deny_default",
-                "no-security-group",
-                "with `deny_default: true` and no `groups`, the tasks would have no security group"
-                    .into(),
-                "list the security groups under `groups`, or drop `deny_default`",
-            );
-        }
+    if let (&[], true) = w.listed_security_groups() {
+        r.error(
+            "network.vpc.security_groups.deny_default",
+            "no-security-group",
+            "with `deny_default: true` and no `groups`, the tasks would have no security group"
+                .into(),
+            "list the security groups under `groups`, or drop `deny_default`",
+        );
     }
 }
 
@@ -216,19 +213,8 @@ fn security_group_count(r: &mut Rules<'_>, w: &Workload) {
     if !w.kind.is_service() || w.network_mode() != NetworkMode::Awsvpc {
         return;
     }
-    let (listed, deny_default) = match w
-        .network
-        .as_ref()
-        .and_then(|n| n.vpc.as_ref())
-        .and_then(|v| v.security_groups.as_ref())
-    {
-        None => (0, false),
-        Some(SecurityGroups::List(l)) => (l.len(), false),
-        Some(SecurityGroups::Args(a)) => (
-            a.groups.as_ref().map_or(0, Vec::len),
-            a.deny_default.unwrap_or(false),
-        ),
-    };
+    let (listed, deny_default) = w.listed_security_groups();
+    let listed = listed.len();
     let mut parts = vec![format!("{listed} of `network.vpc.security_groups`")];
     if !deny_default {
         parts.push("the environment's".into());
